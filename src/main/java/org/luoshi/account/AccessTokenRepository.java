@@ -1,0 +1,12 @@
+package org.luoshi.account;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AccessTokenRepository extends JpaRepository<AccessToken, Long> {
+
+    Optional<AccessToken> findByTokenHash(String tokenHash);
+
+    List<AccessToken> findByAccountIdOrderByCreatedAtDesc(Long accountId);
+}

@@ -1,0 +1,82 @@
+package org.luoshi.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.luoshi.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues, checks and revokes personal access tokens. */
+@Service
+@Transactional
+public class AccessTokenService {
+
+    static final String PREFIX = "lsk_";
+
+    private final AccessTokenRepository tokens;
+    private final AccountRepository accounts;
+    private final AccountUserDetailsService users;
+    private final SecureRandom random = new SecureRandom();
+
+    AccessTokenService(AccessTokenRepository tokens, AccountRepository accounts, AccountUserDetailsService users) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.users = users;
+    }
+
+    /** A new token; the returned secret is shown once and never stored. */
+    public IssuedToken issue(long accountId, String name, Instant expiresAt) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        AccessToken token = tokens.save(new AccessToken(accountId, name, sha256(secret), secret.substring(0, 10), expiresAt));
+        return new IssuedToken(token.getId(), name, secret, token.getCreatedAt(), expiresAt);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccessToken> list(long accountId) {
+        return tokens.findByAccountIdOrderByCreatedAtDesc(accountId);
+    }
+
+    public void revoke(long accountId, long tokenId) {
+        AccessToken token = tokens.findById(tokenId)
+                .filter(t -> t.getAccountId() == accountId)
+                .orElseThrow(() -> new NotFoundException("AccessToken", tokenId));
+        token.revoke(Instant.now());
+    }
+
+    /** The user a bearer secret stands for, if the token is usable and the account may sign in. */
+    Optional<SignedInUser> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        return tokens.findByTokenHash(sha256(secret))
+                .filter(t -> t.isUsable(now))
+                .flatMap(t -> {
+                    t.used(now);
+                    return accounts.findById(t.getAccountId());
+                })
+                .map(users::toUser)
+                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token just issued, with its secret. */
+    public record IssuedToken(long id, String name, String token, Instant createdAt, Instant expiresAt) {
+    }
+}

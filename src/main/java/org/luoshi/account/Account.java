@@ -1,0 +1,156 @@
+package org.luoshi.account;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+
+/** 账号: one person's login, bound to one org unit and one role. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+    private String displayName;
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    private Long orgUnitId;
+    private boolean enabled = true;
+    private int failedAttempts;
+    private Instant lockedUntil;
+    private Instant passwordChangedAt;
+    private boolean mustChangePassword;
+    private Instant lastLoginAt;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Account() {
+    }
+
+    Account(String username, String displayName, String passwordHash, Role role, Long orgUnitId) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.orgUnitId = orgUnitId;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+        this.passwordChangedAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public Long getOrgUnitId() {
+        return orgUnitId;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public int getFailedAttempts() {
+        return failedAttempts;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    void changePassword(String passwordHash, boolean mustChangeNextLogin) {
+        this.passwordHash = passwordHash;
+        this.passwordChangedAt = Instant.now();
+        this.mustChangePassword = mustChangeNextLogin;
+        this.updatedAt = passwordChangedAt;
+    }
+
+    void assign(String displayName, Role role, Long orgUnitId) {
+        this.displayName = displayName;
+        this.role = role;
+        this.orgUnitId = orgUnitId;
+        this.updatedAt = Instant.now();
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Counts a failed login; the account locks for {@code lockFor} once {@code maxFailures} is reached. */
+    void loginFailed(int maxFailures, Duration lockFor, Instant now) {
+        failedAttempts++;
+        if (failedAttempts >= maxFailures) {
+            lockedUntil = now.plus(lockFor);
+            failedAttempts = 0;
+        }
+    }
+
+    void loginSucceeded(Instant now) {
+        failedAttempts = 0;
+        lockedUntil = null;
+        lastLoginAt = now;
+    }
+
+    void unlock() {
+        failedAttempts = 0;
+        lockedUntil = null;
+        updatedAt = Instant.now();
+    }
+}

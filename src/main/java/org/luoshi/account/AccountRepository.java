@@ -1,0 +1,11 @@
+package org.luoshi.account;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AccountRepository extends JpaRepository<Account, Long> {
+
+    Optional<Account> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+}

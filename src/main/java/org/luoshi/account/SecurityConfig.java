@@ -1,0 +1,101 @@
+package org.luoshi.account;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+/**
+ * Three filter chains: token issuing with HTTP Basic (the only place Basic is accepted), the
+ * stateless REST API with bearer tokens, and the pages with form login, CSRF and sessions.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the id prefix so that the algorithm can be upgraded later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenIssuing(HttpSecurity http, MessageSource messages) throws Exception {
+        http.securityMatcher(new AntPathRequestMatcher("/api/v1/tokens", HttpMethod.POST.name()))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(problem(messages, HttpStatus.UNAUTHORIZED, "error.unauthorized")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, MessageSource messages) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(problem(messages, HttpStatus.UNAUTHORIZED, "error.unauthorized"))
+                        .accessDeniedHandler(denied(messages)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(outcomes)
+                        .failureHandler(outcomes)
+                        .permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .headers(h -> h
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'self'")));
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint problem(MessageSource messages, HttpStatus status, String key) {
+        return (request, response, e) -> writeProblem(response, messages, status, key);
+    }
+
+    private static AccessDeniedHandler denied(MessageSource messages) {
+        return (request, response, e) -> writeProblem(response, messages, HttpStatus.FORBIDDEN, "error.forbidden");
+    }
+
+    private static void writeProblem(HttpServletResponse response, MessageSource messages, HttpStatus status, String key)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        String detail = messages.getMessage(key, null, LocaleContextHolder.getLocale()).replace("\"", "'");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+}

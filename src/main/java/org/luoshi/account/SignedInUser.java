@@ -1,0 +1,99 @@
+package org.luoshi.account;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import org.luoshi.org.DataScope;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The principal of a session or token: who, in which role, over which subtree. Kept small and
+ * serialisable because it lives in the JDBC session store; the password hash is erased after login.
+ */
+public final class SignedInUser implements UserDetails, CredentialsContainer, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long accountId;
+    private final String username;
+    private final String displayName;
+    private final Role role;
+    private final long unitId;
+    private final String unitPath;
+    private final String unitName;
+    private final boolean enabled;
+    private final boolean locked;
+    private String passwordHash;
+
+    SignedInUser(Account account, long unitId, String unitPath, String unitName, boolean unitActive, boolean locked) {
+        this.accountId = account.getId();
+        this.username = account.getUsername();
+        this.displayName = account.getDisplayName();
+        this.role = account.getRole();
+        this.unitId = unitId;
+        this.unitPath = unitPath;
+        this.unitName = unitName;
+        this.enabled = account.isEnabled() && unitActive;
+        this.locked = locked;
+        this.passwordHash = account.getPasswordHash();
+    }
+
+    public DataScope scope() {
+        return new DataScope(username, unitId, unitPath, role.writesData());
+    }
+
+    public long getAccountId() {
+        return accountId;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public long getUnitId() {
+        return unitId;
+    }
+
+    public String getUnitName() {
+        return unitName;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

@@ -1,0 +1,137 @@
+package org.luoshi.org;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** 组织单元: a node of the org tree. The materialised {@code path} makes subtree queries one indexed range. */
+@Entity
+@Table(name = "org_unit")
+public class OrgUnit {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long parentId;
+
+    @Enumerated(EnumType.STRING)
+    private OrgUnitKind kind;
+
+    private String name;
+    private String code;
+    private String path;
+    private Integer registeredPopulation;
+    private boolean active = true;
+    private int sortOrder;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected OrgUnit() {
+    }
+
+    OrgUnit(Long parentId, OrgUnitKind kind, String name) {
+        this.parentId = parentId;
+        this.kind = kind;
+        this.name = name;
+        this.path = "/new-" + java.util.UUID.randomUUID() + "/";
+        this.createdAt = Instant.now();
+        this.updatedAt = this.createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getParentId() {
+        return parentId;
+    }
+
+    public OrgUnitKind getKind() {
+        return kind;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    /** Depth in the tree: 0 for the county. */
+    public int getDepth() {
+        return (int) path.chars().filter(c -> c == '/').count() - 2;
+    }
+
+    public Integer getRegisteredPopulation() {
+        return registeredPopulation;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public int getSortOrder() {
+        return sortOrder;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    /** Whether {@code other} is this unit or lies below it. */
+    public boolean contains(OrgUnit other) {
+        return other.path.startsWith(path);
+    }
+
+    void placeUnder(OrgUnit parent) {
+        this.parentId = parent == null ? null : parent.id;
+        this.path = (parent == null ? "/" : parent.path) + id + "/";
+        touch();
+    }
+
+    /** Rewrites the path prefix after an ancestor moved. */
+    void rebase(String oldPrefix, String newPrefix) {
+        this.path = newPrefix + path.substring(oldPrefix.length());
+        touch();
+    }
+
+    void describe(String name, String code, Integer registeredPopulation, int sortOrder) {
+        this.name = name;
+        this.code = code;
+        this.registeredPopulation = registeredPopulation;
+        this.sortOrder = sortOrder;
+        touch();
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+        touch();
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,25 @@
+package org.luoshi.org;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
+
+    /** The subtree below (and including) the unit with this path, in tree order. */
+    @Query("select u from OrgUnit u where u.path like concat(:path, '%') order by u.path")
+    List<OrgUnit> findSubtree(@Param("path") String path);
+
+    @Query("select u from OrgUnit u where u.path like concat(:path, '%') and u.kind = :kind order by u.sortOrder, u.name")
+    List<OrgUnit> findSubtreeOfKind(@Param("path") String path, @Param("kind") OrgUnitKind kind);
+
+    List<OrgUnit> findByParentIdOrderBySortOrderAscNameAsc(Long parentId);
+
+    boolean existsByParentId(Long parentId);
+
+    Optional<OrgUnit> findByParentIdIsNull();
+
+    boolean existsByParentIdAndNameAndIdNot(Long parentId, String name, Long id);
+}
