@@ -20,6 +20,13 @@ public record DataScope(String username, long unitId, String unitPath, boolean w
         return path.startsWith(unitPath);
     }
 
+    /** Refuses (403) a change by a read-only role. */
+    public void requireWritable() {
+        if (!writable) {
+            throw new org.springframework.security.access.AccessDeniedException("read-only scope");
+        }
+    }
+
     /** A LIKE pattern matching the paths in scope. */
     public String pathPattern() {
         return unitPath + "%";

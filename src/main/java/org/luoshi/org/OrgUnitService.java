@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -188,8 +187,6 @@ public class OrgUnitService {
     }
 
     static void requireWritable(DataScope scope) {
-        if (!scope.writable()) {
-            throw new AccessDeniedException("read-only scope");
-        }
+        scope.requireWritable();
     }
 }
