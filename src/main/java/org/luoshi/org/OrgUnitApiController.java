@@ -19,11 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The org tree over REST, within the caller's data scope. */
-@ApiController
-@RequestMapping("/api/v1/org/units")
+@ApiController("/api/v1/org/units")
 @Tag(name = "组织架构", description = "Org tree: county, townships, villages and departments in the caller's scope")
 class OrgUnitApiController {
 

@@ -16,12 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** People of the units in scope over REST. */
-@ApiController
-@RequestMapping("/api/v1/org/people")
+@ApiController("/api/v1/org/people")
 @Tag(name = "人员", description = "People (cadres, staff) of the org units in the caller's scope")
 class PersonApiController {
 

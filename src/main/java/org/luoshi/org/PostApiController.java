@@ -21,12 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Posts and their holders over REST, within the caller's data scope. */
-@ApiController
-@RequestMapping("/api/v1/org/posts")
+@ApiController("/api/v1/org/posts")
 @Tag(name = "岗位", description = "Posts of the org units in scope, their current holders and the history of who held them")
 class PostApiController {
 
