@@ -21,5 +21,9 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
 
     Optional<OrgUnit> findByParentIdIsNull();
 
+    boolean existsByParentIdAndActiveTrue(Long parentId);
+
+    boolean existsByCodeAndIdNot(String code, Long id);
+
     boolean existsByParentIdAndNameAndIdNot(Long parentId, String name, Long id);
 }

@@ -1,6 +1,12 @@
 package org.luoshi.org;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
@@ -33,13 +39,42 @@ public class OrgUnitService {
         return units.findById(id).orElseThrow(() -> new NotFoundException("OrgUnit", id));
     }
 
-    /** Every unit in scope, in tree order (parents before children). */
+    /** Every unit in scope, in tree order: parents before children, siblings by sort order and name. */
     public List<OrgUnit> tree(DataScope scope) {
-        return units.findSubtree(scope.unitPath());
+        return inTreeOrder(units.findSubtree(scope.unitPath()));
     }
 
     public List<OrgUnit> subtree(DataScope scope, long rootId) {
-        return units.findSubtree(get(scope, rootId).getPath());
+        return inTreeOrder(units.findSubtree(get(scope, rootId).getPath()));
+    }
+
+    /** Orders a subtree depth-first; the first unit (shortest path) is the root. */
+    static List<OrgUnit> inTreeOrder(List<OrgUnit> subtree) {
+        if (subtree.isEmpty()) {
+            return subtree;
+        }
+        Comparator<OrgUnit> siblings = Comparator.comparingInt(OrgUnit::getSortOrder)
+                .thenComparing(OrgUnit::getName).thenComparing(OrgUnit::getId);
+        Map<Long, List<OrgUnit>> byParent = new HashMap<>();
+        for (OrgUnit unit : subtree) {
+            if (unit.getParentId() != null) {
+                byParent.computeIfAbsent(unit.getParentId(), k -> new ArrayList<>()).add(unit);
+            }
+        }
+        byParent.values().forEach(list -> list.sort(siblings));
+        OrgUnit root = subtree.stream().min(Comparator.comparingInt(u -> u.getPath().length())).orElseThrow();
+        List<OrgUnit> ordered = new ArrayList<>(subtree.size());
+        Deque<OrgUnit> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            OrgUnit unit = stack.pop();
+            ordered.add(unit);
+            List<OrgUnit> children = byParent.getOrDefault(unit.getId(), List.of());
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.push(children.get(i));
+            }
+        }
+        return ordered;
     }
 
     public List<OrgUnit> children(DataScope scope, long parentId) {
@@ -86,31 +121,44 @@ public class OrgUnitService {
         return new DataScope("system", root.getId(), root.getPath(), true);
     }
 
+    /** Creates a unit below a parent in scope; the parent must be active and may contain the kind. */
     @Transactional
     public OrgUnit create(DataScope scope, OrgUnitCommand command) {
         requireWritable(scope);
         OrgUnit parent = command.parentId() == null ? null : get(scope, command.parentId());
+        String name = clean(command.name());
+        String code = clean(command.code());
         if (parent == null) {
             if (units.findByParentIdIsNull().isPresent()) {
                 throw new RuleViolationException("org.unit.rootExists");
             }
         } else {
             checkPlacement(parent, command.kind());
-            checkUniqueName(parent.getId(), command.name(), -1L);
+            checkUniqueName(parent.getId(), name, -1L);
         }
-        OrgUnit unit = new OrgUnit(parent == null ? null : parent.getId(), command.kind(), command.name());
-        unit.describe(command.name(), command.code(), command.registeredPopulation(), command.sortOrder());
+        checkUniqueCode(code, -1L);
+        checkPopulation(command.registeredPopulation());
+        OrgUnit unit = new OrgUnit(parent == null ? null : parent.getId(), command.kind(), name);
+        unit.describe(name, code, command.registeredPopulation(), command.sortOrder());
         units.saveAndFlush(unit);
         unit.placeUnder(parent);
         return unit;
     }
 
+    /**
+     * Renames a unit and changes its code, population and sort order. The parent and kind of the
+     * command are ignored: a unit changes place only by {@link #move}, and its kind never changes.
+     */
     @Transactional
     public OrgUnit update(DataScope scope, long id, OrgUnitCommand command) {
         requireWritable(scope);
         OrgUnit unit = get(scope, id);
-        checkUniqueName(unit.getParentId(), command.name(), id);
-        unit.describe(command.name(), command.code(), command.registeredPopulation(), command.sortOrder());
+        String name = clean(command.name());
+        String code = clean(command.code());
+        checkUniqueName(unit.getParentId(), name, id);
+        checkUniqueCode(code, id);
+        checkPopulation(command.registeredPopulation());
+        unit.describe(name, code, command.registeredPopulation(), command.sortOrder());
         return unit;
     }
 
@@ -125,6 +173,9 @@ public class OrgUnitService {
         }
         if (unit.contains(parent)) {
             throw new RuleViolationException("org.unit.moveIntoItself");
+        }
+        if (Objects.equals(unit.getParentId(), parent.getId())) {
+            return unit;
         }
         checkPlacement(parent, unit.getKind());
         checkUniqueName(parent.getId(), unit.getName(), unit.getId());
@@ -146,6 +197,13 @@ public class OrgUnitService {
         OrgUnit unit = get(scope, id);
         if (!active && unit.getId().equals(scope.unitId())) {
             throw new RuleViolationException("org.unit.deactivateOwn");
+        }
+        // An active unit always has an active parent, so that nobody works in a unit hidden below a closed one.
+        if (!active && units.existsByParentIdAndActiveTrue(id)) {
+            throw new RuleViolationException("org.unit.deactivateHasActiveChildren", unit.getName());
+        }
+        if (active && unit.getParentId() != null && !units.findById(unit.getParentId()).map(OrgUnit::isActive).orElse(true)) {
+            throw new RuleViolationException("org.unit.parentInactive");
         }
         unit.setActive(active);
         return unit;
@@ -175,7 +233,10 @@ public class OrgUnitService {
     }
 
     private void checkPlacement(OrgUnit parent, OrgUnitKind kind) {
-        if (!parent.getKind().mayContain(kind)) {
+        if (!parent.isActive()) {
+            throw new RuleViolationException("org.unit.parentInactive");
+        }
+        if (kind == null || !parent.getKind().mayContain(kind)) {
             throw new RuleViolationException("org.unit.badPlacement", parent.getName());
         }
     }
@@ -184,6 +245,25 @@ public class OrgUnitService {
         if (parentId != null && units.existsByParentIdAndNameAndIdNot(parentId, name, id)) {
             throw new RuleViolationException("org.unit.duplicateName", name);
         }
+    }
+
+    private void checkUniqueCode(String code, Long id) {
+        if (code != null && units.existsByCodeAndIdNot(code, id)) {
+            throw new RuleViolationException("org.unit.duplicateCode", code);
+        }
+    }
+
+    private static void checkPopulation(Integer population) {
+        if (population != null && population < 0) {
+            throw new RuleViolationException("org.unit.populationNegative");
+        }
+    }
+
+    static String clean(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return text.strip();
     }
 
     static void requireWritable(DataScope scope) {

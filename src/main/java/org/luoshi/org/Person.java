@@ -51,6 +51,7 @@ public class Person {
         return name;
     }
 
+    /** MALE, FEMALE (see {@link Gender}) or null. */
     public String getGender() {
         return gender;
     }

@@ -1,7 +1,14 @@
 package org.luoshi.org;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.luoshi.web.NotFoundException;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +30,9 @@ public class PersonService {
     /** The person, if their unit is in scope; otherwise 404. */
     public Person get(DataScope scope, long personId) {
         Person person = people.findById(personId).orElseThrow(() -> new NotFoundException("Person", personId));
-        units.get(scope, person.getOrgUnitId());
+        if (!units.getUnchecked(person.getOrgUnitId()).getPath().startsWith(scope.unitPath())) {
+            throw new NotFoundException("Person", personId);
+        }
         return person;
     }
 
@@ -32,18 +41,99 @@ public class PersonService {
         return people.findByOrgUnitIdOrderByName(unitId);
     }
 
+    /** One page of a unit's people, by name. */
+    public Page<Person> peopleOf(DataScope scope, long unitId, Pageable pageable) {
+        units.get(scope, unitId);
+        return people.findByOrgUnitIdOrderByNameAscIdAsc(unitId, pageable);
+    }
+
     /** The posts a person held and holds, newest first. */
     public List<PostHolding> postsHeld(DataScope scope, long personId) {
         get(scope, personId);
         return holdings.findByPersonIdOrderByStartDateDesc(personId);
     }
 
+    /**
+     * Who may be put into a post of this unit: the active people of the unit and of the units
+     * above it, as far up as the scope reaches (a township cadre may head its 文化站).
+     */
+    public List<Person> candidatesFor(DataScope scope, long unitId) {
+        OrgUnit unit = units.get(scope, unitId);
+        List<Long> chain = unitChainInScope(scope, unit);
+        return people.findByOrgUnitIdInAndActiveTrueOrderByName(chain);
+    }
+
+    /** Ids of the unit and its ancestors that lie in scope, from the scope's unit down. */
+    static List<Long> unitChainInScope(DataScope scope, OrgUnit unit) {
+        String below = unit.getPath().substring(scope.unitPath().length());
+        List<Long> chain = new java.util.ArrayList<>();
+        chain.add(scope.unitId());
+        for (String id : below.split("/")) {
+            if (!id.isEmpty()) {
+                chain.add(Long.valueOf(id));
+            }
+        }
+        return chain;
+    }
+
+    /** Kept for callers that pass the gender as text (MALE, FEMALE or null). */
     @Transactional
     public Person create(DataScope scope, long unitId, String name, String gender, String phone, String note) {
+        return create(scope, new PersonCommand(unitId, name, Gender.parse(gender), phone, note));
+    }
+
+    @Transactional
+    public Person create(DataScope scope, PersonCommand command) {
         scope.requireWritable();
-        units.get(scope, unitId);
-        Person person = new Person(unitId, name);
-        person.describe(name, gender, phone, note);
+        OrgUnit unit = units.get(scope, command.unitId());
+        if (!unit.isActive()) {
+            throw new RuleViolationException("org.person.unitInactive", unit.getName());
+        }
+        String name = OrgUnitService.clean(command.name());
+        Person person = new Person(unit.getId(), name);
+        describe(person, command);
         return people.save(person);
+    }
+
+    /** Changes a person's details; a changed unit moves them, unless they hold a post at the moment. */
+    @Transactional
+    public Person update(DataScope scope, long personId, PersonCommand command) {
+        scope.requireWritable();
+        Person person = get(scope, personId);
+        if (command.unitId() != person.getOrgUnitId()) {
+            OrgUnit target = units.get(scope, command.unitId());
+            if (!target.isActive()) {
+                throw new RuleViolationException("org.person.unitInactive", target.getName());
+            }
+            if (!holdings.findByPersonIdAndEndDateIsNull(personId).isEmpty()) {
+                throw new RuleViolationException("org.person.moveHoldsPost", person.getName());
+            }
+            person.moveTo(target.getId());
+        }
+        describe(person, command);
+        return person;
+    }
+
+    /** Deactivates (e.g. after retirement or transfer) or reactivates a person; history stays. */
+    @Transactional
+    public Person setActive(DataScope scope, long personId, boolean active) {
+        scope.requireWritable();
+        Person person = get(scope, personId);
+        if (!active && !holdings.findByPersonIdAndEndDateIsNull(personId).isEmpty()) {
+            throw new RuleViolationException("org.person.deactivateHoldsPost", person.getName());
+        }
+        person.setActive(active);
+        return person;
+    }
+
+    /** People by id without a scope check, for showing who held a post (they may sit above the viewer's unit). */
+    Map<Long, Person> byIds(Collection<Long> ids) {
+        return people.findAllById(ids).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
+    }
+
+    private static void describe(Person person, PersonCommand command) {
+        person.describe(OrgUnitService.clean(command.name()),
+                command.gender() == null ? null : command.gender().name(),
+                OrgUnitService.clean(command.phone()), OrgUnitService.clean(command.note()));
     }
 }

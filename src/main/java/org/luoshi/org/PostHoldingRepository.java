@@ -14,4 +14,8 @@ interface PostHoldingRepository extends JpaRepository<PostHolding, Long> {
     List<PostHolding> findByPostIdOrderByStartDateDesc(Long postId);
 
     List<PostHolding> findByPersonIdOrderByStartDateDesc(Long personId);
+
+    List<PostHolding> findByPersonIdAndEndDateIsNull(Long personId);
+
+    Optional<PostHolding> findFirstByPostIdOrderByStartDateDesc(Long postId);
 }

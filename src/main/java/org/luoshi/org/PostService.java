@@ -69,20 +69,57 @@ public class PostService {
     @Transactional
     public Post create(DataScope scope, long unitId, String title, PostKind kind, int sortOrder) {
         OrgUnitService.requireWritable(scope);
-        units.get(scope, unitId);
-        return posts.save(new Post(unitId, title, kind, sortOrder));
+        OrgUnit unit = units.get(scope, unitId);
+        if (!unit.isActive()) {
+            throw new RuleViolationException("org.post.unitInactive", unit.getName());
+        }
+        return posts.save(new Post(unitId, OrgUnitService.clean(title), kind, sortOrder));
+    }
+
+    /** Renames a post or changes its kind; the holders and their history stay. */
+    @Transactional
+    public Post update(DataScope scope, long postId, String title, PostKind kind, int sortOrder) {
+        OrgUnitService.requireWritable(scope);
+        Post post = get(scope, postId);
+        post.describe(OrgUnitService.clean(title), kind, sortOrder);
+        return post;
+    }
+
+    /** Deactivates a vacant post (it is abolished) or reactivates one; a held post must be vacated first. */
+    @Transactional
+    public Post setActive(DataScope scope, long postId, boolean active) {
+        OrgUnitService.requireWritable(scope);
+        Post post = get(scope, postId);
+        if (!active && holdings.findByPostIdAndEndDateIsNull(postId).isPresent()) {
+            throw new RuleViolationException("org.post.deactivateHeld", post.getTitle());
+        }
+        if (active && !units.getUnchecked(post.getOrgUnitId()).isActive()) {
+            throw new RuleViolationException("org.post.unitInactive", units.getUnchecked(post.getOrgUnitId()).getName());
+        }
+        post.setActive(active);
+        return post;
     }
 
     /**
      * Puts a person into a post from a date: the previous holder's term ends the day before.
-     * The person must belong to the post's unit or a unit above it in scope.
+     * The person must belong to the post's unit or a unit above it in scope, and the new term
+     * must start after every earlier term, so that terms never overlap.
      */
     @Transactional
     public PostHolding assign(DataScope scope, long postId, long personId, LocalDate from) {
         OrgUnitService.requireWritable(scope);
         Post post = get(scope, postId);
         Person person = people.findById(personId).orElseThrow(() -> new NotFoundException("Person", personId));
-        units.get(scope, person.getOrgUnitId());
+        OrgUnit personUnit = units.get(scope, person.getOrgUnitId());
+        if (!post.isActive()) {
+            throw new RuleViolationException("org.post.inactive", post.getTitle());
+        }
+        if (!person.isActive()) {
+            throw new RuleViolationException("org.post.personInactive", person.getName());
+        }
+        if (!personUnit.contains(units.getUnchecked(post.getOrgUnitId()))) {
+            throw new RuleViolationException("org.post.personOutside", person.getName());
+        }
         Optional<PostHolding> current = holdings.findByPostIdAndEndDateIsNull(post.getId());
         if (current.isPresent()) {
             PostHolding holding = current.get();
@@ -93,20 +130,31 @@ public class PostService {
                 throw new RuleViolationException("org.post.startBeforeCurrent", holding.getStartDate());
             }
             holding.end(from.minusDays(1));
+        } else {
+            Optional<PostHolding> last = holdings.findFirstByPostIdOrderByStartDateDesc(post.getId());
+            if (last.isPresent() && !from.isAfter(last.get().getEndDate())) {
+                throw new RuleViolationException("org.post.startBeforeLastEnd", last.get().getEndDate());
+            }
         }
         return holdings.save(new PostHolding(post.getId(), person.getId(), from));
     }
 
-    /** Ends the current holder's term, leaving the post vacant. */
+    /** Ends the current holder's term on its last day, leaving the post vacant. */
     @Transactional
-    public void vacate(DataScope scope, long postId, LocalDate lastDay) {
+    public PostHolding vacate(DataScope scope, long postId, LocalDate lastDay) {
         OrgUnitService.requireWritable(scope);
-        get(scope, postId);
-        holdings.findByPostIdAndEndDateIsNull(postId).ifPresent(h -> {
-            if (lastDay.isBefore(h.getStartDate())) {
-                throw new RuleViolationException("org.post.endBeforeStart", h.getStartDate());
-            }
-            h.end(lastDay);
-        });
+        Post post = get(scope, postId);
+        PostHolding holding = holdings.findByPostIdAndEndDateIsNull(postId)
+                .orElseThrow(() -> new RuleViolationException("org.post.vacant", post.getTitle()));
+        if (lastDay.isBefore(holding.getStartDate())) {
+            throw new RuleViolationException("org.post.endBeforeStart", holding.getStartDate());
+        }
+        holding.end(lastDay);
+        return holding;
+    }
+
+    /** Posts by id without a scope check, for a person's history (a post may sit below their unit). */
+    Map<Long, Post> byIds(Collection<Long> ids) {
+        return posts.findAllById(ids).stream().collect(Collectors.toMap(Post::getId, Function.identity()));
     }
 }

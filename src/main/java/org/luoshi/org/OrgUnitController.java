@@ -1,0 +1,211 @@
+package org.luoshi.org;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.Arrays;
+import java.util.List;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The org tree pages: the tree in scope, a unit with its children, people and posts, and the changes to it. */
+@Controller
+@RequestMapping("/org/units")
+class OrgUnitController {
+
+    static final int TREE_PAGE_SIZE = 100;
+    static final int PEOPLE_ON_UNIT_PAGE = 50;
+
+    private final OrgUnitService units;
+    private final PersonService people;
+    private final PostService posts;
+    private final MessageSource messages;
+
+    OrgUnitController(OrgUnitService units, PersonService people, PostService posts, MessageSource messages) {
+        this.units = units;
+        this.people = people;
+        this.posts = posts;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String tree(DataScope scope, @RequestParam(defaultValue = "0") int page, Model model) {
+        List<OrgUnit> tree = units.tree(scope);
+        int pages = Math.max(1, (tree.size() + TREE_PAGE_SIZE - 1) / TREE_PAGE_SIZE);
+        int current = Math.min(Math.max(page, 0), pages - 1);
+        model.addAttribute("units", tree.subList(current * TREE_PAGE_SIZE, Math.min(tree.size(), (current + 1) * TREE_PAGE_SIZE)));
+        model.addAttribute("topDepth", tree.isEmpty() ? 0 : tree.get(0).getDepth());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", tree.size());
+        return "org/units";
+    }
+
+    @GetMapping("/{id}")
+    String show(DataScope scope, @PathVariable long id, Model model) {
+        OrgUnit unit = units.get(scope, id);
+        model.addAttribute("unit", unit);
+        model.addAttribute("parent", unit.getParentId() != null && scope.unitId() != unit.getId()
+                ? units.getUnchecked(unit.getParentId()) : null);
+        model.addAttribute("children", units.children(scope, id));
+        model.addAttribute("people", people.peopleOf(scope, id, PageRequest.of(0, PEOPLE_ON_UNIT_PAGE)));
+        List<Post> unitPosts = posts.postsOf(scope, id);
+        model.addAttribute("posts", unitPosts);
+        model.addAttribute("holders", posts.currentHolders(unitPosts.stream().map(Post::getId).toList()));
+        model.addAttribute("newParents", UnitOption.of(units.tree(scope), u -> u.isActive()
+                && u.getKind().mayContain(unit.getKind()) && !unit.contains(u) && !u.getId().equals(unit.getParentId())));
+        return "org/unit";
+    }
+
+    @GetMapping("/new")
+    @EditsOrg
+    String createForm(DataScope scope, @RequestParam(required = false) Long parentId, Model model) {
+        OrgUnitForm form = new OrgUnitForm();
+        if (parentId != null) {
+            OrgUnit parent = units.get(scope, parentId);
+            form.setParentId(parent.getId());
+            form.setKind(Arrays.stream(OrgUnitKind.values()).filter(parent.getKind()::mayContain).findFirst().orElse(null));
+        }
+        model.addAttribute("form", form);
+        return createView(scope, model);
+    }
+
+    @PostMapping
+    @EditsOrg
+    String create(DataScope scope, @Valid @ModelAttribute("form") OrgUnitForm form, BindingResult binding, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            response.setStatus(400);
+            return createView(scope, model);
+        }
+        try {
+            OrgUnit unit = units.create(scope, form.toCommand());
+            redirect.addFlashAttribute("flash", text("org.unit.created", unit.getName()));
+            return "redirect:/org/units/" + unit.getId();
+        } catch (RuleViolationException e) {
+            response.setStatus(409);
+            model.addAttribute("error", text(e));
+            return createView(scope, model);
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    @EditsOrg
+    String editForm(DataScope scope, @PathVariable long id, Model model) {
+        OrgUnit unit = units.get(scope, id);
+        model.addAttribute("form", OrgUnitForm.of(unit));
+        return editView(unit, model);
+    }
+
+    @PostMapping("/{id}")
+    @EditsOrg
+    String update(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("form") OrgUnitForm form,
+            BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        OrgUnit unit = units.get(scope, id);
+        // Parent and kind are not edited here; a root unit has no parent to validate.
+        if (binding.getFieldErrors().stream().anyMatch(f -> !f.getField().equals("parentId") && !f.getField().equals("kind"))) {
+            response.setStatus(400);
+            return editView(unit, model);
+        }
+        try {
+            units.update(scope, id, form.toCommand());
+            redirect.addFlashAttribute("flash", text("common.saved"));
+            return "redirect:/org/units/" + id;
+        } catch (RuleViolationException e) {
+            response.setStatus(409);
+            model.addAttribute("error", text(e));
+            return editView(unit, model);
+        }
+    }
+
+    @PostMapping("/{id}/move")
+    @EditsOrg
+    String move(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long parentId, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return act(scope, id, model, response, redirect, "org.unit.moved", () -> {
+            if (parentId == null) {
+                throw new RuleViolationException("org.unit.parent.required");
+            }
+            units.move(scope, id, parentId);
+        });
+    }
+
+    @PostMapping("/{id}/deactivate")
+    @EditsOrg
+    String deactivate(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(scope, id, model, response, redirect, "org.unit.deactivated", () -> units.setActive(scope, id, false));
+    }
+
+    @PostMapping("/{id}/activate")
+    @EditsOrg
+    String activate(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(scope, id, model, response, redirect, "org.unit.activated", () -> units.setActive(scope, id, true));
+    }
+
+    @PostMapping("/{id}/delete")
+    @EditsOrg
+    String delete(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        OrgUnit unit = units.get(scope, id);
+        Long parentId = unit.getParentId();
+        String name = unit.getName();
+        try {
+            units.delete(scope, id);
+        } catch (RuleViolationException e) {
+            response.setStatus(409);
+            model.addAttribute("error", text(e));
+            return show(scope, id, model);
+        }
+        redirect.addFlashAttribute("flash", text("org.unit.deletedNamed", name));
+        return parentId != null && scope.covers(units.getUnchecked(parentId))
+                ? "redirect:/org/units/" + parentId : "redirect:/org/units";
+    }
+
+    /** Runs a change from the unit page; a refused change shows the unit again with the reason (409). */
+    private String act(DataScope scope, long id, Model model, HttpServletResponse response, RedirectAttributes redirect,
+            String doneKey, Runnable change) {
+        units.get(scope, id);
+        try {
+            change.run();
+        } catch (RuleViolationException e) {
+            response.setStatus(409);
+            model.addAttribute("error", text(e));
+            return show(scope, id, model);
+        }
+        redirect.addFlashAttribute("flash", text(doneKey, units.get(scope, id).getName()));
+        return "redirect:/org/units/" + id;
+    }
+
+    private String createView(DataScope scope, Model model) {
+        model.addAttribute("parents", UnitOption.of(units.tree(scope),
+                u -> u.isActive() && Arrays.stream(OrgUnitKind.values()).anyMatch(u.getKind()::mayContain)));
+        model.addAttribute("kinds", Arrays.stream(OrgUnitKind.values()).filter(k -> k != OrgUnitKind.COUNTY).toList());
+        return "org/unit-form";
+    }
+
+    private String editView(OrgUnit unit, Model model) {
+        model.addAttribute("unit", unit);
+        return "org/unit-form";
+    }
+
+    private String text(RuleViolationException e) {
+        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}

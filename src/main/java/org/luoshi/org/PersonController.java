@@ -1,0 +1,162 @@
+package org.luoshi.org;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The people pages: people of a unit, a person with the posts they held, and changes to them. */
+@Controller
+@RequestMapping("/org/people")
+class PersonController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final PersonService people;
+    private final PostService posts;
+    private final OrgUnitService units;
+    private final MessageSource messages;
+
+    PersonController(PersonService people, PostService posts, OrgUnitService units, MessageSource messages) {
+        this.people = people;
+        this.posts = posts;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(DataScope scope, @RequestParam(required = false) Long unitId, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        OrgUnit unit = units.get(scope, unitId == null ? scope.unitId() : unitId);
+        model.addAttribute("unit", unit);
+        model.addAttribute("unitOptions", UnitOption.of(units.tree(scope)));
+        model.addAttribute("people", people.peopleOf(scope, unit.getId(), PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        return "org/people";
+    }
+
+    @GetMapping("/{id}")
+    String show(DataScope scope, @PathVariable long id, Model model) {
+        Person person = people.get(scope, id);
+        List<PostHolding> held = people.postsHeld(scope, id);
+        Map<Long, Post> heldPosts = posts.byIds(held.stream().map(PostHolding::getPostId).distinct().toList());
+        model.addAttribute("person", person);
+        model.addAttribute("unit", units.get(scope, person.getOrgUnitId()));
+        model.addAttribute("held", held);
+        model.addAttribute("heldPosts", heldPosts);
+        model.addAttribute("postUnits", heldPosts.values().stream().map(Post::getOrgUnitId).distinct()
+                .collect(java.util.stream.Collectors.toMap(uid -> uid, uid -> units.getUnchecked(uid).getName())));
+        return "org/person";
+    }
+
+    @GetMapping("/new")
+    @EditsOrg
+    String createForm(DataScope scope, @RequestParam(required = false) Long unitId, Model model) {
+        PersonForm form = new PersonForm();
+        form.setUnitId(units.get(scope, unitId == null ? scope.unitId() : unitId).getId());
+        model.addAttribute("form", form);
+        return formView(scope, null, model);
+    }
+
+    @PostMapping
+    @EditsOrg
+    String create(DataScope scope, @Valid @ModelAttribute("form") PersonForm form, BindingResult binding, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            response.setStatus(400);
+            return formView(scope, null, model);
+        }
+        try {
+            Person person = people.create(scope, form.toCommand());
+            redirect.addFlashAttribute("flash", text("org.person.created", person.getName()));
+            return "redirect:/org/people/" + person.getId();
+        } catch (RuleViolationException e) {
+            response.setStatus(409);
+            model.addAttribute("error", text(e));
+            return formView(scope, null, model);
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    @EditsOrg
+    String editForm(DataScope scope, @PathVariable long id, Model model) {
+        Person person = people.get(scope, id);
+        model.addAttribute("form", PersonForm.of(person));
+        return formView(scope, person, model);
+    }
+
+    @PostMapping("/{id}")
+    @EditsOrg
+    String update(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("form") PersonForm form,
+            BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Person person = people.get(scope, id);
+        if (binding.hasErrors()) {
+            response.setStatus(400);
+            return formView(scope, person, model);
+        }
+        try {
+            people.update(scope, id, form.toCommand());
+            redirect.addFlashAttribute("flash", text("common.saved"));
+            return "redirect:/org/people/" + id;
+        } catch (RuleViolationException e) {
+            response.setStatus(409);
+            model.addAttribute("error", text(e));
+            return formView(scope, person, model);
+        }
+    }
+
+    @PostMapping("/{id}/deactivate")
+    @EditsOrg
+    String deactivate(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return setActive(scope, id, false, model, response, redirect);
+    }
+
+    @PostMapping("/{id}/activate")
+    @EditsOrg
+    String activate(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return setActive(scope, id, true, model, response, redirect);
+    }
+
+    private String setActive(DataScope scope, long id, boolean active, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            Person person = people.setActive(scope, id, active);
+            redirect.addFlashAttribute("flash", text(active ? "org.person.activated" : "org.person.deactivated", person.getName()));
+            return "redirect:/org/people/" + id;
+        } catch (RuleViolationException e) {
+            response.setStatus(409);
+            model.addAttribute("error", text(e));
+            return show(scope, id, model);
+        }
+    }
+
+    private String formView(DataScope scope, Person person, Model model) {
+        model.addAttribute("person", person);
+        model.addAttribute("unitOptions", UnitOption.of(units.tree(scope)));
+        model.addAttribute("genders", Gender.values());
+        return "org/person-form";
+    }
+
+    private String text(RuleViolationException e) {
+        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
