@@ -17,7 +17,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
@@ -37,9 +39,10 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain tokenIssuing(HttpSecurity http, MessageSource messages) throws Exception {
+    SecurityFilterChain tokenIssuing(HttpSecurity http, MessageSource messages, AuditTrail audit) throws Exception {
         http.securityMatcher(new AntPathRequestMatcher("/api/v1/tokens", HttpMethod.POST.name()))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterBefore(new WriteAuditFilter(audit), ExceptionTranslationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(problem(messages, HttpStatus.UNAUTHORIZED, "error.unauthorized")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
@@ -48,10 +51,13 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, MessageSource messages) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, MessageSource messages, AuditTrail audit)
+            throws Exception {
+        // No httpBasic() here: a Basic header on any other API endpoint is ignored, so the call is 401.
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new WriteAuditFilter(audit), ExceptionTranslationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.disable())
@@ -63,8 +69,9 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes, AuditTrail audit) throws Exception {
+        http.addFilterBefore(new WriteAuditFilter(audit), CsrfFilter.class)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
