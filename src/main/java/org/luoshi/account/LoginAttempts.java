@@ -70,7 +70,7 @@ class LoginAttempts {
     private static String channel() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
-            return request.getMethod() + " " + request.getServletPath();
+            return WriteAuditFilter.event(request);
         }
         return null;
     }

@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Records every write request (POST, PUT, PATCH, DELETE) with its user, path and outcome. Sitting
@@ -22,6 +23,13 @@ class WriteAuditFilter extends OncePerRequestFilter {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
+    /** Paths without the context path, and not decoded, so that what is logged is what was requested. */
+    static final UrlPathHelper PATHS = new UrlPathHelper();
+
+    static {
+        PATHS.setUrlDecode(false);
+    }
+
     private final AuditTrail audit;
 
     WriteAuditFilter(AuditTrail audit) {
@@ -31,7 +39,7 @@ class WriteAuditFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // Logins are recorded by LoginAttempts with their reason.
-        return !WRITES.contains(request.getMethod()) || "/login".equals(request.getServletPath());
+        return !WRITES.contains(request.getMethod()) || "/login".equals(PATHS.getPathWithinApplication(request));
     }
 
     @Override
@@ -52,8 +60,7 @@ class WriteAuditFilter extends OncePerRequestFilter {
 
     /** What was done, readable: "POST /org/units/5/move". */
     static String event(HttpServletRequest request) {
-        return request.getMethod() + " " + request.getServletPath()
-                + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return request.getMethod() + " " + PATHS.getPathWithinApplication(request);
     }
 
     /** The route that handled it ("/org/units/{id}/move"), to group the same action on different records. */
