@@ -41,6 +41,8 @@ class PasswordChangeTest {
     FindByIndexNameSessionRepository<? extends Session> sessions;
     @Autowired
     SecuritySettings settings;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     AccountFixtures fixtures;
 
@@ -89,6 +91,18 @@ class PasswordChangeTest {
         mvc.perform(get("/account/profile").cookie(session)).andExpect(status().isOk());
         assertThat(accounts.own(account.getId()).isMustChangePassword()).isFalse();
         signIn(account.getUsername(), "Changed#2026x", "/");
+    }
+
+    @Test
+    void anExpiredPasswordMustBeChangedAtSignIn() throws Exception {
+        Account account = fixtures.officer("expired");
+        assertThat(settings.passwordMaxAge()).isEqualTo(Duration.ofDays(180));
+        jdbc.update("update account set password_changed_at = ? where id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(181))), account.getId());
+        Cookie session = signIn(account.getUsername(), AccountFixtures.PASSWORD, "/account/password");
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(change(session, AccountFixtures.PASSWORD, "Renewed#2026q", "Renewed#2026q")).andExpect(redirectedUrl("/"));
+        signIn(account.getUsername(), "Renewed#2026q", "/");
     }
 
     @Test
