@@ -1,6 +1,9 @@
 package org.luoshi.account;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,9 +36,23 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 class SecurityConfig {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt by default, with the id prefix so that the algorithm can be upgraded later.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${luoshi.security.password-hash:bcrypt}") String algorithm) {
+        return encoderFor(algorithm);
+    }
+
+    /**
+     * New hashes use the configured algorithm (bcrypt by default, or pbkdf2-sm3 where 商用密码 is
+     * required); the id prefix ({bcrypt}, {pbkdf2-sm3}) lets hashes of either kind verify, so a
+     * deployment can switch without resetting passwords.
+     */
+    static PasswordEncoder encoderFor(String algorithm) {
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        encoders.put(Pbkdf2Sm3PasswordEncoder.ID, new Pbkdf2Sm3PasswordEncoder(Pbkdf2Sm3PasswordEncoder.DEFAULT_ITERATIONS));
+        if (!encoders.containsKey(algorithm)) {
+            throw new IllegalStateException("luoshi.security.password-hash must be bcrypt or pbkdf2-sm3, not " + algorithm);
+        }
+        return new DelegatingPasswordEncoder(algorithm, encoders);
     }
 
     @Bean

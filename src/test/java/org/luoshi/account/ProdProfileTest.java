@@ -18,7 +18,9 @@ import org.springframework.test.web.servlet.MockMvc;
         "spring.datasource.url=jdbc:h2:mem:prodcheck;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
         "spring.datasource.password=",
-        "luoshi.bootstrap.admin-password=" + ProdProfileTest.CONFIGURED})
+        "luoshi.bootstrap.admin-password=" + ProdProfileTest.CONFIGURED,
+        // A deployment that must use 商用密码 algorithms; sharing this context saves starting another.
+        "luoshi.security.password-hash=pbkdf2-sm3"})
 @AutoConfigureMockMvc
 @ActiveProfiles({"test", "prod"})
 class ProdProfileTest {
@@ -41,6 +43,7 @@ class ProdProfileTest {
             assertThat(admin.getRole()).isEqualTo(Role.ADMIN);
             assertThat(admin.isMustChangePassword()).isTrue();
             assertThat(encoder.matches(CONFIGURED, admin.getPasswordHash())).isTrue();
+            assertThat(admin.getPasswordHash()).startsWith("{pbkdf2-sm3}");
             assertThat(encoder.matches("Luoshi@2026", admin.getPasswordHash())).isFalse();
         });
         assertThat(accounts.findByUsername("officer")).isEmpty();
