@@ -63,6 +63,23 @@ class AccountAdminTest {
     }
 
     @Test
+    void theAdministrationPagesRenderWithTheirSubNavigation() throws Exception {
+        mvc.perform(get("/admin/accounts/new").with(as(users, "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"orgUnitId\"")))
+                .andExpect(content().string(containsString("value=\"VILLAGE_CLERK\"")))
+                .andExpect(content().string(containsString("href=\"/admin/audit\"")));
+        mvc.perform(get("/admin/accounts").param("state", "LOCKED").param("page", "3").with(as(users, "admin")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/admin/audit").with(as(users, "admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/admin/accounts\"")));
+        mvc.perform(get("/account/password").with(as(users, "leader")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"forced\""))));
+    }
+
+    @Test
     void anAdministratorCreatesAnAccountThatMustChangeItsPassword() throws Exception {
         String name = AccountFixtures.uniqueName("new");
         long township = fixtures.unit("石桥乡").getId();
