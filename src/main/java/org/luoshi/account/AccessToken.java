@@ -73,6 +73,14 @@ public class AccessToken {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
     }
 
+    /** ACTIVE, EXPIRED or REVOKED, for lists. */
+    public String state(Instant now) {
+        if (revokedAt != null) {
+            return "REVOKED";
+        }
+        return isUsable(now) ? "ACTIVE" : "EXPIRED";
+    }
+
     void used(Instant now) {
         lastUsedAt = now;
     }

@@ -52,7 +52,11 @@ public class AccessTokenService {
         token.revoke(Instant.now());
     }
 
-    /** The user a bearer secret stands for, if the token is usable and the account may sign in. */
+    /**
+     * The user a bearer secret stands for, if the token is usable and the account may sign in. An
+     * account whose password must change (reset by an admin, first login) is refused too: until the
+     * owner has chosen a new password, nothing issued before the reset should open the API.
+     */
     Optional<SignedInUser> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
@@ -64,6 +68,7 @@ public class AccessTokenService {
                     t.used(now);
                     return accounts.findById(t.getAccountId());
                 })
+                .filter(a -> !a.isMustChangePassword())
                 .map(users::toUser)
                 .filter(u -> u.isEnabled() && u.isAccountNonLocked());
     }

@@ -1,28 +1,42 @@
 package org.luoshi.account;
 
+import java.time.Instant;
 import java.util.List;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating accounts and changing passwords, with the password rules applied everywhere. */
+/**
+ * Creating and administering accounts and changing passwords, with the password rules applied
+ * everywhere. Administration goes through the administrator's {@link DataScope}: an account
+ * whose unit lies outside it does not exist for them (404).
+ */
 @Service
 @Transactional
 public class AccountService {
 
     private final AccountRepository accounts;
+    private final AccountSearch search;
     private final OrgUnitService units;
     private final PasswordEncoder encoder;
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
 
-    AccountService(AccountRepository accounts, OrgUnitService units, PasswordEncoder encoder) {
+    AccountService(AccountRepository accounts, AccountSearch search, OrgUnitService units, PasswordEncoder encoder,
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
         this.accounts = accounts;
+        this.search = search;
         this.units = units;
         this.encoder = encoder;
+        this.sessions = sessions;
     }
 
     /**
@@ -48,6 +62,75 @@ public class AccountService {
         return accounts.save(account);
     }
 
+    /** The account, if its unit lies in scope; otherwise 404. */
+    @Transactional(readOnly = true)
+    public Account get(DataScope scope, long id) {
+        return accounts.findById(id)
+                .filter(a -> scope.covers(units.getUnchecked(a.getOrgUnitId())))
+                .orElseThrow(() -> new NotFoundException("Account", id));
+    }
+
+    @Transactional(readOnly = true)
+    Page<AccountSearch.Row> search(DataScope scope, AccountSearch.Filter filter, Pageable page) {
+        String path = filter.unitId() == null ? scope.unitPath() : units.get(scope, filter.unitId()).getPath();
+        return search.find(path, filter, Instant.now(), page);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean usernameTaken(String username) {
+        return accounts.existsByUsername(username);
+    }
+
+    /**
+     * Changes name, role and unit. Administrators may not change their own role or unit, so that
+     * nobody locks themselves out of administration by mistake.
+     */
+    public Account update(DataScope scope, long id, String displayName, Role role, long orgUnitId) {
+        Account account = get(scope, id);
+        OrgUnit unit = units.get(scope, orgUnitId);
+        if (isSelf(scope, account) && (role != account.getRole() || orgUnitId != account.getOrgUnitId())) {
+            throw new RuleViolationException("account.self.demote");
+        }
+        if (!role.fits(unit.getKind())) {
+            throw new RuleViolationException("account.role.unitMismatch");
+        }
+        boolean rightsChanged = role != account.getRole() || orgUnitId != account.getOrgUnitId();
+        account.assign(displayName, role, unit.getId());
+        if (rightsChanged) {
+            // The session holds the old role and scope: make the user sign in again.
+            endSessions(account.getUsername());
+        }
+        return account;
+    }
+
+    public Account setEnabled(DataScope scope, long id, boolean enabled) {
+        Account account = get(scope, id);
+        if (!enabled && isSelf(scope, account)) {
+            throw new RuleViolationException("account.self.disable");
+        }
+        account.setEnabled(enabled);
+        if (!enabled) {
+            endSessions(account.getUsername());
+        }
+        return account;
+    }
+
+    public Account unlock(DataScope scope, long id) {
+        Account account = get(scope, id);
+        account.unlock();
+        return account;
+    }
+
+    /** Sets a generated temporary password, returned once, that must be changed at the next login. */
+    public String resetPassword(DataScope scope, long id) {
+        Account account = get(scope, id);
+        String temporary = PasswordPolicy.generate();
+        account.changePassword(encoder.encode(temporary), true);
+        account.unlock();
+        endSessions(account.getUsername());
+        return temporary;
+    }
+
     /** The user changes their own password; the current one must be given. */
     public void changeOwnPassword(long accountId, String currentPassword, String newPassword) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
@@ -59,6 +142,22 @@ public class AccountService {
         }
         requireAcceptable(account.getUsername(), newPassword);
         account.changePassword(encoder.encode(newPassword), false);
+    }
+
+    @Transactional(readOnly = true)
+    public Account own(long accountId) {
+        return accounts.findById(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
+    }
+
+    private static boolean isSelf(DataScope scope, Account account) {
+        return account.getUsername().equals(scope.username());
+    }
+
+    private void endSessions(String username) {
+        FindByIndexNameSessionRepository<?> repository = sessions.getIfAvailable();
+        if (repository != null) {
+            repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
+        }
     }
 
     private static void requireAcceptable(String username, String password) {

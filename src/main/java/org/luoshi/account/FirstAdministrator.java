@@ -1,6 +1,6 @@
 package org.luoshi.account;
 
-import java.security.SecureRandom;
+import java.util.List;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
 import org.slf4j.Logger;
@@ -45,7 +45,12 @@ class FirstAdministrator implements ApplicationRunner {
         }
         OrgUnit root = units.root().orElseGet(() -> units.createRoot(rootUnitName));
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
-        String password = generated ? generate() : configuredPassword;
+        String password = generated ? PasswordPolicy.generate() : configuredPassword;
+        List<String> problems = PasswordPolicy.violations("admin", password);
+        if (!problems.isEmpty()) {
+            // Refuse to start rather than run with a weak first password.
+            throw new IllegalStateException("luoshi.bootstrap.admin-password breaks the password policy: " + problems);
+        }
         accounts.create("admin", "系统管理员", password, Role.ADMIN, root.getId(), true);
         if (generated) {
             log.warn("\n\n  首个管理员账号已创建 / first administrator created: admin / {}\n"
@@ -53,15 +58,5 @@ class FirstAdministrator implements ApplicationRunner {
         } else {
             log.info("First administrator 'admin' created with the configured password; it must be changed at first login.");
         }
-    }
-
-    private static String generate() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder("Ls-");
-        for (int i = 0; i < 14; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.append("9a").toString();
     }
 }

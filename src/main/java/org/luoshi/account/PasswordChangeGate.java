@@ -22,7 +22,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        String path = request.getServletPath();
+        String path = WriteAuditFilter.PATHS.getPathWithinApplication(request);
         if (session != null && session.getAttribute(ATTRIBUTE) != null && !allowed(path)) {
             response.sendRedirect(request.getContextPath() + "/account/password");
             return;

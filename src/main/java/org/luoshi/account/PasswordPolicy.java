@@ -1,6 +1,8 @@
 package org.luoshi.account;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,7 +13,30 @@ final class PasswordPolicy {
 
     static final int MIN_LENGTH = 8;
 
+    // Without look-alikes (0/O, 1/l/I), since a temporary password is read off a screen and typed.
+    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
+    private static final String DIGITS = "23456789";
+    private static final String SYMBOLS = "@#%+=-_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private PasswordPolicy() {
+    }
+
+    /** A random 14-character password with all four character classes, for first and reset passwords. */
+    static String generate() {
+        List<Character> chars = new ArrayList<>();
+        String all = UPPER + LOWER + DIGITS + SYMBOLS;
+        for (String source : List.of(UPPER, LOWER, DIGITS, SYMBOLS)) {
+            chars.add(source.charAt(RANDOM.nextInt(source.length())));
+        }
+        while (chars.size() < 14) {
+            chars.add(all.charAt(RANDOM.nextInt(all.length())));
+        }
+        Collections.shuffle(chars, RANDOM);
+        StringBuilder sb = new StringBuilder();
+        chars.forEach(sb::append);
+        return sb.toString();
     }
 
     /** Message-bundle keys of the rules the password breaks; empty when it is acceptable. */

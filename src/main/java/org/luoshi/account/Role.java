@@ -1,5 +1,7 @@
 package org.luoshi.account;
 
+import org.luoshi.org.OrgUnitKind;
+
 /** 角色. One per account; the account's org unit bounds what the role reaches. */
 public enum Role {
     /** 系统管理员: users, org tree, settings. */
@@ -22,6 +24,20 @@ public enum Role {
     /** Whether the role may change data of the units in its scope. */
     public boolean writesData() {
         return writesData;
+    }
+
+    /**
+     * Whether an account with this role may sit at a unit of this kind: a reviewer at a county (a
+     * reviewer at a department would see only that department), officers and leaders at a
+     * township, clerks at a village or department; administrators anywhere.
+     */
+    public boolean fits(OrgUnitKind kind) {
+        return switch (this) {
+            case ADMIN -> true;
+            case COUNTY_REVIEWER -> kind == OrgUnitKind.COUNTY;
+            case TOWNSHIP_OFFICER, TOWNSHIP_LEADER -> kind == OrgUnitKind.TOWNSHIP;
+            case VILLAGE_CLERK -> kind == OrgUnitKind.VILLAGE || kind == OrgUnitKind.DEPARTMENT;
+        };
     }
 
     public String authority() {

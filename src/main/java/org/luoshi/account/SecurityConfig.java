@@ -1,6 +1,9 @@
 package org.luoshi.account;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,12 +15,15 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
@@ -30,16 +36,31 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 class SecurityConfig {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt by default, with the id prefix so that the algorithm can be upgraded later.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${luoshi.security.password-hash:bcrypt}") String algorithm) {
+        return encoderFor(algorithm);
+    }
+
+    /**
+     * New hashes use the configured algorithm (bcrypt by default, or pbkdf2-sm3 where 商用密码 is
+     * required); the id prefix ({bcrypt}, {pbkdf2-sm3}) lets hashes of either kind verify, so a
+     * deployment can switch without resetting passwords.
+     */
+    static PasswordEncoder encoderFor(String algorithm) {
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        encoders.put(Pbkdf2Sm3PasswordEncoder.ID, new Pbkdf2Sm3PasswordEncoder(Pbkdf2Sm3PasswordEncoder.DEFAULT_ITERATIONS));
+        if (!encoders.containsKey(algorithm)) {
+            throw new IllegalStateException("luoshi.security.password-hash must be bcrypt or pbkdf2-sm3, not " + algorithm);
+        }
+        return new DelegatingPasswordEncoder(algorithm, encoders);
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain tokenIssuing(HttpSecurity http, MessageSource messages) throws Exception {
+    SecurityFilterChain tokenIssuing(HttpSecurity http, MessageSource messages, AuditTrail audit) throws Exception {
         http.securityMatcher(new AntPathRequestMatcher("/api/v1/tokens", HttpMethod.POST.name()))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterBefore(new WriteAuditFilter(audit), ExceptionTranslationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(problem(messages, HttpStatus.UNAUTHORIZED, "error.unauthorized")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
@@ -48,10 +69,13 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, MessageSource messages) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, MessageSource messages, AuditTrail audit)
+            throws Exception {
+        // No httpBasic() here: a Basic header on any other API endpoint is ignored, so the call is 401.
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new WriteAuditFilter(audit), ExceptionTranslationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.disable())
@@ -63,8 +87,9 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes, AuditTrail audit) throws Exception {
+        http.addFilterBefore(new WriteAuditFilter(audit), CsrfFilter.class)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
                         .permitAll()
                         .anyRequest().authenticated())

@@ -1,0 +1,51 @@
+package org.luoshi.account;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The administrator's form for an existing account: name, role and unit. */
+class AccountEditForm {
+
+    @NotBlank(message = "{account.displayName.required}")
+    @Size(max = 50, message = "{account.displayName.size}")
+    private String displayName;
+
+    @NotNull(message = "{account.role.required}")
+    private Role role;
+
+    @NotNull(message = "{account.unit.required}")
+    private Long orgUnitId;
+
+    static AccountEditForm of(Account account) {
+        AccountEditForm form = new AccountEditForm();
+        form.displayName = account.getDisplayName();
+        form.role = account.getRole();
+        form.orgUnitId = account.getOrgUnitId();
+        return form;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName == null ? null : displayName.trim();
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public Long getOrgUnitId() {
+        return orgUnitId;
+    }
+
+    public void setOrgUnitId(Long orgUnitId) {
+        this.orgUnitId = orgUnitId;
+    }
+}

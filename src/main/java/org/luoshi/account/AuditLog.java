@@ -1,0 +1,103 @@
+package org.luoshi.account;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading the audit trail, newest first. Pages are cut by id (keyset), never by OFFSET and never
+ * with a COUNT over the table, because the trail grows without bound (kept at least six months).
+ */
+@Service
+@Transactional(readOnly = true)
+class AuditLog {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final int PAGE_SIZE = 50;
+
+    private final EntityManager em;
+
+    AuditLog(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * One page of events matching the filter, limited to what the accounts under {@code scopePath}
+     * did (null: everything): older than {@code before}, or newer than
+     * {@code after} (for going back), or the newest ones.
+     */
+    Slice find(String scopePath, Filter filter, Long before, Long after, int size) {
+        StringBuilder jpql = new StringBuilder("select e from AuditEvent e where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (scopePath != null) {
+            jpql.append(" and e.username in (select a.username from Account a join OrgUnit u on u.id = a.orgUnitId"
+                    + " where u.path like :scopePath)");
+            params.put("scopePath", scopePath + "%");
+        }
+        if (filter.username() != null) {
+            jpql.append(" and e.username = :username");
+            params.put("username", filter.username());
+        }
+        if (filter.event() != null) {
+            jpql.append(" and e.event like :event");
+            // A prefix match ("POST /org/units" finds every write on units); '_' matching any character is harmless.
+            params.put("event", filter.event().replace("%", "") + "%");
+        }
+        if (filter.outcome() != null) {
+            jpql.append(" and e.outcome = :outcome");
+            params.put("outcome", filter.outcome());
+        }
+        if (filter.from() != null) {
+            jpql.append(" and e.occurredAt >= :from");
+            params.put("from", filter.from().atStartOfDay(ZONE).toInstant());
+        }
+        if (filter.to() != null) {
+            jpql.append(" and e.occurredAt < :to");
+            params.put("to", filter.to().plusDays(1).atStartOfDay(ZONE).toInstant());
+        }
+        boolean backwards = before == null && after != null;
+        if (before != null) {
+            jpql.append(" and e.id < :before");
+            params.put("before", before);
+        } else if (after != null) {
+            jpql.append(" and e.id > :after");
+            params.put("after", after);
+        }
+        jpql.append(backwards ? " order by e.id asc" : " order by e.id desc");
+        TypedQuery<AuditEvent> query = em.createQuery(jpql.toString(), AuditEvent.class);
+        params.forEach(query::setParameter);
+        // One row more than shown tells whether there is a further page, without counting.
+        List<AuditEvent> rows = new ArrayList<>(query.setMaxResults(size + 1).getResultList());
+        boolean more = rows.size() > size;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backwards) {
+            Collections.reverse(rows);
+        }
+        Long first = rows.isEmpty() ? null : rows.get(0).getId();
+        Long last = rows.isEmpty() ? null : rows.get(rows.size() - 1).getId();
+        boolean hasOlder = backwards ? last != null : more;
+        boolean hasNewer = backwards ? more : (before != null && first != null);
+        return new Slice(rows, hasNewer ? first : null, hasOlder ? last : null);
+    }
+
+    record Filter(String username, String event, String outcome, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * @param newerThan cursor for the page of newer events, null on the newest page
+     * @param olderThan cursor for the page of older events, null on the last page
+     */
+    record Slice(List<AuditEvent> events, Long newerThan, Long olderThan) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.luoshi.account;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.luoshi.org.OrgUnitService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 个人中心: one's own account and personal access tokens. */
+@Controller
+class ProfileController {
+
+    private final AccountService accounts;
+    private final AccessTokenService tokens;
+    private final OrgUnitService units;
+    private final MessageSource messages;
+
+    ProfileController(AccountService accounts, AccessTokenService tokens, OrgUnitService units, MessageSource messages) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return AuditLog.ZONE;
+    }
+
+    @GetMapping("/account/profile")
+    String profile(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("tokenForm", new TokenForm());
+        return page(user, model);
+    }
+
+    /** The secret is shown in this response only (no redirect, no flash), and never again. */
+    @PostMapping("/account/profile/tokens")
+    String createToken(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("tokenForm") TokenForm form,
+            BindingResult errors, Model model, HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            return page(user, model);
+        }
+        model.addAttribute("issued", tokens.issue(user.getAccountId(), form.getName(), expiry(form.getExpiresInDays())));
+        model.addAttribute("tokenForm", new TokenForm());
+        return page(user, model);
+    }
+
+    @PostMapping("/account/profile/tokens/{id}/revoke")
+    String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+        tokens.revoke(user.getAccountId(), id);
+        redirect.addFlashAttribute("flash", messages.getMessage("account.token.revoked", null, LocaleContextHolder.getLocale()));
+        return "redirect:/account/profile";
+    }
+
+    static Instant expiry(Integer days) {
+        return days == null ? null : Instant.now().plus(java.time.Duration.ofDays(days));
+    }
+
+    private String page(SignedInUser user, Model model) {
+        Account account = accounts.own(user.getAccountId());
+        model.addAttribute("account", account);
+        model.addAttribute("unit", units.getUnchecked(account.getOrgUnitId()));
+        model.addAttribute("tokens", tokens.list(user.getAccountId()));
+        model.addAttribute("now", Instant.now());
+        return "account/profile";
+    }
+}
