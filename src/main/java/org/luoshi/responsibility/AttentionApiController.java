@@ -7,10 +7,8 @@ import org.luoshi.org.DataScope;
 import org.luoshi.responsibility.AttentionService.AttentionItem;
 import org.luoshi.web.ApiController;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 
-@ApiController
-@RequestMapping("/api/v1/responsibility/attention")
+@ApiController("/api/v1/responsibility/attention")
 @Tag(name = "Needs attention", description = "Seats and responsibilities whose post is vacant or changed holder")
 class AttentionApiController {
 

@@ -21,12 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-@ApiController
-@RequestMapping("/api/v1/responsibility/duties")
+@ApiController("/api/v1/responsibility/duties")
 @Tag(name = "Responsibilities", description = "第一责任人, 直接责任人 and 一岗双责, bound to posts")
 class DutyApiController {
 

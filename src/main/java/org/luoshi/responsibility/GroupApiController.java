@@ -24,11 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-@ApiController
-@RequestMapping("/api/v1/responsibility/groups")
+@ApiController("/api/v1/responsibility/groups")
 @Tag(name = "Leading groups", description = "意识形态工作领导小组: seats bound to posts, with their current holders")
 class GroupApiController {
 

@@ -30,13 +30,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 
-@ApiController
-@RequestMapping("/api/v1/responsibility/letters")
+@ApiController("/api/v1/responsibility/letters")
 @Tag(name = "Responsibility letters", description = "意识形态工作责任书 signed each year with villages and departments")
 class LetterApiController {
 
