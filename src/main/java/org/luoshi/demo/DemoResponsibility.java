@@ -104,7 +104,7 @@ class DemoResponsibility implements ApplicationRunner {
                 case DEPUTY_SECRETARY -> new SeatCommand(SeatRole.MEMBER, post.getId(), "协助抓好责任制日常督促和舆情研判", ++order);
                 case LEADERSHIP_MEMBER -> post.getTitle().startsWith("人大")
                         ? new SeatCommand(SeatRole.DEPUTY, post.getId(), "协助组长工作，联系人大代表做好政策宣传和民意收集", 2)
-                        : new SeatCommand(SeatRole.MEMBER, post.getId(), "抓好分管领域的意识形态工作", ++order);
+                        : new SeatCommand(SeatRole.MEMBER, post.getId(), memberDuty(post.getTitle()), ++order);
                 default -> null;
             };
             if (seat != null) {
@@ -150,6 +150,16 @@ class DemoResponsibility implements ApplicationRunner {
         duties.confirmAll(system, id);
     }
 
+    private static String memberDuty(String title) {
+        if (title.startsWith("组织")) {
+            return "把好党员教育和基层党组织学习内容关";
+        }
+        if (title.startsWith("纪")) {
+            return "监督检查责任制落实情况，提出问责建议";
+        }
+        return "抓好分管领域的意识形态工作";
+    }
+
     private static String dualDutyScope(String title) {
         if (title.startsWith("人大")) {
             return "人大工作和代表活动中的意识形态工作；组织代表宣讲政策，收集反映群众思想动态。";
@@ -179,7 +189,7 @@ class DemoResponsibility implements ApplicationRunner {
             }
             String signer = signerOf(unit);
             letters.sign(system, new LetterCommand(township.getId(), unit.getId(), year, signedOn, signer,
-                    index == 1 ? "在全镇意识形态工作会议上集中签订。" : null), null);
+                    index == 1 ? "在年度意识形态工作会议上集中签订。" : null), null);
         }
     }
 
