@@ -1,0 +1,87 @@
+package org.luoshi.responsibility;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A seat of a leading group, bound to a post: whoever holds the post sits in it. The confirmed
+ * holder is who held the post when someone last looked at the seat; a difference is what the
+ * needs-attention list shows.
+ */
+@Entity
+@Table(name = "group_seat")
+class GroupSeat {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long groupId;
+
+    @Enumerated(EnumType.STRING)
+    private SeatRole seatRole;
+
+    private Long postId;
+    private String duty;
+    private int sortOrder;
+    private Long confirmedHolderId;
+    private Instant confirmedAt;
+
+    protected GroupSeat() {
+    }
+
+    GroupSeat(long groupId, SeatRole seatRole, long postId, String duty, int sortOrder) {
+        this.groupId = groupId;
+        describe(seatRole, postId, duty, sortOrder);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Long getGroupId() {
+        return groupId;
+    }
+
+    SeatRole getSeatRole() {
+        return seatRole;
+    }
+
+    Long getPostId() {
+        return postId;
+    }
+
+    String getDuty() {
+        return duty;
+    }
+
+    int getSortOrder() {
+        return sortOrder;
+    }
+
+    Long getConfirmedHolderId() {
+        return confirmedHolderId;
+    }
+
+    Instant getConfirmedAt() {
+        return confirmedAt;
+    }
+
+    void describe(SeatRole seatRole, long postId, String duty, int sortOrder) {
+        this.seatRole = seatRole;
+        this.postId = postId;
+        this.duty = duty;
+        this.sortOrder = sortOrder;
+    }
+
+    void confirm(Long holderId) {
+        this.confirmedHolderId = holderId;
+        this.confirmedAt = Instant.now();
+    }
+}

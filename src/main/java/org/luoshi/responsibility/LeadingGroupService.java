@@ -1,0 +1,202 @@
+package org.luoshi.responsibility;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.Person;
+import org.luoshi.org.Post;
+import org.luoshi.org.PostService;
+import org.luoshi.web.NotFoundException;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 意识形态工作领导小组 of each township. Seats bind to posts, so a view always shows who holds the
+ * post today; confirming records that holder, and a later change of holder shows up as needing attention.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LeadingGroupService {
+
+    /** Name given to a group created implicitly by adding its first seat. */
+    static final String DEFAULT_NAME = "意识形态工作领导小组";
+
+    private static final Comparator<GroupSeat> SEAT_ORDER = Comparator.comparing(GroupSeat::getSeatRole)
+            .thenComparingInt(GroupSeat::getSortOrder).thenComparing(GroupSeat::getId);
+
+    private final LeadingGroupRepository groups;
+    private final GroupSeatRepository seats;
+    private final Townships townships;
+    private final PostService posts;
+
+    LeadingGroupService(LeadingGroupRepository groups, GroupSeatRepository seats, Townships townships, PostService posts) {
+        this.groups = groups;
+        this.seats = seats;
+        this.townships = townships;
+        this.posts = posts;
+    }
+
+    /** The township's group with its seats in role order, each with the post's current holder. */
+    public GroupView view(DataScope scope, long townshipId) {
+        OrgUnit township = townships.get(scope, townshipId);
+        Optional<LeadingGroup> group = groups.findByOrgUnitId(townshipId);
+        if (group.isEmpty()) {
+            return new GroupView(townshipId, township.getName(), null, null, null, null, List.of());
+        }
+        List<GroupSeat> ordered = seats.findByGroupId(group.get().getId()).stream().sorted(SEAT_ORDER).toList();
+        Map<Long, Person> holders = posts.currentHolders(ordered.stream().map(GroupSeat::getPostId).toList());
+        List<SeatView> views = ordered.stream().map(s -> {
+            Post post = townships.post(scope, s.getPostId());
+            Person holder = holders.get(s.getPostId());
+            return new SeatView(s.getId(), s.getSeatRole(), post.getId(), post.getTitle(),
+                    holder == null ? null : holder.getId(), holder == null ? null : holder.getName(), s.getDuty(),
+                    s.getSortOrder(), s.getConfirmedAt(), needsAttention(holder, s.getConfirmedHolderId()));
+        }).toList();
+        LeadingGroup g = group.get();
+        return new GroupView(townshipId, township.getName(), g.getId(), g.getName(), g.getEstablishedOn(), g.getNote(), views);
+    }
+
+    /** Members of the unit's leading group with seat, post title and current holder, for reports. */
+    public List<GroupMember> members(DataScope scope, long townshipId) {
+        return view(scope, townshipId).seats().stream()
+                .map(s -> new GroupMember(s.role(), s.postTitle(), s.holderName(), s.duty())).toList();
+    }
+
+    public SeatView seat(DataScope scope, long townshipId, long seatId) {
+        GroupSeat seat = seatOf(scope, townshipId, seatId);
+        return view(scope, townshipId).seats().stream().filter(s -> s.id() == seat.getId()).findFirst()
+                .orElseThrow(() -> new NotFoundException("GroupSeat", seatId));
+    }
+
+    @Transactional
+    public void describe(DataScope scope, long townshipId, GroupDetails details) {
+        scope.requireWritable();
+        OrgUnit township = townships.get(scope, townshipId);
+        ensureGroup(township).describe(details.name(), details.establishedOn(), details.note());
+    }
+
+    /** Adds a seat; what the user saw when adding it counts as confirmed. */
+    @Transactional
+    public long addSeat(DataScope scope, long townshipId, SeatCommand command) {
+        scope.requireWritable();
+        OrgUnit township = townships.get(scope, townshipId);
+        townships.postWithin(scope, township, command.postId());
+        LeadingGroup group = ensureGroup(township);
+        checkSeatRules(group, null, command);
+        GroupSeat seat = new GroupSeat(group.getId(), command.role(), command.postId(), command.duty(), command.sortOrder());
+        seat.confirm(holderId(command.postId()));
+        return seats.save(seat).getId();
+    }
+
+    @Transactional
+    public void updateSeat(DataScope scope, long townshipId, long seatId, SeatCommand command) {
+        scope.requireWritable();
+        GroupSeat seat = seatOf(scope, townshipId, seatId);
+        OrgUnit township = townships.get(scope, townshipId);
+        townships.postWithin(scope, township, command.postId());
+        checkSeatRules(groups.findByOrgUnitId(townshipId).orElseThrow(), seat.getId(), command);
+        boolean newPost = !seat.getPostId().equals(command.postId());
+        seat.describe(command.role(), command.postId(), command.duty(), command.sortOrder());
+        if (newPost) {
+            seat.confirm(holderId(command.postId()));
+        }
+    }
+
+    @Transactional
+    public void removeSeat(DataScope scope, long townshipId, long seatId) {
+        scope.requireWritable();
+        seats.delete(seatOf(scope, townshipId, seatId));
+    }
+
+    /** Records the current holders of every seat as confirmed. */
+    @Transactional
+    public void confirm(DataScope scope, long townshipId) {
+        scope.requireWritable();
+        townships.get(scope, townshipId);
+        LeadingGroup group = groups.findByOrgUnitId(townshipId).orElseThrow(() -> new NotFoundException("LeadingGroup", townshipId));
+        List<GroupSeat> all = seats.findByGroupId(group.getId());
+        Map<Long, Person> holders = posts.currentHolders(all.stream().map(GroupSeat::getPostId).toList());
+        all.forEach(s -> s.confirm(idOf(holders.get(s.getPostId()))));
+    }
+
+    @Transactional
+    public void confirmSeat(DataScope scope, long townshipId, long seatId) {
+        scope.requireWritable();
+        GroupSeat seat = seatOf(scope, townshipId, seatId);
+        seat.confirm(holderId(seat.getPostId()));
+    }
+
+    private GroupSeat seatOf(DataScope scope, long townshipId, long seatId) {
+        townships.get(scope, townshipId);
+        LeadingGroup group = groups.findByOrgUnitId(townshipId).orElseThrow(() -> new NotFoundException("GroupSeat", seatId));
+        return seats.findById(seatId).filter(s -> s.getGroupId().equals(group.getId()))
+                .orElseThrow(() -> new NotFoundException("GroupSeat", seatId));
+    }
+
+    private LeadingGroup ensureGroup(OrgUnit township) {
+        return groups.findByOrgUnitId(township.getId())
+                .orElseGet(() -> groups.save(new LeadingGroup(township.getId(), township.getName() + DEFAULT_NAME)));
+    }
+
+    private void checkSeatRules(LeadingGroup group, Long seatId, SeatCommand command) {
+        List<GroupSeat> others = seats.findByGroupId(group.getId()).stream()
+                .filter(s -> !s.getId().equals(seatId)).toList();
+        if (others.stream().anyMatch(s -> s.getPostId().equals(command.postId()))) {
+            throw new RuleViolationException("responsibility.seat.duplicatePost");
+        }
+        if (command.role() == SeatRole.LEADER && others.stream().anyMatch(s -> s.getSeatRole() == SeatRole.LEADER)) {
+            throw new RuleViolationException("responsibility.seat.oneLeader");
+        }
+    }
+
+    private Long holderId(long postId) {
+        return posts.currentHolder(postId).map(Person::getId).orElse(null);
+    }
+
+    private static Long idOf(Person person) {
+        return person == null ? null : person.getId();
+    }
+
+    /** A vacant post, or a holder other than the one confirmed, needs someone to look at it. */
+    static boolean needsAttention(Person holder, Long confirmedHolderId) {
+        return holder == null || !Objects.equals(holder.getId(), confirmedHolderId);
+    }
+
+    public record GroupView(long townshipId, String townshipName, Long groupId, String name, LocalDate establishedOn,
+            String note, List<SeatView> seats) {
+
+        public boolean exists() {
+            return groupId != null;
+        }
+
+        public long attentionCount() {
+            return seats.stream().filter(SeatView::needsAttention).count();
+        }
+    }
+
+    public record SeatView(long id, SeatRole role, long postId, String postTitle, Long holderId, String holderName,
+            String duty, int sortOrder, Instant confirmedAt, boolean needsAttention) {
+
+        /** The day of the last confirmation, in the township's time zone. */
+        public java.time.LocalDate confirmedOn() {
+            return confirmedAt == null ? null : java.time.LocalDate.ofInstant(confirmedAt, Townships.ZONE);
+        }
+    }
+
+    /** One member of a leading group as reports list it. */
+    public record GroupMember(SeatRole role, String postTitle, String holderName, String duty) {
+    }
+
+    public record SeatCommand(SeatRole role, long postId, String duty, int sortOrder) {
+    }
+
+    public record GroupDetails(String name, LocalDate establishedOn, String note) {
+    }
+}

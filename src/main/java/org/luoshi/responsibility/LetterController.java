@@ -1,0 +1,111 @@
+package org.luoshi.responsibility;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.Optional;
+import org.luoshi.evidence.AttachmentService;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Which villages and departments signed the year's responsibility letter, and recording a signing. */
+@Controller
+@RequestMapping("/responsibility/letters")
+class LetterController {
+
+    private final LetterService letters;
+    private final Townships townships;
+    private final AttachmentService attachments;
+    private final MessageSource messages;
+
+    LetterController(LetterService letters, Townships townships, AttachmentService attachments, MessageSource messages) {
+        this.letters = letters;
+        this.townships = townships;
+        this.attachments = attachments;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(DataScope scope, @RequestParam(required = false) Long townshipId, @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "false") boolean unsigned, Model model) {
+        int chosenYear = year == null ? Townships.today().getYear() : year;
+        Optional<Long> chosen = townshipId != null ? Optional.of(townshipId) : letters.defaultTownship(scope).map(OrgUnit::getId);
+        model.addAttribute("townships", townships.inScope(scope));
+        model.addAttribute("year", chosenYear);
+        model.addAttribute("unsigned", unsigned);
+        chosen.ifPresent(id -> {
+            LetterService.LetterStatus status = letters.status(scope, id, chosenYear);
+            model.addAttribute("status", status);
+            model.addAttribute("rows", unsigned ? status.unsigned() : status.rows());
+        });
+        return "responsibility/letters";
+    }
+
+    @GetMapping("/sign")
+    @PreAuthorize(GroupController.WRITERS)
+    String signForm(DataScope scope, @RequestParam long townshipId, @RequestParam long counterpartId,
+            @RequestParam int year, Model model) {
+        townships.get(scope, townshipId);
+        LetterService.LetterRow row = letters.row(scope, townshipId, counterpartId, year);
+        return form(scope, LetterForm.of(townshipId, year, row), row, model);
+    }
+
+    @PostMapping("/sign")
+    @PreAuthorize(GroupController.WRITERS)
+    String sign(DataScope scope, @Valid @ModelAttribute("letterForm") LetterForm form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (form.getTownshipId() == null || form.getCounterpartUnitId() == null || form.getYear() == null) {
+            throw new RuleViolationException("responsibility.letter.incomplete");
+        }
+        townships.get(scope, form.getTownshipId());
+        LetterService.LetterRow row = letters.row(scope, form.getTownshipId(), form.getCounterpartUnitId(), form.getYear());
+        LetterService.dateProblem(form.getSignedOn(), form.getYear())
+                .ifPresent(p -> result.rejectValue("signedOn", p.code(), p.args(), null));
+        if (result.hasErrors()) {
+            response.setStatus(400);
+            return form(scope, form, row, model);
+        }
+        try {
+            letters.sign(scope, form.toCommand(), form.getScan());
+        } catch (RuleViolationException e) {
+            if (!e.messageKey().startsWith("evidence.")) {
+                throw e;
+            }
+            // A refused scan rolls the whole signing back; say so beside the file field.
+            result.rejectValue("scan", e.messageKey(), e.args(), null);
+            response.setStatus(400);
+            return form(scope, form, row, model);
+        }
+        redirect.addFlashAttribute("flash", messages.getMessage("responsibility.letter.saved",
+                new Object[] {row.counterpartName()}, LocaleContextHolder.getLocale()));
+        return "redirect:/responsibility/letters?townshipId=" + form.getTownshipId() + "&year=" + form.getYear();
+    }
+
+    /** The scan of a letter; a letter outside the user's scope answers 404 before any file is touched. */
+    @GetMapping("/{id}/scan")
+    ResponseEntity<Resource> scan(DataScope scope, @PathVariable long id) {
+        return attachments.download(letters.scan(scope, id), true);
+    }
+
+    private String form(DataScope scope, LetterForm form, LetterService.LetterRow row, Model model) {
+        model.addAttribute("letterForm", form);
+        model.addAttribute("row", row);
+        model.addAttribute("township", townships.get(scope, form.getTownshipId()));
+        return "responsibility/letter-form";
+    }
+}

@@ -1,0 +1,189 @@
+package org.luoshi.responsibility;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.luoshi.evidence.Attachment;
+import org.luoshi.evidence.AttachmentService;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitKind;
+import org.luoshi.org.OrgUnitService;
+import org.luoshi.web.NotFoundException;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * 意识形态工作责任书: which villages and departments of a township signed this year's letter, and
+ * the signing records with their scans. A village user sees their own unit's letter only.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LetterService {
+
+    private final LetterRepository letters;
+    private final OrgUnitService units;
+    private final Townships townships;
+    private final AttachmentService attachments;
+
+    LetterService(LetterRepository letters, OrgUnitService units, Townships townships, AttachmentService attachments) {
+        this.letters = letters;
+        this.units = units;
+        this.townships = townships;
+        this.attachments = attachments;
+    }
+
+    /**
+     * Every active village and department of the township with its letter for the year, and how many
+     * signed out of how many are due. A user below the township sees only the units in their scope.
+     */
+    public LetterStatus status(DataScope scope, long townshipId, int year) {
+        OrgUnit township = readableTownship(scope, townshipId);
+        Map<Long, ResponsibilityLetter> byUnit = letters.findByOrgUnitIdAndYear(townshipId, year).stream()
+                .collect(Collectors.toMap(ResponsibilityLetter::getCounterpartUnitId, Function.identity()));
+        List<LetterRow> rows = dueUnits(township).stream()
+                .filter(scope::covers)
+                .map(u -> row(u, byUnit.get(u.getId())))
+                .toList();
+        int signed = (int) rows.stream().filter(LetterRow::signed).count();
+        return new LetterStatus(township.getId(), township.getName(), year, rows, signed, rows.size());
+    }
+
+    /** The township a user may read letters of: one in scope, or the one their own village belongs to. */
+    public Optional<OrgUnit> defaultTownship(DataScope scope) {
+        Optional<OrgUnit> first = townships.inScope(scope).stream().findFirst();
+        return first.isPresent() ? first : units.townshipOf(units.getUnchecked(scope.unitId()));
+    }
+
+    public LetterRow row(DataScope scope, long townshipId, long counterpartId, int year) {
+        OrgUnit township = readableTownship(scope, townshipId);
+        OrgUnit counterpart = counterpart(scope, township, counterpartId);
+        return row(counterpart, letters.findByCounterpartUnitIdAndYear(counterpartId, year).orElse(null));
+    }
+
+    /**
+     * Records (or corrects) the signing of the letter for a counterpart and year, with an optional
+     * scan; one letter per counterpart and year, so a second signing updates the first.
+     */
+    @Transactional
+    public LetterRow sign(DataScope scope, LetterCommand command, MultipartFile scan) {
+        scope.requireWritable();
+        OrgUnit township = townships.get(scope, command.townshipId());
+        OrgUnit counterpart = counterpart(scope, township, command.counterpartUnitId());
+        if (!datesValid(command.signedOn(), command.year())) {
+            throw new RuleViolationException("responsibility.letter.signedOn.invalid", command.year());
+        }
+        ResponsibilityLetter letter = letters.findByCounterpartUnitIdAndYear(counterpart.getId(), command.year())
+                .orElseGet(() -> new ResponsibilityLetter(township.getId(), counterpart.getId(), command.year()));
+        letter.sign(command.signedOn(), command.signerName(), command.note());
+        letters.save(letter);
+        if (scan != null && !scan.isEmpty()) {
+            letter.attachScan(attachments.store(township.getId(), scope.username(), scan).getId());
+        }
+        return row(counterpart, letter);
+    }
+
+    @Transactional
+    public LetterRow attachScan(DataScope scope, long letterId, MultipartFile scan) {
+        scope.requireWritable();
+        ResponsibilityLetter letter = letters.findById(letterId).orElseThrow(() -> new NotFoundException("Letter", letterId));
+        OrgUnit township = townships.get(scope, letter.getOrgUnitId());
+        letter.attachScan(attachments.store(township.getId(), scope.username(), scan).getId());
+        return row(units.get(scope, letter.getCounterpartUnitId()), letter);
+    }
+
+    /** The scan of a letter the user may see; 404 for any other letter or a letter without scan. */
+    public Attachment scan(DataScope scope, long letterId) {
+        ResponsibilityLetter letter = letters.findById(letterId).orElseThrow(() -> new NotFoundException("Letter", letterId));
+        OrgUnit counterpart = units.getUnchecked(letter.getCounterpartUnitId());
+        if (!scope.covers(counterpart) || letter.getAttachmentId() == null) {
+            throw new NotFoundException("Letter", letterId);
+        }
+        return attachments.get(letter.getAttachmentId());
+    }
+
+    /** What is wrong with a signing date, if anything: in the future, or outside the letter's year. */
+    static Optional<DateProblem> dateProblem(LocalDate signedOn, Integer year) {
+        if (signedOn == null || year == null) {
+            return Optional.empty();
+        }
+        if (signedOn.isAfter(Townships.today())) {
+            return Optional.of(new DateProblem("responsibility.letter.signedOn.future", new Object[0]));
+        }
+        if (signedOn.getYear() != year) {
+            return Optional.of(new DateProblem("responsibility.letter.signedOn.outsideYear", new Object[] {year}));
+        }
+        return Optional.empty();
+    }
+
+    /** A message key and its arguments, reported as a field error on {@code signedOn}. */
+    record DateProblem(String code, Object[] args) {
+    }
+
+    private static boolean datesValid(LocalDate signedOn, int year) {
+        return signedOn != null && !signedOn.isAfter(Townships.today()) && signedOn.getYear() == year;
+    }
+
+    private OrgUnit readableTownship(DataScope scope, long townshipId) {
+        OrgUnit township = units.getUnchecked(townshipId);
+        boolean above = scope.covers(township);
+        boolean below = scope.unitPath().startsWith(township.getPath());
+        if (township.getKind() != OrgUnitKind.TOWNSHIP || !(above || below)) {
+            throw new NotFoundException("Township", townshipId);
+        }
+        return township;
+    }
+
+    /** A village or department directly under the township, active and in scope. */
+    private OrgUnit counterpart(DataScope scope, OrgUnit township, long counterpartId) {
+        OrgUnit unit = units.get(scope, counterpartId);
+        if (!township.getId().equals(unit.getParentId()) || !unit.isActive()
+                || (unit.getKind() != OrgUnitKind.VILLAGE && unit.getKind() != OrgUnitKind.DEPARTMENT)) {
+            throw new RuleViolationException("responsibility.letter.counterpartOutside", unit.getName(), township.getName());
+        }
+        return unit;
+    }
+
+    private List<OrgUnit> dueUnits(OrgUnit township) {
+        // A village user may read their own row of the township's list; status() filters the rows by
+        // the caller's scope, so listing the township's children with a read-only scope reveals nothing more.
+        DataScope reader = new DataScope("letters", township.getId(), township.getPath(), false);
+        return units.children(reader, township.getId()).stream()
+                .filter(OrgUnit::isActive)
+                .filter(u -> u.getKind() == OrgUnitKind.VILLAGE || u.getKind() == OrgUnitKind.DEPARTMENT)
+                .toList();
+    }
+
+    private static LetterRow row(OrgUnit unit, ResponsibilityLetter letter) {
+        if (letter == null) {
+            return new LetterRow(unit.getId(), unit.getName(), unit.getKind(), null, null, null, false, null);
+        }
+        return new LetterRow(unit.getId(), unit.getName(), unit.getKind(), letter.getId(), letter.getSignedOn(),
+                letter.getSignerName(), letter.getAttachmentId() != null, letter.getNote());
+    }
+
+    public record LetterRow(long counterpartId, String counterpartName, OrgUnitKind kind, Long letterId,
+            LocalDate signedOn, String signerName, boolean hasScan, String note) {
+
+        public boolean signed() {
+            return signedOn != null;
+        }
+    }
+
+    /** Letters of a township for a year: the rows, and signed out of due. */
+    public record LetterStatus(long townshipId, String townshipName, int year, List<LetterRow> rows, int signed, int due) {
+
+        public List<LetterRow> unsigned() {
+            return rows.stream().filter(r -> !r.signed()).toList();
+        }
+    }
+
+    public record LetterCommand(long townshipId, long counterpartUnitId, int year, LocalDate signedOn, String signerName,
+            String note) {
+    }
+}

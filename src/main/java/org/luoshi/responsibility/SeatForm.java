@@ -1,0 +1,73 @@
+package org.luoshi.responsibility;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.luoshi.responsibility.LeadingGroupService.SeatCommand;
+
+/** The seat form of the groups page. */
+class SeatForm {
+
+    @NotNull(message = "{responsibility.seat.role.required}")
+    private SeatRole role;
+
+    @NotNull(message = "{responsibility.post.required}")
+    private Long postId;
+
+    @Size(max = 500, message = "{responsibility.seat.duty.size}")
+    private String duty;
+
+    @Min(value = 0, message = "{responsibility.sortOrder.range}")
+    @Max(value = 999, message = "{responsibility.sortOrder.range}")
+    private int sortOrder;
+
+    static SeatForm of(LeadingGroupService.SeatView seat) {
+        SeatForm form = new SeatForm();
+        form.role = seat.role();
+        form.postId = seat.postId();
+        form.duty = seat.duty();
+        form.sortOrder = seat.sortOrder();
+        return form;
+    }
+
+    SeatCommand toCommand() {
+        return new SeatCommand(role, postId, blankToNull(duty), sortOrder);
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public SeatRole getRole() {
+        return role;
+    }
+
+    public void setRole(SeatRole role) {
+        this.role = role;
+    }
+
+    public Long getPostId() {
+        return postId;
+    }
+
+    public void setPostId(Long postId) {
+        this.postId = postId;
+    }
+
+    public String getDuty() {
+        return duty;
+    }
+
+    public void setDuty(String duty) {
+        this.duty = duty;
+    }
+
+    public int getSortOrder() {
+        return sortOrder;
+    }
+
+    public void setSortOrder(int sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+}
