@@ -29,14 +29,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The ledger over REST: the same kinds, validation and data scope as the pages. */
-@ApiController
-@RequestMapping("/api/v1/ledger")
+@ApiController("/api/v1/ledger")
 @Tag(name = "ledger", description = "工作台账：上级文件、会议、学习、上稿、宣讲、舆情等记录")
 class LedgerApiController {
 
