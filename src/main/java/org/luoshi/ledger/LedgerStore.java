@@ -304,7 +304,8 @@ class LedgerStore {
         String column = field.column();
         return switch (field.type()) {
             case TEXT, LONG_TEXT, ENUM -> rs.getString(column);
-            case INTEGER, PERSON, RECORD_REF, UNIT -> rs.getObject(column, Long.class);
+            // The PostgreSQL driver converts int4 only to Integer, so widen here.
+            case INTEGER, PERSON, RECORD_REF, UNIT -> rs.getObject(column) instanceof Number n ? Long.valueOf(n.longValue()) : null;
             case DECIMAL -> rs.getObject(column, BigDecimal.class);
             case DATE -> rs.getObject(column, LocalDate.class);
             case BOOLEAN -> rs.getObject(column, Boolean.class);
