@@ -1,0 +1,328 @@
+package org.luoshi.ledger;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.luoshi.evidence.Attachment;
+import org.luoshi.evidence.AttachmentService;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnitService;
+import org.luoshi.org.Person;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.core.io.Resource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The ledger pages: timeline and per-kind lists, the generic record form, detail, history, evidence, restore. */
+@Controller
+@RequestMapping("/ledger")
+class LedgerController {
+
+    static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER','VILLAGE_CLERK')";
+    static final int PAGE_SIZE = 20;
+    static final int EXTRA_ATTENDANCE_ROWS = 3;
+
+    private final LedgerService ledger;
+    private final RecordKinds kinds;
+    private final RecordPresenter presenter;
+    private final OrgUnitService units;
+    private final AttachmentService files;
+
+    LedgerController(LedgerService ledger, RecordKinds kinds, RecordPresenter presenter, OrgUnitService units,
+            AttachmentService files) {
+        this.ledger = ledger;
+        this.kinds = kinds;
+        this.presenter = presenter;
+        this.units = units;
+        this.files = files;
+    }
+
+    // ---- lists ----
+
+    @GetMapping
+    String timeline(DataScope scope, @RequestParam(required = false) String kind, @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+            @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String cursor, Model model) {
+        RecordKind selected = kind == null || kind.isBlank() ? null : kinds.get(kind);
+        return list(scope, selected, new RecordFilter(selected == null ? null : selected.code(), unitId, from, to, q, tag, late),
+                cursor, model);
+    }
+
+    @GetMapping("/{kind:[a-zA-Z_-]+}")
+    String ofKind(DataScope scope, @PathVariable String kind, @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+            @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String cursor, Model model) {
+        RecordKind selected = kinds.get(kind);
+        return list(scope, selected, new RecordFilter(selected.code(), unitId, from, to, q, tag, late), cursor, model);
+    }
+
+    private String list(DataScope scope, RecordKind selected, RecordFilter filter, String cursor, Model model) {
+        RecordPage page = ledger.list(scope, filter, cursor, PAGE_SIZE);
+        model.addAttribute("kinds", kinds.all());
+        model.addAttribute("selected", selected);
+        model.addAttribute("filter", filter);
+        model.addAttribute("counts", ledger.countsByKind(scope, filter));
+        model.addAttribute("rows", rows(page.records()));
+        model.addAttribute("next", page.next());
+        model.addAttribute("first", cursor != null && !cursor.isBlank());
+        model.addAttribute("units", units.tree(scope));
+        model.addAttribute("canWrite", scope.writable());
+        model.addAttribute("basePath", selected == null ? "/ledger" : "/ledger/" + selected.slug());
+        return "ledger/list";
+    }
+
+    List<Row> rows(List<LedgerRecord> records) {
+        Map<Long, String> unitNames = new HashMap<>();
+        return records.stream().map(r -> new Row(r, presenter.msg(kinds.get(r.kind()).labelKey()), presenter.subKind(r),
+                unitNames.computeIfAbsent(r.unitId(), presenter::unitName), RecordPresenter.time(r.recordedAt()))).toList();
+    }
+
+    /** One line of a list. */
+    record Row(LedgerRecord record, String kindLabel, String subKind, String unitName, String recordedAt) {
+    }
+
+    // ---- create and edit ----
+
+    @GetMapping("/{kind:[a-zA-Z_-]+}/new")
+    @PreAuthorize(WRITERS)
+    String newRecord(DataScope scope, @PathVariable String kind, @RequestParam(required = false) Long unitId, Model model) {
+        scope.requireWritable();
+        RecordKind k = kinds.get(kind);
+        RecordForm form = new RecordForm();
+        form.setUnitId(unitId == null ? scope.unitId() : units.get(scope, unitId).getId());
+        for (FieldDef field : k.fields()) {
+            if (field.defaultValue() != null) {
+                form.getFields().put(field.name(), field.defaultValue().toString());
+            }
+        }
+        if (k.hasAttendance()) {
+            for (Person person : ledger.suggestedAttendees(scope, form.getUnitId(), k)) {
+                RecordForm.AttendanceRow row = new RecordForm.AttendanceRow();
+                row.setPersonId(person.getId());
+                row.setStatus(AttendanceEntry.PRESENT);
+                form.getAttendance().add(row);
+            }
+        }
+        return form(scope, k, form, null, Map.of(), model);
+    }
+
+    @PostMapping("/{kind:[a-zA-Z_-]+}")
+    @PreAuthorize(WRITERS)
+    String create(DataScope scope, @PathVariable String kind, @ModelAttribute("form") RecordForm form, BindingResult binding,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        RecordKind k = kinds.get(kind);
+        scope.requireWritable();
+        Map<String, String> errors = bindingErrors(binding);
+        if (errors.isEmpty()) {
+            try {
+                LedgerRecord record = ledger.create(scope, k.code(), form.toCommand());
+                redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.created"));
+                return "redirect:/ledger/records/" + record.id();
+            } catch (LedgerValidationException e) {
+                errors = messages(e);
+            }
+        }
+        response.setStatus(400);
+        return form(scope, k, form, null, errors, model);
+    }
+
+    @GetMapping("/records/{id}/edit")
+    @PreAuthorize(WRITERS)
+    String edit(DataScope scope, @PathVariable long id, Model model) {
+        scope.requireWritable();
+        LedgerRecord record = ledger.get(scope, id);
+        return form(scope, kinds.get(record.kind()), RecordForm.of(record), record, Map.of(), model);
+    }
+
+    @PostMapping("/records/{id}")
+    @PreAuthorize(WRITERS)
+    String update(DataScope scope, @PathVariable long id, @ModelAttribute("form") RecordForm form, BindingResult binding,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        scope.requireWritable();
+        LedgerRecord record = ledger.get(scope, id);
+        RecordKind k = kinds.get(record.kind());
+        Map<String, String> errors = bindingErrors(binding);
+        if (errors.isEmpty()) {
+            try {
+                ledger.update(scope, id, form.toCommand(), form.getReason(), form.getVersion());
+                redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.updated"));
+                return "redirect:/ledger/records/" + id;
+            } catch (LedgerValidationException e) {
+                errors = messages(e);
+            }
+        }
+        response.setStatus(400);
+        return form(scope, k, form, record, errors, model);
+    }
+
+    private String form(DataScope scope, RecordKind kind, RecordForm form, LedgerRecord record, Map<String, String> errors,
+            Model model) {
+        long unitId = form.getUnitId() != null ? form.getUnitId() : scope.unitId();
+        for (int i = 0; i < EXTRA_ATTENDANCE_ROWS && kind.hasAttendance(); i++) {
+            form.getAttendance().add(new RecordForm.AttendanceRow());
+        }
+        model.addAttribute("kind", kind);
+        model.addAttribute("form", form);
+        model.addAttribute("record", record);
+        model.addAttribute("errors", errors);
+        model.addAttribute("units", units.tree(scope));
+        model.addAttribute("choices", presenter.choices(scope, kind, unitId));
+        model.addAttribute("people", kind.hasAttendance() ? presenter.people(scope, unitId) : List.of());
+        model.addAttribute("statuses", AttendanceEntry.STATUSES);
+        return "ledger/form";
+    }
+
+    private Map<String, String> bindingErrors(BindingResult binding) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(),
+                presenter.msg(e.getField().startsWith("occurred") ? "ledger.error.notADate" : "ledger.error.notANumber")));
+        return errors;
+    }
+
+    private Map<String, String> messages(LedgerValidationException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.violations().forEach(v -> errors.merge(v.field(), presenter.msg(v.messageKey(), v.args()), (a, b) -> a + " " + b));
+        return errors;
+    }
+
+    // ---- detail, history ----
+
+    @GetMapping("/records/{id}")
+    String detail(DataScope scope, @PathVariable long id, Model model) {
+        LedgerRecord record = ledger.get(scope, id);
+        return detail(scope, record, Map.of(), model);
+    }
+
+    private String detail(DataScope scope, LedgerRecord record, Map<String, String> errors, Model model) {
+        RecordKind kind = kinds.get(record.kind());
+        model.addAttribute("record", record);
+        model.addAttribute("kind", kind);
+        model.addAttribute("row", rows(List.of(record)).get(0));
+        model.addAttribute("fields", presenter.fields(record));
+        model.addAttribute("attachments", ledger.attachments(scope, record.id()).stream()
+                .map(a -> new AttachmentRow(a, RecordPresenter.time(a.getUploadedAt()))).toList());
+        List<AttendanceLine> attendance = new ArrayList<>();
+        for (AttendanceEntry a : record.attendance()) {
+            attendance.add(new AttendanceLine(ledger.personName(a.personId()), a));
+        }
+        model.addAttribute("attendance", attendance);
+        model.addAttribute("updatedAt", RecordPresenter.time(record.updatedAt()));
+        model.addAttribute("canWrite", scope.writable());
+        model.addAttribute("errors", errors);
+        model.addAttribute("lateAfterDays", ledger.lateAfterDays());
+        return "ledger/detail";
+    }
+
+    record AttachmentRow(Attachment file, String uploadedAt) {
+    }
+
+    record AttendanceLine(String name, AttendanceEntry entry) {
+    }
+
+    @GetMapping("/records/{id}/history")
+    String history(DataScope scope, @PathVariable long id, Model model) {
+        LedgerRecord record = ledger.getIncludingDeleted(scope, id);
+        RecordKind kind = kinds.get(record.kind());
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (Revision revision : ledger.history(scope, id)) {
+            List<ChangeLine> lines = revision.changes().stream()
+                    .filter(c -> !"deleted".equals(c.key()) || !"UPDATE".equals(revision.action()))
+                    .map(c -> new ChangeLine(presenter.changeLabel(kind, c.key()), presenter.changeValue(kind, c.key(), c.before()),
+                            presenter.changeValue(kind, c.key(), c.after())))
+                    .toList();
+            entries.add(new HistoryEntry(revision, RecordPresenter.time(revision.changedAt()), lines));
+        }
+        model.addAttribute("record", record);
+        model.addAttribute("kind", kind);
+        model.addAttribute("entries", entries);
+        model.addAttribute("recordedAt", RecordPresenter.time(record.recordedAt()));
+        return "ledger/history";
+    }
+
+    record HistoryEntry(Revision revision, String changedAt, List<ChangeLine> changes) {
+    }
+
+    record ChangeLine(String label, String before, String after) {
+    }
+
+    // ---- delete, restore ----
+
+    @PostMapping("/records/{id}/delete")
+    @PreAuthorize(WRITERS)
+    String delete(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            ledger.delete(scope, id, reason);
+        } catch (LedgerValidationException e) {
+            response.setStatus(400);
+            return detail(scope, ledger.get(scope, id), messages(e), model);
+        }
+        redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.deleted"));
+        return "redirect:/ledger";
+    }
+
+    @GetMapping("/deleted")
+    @PreAuthorize("hasRole('ADMIN')")
+    String deleted(DataScope scope, @RequestParam(required = false) String cursor, Model model) {
+        RecordPage page = ledger.deleted(scope, RecordFilter.all(), cursor, PAGE_SIZE);
+        model.addAttribute("rows", rows(page.records()));
+        model.addAttribute("next", page.next());
+        return "ledger/deleted";
+    }
+
+    @PostMapping("/records/{id}/restore")
+    @PreAuthorize("hasRole('ADMIN')")
+    String restore(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            ledger.restore(scope, id, reason);
+        } catch (LedgerValidationException e) {
+            throw new RuleViolationException("ledger.error.reasonRequired");
+        }
+        redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.restored"));
+        return "redirect:/ledger/records/" + id;
+    }
+
+    // ---- evidence ----
+
+    @PostMapping("/records/{id}/attachments")
+    @PreAuthorize(WRITERS)
+    String upload(DataScope scope, @PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            ledger.attach(scope, id, file);
+        } catch (RuleViolationException e) {
+            response.setStatus(400);
+            return detail(scope, ledger.get(scope, id), Map.of("file", presenter.msg(e.messageKey(), e.args())), model);
+        }
+        redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.attached"));
+        return "redirect:/ledger/records/" + id;
+    }
+
+    @GetMapping("/attachments/{id}")
+    ResponseEntity<Resource> download(DataScope scope, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean inline) {
+        return files.download(ledger.attachment(scope, id), inline);
+    }
+
+}

@@ -1,0 +1,381 @@
+package org.luoshi.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.luoshi.evidence.Attachment;
+import org.luoshi.evidence.AttachmentService;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitService;
+import org.luoshi.org.Person;
+import org.luoshi.org.PersonService;
+import org.luoshi.web.NotFoundException;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Records of every kind, always seen through a {@link DataScope}: create, correct (with a reason,
+ * keeping the previous version), soft delete and restore, attach evidence, list by keyset pages.
+ * Each write is one transaction, so a refused save changes nothing.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LedgerService {
+
+    static final int MAX_PAGE = 100;
+
+    private final RecordKinds kinds;
+    private final LedgerStore store;
+    private final RecordChecker checker;
+    private final OrgUnitService units;
+    private final PersonService people;
+    private final AttachmentService attachments;
+    private final ObjectProvider<AttendeeSuggestions> suggestions;
+    private final ObjectMapper json;
+    private final int lateAfterDays;
+
+    LedgerService(RecordKinds kinds, LedgerStore store, RecordChecker checker, OrgUnitService units, PersonService people,
+            AttachmentService attachments, ObjectProvider<AttendeeSuggestions> suggestions, ObjectMapper json,
+            @Value("${luoshi.ledger.late-after-days:30}") int lateAfterDays) {
+        this.kinds = kinds;
+        this.store = store;
+        this.checker = checker;
+        this.units = units;
+        this.people = people;
+        this.attachments = attachments;
+        this.suggestions = suggestions;
+        this.json = json;
+        this.lateAfterDays = lateAfterDays;
+    }
+
+    public int lateAfterDays() {
+        return lateAfterDays;
+    }
+
+    /** 补录: recorded more than the configured number of days after it happened, counted in local (Shanghai) dates. */
+    boolean isLate(LocalDate occurredOn, Instant recordedAt) {
+        return ChronoUnit.DAYS.between(occurredOn, recordedAt.atZone(RecordChecker.ZONE).toLocalDate()) > lateAfterDays;
+    }
+
+    /** The record if it exists, is not deleted and lies in scope; otherwise 404. */
+    public LedgerRecord get(DataScope scope, long id) {
+        LedgerRecord record = getIncludingDeleted(scope, id);
+        if (record.deleted()) {
+            throw new NotFoundException("LedgerRecord", id);
+        }
+        return record;
+    }
+
+    /** Also a deleted record (for the administrator's restore list and history). */
+    public LedgerRecord getIncludingDeleted(DataScope scope, long id) {
+        LedgerRecord record = store.find(id).orElseThrow(() -> new NotFoundException("LedgerRecord", id));
+        if (!scope.covers(store.unitPath(record.unitId()))) {
+            throw new NotFoundException("LedgerRecord", id);
+        }
+        return record;
+    }
+
+    @Transactional
+    public LedgerRecord create(DataScope scope, String kindCode, RecordCommand command) {
+        return create(scope, kindCode, command, Instant.now());
+    }
+
+    /** With an explicit recorded-at, for imports and generated data that were recorded in the past. */
+    @Transactional
+    LedgerRecord create(DataScope scope, String kindCode, RecordCommand command, Instant recordedAt) {
+        scope.requireWritable();
+        RecordKind kind = kinds.get(kindCode);
+        Draft draft = checker.check(scope, kind, command);
+        long id = store.insert(kind, draft.unitId(), draft, recordedAt, scope.username(), isLate(draft.occurredOn(), recordedAt));
+        if (kind.hasAttendance()) {
+            store.replaceAttendance(id, draft.attendance());
+        }
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Corrects a record. The reason is required and the previous state is kept as a revision.
+     * {@code expectedVersion}, when given, refuses a change based on a stale copy.
+     */
+    @Transactional
+    public LedgerRecord update(DataScope scope, long id, RecordCommand command, String reason, Long expectedVersion) {
+        scope.requireWritable();
+        LedgerRecord before = get(scope, id);
+        RecordKind kind = kinds.get(before.kind());
+        List<Violation> problems = new ArrayList<>();
+        String why = RecordChecker.trim(reason);
+        if (why == null) {
+            problems.add(new Violation("reason", "ledger.error.reasonRequired"));
+        } else if (why.length() > 500) {
+            problems.add(new Violation("reason", "ledger.error.tooLong", 500));
+        }
+        Draft draft;
+        try {
+            draft = checker.check(scope, kind, command);
+        } catch (LedgerValidationException e) {
+            problems.addAll(e.violations());
+            throw new LedgerValidationException(problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new LedgerValidationException(problems);
+        }
+        if (expectedVersion != null && expectedVersion != before.version()) {
+            throw new RuleViolationException("ledger.error.concurrentEdit");
+        }
+        Instant now = Instant.now();
+        store.addRevision(id, now, scope.username(), "UPDATE", why, snapshot(before));
+        if (!store.update(kind, id, before.version(), draft.unitId(), draft, isLate(draft.occurredOn(), before.recordedAt()),
+                now, scope.username())) {
+            throw new RuleViolationException("ledger.error.concurrentEdit");
+        }
+        if (kind.hasAttendance()) {
+            store.replaceAttendance(id, draft.attendance());
+        }
+        return store.find(id).orElseThrow();
+    }
+
+    /** Soft delete with a reason: the record disappears from lists and figures, and an administrator can restore it. */
+    @Transactional
+    public void delete(DataScope scope, long id, String reason) {
+        scope.requireWritable();
+        LedgerRecord record = get(scope, id);
+        String why = requireReason(reason);
+        Instant now = Instant.now();
+        store.addRevision(id, now, scope.username(), "DELETE", why, snapshot(record));
+        if (!store.markDeleted(id, record.version(), now, scope.username(), why)) {
+            throw new RuleViolationException("ledger.error.concurrentEdit");
+        }
+    }
+
+    /** Brings a deleted record back; the caller has checked that the user is an administrator. */
+    @Transactional
+    public LedgerRecord restore(DataScope scope, long id, String reason) {
+        scope.requireWritable();
+        LedgerRecord record = getIncludingDeleted(scope, id);
+        if (!record.deleted()) {
+            throw new RuleViolationException("ledger.error.notDeleted");
+        }
+        String why = requireReason(reason);
+        Instant now = Instant.now();
+        store.addRevision(id, now, scope.username(), "RESTORE", why, snapshot(record));
+        if (!store.restore(id, record.version(), now, scope.username())) {
+            throw new RuleViolationException("ledger.error.concurrentEdit");
+        }
+        return store.find(id).orElseThrow();
+    }
+
+    private static String requireReason(String reason) {
+        String why = RecordChecker.trim(reason);
+        if (why == null) {
+            throw new LedgerValidationException(List.of(new Violation("reason", "ledger.error.reasonRequired")));
+        }
+        if (why.length() > 500) {
+            throw new LedgerValidationException(List.of(new Violation("reason", "ledger.error.tooLong", 500)));
+        }
+        return why;
+    }
+
+    // ---- lists ----
+
+    /** One keyset page, newest first. The filter's unit must lie in scope (404 otherwise). */
+    public RecordPage list(DataScope scope, RecordFilter filter, String cursor, int size) {
+        return page(scope, filter, cursor, size, false);
+    }
+
+    /** Deleted records in scope, for the administrator. */
+    public RecordPage deleted(DataScope scope, RecordFilter filter, String cursor, int size) {
+        return page(scope, filter, cursor, size, true);
+    }
+
+    private RecordPage page(DataScope scope, RecordFilter filter, String cursor, int size, boolean deleted) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        List<LedgerRecord> rows = store.page(pathOf(scope, filter), checkKind(filter), Cursor.parse(cursor), limit + 1, deleted);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            LedgerRecord last = rows.get(limit - 1);
+            next = new Cursor(last.occurredOn(), last.id()).toString();
+        }
+        return new RecordPage(store.withDetails(rows), next);
+    }
+
+    /** Records per kind for the filter (whatever its kind), counted in one grouped query. */
+    public Map<String, Long> countsByKind(DataScope scope, RecordFilter filter) {
+        Map<String, Long> counts = store.countsByKind(pathOf(scope, filter), filter);
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (RecordKind kind : kinds.all()) {
+            ordered.put(kind.code(), counts.getOrDefault(kind.code(), 0L));
+        }
+        return ordered;
+    }
+
+    private RecordFilter checkKind(RecordFilter filter) {
+        return filter.kind() == null ? filter : filter.withKind(kinds.get(filter.kind()).code());
+    }
+
+    String pathOf(DataScope scope, RecordFilter filter) {
+        return filter.unitId() == null ? scope.unitPath() : units.get(scope, filter.unitId()).getPath();
+    }
+
+    // ---- history ----
+
+    /** Every change of the record, oldest first, with the fields each one changed. */
+    public List<Revision> history(DataScope scope, long id) {
+        LedgerRecord current = getIncludingDeleted(scope, id);
+        List<LedgerStore.RevisionRow> rows = store.revisions(id);
+        List<Revision> revisions = new ArrayList<>();
+        Map<String, Object> after = flatten(current);
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            LedgerStore.RevisionRow row = rows.get(i);
+            Map<String, Object> before = parse(row.snapshot());
+            revisions.add(0, new Revision(row.revision(), row.changedAt(), row.changedBy(), row.action(), row.reason(),
+                    diff(before, after)));
+            after = before;
+        }
+        return revisions;
+    }
+
+    private static List<Change> diff(Map<String, Object> before, Map<String, Object> after) {
+        Set<String> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<Change> changes = new ArrayList<>();
+        for (String key : keys) {
+            Object a = before.get(key);
+            Object b = after.get(key);
+            if (!Objects.equals(String.valueOf(a), String.valueOf(b))) {
+                changes.add(new Change(key, a, b));
+            }
+        }
+        return changes;
+    }
+
+    /** A record as a flat map of plain values: what a revision stores and what history compares. */
+    static Map<String, Object> flatten(LedgerRecord record) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("unitId", record.unitId());
+        map.put("occurredOn", str(record.occurredOn()));
+        map.put("occurredUntil", str(record.occurredUntil()));
+        map.put("title", record.title());
+        map.put("notes", record.notes());
+        map.put("tags", String.join(",", record.tags()));
+        record.fields().forEach((name, value) -> map.put("fields." + name, value instanceof LocalDate d ? d.toString()
+                : value instanceof java.math.BigDecimal b ? b.toPlainString() : value));
+        if (!record.attendance().isEmpty()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (AttendanceEntry a : record.attendance()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("personId", a.personId());
+                row.put("status", a.status());
+                row.put("leaveReason", a.leaveReason());
+                row.put("spoke", a.spoke());
+                row.put("notesSubmitted", a.notesSubmitted());
+                rows.add(row);
+            }
+            map.put("attendance", rows);
+        }
+        map.put("deleted", record.deleted());
+        return map;
+    }
+
+    private String snapshot(LedgerRecord record) {
+        Map<String, Object> map = flatten(record);
+        try {
+            String text = json.writeValueAsString(map);
+            // Long texts are capped at 4000 characters each, so this only trims pathological records.
+            if (text.length() > 20000) {
+                map.replaceAll((k, v) -> v instanceof String s && s.length() > 1000 ? s.substring(0, 1000) + "…" : v);
+                text = json.writeValueAsString(map);
+            }
+            return text;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> parse(String snapshot) {
+        try {
+            return json.readValue(snapshot, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    // ---- attachments ----
+
+    /** Stores an evidence file for the record; a refused file leaves neither a row nor a file. */
+    @Transactional
+    public Attachment attach(DataScope scope, long recordId, MultipartFile file) {
+        scope.requireWritable();
+        LedgerRecord record = get(scope, recordId);
+        Attachment stored = attachments.store(record.unitId(), scope.username(), file);
+        store.attach(recordId, stored.getId(), Instant.now(), scope.username());
+        return stored;
+    }
+
+    @Transactional
+    void attach(DataScope scope, long recordId, Attachment stored) {
+        store.attach(recordId, stored.getId(), Instant.now(), scope.username());
+    }
+
+    public List<Attachment> attachments(DataScope scope, long recordId) {
+        getIncludingDeleted(scope, recordId);
+        return store.attachmentIds(recordId).stream().map(attachments::get).toList();
+    }
+
+    /** An attachment of a record the user may read; 404 for anything else. */
+    public Attachment attachment(DataScope scope, long attachmentId) {
+        long recordId = store.recordOfAttachment(attachmentId).orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
+        get(scope, recordId);
+        return attachments.get(attachmentId);
+    }
+
+    // ---- people and choices ----
+
+    /** Who to pre-fill a study session's attendance with. */
+    public List<Person> suggestedAttendees(DataScope scope, long unitId, RecordKind kind) {
+        OrgUnit unit = units.get(scope, unitId);
+        return suggestions.orderedStream().map(s -> s.suggest(scope, unit, kind)).filter(l -> !l.isEmpty()).findFirst()
+                .orElse(List.of());
+    }
+
+    /** People who may be chosen for a record of the unit: its own and, where the user sees it, its township's. */
+    public List<Person> peopleFor(DataScope scope, long unitId) {
+        OrgUnit unit = units.get(scope, unitId);
+        List<Person> result = new ArrayList<>(people.peopleOf(scope, unit.getId()));
+        units.townshipOf(unit).filter(t -> !t.getId().equals(unit.getId())).filter(scope::covers)
+                .ifPresent(t -> result.addAll(people.peopleOf(scope, t.getId())));
+        return result;
+    }
+
+    /** Any person's name, for showing a record the user may already read. */
+    public String personName(Long personId) {
+        if (personId == null) {
+            return null;
+        }
+        try {
+            return people.get(units.systemScope(), personId).getName();
+        } catch (NotFoundException e) {
+            return "#" + personId;
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package org.luoshi.ledger;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for ledger records. Table and column names come only from {@link RecordKind} definitions;
+ * every value is a bound parameter.
+ */
+@Repository
+class LedgerStore {
+
+    static final String COLUMNS = "r.id, r.org_unit_id, r.kind, r.occurred_on, r.occurred_until, r.title, r.notes, r.tags, "
+            + "r.recorded_at, r.recorded_by, r.late, r.updated_at, r.updated_by, r.deleted_at, r.deleted_by, r.delete_reason, r.version";
+
+    private final JdbcClient jdbc;
+    private final RecordKinds kinds;
+
+    LedgerStore(JdbcClient jdbc, RecordKinds kinds) {
+        this.jdbc = jdbc;
+        this.kinds = kinds;
+    }
+
+    long insert(RecordKind kind, long unitId, Draft draft, Instant recordedAt, String recordedBy, boolean late) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into ledger_record (org_unit_id, kind, occurred_on, occurred_until, title, notes, tags, "
+                        + "recorded_at, recorded_by, late, version) values (:unit, :kind, :on, :until, :title, :notes, :tags, "
+                        + ":at, :by, :late, 0)")
+                .param("unit", unitId).param("kind", kind.code())
+                .param("on", draft.occurredOn()).param("until", draft.occurredUntil())
+                .param("title", draft.title()).param("notes", draft.notes()).param("tags", joinTags(draft.tags()))
+                .param("at", ts(recordedAt)).param("by", recordedBy).param("late", late)
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class) != null ? key.getKeyAs(Number.class).longValue()
+                : ((Number) key.getKeys().get("id")).longValue();
+        List<String> columns = new ArrayList<>(List.of("record_id"));
+        List<String> params = new ArrayList<>(List.of(":record_id"));
+        Map<String, Object> values = new HashMap<>();
+        values.put("record_id", id);
+        for (FieldDef field : kind.fields()) {
+            columns.add(field.column());
+            params.add(":" + field.column());
+            values.put(field.column(), jdbcValue(field, draft.fields().get(field.name())));
+        }
+        jdbc.sql("insert into " + kind.table() + " (" + String.join(", ", columns) + ") values ("
+                + String.join(", ", params) + ")").params(values).update();
+        return id;
+    }
+
+    /** Updates the common row if its version still matches; false when someone else changed it first. */
+    boolean update(RecordKind kind, long id, long version, long unitId, Draft draft, boolean late, Instant at, String by) {
+        int rows = jdbc.sql("update ledger_record set org_unit_id = :unit, occurred_on = :on, occurred_until = :until, "
+                        + "title = :title, notes = :notes, tags = :tags, late = :late, updated_at = :at, updated_by = :by, "
+                        + "version = version + 1 where id = :id and version = :version")
+                .param("unit", unitId).param("on", draft.occurredOn()).param("until", draft.occurredUntil())
+                .param("title", draft.title()).param("notes", draft.notes()).param("tags", joinTags(draft.tags()))
+                .param("late", late).param("at", ts(at)).param("by", by).param("id", id).param("version", version)
+                .update();
+        if (rows == 0) {
+            return false;
+        }
+        if (!kind.fields().isEmpty()) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("record_id", id);
+            String sets = kind.fields().stream().map(f -> f.column() + " = :" + f.column()).collect(Collectors.joining(", "));
+            for (FieldDef field : kind.fields()) {
+                values.put(field.column(), jdbcValue(field, draft.fields().get(field.name())));
+            }
+            jdbc.sql("update " + kind.table() + " set " + sets + " where record_id = :record_id").params(values).update();
+        }
+        return true;
+    }
+
+    boolean markDeleted(long id, long version, Instant at, String by, String reason) {
+        return jdbc.sql("update ledger_record set deleted_at = :at, deleted_by = :by, delete_reason = :reason, "
+                        + "version = version + 1 where id = :id and version = :version and deleted_at is null")
+                .param("at", ts(at)).param("by", by).param("reason", reason).param("id", id).param("version", version)
+                .update() == 1;
+    }
+
+    boolean restore(long id, long version, Instant at, String by) {
+        return jdbc.sql("update ledger_record set deleted_at = null, deleted_by = null, delete_reason = null, "
+                        + "updated_at = :at, updated_by = :by, version = version + 1 "
+                        + "where id = :id and version = :version and deleted_at is not null")
+                .param("at", ts(at)).param("by", by).param("id", id).param("version", version).update() == 1;
+    }
+
+    /** The record with its details and attendance, deleted or not. */
+    Optional<LedgerRecord> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from ledger_record r where r.id = :id").param("id", id)
+                .query(this::mapCommon).optional()
+                .map(r -> withDetails(List.of(r)).get(0));
+    }
+
+    String unitPath(long unitId) {
+        return jdbc.sql("select path from org_unit where id = :id").param("id", unitId).query(String.class).single();
+    }
+
+    /** Loads the kind's fields (and attendance for kinds that have it) for the given records, one query per kind. */
+    List<LedgerRecord> withDetails(List<LedgerRecord> records) {
+        Map<String, List<Long>> idsByKind = records.stream().collect(
+                Collectors.groupingBy(LedgerRecord::kind, LinkedHashMap::new, Collectors.mapping(LedgerRecord::id, Collectors.toList())));
+        Map<Long, Map<String, Object>> fields = new HashMap<>();
+        Map<Long, List<AttendanceEntry>> attendance = new HashMap<>();
+        for (var entry : idsByKind.entrySet()) {
+            Optional<RecordKind> kind = kinds.find(entry.getKey());
+            if (kind.isEmpty()) {
+                continue;
+            }
+            RecordKind k = kind.get();
+            String cols = k.fields().stream().map(FieldDef::column).collect(Collectors.joining(", "));
+            jdbc.sql("select record_id" + (cols.isEmpty() ? "" : ", " + cols) + " from " + k.table()
+                            + " where record_id in (:ids)").param("ids", entry.getValue())
+                    .query(rs -> {
+                        Map<String, Object> values = new LinkedHashMap<>();
+                        for (FieldDef field : k.fields()) {
+                            values.put(field.name(), read(rs, field));
+                        }
+                        fields.put(rs.getLong("record_id"), values);
+                    });
+            if (k.hasAttendance()) {
+                jdbc.sql("select record_id, person_id, status, leave_reason, spoke, notes_submitted from study_attendance "
+                                + "where record_id in (:ids) order by id").param("ids", entry.getValue())
+                        .query(rs -> {
+                            attendance.computeIfAbsent(rs.getLong("record_id"), x -> new ArrayList<>()).add(
+                                    new AttendanceEntry(rs.getLong("person_id"), rs.getString("status"),
+                                            rs.getString("leave_reason"), rs.getBoolean("spoke"), rs.getBoolean("notes_submitted")));
+                        });
+            }
+        }
+        return records.stream().map(r -> r.withDetails(fields.getOrDefault(r.id(), Map.of()),
+                attendance.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    void replaceAttendance(long recordId, List<AttendanceEntry> rows) {
+        jdbc.sql("delete from study_attendance where record_id = :id").param("id", recordId).update();
+        for (AttendanceEntry row : rows) {
+            jdbc.sql("insert into study_attendance (record_id, person_id, status, leave_reason, spoke, notes_submitted) "
+                            + "values (:record, :person, :status, :reason, :spoke, :notes)")
+                    .param("record", recordId).param("person", row.personId()).param("status", row.status())
+                    .param("reason", row.leaveReason()).param("spoke", row.spoke()).param("notes", row.notesSubmitted())
+                    .update();
+        }
+    }
+
+    // ---- revisions ----
+
+    void addRevision(long recordId, Instant at, String by, String action, String reason, String snapshot) {
+        int next = jdbc.sql("select coalesce(max(revision), 0) + 1 from ledger_revision where record_id = :id")
+                .param("id", recordId).query(Integer.class).single();
+        jdbc.sql("insert into ledger_revision (record_id, revision, changed_at, changed_by, action, reason, snapshot) "
+                        + "values (:id, :rev, :at, :by, :action, :reason, :snapshot)")
+                .param("id", recordId).param("rev", next).param("at", ts(at)).param("by", by).param("action", action)
+                .param("reason", reason).param("snapshot", snapshot).update();
+    }
+
+    List<RevisionRow> revisions(long recordId) {
+        return jdbc.sql("select revision, changed_at, changed_by, action, reason, snapshot from ledger_revision "
+                        + "where record_id = :id order by revision").param("id", recordId)
+                .query((rs, n) -> new RevisionRow(rs.getInt("revision"), instant(rs, "changed_at"), rs.getString("changed_by"),
+                        rs.getString("action"), rs.getString("reason"), rs.getString("snapshot")))
+                .list();
+    }
+
+    record RevisionRow(int revision, Instant changedAt, String changedBy, String action, String reason, String snapshot) {
+    }
+
+    // ---- attachments ----
+
+    void attach(long recordId, long attachmentId, Instant at, String by) {
+        jdbc.sql("insert into ledger_attachment (record_id, attachment_id, attached_at, attached_by) values (:r, :a, :at, :by)")
+                .param("r", recordId).param("a", attachmentId).param("at", ts(at)).param("by", by).update();
+    }
+
+    List<Long> attachmentIds(long recordId) {
+        return jdbc.sql("select attachment_id from ledger_attachment where record_id = :r order by attached_at, attachment_id")
+                .param("r", recordId).query(Long.class).list();
+    }
+
+    Optional<Long> recordOfAttachment(long attachmentId) {
+        return jdbc.sql("select record_id from ledger_attachment where attachment_id = :a").param("a", attachmentId)
+                .query(Long.class).optional();
+    }
+
+    // ---- lists ----
+
+    /**
+     * The SQL of one keyset page: the filters, then "after the cursor" in (occurred_on desc, id desc)
+     * order, and LIMIT. Never OFFSET, so a deep page costs what the first one does.
+     */
+    static String pageSql(RecordFilter filter, Cursor cursor, boolean deleted) {
+        return "select " + COLUMNS + " from ledger_record r where " + where(filter, deleted)
+                + (cursor == null ? "" : " and (r.occurred_on < :cursor_on or (r.occurred_on = :cursor_on and r.id < :cursor_id))")
+                + " order by r.occurred_on desc, r.id desc limit :limit";
+    }
+
+    List<LedgerRecord> page(String scopePath, RecordFilter filter, Cursor cursor, int limit, boolean deleted) {
+        Map<String, Object> params = params(scopePath, filter);
+        if (cursor != null) {
+            params.put("cursor_on", cursor.occurredOn());
+            params.put("cursor_id", cursor.id());
+        }
+        params.put("limit", limit);
+        return jdbc.sql(pageSql(filter, cursor, deleted)).params(params).query(this::mapCommon).list();
+    }
+
+    /** Records per kind for the filter (its kind ignored), in one grouped query. */
+    Map<String, Long> countsByKind(String scopePath, RecordFilter filter) {
+        RecordFilter anyKind = filter.withKind(null);
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select r.kind, count(*) as n from ledger_record r where " + where(anyKind, false) + " group by r.kind")
+                .params(params(scopePath, anyKind))
+                .query(rs -> {
+                    counts.put(rs.getString("kind"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private static String where(RecordFilter filter, boolean deleted) {
+        StringBuilder sql = new StringBuilder(deleted ? "r.deleted_at is not null" : "r.deleted_at is null");
+        sql.append(" and r.org_unit_id in (select u.id from org_unit u where u.path like :path)");
+        if (filter.kind() != null) {
+            sql.append(" and r.kind = :kind");
+        }
+        if (filter.from() != null) {
+            sql.append(" and r.occurred_on >= :from");
+        }
+        if (filter.to() != null) {
+            sql.append(" and r.occurred_on <= :to");
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            sql.append(" and (lower(r.title) like :q escape '!' or lower(r.notes) like :q escape '!')");
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            sql.append(" and r.tags like :tag escape '!'");
+        }
+        if (filter.lateOnly()) {
+            sql.append(" and r.late = true");
+        }
+        return sql.toString();
+    }
+
+    private static Map<String, Object> params(String scopePath, RecordFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("path", likePrefix(scopePath));
+        if (filter.kind() != null) {
+            params.put("kind", filter.kind());
+        }
+        if (filter.from() != null) {
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            params.put("to", filter.to());
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            params.put("q", "%" + escapeLike(filter.q().trim().toLowerCase()) + "%");
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            params.put("tag", "%," + escapeLike(filter.tag().trim()) + ",%");
+        }
+        return params;
+    }
+
+    /** Paths hold only digits and slashes, so they need no escaping. */
+    static String likePrefix(String path) {
+        return path + "%";
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    // ---- mapping ----
+
+    LedgerRecord mapCommon(ResultSet rs, int n) throws SQLException {
+        return new LedgerRecord(rs.getLong("id"), rs.getLong("org_unit_id"), rs.getString("kind"),
+                rs.getObject("occurred_on", LocalDate.class), rs.getObject("occurred_until", LocalDate.class),
+                rs.getString("title"), rs.getString("notes"), splitTags(rs.getString("tags")),
+                instant(rs, "recorded_at"), rs.getString("recorded_by"), rs.getBoolean("late"),
+                instant(rs, "updated_at"), rs.getString("updated_by"), instant(rs, "deleted_at"), rs.getString("deleted_by"),
+                rs.getString("delete_reason"), rs.getLong("version"), Map.of(), List.of());
+    }
+
+    private static Object read(ResultSet rs, FieldDef field) throws SQLException {
+        String column = field.column();
+        return switch (field.type()) {
+            case TEXT, LONG_TEXT, ENUM -> rs.getString(column);
+            // The PostgreSQL driver converts int4 only to Integer, so widen here.
+            case INTEGER, PERSON, RECORD_REF, UNIT -> rs.getObject(column) instanceof Number n ? Long.valueOf(n.longValue()) : null;
+            case DECIMAL -> rs.getObject(column, BigDecimal.class);
+            case DATE -> rs.getObject(column, LocalDate.class);
+            case BOOLEAN -> rs.getObject(column, Boolean.class);
+        };
+    }
+
+    private static Object jdbcValue(FieldDef field, Object value) {
+        if (value == null && field.type() == FieldType.BOOLEAN) {
+            return Boolean.FALSE;
+        }
+        if (value instanceof Long l && field.type() == FieldType.INTEGER) {
+            return Math.toIntExact(l);
+        }
+        return value;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static String joinTags(Collection<String> tags) {
+        return tags == null || tags.isEmpty() ? null : "," + String.join(",", tags) + ",";
+    }
+
+    static List<String> splitTags(String tags) {
+        return tags == null ? List.of() : Arrays.stream(tags.split(",")).filter(t -> !t.isBlank()).toList();
+    }
+}
