@@ -17,6 +17,12 @@ public record Rule(Aggregation aggregation, RecordKind kind, String sumField, Ra
         List<RecordFilter> filters, Comparison comparison) {
 
     public Rule {
+        // Fields that do not belong to the aggregation are dropped, so that equal rules compare equal.
+        sumField = aggregation == Aggregation.SUM ? sumField : null;
+        rate = aggregation == Aggregation.RATE ? rate : null;
+        if (aggregation == Aggregation.RATE && rate != null && kind == null) {
+            kind = rate.kind();
+        }
         filters = filters == null ? List.of() : List.copyOf(filters);
         comparison = comparison == null ? Comparison.AT_LEAST : comparison;
     }
