@@ -63,7 +63,8 @@ class Indicator {
 
     private int sortOrder;
 
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
+    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
     @CollectionTable(name = "indicator_filter", joinColumns = @JoinColumn(name = "indicator_id"))
     @OrderColumn(name = "position")
     private List<StoredFilter> filters = new ArrayList<>();

@@ -37,7 +37,9 @@ class IndicatorSet {
     @Version
     private long version;
 
-    @OneToMany(mappedBy = "set", cascade = CascadeType.ALL, orphanRemoval = true)
+    // Sets are small (tens of indicators) and always read whole, also outside the transaction (open-in-view is off).
+    @OneToMany(mappedBy = "set", cascade = CascadeType.ALL, orphanRemoval = true, fetch = jakarta.persistence.FetchType.EAGER)
+    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
     @OrderBy("sortOrder, id")
     private List<Indicator> indicators = new ArrayList<>();
 

@@ -153,6 +153,14 @@ class IndicatorSetApiController {
         return problem;
     }
 
+    /** An unknown enum value (period, aggregation ...) in a JSON body: 400 with a Chinese explanation. */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, msg("assessment.error.unreadable"));
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+
     static ResponseEntity<byte[]> yamlDownload(IndicatorSet set, String yaml) {
         String filename = "indicators-" + set.getYear() + "-" + set.getId() + ".yaml";
         return ResponseEntity.ok()

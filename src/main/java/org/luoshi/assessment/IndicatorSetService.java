@@ -160,7 +160,8 @@ class IndicatorSetService {
         requireDraft(set);
         checkIndicator(set, definition, null);
         Indicator indicator = set.add(definition);
-        sets.saveAndFlush(set);
+        // flush, not save: merging the managed set would persist a copy of the new indicator
+        sets.flush();
         return indicator;
     }
 
