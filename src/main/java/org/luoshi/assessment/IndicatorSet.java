@@ -19,6 +19,8 @@ import java.util.List;
 @Table(name = "indicator_set")
 class IndicatorSet {
 
+    // Getters are public for the templates (SpEL); the class itself stays package-private.
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -55,43 +57,43 @@ class IndicatorSet {
         this.updatedAt = createdAt;
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    Long getOwnerUnitId() {
+    public Long getOwnerUnitId() {
         return ownerUnitId;
     }
 
-    int getYear() {
+    public int getYear() {
         return year;
     }
 
-    String getName() {
+    public String getName() {
         return name;
     }
 
-    boolean isPublished() {
+    public boolean isPublished() {
         return published;
     }
 
-    String getCreatedBy() {
+    public String getCreatedBy() {
         return createdBy;
     }
 
-    Instant getUpdatedAt() {
+    public Instant getUpdatedAt() {
         return updatedAt;
     }
 
-    long getVersion() {
+    public long getVersion() {
         return version;
     }
 
-    List<Indicator> getIndicators() {
+    public List<Indicator> getIndicators() {
         return indicators;
     }
 
-    java.math.BigDecimal totalWeight() {
+    public java.math.BigDecimal totalWeight() {
         return indicators.stream().map(Indicator::getWeight).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
