@@ -32,29 +32,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Indicator sets and their indicators over REST, with YAML export and import. Same scope rules as the pages. */
-@ApiController
-@RequestMapping("/api/v1/assessment/sets")
+@ApiController("/api/v1/assessment/sets")
 @Tag(name = "考评指标表 Indicator sets", description = "County and township indicator sets, their indicators, YAML export/import")
 class IndicatorSetApiController {
 
     static final String EDITORS = "hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER')";
 
     private final IndicatorSetService sets;
+    private final EvaluationService evaluation;
     private final MessageSource messages;
 
-    IndicatorSetApiController(IndicatorSetService sets, MessageSource messages) {
+    IndicatorSetApiController(IndicatorSetService sets, EvaluationService evaluation, MessageSource messages) {
         this.sets = sets;
+        this.evaluation = evaluation;
         this.messages = messages;
     }
 
     @GetMapping
     @Operation(summary = "Sets of a year visible to the caller (default: this year in Asia/Shanghai)")
     List<SetSummary> list(DataScope scope, @RequestParam(required = false) Integer year) {
-        int y = year == null ? Period.dateOf(java.time.Instant.now()).getYear() : year;
+        int y = year == null ? evaluation.today().getYear() : year;
         return sets.list(scope, y).stream().map(l -> SetSummary.of(l.set(), l.owner(), l.editable())).toList();
     }
 

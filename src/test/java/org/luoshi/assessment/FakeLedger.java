@@ -84,6 +84,16 @@ final class FakeLedger implements LedgerFigures {
                 Map.of(), 0, 0, onTime, false)).id();
     }
 
+    void softDelete(long id) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.id() == id) {
+                entries.set(i, new Entry(e.id(), e.unitPath(), e.kind(), e.subKind(), e.fields(), e.tags(),
+                        e.occurredOn(), e.occurredUntil(), e.numbers(), e.present(), e.attendanceRows(), e.onTime(), true));
+            }
+        }
+    }
+
     private List<Entry> matching(RecordQuery query) {
         queries.add(query);
         return entries.stream()
