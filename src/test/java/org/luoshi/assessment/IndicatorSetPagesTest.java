@@ -176,9 +176,13 @@ class IndicatorSetPagesTest {
 
     @Test
     void countyLoadsTheDefaultSetOncePerYear() throws Exception {
-        int year = 2031 + (int) (Math.random() * 60);
-        as("county", get("/assessment/sets").param("year", String.valueOf(year)))
-                .andExpect(content().string(containsString("id=\"load-default\"")));
+        // the test database may be reused (PostgreSQL): take the first future year the county has no set for
+        int year = 2031;
+        while (!as("county", get("/assessment/sets").param("year", String.valueOf(year))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8).contains("id=\"load-default\"")) {
+            year++;
+        }
+        assertThat(year).isLessThanOrEqualTo(2100);
         String location = as("county", post("/assessment/sets/default").param("year", String.valueOf(year)))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         as("county", get(location)).andExpect(content().string(containsString("ZZ-01")))
