@@ -65,7 +65,10 @@ public class EvaluationService {
 
     private Evaluation evaluate(LedgerFigures ledger, IndicatorSet set, OrgUnit township, LocalDate asOf) {
         SetDefinition definition = set.definition();
-        return new Evaluator(ledger, messages, LocaleContextHolder.getLocale()).evaluate(definition.name(),
+        // Outside a request (reports, jobs) the sentences are Chinese, not in the server's default locale.
+        java.util.Locale locale = LocaleContextHolder.getLocaleContext() != null
+                ? LocaleContextHolder.getLocale() : java.util.Locale.SIMPLIFIED_CHINESE;
+        return new Evaluator(ledger, messages, locale).evaluate(definition.name(),
                 definition.year(), township.getPath(), definition.indicators(),
                 sets.manualScores(set, township.getId()), asOf);
     }
