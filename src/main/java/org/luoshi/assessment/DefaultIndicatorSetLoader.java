@@ -1,0 +1,33 @@
+package org.luoshi.assessment;
+
+import org.luoshi.org.OrgUnitService;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * With demo data, the county starts with the default indicator set of the current year, published.
+ * Runs after the demo org tree (order 1); without demo data an administrator loads it from the sets page.
+ */
+@Component
+@Order(20)
+@ConditionalOnProperty(name = "luoshi.demo-data", havingValue = "true")
+class DefaultIndicatorSetLoader implements ApplicationRunner {
+
+    private final IndicatorSetService sets;
+    private final OrgUnitService units;
+    private final EvaluationService evaluation;
+
+    DefaultIndicatorSetLoader(IndicatorSetService sets, OrgUnitService units, EvaluationService evaluation) {
+        this.sets = sets;
+        this.units = units;
+        this.evaluation = evaluation;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        units.root().ifPresent(county -> sets.ensureDefault(county, evaluation.today().getYear()));
+    }
+}

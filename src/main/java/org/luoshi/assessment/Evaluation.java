@@ -1,0 +1,17 @@
+package org.luoshi.assessment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * How one unit (a township) stands against one indicator set on one date.
+ *
+ * @param asOf the evaluation date in Asia/Shanghai
+ * @param warnings the yellow and red periods, worst first
+ * @param due the periods still running and not yet met (this month, quarter, half, year), soonest first
+ */
+public record Evaluation(String setName, int year, String unitPath, LocalDate asOf, List<IndicatorResult> indicators,
+        List<CategoryTotal> categories, BigDecimal total, BigDecimal maxTotal, List<Obligation> warnings,
+        List<Obligation> due) {
+}

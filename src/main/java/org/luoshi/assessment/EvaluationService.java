@@ -1,0 +1,91 @@
+package org.luoshi.assessment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitKind;
+import org.luoshi.org.OrgUnitService;
+import org.luoshi.web.NotFoundException;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evaluates a township against the published indicator sets that apply to it. The figures come
+ * from the {@link LedgerFigures} bean, which the ledger provides; until it exists, evaluation is
+ * refused with a clear message rather than showing invented numbers.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EvaluationService {
+
+    private final IndicatorSetService sets;
+    private final OrgUnitService units;
+    private final ObjectProvider<LedgerFigures> figures;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    EvaluationService(IndicatorSetService sets, OrgUnitService units, ObjectProvider<LedgerFigures> figures,
+            MessageSource messages, ObjectProvider<Clock> clock) {
+        this.sets = sets;
+        this.units = units;
+        this.figures = figures;
+        this.messages = messages;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** Today in Asia/Shanghai: the evaluation date when none is given. */
+    public LocalDate today() {
+        return Period.dateOf(clock.instant());
+    }
+
+    /** The township against every published set of the year that applies to it (the county's and its own). */
+    public List<Evaluation> evaluate(DataScope scope, long townshipId, int year, LocalDate asOf) {
+        OrgUnit township = township(scope, townshipId);
+        LedgerFigures ledger = ledger();
+        return sets.applicable(township, year).stream()
+                .map(set -> evaluate(ledger, set, township, asOf))
+                .toList();
+    }
+
+    /** The township against one set, which must be visible to the user and apply to the township. */
+    public Evaluation evaluate(DataScope scope, long setId, long townshipId, LocalDate asOf) {
+        OrgUnit township = township(scope, townshipId);
+        IndicatorSet set = sets.get(scope, setId);
+        if (!township.getPath().startsWith(sets.owner(set).getPath())) {
+            throw new NotFoundException("IndicatorSet", setId);
+        }
+        return evaluate(ledger(), set, township, asOf);
+    }
+
+    private Evaluation evaluate(LedgerFigures ledger, IndicatorSet set, OrgUnit township, LocalDate asOf) {
+        SetDefinition definition = set.definition();
+        // Outside a request (reports, jobs) the sentences are Chinese, not in the server's default locale.
+        java.util.Locale locale = LocaleContextHolder.getLocaleContext() != null
+                ? LocaleContextHolder.getLocale() : java.util.Locale.SIMPLIFIED_CHINESE;
+        return new Evaluator(ledger, messages, locale).evaluate(definition.name(),
+                definition.year(), township.getPath(), definition.indicators(),
+                sets.manualScores(set, township.getId()), asOf);
+    }
+
+    private OrgUnit township(DataScope scope, long townshipId) {
+        OrgUnit township = units.get(scope, townshipId);
+        if (township.getKind() != OrgUnitKind.TOWNSHIP) {
+            throw new NotFoundException("Township", townshipId);
+        }
+        return township;
+    }
+
+    private LedgerFigures ledger() {
+        LedgerFigures ledger = figures.getIfAvailable();
+        if (ledger == null) {
+            throw new RuleViolationException("assessment.evaluation.noLedger");
+        }
+        return ledger;
+    }
+}

@@ -1,0 +1,233 @@
+package org.luoshi.assessment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+
+/**
+ * Scores a list of indicators for one unit from the ledger's figures. Pure: everything it knows
+ * comes from its arguments and {@link LedgerFigures}, so that every rule can be tested with a fake.
+ *
+ * <p>Only periods that have started on the evaluation date are evaluated. A met period is MET; an
+ * unmet one is FAILED once it has ended, WARNING once two thirds of it have passed, else PENDING.
+ * Scores count what has been earned so far: the periods that have started are the denominator.
+ */
+final class Evaluator {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final LedgerFigures figures;
+    private final MessageSource messages;
+    private final Locale locale;
+
+    Evaluator(LedgerFigures figures, MessageSource messages, Locale locale) {
+        this.figures = figures;
+        this.messages = messages;
+        this.locale = locale;
+    }
+
+    Evaluation evaluate(String setName, int year, String unitPath, List<IndicatorDefinition> indicators,
+            Map<String, ManualScoreValue> manualScores, LocalDate asOf) {
+        List<IndicatorResult> results = new ArrayList<>();
+        for (IndicatorDefinition indicator : indicators) {
+            results.add(indicator.manual()
+                    ? manual(indicator, manualScores.get(indicator.code()), year, asOf)
+                    : computed(indicator, year, unitPath, asOf));
+        }
+        Map<String, CategoryTotal> categories = new LinkedHashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal max = BigDecimal.ZERO;
+        List<Obligation> warnings = new ArrayList<>();
+        List<Obligation> due = new ArrayList<>();
+        for (IndicatorResult result : results) {
+            IndicatorDefinition def = result.indicator();
+            categories.merge(def.category(), new CategoryTotal(def.category(), def.weight(), result.score()),
+                    (a, b) -> new CategoryTotal(a.category(), a.weight().add(b.weight()), a.score().add(b.score())));
+            total = total.add(result.score());
+            max = max.add(def.weight());
+            for (PeriodResult period : result.periods()) {
+                Obligation obligation = new Obligation(def.code(), def.name(), period.label(), period.period().end(),
+                        period.status(), period.missing());
+                if (period.status() == Status.WARNING || period.status() == Status.FAILED) {
+                    warnings.add(obligation);
+                }
+                if (period.status() == Status.PENDING || period.status() == Status.WARNING) {
+                    due.add(obligation);
+                }
+            }
+            if (def.manual() && result.status() == Status.FAILED) {
+                warnings.add(new Obligation(def.code(), def.name(), label(new Period(PeriodMode.YEAR, year, 1,
+                        LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))), LocalDate.of(year, 12, 31),
+                        Status.FAILED, result.missing()));
+            }
+        }
+        warnings.sort(Comparator.comparing(Obligation::status).reversed().thenComparing(Obligation::due));
+        due.sort(Comparator.comparing(Obligation::due).thenComparing(Obligation::indicatorCode));
+        return new Evaluation(setName, year, unitPath, asOf, List.copyOf(results), List.copyOf(categories.values()),
+                total, max, List.copyOf(warnings), List.copyOf(due));
+    }
+
+    private IndicatorResult manual(IndicatorDefinition def, ManualScoreValue score, int year, LocalDate asOf) {
+        if (score != null) {
+            return new IndicatorResult(def, List.of(), Status.MET, scale(score.score().min(def.weight())), null, score);
+        }
+        Status status = asOf.isAfter(LocalDate.of(year, 12, 31)) ? Status.FAILED : Status.PENDING;
+        return new IndicatorResult(def, List.of(), status, scale(BigDecimal.ZERO),
+                msg("assessment.missing.manual", def.name()), null);
+    }
+
+    private IndicatorResult computed(IndicatorDefinition def, int year, String unitPath, LocalDate asOf) {
+        List<PeriodResult> periods = new ArrayList<>();
+        for (Period period : Period.of(def.periodMode(), year)) {
+            if (period.hasStarted(asOf)) {
+                periods.add(evaluatePeriod(def, period, unitPath, asOf));
+            }
+        }
+        Status status = periods.isEmpty() ? Status.PENDING : Status.MET;
+        for (PeriodResult period : periods) {
+            status = status.worse(period.status());
+        }
+        List<String> missing = periods.stream().map(PeriodResult::missing).filter(m -> m != null).toList();
+        return new IndicatorResult(def, List.copyOf(periods), status, scale(score(def, periods)),
+                missing.isEmpty() ? null : String.join(msg("assessment.missing.separator"), missing), null);
+    }
+
+    private PeriodResult evaluatePeriod(IndicatorDefinition def, Period period, String unitPath, LocalDate asOf) {
+        Rule rule = def.rule();
+        RecordKind kind = rule.aggregation() == Aggregation.RATE ? rule.rate().kind() : rule.kind();
+        RecordQuery query = new RecordQuery(unitPath, kind, rule.filters(), period.start(), period.end());
+        BigDecimal target = def.target() == null ? BigDecimal.ZERO : def.target();
+        BigDecimal actual;
+        boolean met;
+        switch (rule.aggregation()) {
+            case COUNT -> {
+                actual = BigDecimal.valueOf(figures.count(query));
+                met = actual.compareTo(target) >= 0;
+            }
+            case SUM -> {
+                actual = Decimals.normal(figures.sum(query, rule.sumField()));
+                met = actual.compareTo(target) >= 0;
+            }
+            case DISTINCT_UNITS -> {
+                Coverage coverage = figures.distinctUnits(query);
+                actual = BigDecimal.valueOf(coverage.covered());
+                if (rule.comparison() == Comparison.ALL_UNITS) {
+                    target = BigDecimal.valueOf(coverage.total());
+                    met = coverage.total() > 0 && coverage.covered() >= coverage.total();
+                } else {
+                    met = actual.compareTo(target) >= 0;
+                }
+            }
+            case RATE -> {
+                BigDecimal value = figures.rate(rule.rate(), query).value();
+                actual = value == null ? null
+                        : Decimals.normal(rule.rate().percent() ? value.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP) : value);
+                met = actual == null ? rule.rate().metWhenEmpty() : actual.compareTo(target) >= 0;
+            }
+            default -> throw new IllegalStateException(rule.aggregation().name());
+        }
+        Status status = met ? Status.MET
+                : period.hasEnded(asOf) ? Status.FAILED
+                : period.twoThirdsPassed(asOf) ? Status.WARNING
+                : Status.PENDING;
+        String label = label(period);
+        return new PeriodResult(period, label, actual, target, status,
+                met ? null : missing(def, label, actual, target), query);
+    }
+
+    private BigDecimal score(IndicatorDefinition def, List<PeriodResult> periods) {
+        if (periods.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        long met = periods.stream().filter(p -> p.status() == Status.MET).count();
+        return switch (def.scoring()) {
+            case ALL_OR_NOTHING -> met == periods.size() ? def.weight() : BigDecimal.ZERO;
+            case PROPORTIONAL -> def.weight().multiply(def.periodMode() == PeriodMode.YEAR
+                    ? share(periods.get(0))
+                    : BigDecimal.valueOf(met).divide(BigDecimal.valueOf(periods.size()), 6, RoundingMode.HALF_UP));
+            case STEPPED -> stepped(def, def.periodMode() == PeriodMode.YEAR
+                    ? (periods.get(0).actual() == null ? BigDecimal.ZERO : periods.get(0).actual())
+                    : BigDecimal.valueOf(met));
+        };
+    }
+
+    /** min(1, actual / target) for one period; a met period is 1 whatever the figures. */
+    private static BigDecimal share(PeriodResult period) {
+        if (period.status() == Status.MET) {
+            return BigDecimal.ONE;
+        }
+        if (period.actual() == null || period.target().signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return period.actual().divide(period.target(), 6, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+    }
+
+    private static BigDecimal stepped(IndicatorDefinition def, BigDecimal value) {
+        BigDecimal points = BigDecimal.ZERO;
+        for (Step step : def.steps()) {
+            if (value.compareTo(step.threshold()) >= 0 && step.points().compareTo(points) > 0) {
+                points = step.points();
+            }
+        }
+        return points.min(def.weight());
+    }
+
+    private String missing(IndicatorDefinition def, String period, BigDecimal actual, BigDecimal target) {
+        Rule rule = def.rule();
+        String subKind = rule.singleSubKind();
+        String subKindLabel = subKind == null || rule.kind() == null ? null
+                : msg("assessment.subKind." + rule.kind().name() + "." + subKind);
+        return switch (rule.aggregation()) {
+            case COUNT -> {
+                String subject = subKindLabel != null ? subKindLabel : def.name();
+                yield actual.signum() == 0
+                        ? msg("assessment.missing.none", period, subject)
+                        : msg("assessment.missing.count", period, subject, plain(actual), plain(target.subtract(actual)));
+            }
+            case SUM -> msg("assessment.missing.sum", period, def.name(), plain(actual), plain(target.subtract(actual)));
+            case DISTINCT_UNITS -> {
+                String subject = subKindLabel != null ? subKindLabel : def.name();
+                if (rule.comparison() == Comparison.ALL_UNITS) {
+                    yield target.signum() == 0
+                            ? msg("assessment.missing.noUnits", period)
+                            : msg("assessment.missing.allUnits", period, subject, plain(actual), plain(target),
+                                    plain(target.subtract(actual)));
+                }
+                yield msg("assessment.missing.units", period, subject, plain(actual), plain(target.subtract(actual)));
+            }
+            case RATE -> {
+                String subject = subKindLabel != null && rule.rate() == RateMetric.STUDY_ATTENDANCE
+                        ? msg("assessment.missing.attendanceOf", subKindLabel)
+                        : msg("assessment.rate." + rule.rate().name());
+                if (actual == null) {
+                    yield msg("assessment.missing.rateNoData", period, subject);
+                }
+                String suffix = rule.rate().percent() ? "%" : "";
+                yield msg("assessment.missing.rate", period, subject, plain(actual) + suffix, plain(target) + suffix);
+            }
+        };
+    }
+
+    private String label(Period period) {
+        return msg(period.labelKey(), String.valueOf(period.index()));
+    }
+
+    private static String plain(BigDecimal value) {
+        return Decimals.plain(value);
+    }
+
+    private static BigDecimal scale(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}

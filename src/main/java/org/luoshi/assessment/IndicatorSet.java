@@ -1,0 +1,131 @@
+package org.luoshi.assessment;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** 量化考评表: the indicators one unit (the county for all its townships, or one township) assesses in a year. */
+@Entity
+@Table(name = "indicator_set")
+class IndicatorSet {
+
+    // Getters are public for the templates (SpEL); the class itself stays package-private.
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long ownerUnitId;
+
+    @Column(name = "set_year")
+    private int year;
+
+    private String name;
+    private boolean published;
+    private String createdBy;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    // Sets are small (tens of indicators) and always read whole, also outside the transaction (open-in-view is off).
+    @OneToMany(mappedBy = "set", cascade = CascadeType.ALL, orphanRemoval = true, fetch = jakarta.persistence.FetchType.EAGER)
+    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
+    @OrderBy("sortOrder, id")
+    private List<Indicator> indicators = new ArrayList<>();
+
+    protected IndicatorSet() {
+    }
+
+    IndicatorSet(long ownerUnitId, int year, String name, String createdBy) {
+        this.ownerUnitId = ownerUnitId;
+        this.year = year;
+        this.name = name;
+        this.createdBy = createdBy;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getOwnerUnitId() {
+        return ownerUnitId;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isPublished() {
+        return published;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Indicator> getIndicators() {
+        return indicators;
+    }
+
+    public java.math.BigDecimal totalWeight() {
+        return indicators.stream().map(Indicator::getWeight).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    void rename(int year, String name) {
+        this.year = year;
+        this.name = name;
+        touch();
+    }
+
+    void setPublished(boolean published) {
+        this.published = published;
+        touch();
+    }
+
+    Indicator add(IndicatorDefinition definition) {
+        Indicator indicator = new Indicator(this, definition,
+                indicators.stream().mapToInt(Indicator::getSortOrder).max().orElse(0) + 1);
+        indicators.add(indicator);
+        touch();
+        return indicator;
+    }
+
+    void remove(Indicator indicator) {
+        indicators.remove(indicator);
+        touch();
+    }
+
+    SetDefinition definition() {
+        return new SetDefinition(year, name, indicators.stream().map(Indicator::definition).toList());
+    }
+
+    void touch() {
+        this.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,42 @@
+package org.luoshi.assessment;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The figures an indicator evaluation asks of the work ledger: the one edge between assessment and
+ * the ledger. The ledger (or an adapter beside it) implements it; tests use an in-memory fake.
+ *
+ * <p><b>Period rule.</b> A record belongs to the period that contains its {@code occurred_on} date,
+ * with both {@link RecordQuery#from()} and {@link RecordQuery#to()} inclusive: a record of 31 March
+ * counts in the first quarter, one of 1 April in the second. A record with a date range
+ * ({@code occurred_until}) counts only in the period of its START date, never in several. Dates are
+ * calendar dates in Asia/Shanghai; the caller has already turned "now" into such a date.
+ *
+ * <p>Soft-deleted records never count. Every figure is limited to {@link RecordQuery#unitPath()}
+ * and its subtree.
+ */
+public interface LedgerFigures {
+
+    /** Number of matching records. */
+    long count(RecordQuery query);
+
+    /**
+     * Sum of a numeric field (one of {@link RecordKind#numericFields()}) over the matching records;
+     * zero when none match.
+     */
+    BigDecimal sum(RecordQuery query, String field);
+
+    /** Distinct villages below the unit that have at least one matching record, and all its active villages. */
+    Coverage distinctUnits(RecordQuery query);
+
+    /**
+     * A rate over the matching records, as numerator and denominator; see each {@link RateMetric}
+     * for what is divided by what. {@link RateMetric#LETTERS_SIGNED} ignores kind and filters and
+     * takes the letters of the year of {@link RecordQuery#from()}.
+     */
+    Ratio rate(RateMetric metric, RecordQuery query);
+
+    /** Ids of the matching records, newest first, at most {@code limit}: the drill-down behind a figure. */
+    List<Long> recordIds(RecordQuery query, int limit);
+}

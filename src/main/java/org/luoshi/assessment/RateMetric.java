@@ -1,0 +1,38 @@
+package org.luoshi.assessment;
+
+/** The rates a RATE rule can ask of the ledger; each names what is divided by what (see {@link LedgerFigures#rate}). */
+public enum RateMetric {
+    /** 出勤率: attendance rows PRESENT / all attendance rows of the matching study sessions. */
+    STUDY_ATTENDANCE(RecordKind.STUDY_SESSION, true, false),
+    /** 舆情按时处置率: cases closed on time / cases closed. No closed case means nothing was late. */
+    OPINION_ON_TIME(RecordKind.OPINION_CASE, true, true),
+    /** 志愿服务时长: volunteer hours / registered population of the unit. */
+    VOLUNTEER_HOURS_PER_RESIDENT(RecordKind.VOLUNTEER_SERVICE, false, false),
+    /** 责任书签订率: villages and departments with a signed letter of the year / all active villages and departments. */
+    LETTERS_SIGNED(null, true, false);
+
+    private final RecordKind kind;
+    private final boolean percent;
+    private final boolean metWhenEmpty;
+
+    RateMetric(RecordKind kind, boolean percent, boolean metWhenEmpty) {
+        this.kind = kind;
+        this.percent = percent;
+        this.metWhenEmpty = metWhenEmpty;
+    }
+
+    /** The ledger kind the rate is taken over; null for letters, which live in the responsibility module. */
+    public RecordKind kind() {
+        return kind;
+    }
+
+    /** Whether the value is shown and targeted in percent (90 means 90 %). */
+    public boolean percent() {
+        return percent;
+    }
+
+    /** Whether an empty denominator counts as met (no opinion case: none was late). */
+    public boolean metWhenEmpty() {
+        return metWhenEmpty;
+    }
+}
