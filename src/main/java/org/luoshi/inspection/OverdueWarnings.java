@@ -51,6 +51,7 @@ class OverdueWarnings {
             service.notifyOwner(f, urgency == Urgency.OVERDUE ? "inspection.notify.overdue" : "inspection.notify.near",
                     f.getTitle(), f.getDeadline());
             f.warned(urgency);
+            findings.save(f);
             warned++;
         }
         return warned;

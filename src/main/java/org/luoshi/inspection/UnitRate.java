@@ -6,7 +6,7 @@ package org.luoshi.inspection;
  */
 record UnitRate(long unitId, String unitName, long total, long passed, long open, long overdue) {
 
-    Integer ratePercent() {
+    public Integer ratePercent() {
         return total == 0 ? null : (int) Math.round(passed * 100.0 / total);
     }
 }
