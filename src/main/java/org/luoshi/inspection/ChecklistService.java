@@ -22,17 +22,15 @@ class ChecklistService {
 
     private final ChecklistRepository checklists;
     private final ChecklistItemRepository items;
-    private final InspectionRepository inspections;
     private final InspectionAnswerRepository answers;
     private final OrgUnitService units;
     private final ChecklistXlsx xlsx;
     private final Clock clock;
 
-    ChecklistService(ChecklistRepository checklists, ChecklistItemRepository items, InspectionRepository inspections,
+    ChecklistService(ChecklistRepository checklists, ChecklistItemRepository items,
             InspectionAnswerRepository answers, OrgUnitService units, ChecklistXlsx xlsx, Clock clock) {
         this.checklists = checklists;
         this.items = items;
-        this.inspections = inspections;
         this.answers = answers;
         this.units = units;
         this.xlsx = xlsx;
@@ -137,10 +135,6 @@ class ChecklistService {
     void export(Actor actor, long id, OutputStream out) throws IOException {
         Checklist checklist = get(actor, id);
         xlsx.write(checklist.getTitle(), items.findByChecklistIdOrderBySortOrderAscIdAsc(id), out);
-    }
-
-    boolean used(long checklistId) {
-        return inspections.existsByChecklistId(checklistId);
     }
 
     private Checklist editable(Actor actor, long id) {

@@ -107,6 +107,30 @@ public class FindingService {
         return finding;
     }
 
+    /**
+     * Findings of a unit's subtree raised in [from, to), open and closed, for reports. The unit
+     * must be in the caller's scope (404 otherwise).
+     */
+    public java.util.List<FindingSummary> summaries(DataScope scope, long unitId, LocalDate from, LocalDate to) {
+        OrgUnit unit = units.get(scope, unitId);
+        java.time.Instant start = from.atStartOfDay(OverdueRule.ZONE).toInstant();
+        java.time.Instant end = to.atStartOfDay(OverdueRule.ZONE).toInstant();
+        Specification<Finding> spec = (root, query, cb) -> {
+            Subquery<Long> inScope = query.subquery(Long.class);
+            Root<OrgUnit> u = inScope.from(OrgUnit.class);
+            inScope.select(u.get("id")).where(cb.like(u.get("path"), unit.getPath() + "%"));
+            return cb.and(root.get("unitId").in(inScope), cb.greaterThanOrEqualTo(root.get("raisedAt"), start),
+                    cb.lessThan(root.get("raisedAt"), end));
+        };
+        return rows(findings.findAll(spec, Sort.by("raisedAt", "id"))).stream().map(r -> {
+            Finding f = r.finding();
+            return new FindingSummary(f.getId(), f.getSource().name(), f.getCategory().name(), f.getUnitId(),
+                    r.unitName(), f.getTitle(), f.getDetail(), f.getMeasures(), f.getState().name(), f.getDeadline(),
+                    r.urgency() == Urgency.OVERDUE, f.getRaisedAt(),
+                    f.getState() == RectificationState.PASSED ? f.getRecheckedAt() : null);
+        }).toList();
+    }
+
     Finding get(Actor actor, long id) {
         Finding finding = findings.findById(id).orElseThrow(() -> new NotFoundException("Finding", id));
         units.get(actor.scope(), finding.getUnitId());
@@ -446,6 +470,7 @@ public class FindingService {
     }
 
     /** Tells the owner's unit and the responsible leader (the township's 党委书记 post) about a task. */
+    @Transactional
     void notifyOwner(Finding finding, String key, Object... args) {
         OrgUnit unit = units.getUnchecked(finding.getUnitId());
         String holder = posts.currentHolder(finding.getOwnerPostId()).map(Person::getName).orElse("");

@@ -60,13 +60,15 @@ class InspectionApiController {
     private final ChecklistService checklists;
     private final InspectionService inspections;
     private final FindingService findings;
+    private final OverdueRule rule;
     private final MessageSource messages;
 
     InspectionApiController(ChecklistService checklists, InspectionService inspections, FindingService findings,
-            MessageSource messages) {
+            OverdueRule rule, MessageSource messages) {
         this.checklists = checklists;
         this.inspections = inspections;
         this.findings = findings;
+        this.rule = rule;
         this.messages = messages;
     }
 
@@ -178,8 +180,7 @@ class InspectionApiController {
     ResponseEntity<InspectionResponse> startSelf(DataScope scope, Authentication auth, @PathVariable long checklistId,
             @RequestParam(required = false) java.time.LocalDate heldOn) {
         Actor actor = Actor.of(scope, auth);
-        Inspection started = inspections.startSelf(actor, checklistId, heldOn == null ? java.time.LocalDate.now(
-                java.time.ZoneId.of("Asia/Shanghai")) : heldOn);
+        Inspection started = inspections.startSelf(actor, checklistId, heldOn == null ? rule.today() : heldOn);
         return ResponseEntity.status(HttpStatus.CREATED).body(inspectionResponse(actor, started.getId()));
     }
 
@@ -212,6 +213,17 @@ class InspectionApiController {
             @PathVariable long itemId, @Valid @RequestBody LedgerLinkForm form) {
         Actor actor = Actor.of(scope, auth);
         inspections.addLedgerRecord(actor, id, itemId, form.ledgerRecordId());
+        return inspections.answers(actor, id).stream().filter(v -> v.item().getId() == itemId)
+                .map(AnswerResponse::of).findFirst().orElseThrow();
+    }
+
+    @Tag(name = "inspection-inspections")
+    @Operation(summary = "Uploads an evidence file for an answer")
+    @PostMapping(path = "/inspections/{id}/items/{itemId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    AnswerResponse answerEvidence(DataScope scope, Authentication auth, @PathVariable long id,
+            @PathVariable long itemId, @RequestPart("file") MultipartFile file) {
+        Actor actor = Actor.of(scope, auth);
+        inspections.addAttachment(actor, id, itemId, file);
         return inspections.answers(actor, id).stream().filter(v -> v.item().getId() == itemId)
                 .map(AnswerResponse::of).findFirst().orElseThrow();
     }

@@ -19,6 +19,4 @@ interface InspectionRepository extends JpaRepository<Inspection, Long> {
                 i.unitId in (select u.id from OrgUnit u where u.path like concat(:path, '%'))
                 or v in (select u2.id from OrgUnit u2 where u2.path like concat(:path, '%')))""")
     Page<Inspection> findVisible(@Param("kind") InspectionKind kind, @Param("path") String path, Pageable pageable);
-
-    boolean existsByChecklistId(Long checklistId);
 }

@@ -361,6 +361,11 @@ class InspectionFlowTest {
                 Map.of("result", "NOT_MET", "statement", "两处喇叭损坏"), 200);
         api(post("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1) + "/ledger-records"), "officer",
                 Map.of("ledgerRecordId", 4711), 200);
+        mvc.perform(multipart("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1) + "/evidence")
+                        .file(new MockMultipartFile("file", "喇叭.png", "image/png", PNG)).with(as("officer")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.evidence[0].ledgerRecordId").value(4711))
+                .andExpect(jsonPath("$.evidence[1].fileName").value("喇叭.png"));
         // The county reviewer cannot answer a township's self-inspection.
         api(put("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1)), "county",
                 Map.of("result", "MEETS"), 403);
@@ -521,6 +526,28 @@ class InspectionFlowTest {
         assertThat(f.at("/finding/raisedByUnitId").asLong()).isEqualTo(liuxi.getId());
         assertThat(f.at("/finding/urgency").asText()).isEqualTo("NEAR");
         api(get("/api/v1/inspection/findings/" + id), "clerk", null, 404);
+    }
+
+    @Test
+    void reportsReadOpenAndClosedFindingsOfAUnit() throws Exception {
+        OrgUnit shiqiao = township("石桥乡");
+        org.luoshi.org.DataScope officer2 = new org.luoshi.org.DataScope("officer2", shiqiao.getId(), shiqiao.getPath(), true);
+        List<FindingSummary> all = findingService.summaries(officer2, shiqiao.getId(), TODAY.minusDays(400), TODAY.plusDays(1));
+        assertThat(all).anySatisfy(s -> {
+            assertThat(s.title()).isEqualTo("乡农家书屋借阅登记两个月空白");
+            assertThat(s.state()).isEqualTo("PASSED");
+            assertThat(s.closedAt()).isNotNull();
+        });
+        assertThat(all).anySatisfy(s -> {
+            assertThat(s.title()).isEqualTo("中心组研讨发言材料缺失");
+            assertThat(s.overdue()).isTrue();
+            assertThat(s.closedAt()).isNull();
+        });
+        assertThat(all).allSatisfy(s -> assertThat(s.unitName()).isIn("石桥乡", "石桥村", "青山村", "河口村", "东岭村", "桃源村", "文化站", "党政办"));
+        assertThat(findingService.summaries(officer2, shiqiao.getId(), TODAY.plusDays(1), TODAY.plusDays(2))).isEmpty();
+        OrgUnit liuxi = township("柳溪镇");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> findingService.summaries(officer2, liuxi.getId(),
+                TODAY.minusDays(400), TODAY.plusDays(1))).isInstanceOf(org.luoshi.web.NotFoundException.class);
     }
 
     @Test
