@@ -1,0 +1,5 @@
+package org.luoshi.inspection;
+
+/** The header of a checklist. */
+record ChecklistCommand(String title, String directiveRef, String description) {
+}

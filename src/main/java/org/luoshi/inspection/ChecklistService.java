@@ -1,0 +1,147 @@
+package org.luoshi.inspection;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitService;
+import org.luoshi.web.NotFoundException;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checklists: written by a supervising unit for the units below it, visible to that unit's subtree
+ * and to the levels above it, edited only by supervisors whose scope covers the owning unit.
+ */
+@Service
+@Transactional(readOnly = true)
+class ChecklistService {
+
+    private final ChecklistRepository checklists;
+    private final ChecklistItemRepository items;
+    private final InspectionAnswerRepository answers;
+    private final OrgUnitService units;
+    private final ChecklistXlsx xlsx;
+    private final Clock clock;
+
+    ChecklistService(ChecklistRepository checklists, ChecklistItemRepository items,
+            InspectionAnswerRepository answers, OrgUnitService units, ChecklistXlsx xlsx, Clock clock) {
+        this.checklists = checklists;
+        this.items = items;
+        this.answers = answers;
+        this.units = units;
+        this.xlsx = xlsx;
+        this.clock = clock;
+    }
+
+    List<Checklist> list(Actor actor) {
+        return checklists.findVisible(actor.scope().unitPath());
+    }
+
+    Checklist get(Actor actor, long id) {
+        Checklist checklist = checklists.findById(id).orElseThrow(() -> new NotFoundException("Checklist", id));
+        OrgUnit owner = units.getUnchecked(checklist.getOwnerUnitId());
+        if (!actor.scope().covers(owner) && !actor.scope().unitPath().startsWith(owner.getPath())) {
+            throw new NotFoundException("Checklist", id);
+        }
+        return checklist;
+    }
+
+    List<ChecklistItem> items(Actor actor, long checklistId) {
+        get(actor, checklistId);
+        return items.findByChecklistIdOrderBySortOrderAscIdAsc(checklistId);
+    }
+
+    ChecklistItem item(Actor actor, long checklistId, long itemId) {
+        ChecklistItem item = items.findById(itemId).filter(i -> i.getChecklistId() == checklistId)
+                .orElseThrow(() -> new NotFoundException("ChecklistItem", itemId));
+        get(actor, checklistId);
+        return item;
+    }
+
+    boolean mayEdit(Actor actor, Checklist checklist) {
+        return actor.supervises() && actor.scope().covers(units.getUnchecked(checklist.getOwnerUnitId()));
+    }
+
+    @Transactional
+    Checklist create(Actor actor, ChecklistCommand command, List<ItemCommand> initialItems) {
+        actor.requireSupervisor();
+        if (checklists.existsByOwnerUnitIdAndTitle(actor.scope().unitId(), command.title())) {
+            throw new RuleViolationException("inspection.checklist.duplicateTitle", command.title());
+        }
+        Checklist checklist = new Checklist(actor.scope().unitId(), actor.username(), clock.instant());
+        checklist.describe(command.title(), command.directiveRef(), command.description(), clock.instant());
+        checklists.save(checklist);
+        int order = 0;
+        for (ItemCommand c : initialItems) {
+            ChecklistItem item = new ChecklistItem(checklist.getId(), ++order);
+            item.describe(c);
+            items.save(item);
+        }
+        return checklist;
+    }
+
+    @Transactional
+    Checklist update(Actor actor, long id, ChecklistCommand command) {
+        Checklist checklist = editable(actor, id);
+        checklist.describe(command.title(), command.directiveRef(), command.description(), clock.instant());
+        return checklist;
+    }
+
+    @Transactional
+    ChecklistItem addItem(Actor actor, long checklistId, ItemCommand command) {
+        editable(actor, checklistId);
+        if (items.existsByChecklistIdAndItemNoAndIdNot(checklistId, command.itemNo(), -1L)) {
+            throw new RuleViolationException("inspection.item.duplicateNo", command.itemNo());
+        }
+        ChecklistItem item = new ChecklistItem(checklistId, (int) items.countByChecklistId(checklistId) + 1);
+        item.describe(command);
+        return items.save(item);
+    }
+
+    @Transactional
+    ChecklistItem updateItem(Actor actor, long checklistId, long itemId, ItemCommand command) {
+        editable(actor, checklistId);
+        ChecklistItem item = item(actor, checklistId, itemId);
+        if (items.existsByChecklistIdAndItemNoAndIdNot(checklistId, command.itemNo(), itemId)) {
+            throw new RuleViolationException("inspection.item.duplicateNo", command.itemNo());
+        }
+        item.describe(command);
+        return item;
+    }
+
+    /** An item already answered in an inspection stays, so that the answers keep their question. */
+    @Transactional
+    void deleteItem(Actor actor, long checklistId, long itemId) {
+        editable(actor, checklistId);
+        ChecklistItem item = item(actor, checklistId, itemId);
+        if (answers.existsByItemId(itemId)) {
+            throw new RuleViolationException("inspection.item.inUse", item.getItemNo());
+        }
+        items.delete(item);
+    }
+
+    /** A new checklist from an .xlsx file; nothing is saved unless every row is valid. */
+    @Transactional
+    Checklist importXlsx(Actor actor, ChecklistCommand command, byte[] content) {
+        actor.requireSupervisor();
+        List<ItemCommand> rows = xlsx.read(content);
+        return create(actor, command, rows);
+    }
+
+    void export(Actor actor, long id, OutputStream out) throws IOException {
+        Checklist checklist = get(actor, id);
+        xlsx.write(checklist.getTitle(), items.findByChecklistIdOrderBySortOrderAscIdAsc(id), out);
+    }
+
+    private Checklist editable(Actor actor, long id) {
+        Checklist checklist = get(actor, id);
+        if (!mayEdit(actor, checklist)) {
+            throw new AccessDeniedException("checklist of another unit");
+        }
+        return checklist;
+    }
+}

@@ -1,0 +1,210 @@
+package org.luoshi.inspection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A checklist as an .xlsx sheet, one item per row, the same columns in and out so that an exported
+ * file imports unchanged. Import checks every row and reports all bad rows at once.
+ */
+@Component
+class ChecklistXlsx {
+
+    /** The columns, in order; the header row of an import must name them like this. */
+    static final List<String> COLUMNS = List.of("序号", "检查项目", "检查指引", "应备佐证", "类别");
+
+    static final Map<FindingCategory, String> CATEGORY_LABELS = Map.of(
+            FindingCategory.LEADERSHIP, "领导责任",
+            FindingCategory.STUDY, "理论学习",
+            FindingCategory.POSITION, "阵地管理",
+            FindingCategory.OPINION, "舆情处置",
+            FindingCategory.PUBLICITY, "宣传报道",
+            FindingCategory.LEDGER, "台账资料",
+            FindingCategory.OTHER, "其他");
+
+    private static final int MAX_ROWS = 500;
+
+    private final MessageSource messages;
+
+    ChecklistXlsx(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    void write(String sheetName, List<ChecklistItem> items, OutputStream out) throws IOException {
+        Workbook workbook = new Workbook(out, "Luoshi", "1.0");
+        Worksheet sheet = workbook.newWorksheet(safeSheetName(sheetName));
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            sheet.value(0, c, COLUMNS.get(c));
+            sheet.style(0, c).bold().fillColor("DDEBF7").set();
+        }
+        sheet.width(0, 8);
+        sheet.width(1, 40);
+        sheet.width(2, 50);
+        sheet.width(3, 40);
+        sheet.width(4, 12);
+        int r = 1;
+        for (ChecklistItem item : items) {
+            sheet.value(r, 0, item.getItemNo());
+            sheet.value(r, 1, item.getTitle());
+            sheet.value(r, 2, item.getGuidance());
+            sheet.value(r, 3, item.getExpectedEvidence());
+            sheet.value(r, 4, CATEGORY_LABELS.get(item.getCategory()));
+            r++;
+        }
+        workbook.finish();
+    }
+
+    /** The items of the file, or a {@link ChecklistImportException} listing every problem. */
+    List<ItemCommand> read(byte[] content) {
+        if (content.length < 4 || !ReadableWorkbook.isOOXMLZipHeader(content)) {
+            throw new ChecklistImportException(List.of(msg("inspection.import.notXlsx")));
+        }
+        List<String> errors = new ArrayList<>();
+        List<ItemCommand> items = new ArrayList<>();
+        Set<String> numbers = new HashSet<>();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(content));
+                Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+            boolean[] header = {false};
+            rows.forEach(row -> {
+                if (!header[0]) {
+                    header[0] = true;
+                    checkHeader(row, errors);
+                    return;
+                }
+                if (isBlank(row)) {
+                    return;
+                }
+                if (items.size() + errors.size() >= MAX_ROWS) {
+                    return;
+                }
+                readRow(row, numbers, items, errors);
+            });
+            if (!header[0]) {
+                errors.add(msg("inspection.import.empty"));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ChecklistImportException cie) {
+                throw cie;
+            }
+            throw new ChecklistImportException(List.of(msg("inspection.import.notXlsx")));
+        }
+        if (errors.isEmpty() && items.isEmpty()) {
+            errors.add(msg("inspection.import.empty"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ChecklistImportException(errors);
+        }
+        return items;
+    }
+
+    private void checkHeader(Row row, List<String> errors) {
+        for (int c = 0; c < 4; c++) {
+            if (!COLUMNS.get(c).equals(text(row, c))) {
+                errors.add(msg("inspection.import.badHeader", String.join("、", COLUMNS)));
+                return;
+            }
+        }
+    }
+
+    private void readRow(Row row, Set<String> numbers, List<ItemCommand> items, List<String> errors) {
+        int n = row.getRowNum();
+        List<String> problems = new ArrayList<>();
+        String itemNo = text(row, 0);
+        String title = text(row, 1);
+        String guidance = text(row, 2);
+        String evidence = text(row, 3);
+        String categoryText = text(row, 4);
+        if (itemNo.endsWith(".0") && itemNo.length() > 2) {
+            itemNo = itemNo.substring(0, itemNo.length() - 2);
+        }
+        if (itemNo.isEmpty()) {
+            problems.add(msg("inspection.import.itemNoRequired"));
+        } else if (itemNo.length() > 20) {
+            problems.add(msg("inspection.import.itemNoTooLong", 20));
+        } else if (!numbers.add(itemNo)) {
+            problems.add(msg("inspection.import.itemNoDuplicate", itemNo));
+        }
+        if (title.isEmpty()) {
+            problems.add(msg("inspection.import.titleRequired"));
+        } else if (title.length() > 200) {
+            problems.add(msg("inspection.import.titleTooLong", 200));
+        }
+        if (guidance.length() > 1000) {
+            problems.add(msg("inspection.import.guidanceTooLong", 1000));
+        }
+        if (evidence.length() > 500) {
+            problems.add(msg("inspection.import.evidenceTooLong", 500));
+        }
+        FindingCategory category = FindingCategory.OTHER;
+        if (!categoryText.isEmpty()) {
+            category = category(categoryText);
+            if (category == null) {
+                problems.add(msg("inspection.import.badCategory", categoryText,
+                        String.join("、", CATEGORY_LABELS.values().stream().sorted().toList())));
+            }
+        }
+        if (problems.isEmpty()) {
+            items.add(new ItemCommand(itemNo, title, blankToNull(guidance), blankToNull(evidence), category, null));
+        } else {
+            errors.add(msg("inspection.import.rowError", n, String.join("；", problems)));
+        }
+    }
+
+    private static FindingCategory category(String text) {
+        for (Map.Entry<FindingCategory, String> e : CATEGORY_LABELS.entrySet()) {
+            if (e.getValue().equals(text) || e.getKey().name().equalsIgnoreCase(text)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBlank(Row row) {
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            if (!text(row, c).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(Row row, int column) {
+        if (column >= row.getCellCount()) {
+            return "";
+        }
+        return row.getOptionalCell(column).map(Cell::getText).map(String::strip).orElse("");
+    }
+
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String safeSheetName(String name) {
+        String cleaned = name == null ? "checklist" : name.replaceAll("[\\\\/?*\\[\\]:]", " ").strip();
+        if (cleaned.isEmpty()) {
+            cleaned = "checklist";
+        }
+        return cleaned.length() > 31 ? cleaned.substring(0, 31) : cleaned;
+    }
+
+    private String msg(String key, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, args, locale);
+    }
+}

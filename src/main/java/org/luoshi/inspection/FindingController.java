@@ -1,0 +1,299 @@
+package org.luoshi.inspection;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.luoshi.evidence.AttachmentService;
+import org.luoshi.inspection.Forms.FollowUpForm;
+import org.luoshi.inspection.Forms.LedgerLinkForm;
+import org.luoshi.inspection.Forms.NoteForm;
+import org.luoshi.inspection.Forms.PlanForm;
+import org.luoshi.inspection.Forms.RecheckForm;
+import org.luoshi.inspection.Forms.StartForm;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnitService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Findings and rectification pages, the overview with rates, the home-page panel and notifications. */
+@Controller
+@RequestMapping("/inspection")
+class FindingController {
+
+    private final FindingService findings;
+    private final OrgUnitService units;
+    private final AttachmentService attachments;
+    private final Notifications notifications;
+    private final OverviewXlsx overviewXlsx;
+    private final OverdueRule rule;
+    private final MessageSource messages;
+
+    FindingController(FindingService findings, OrgUnitService units, AttachmentService attachments,
+            Notifications notifications, OverviewXlsx overviewXlsx, OverdueRule rule, MessageSource messages) {
+        this.findings = findings;
+        this.units = units;
+        this.attachments = attachments;
+        this.notifications = notifications;
+        this.overviewXlsx = overviewXlsx;
+        this.rule = rule;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String index() {
+        return "redirect:/inspection/findings";
+    }
+
+    @GetMapping("/findings")
+    String list(DataScope scope, Authentication auth, @ModelAttribute("filter") FilterParams filter,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        Actor actor = Actor.of(scope, auth);
+        model.addAttribute("page", findings.search(actor, filter.toFilter(), page));
+        addFilterOptions(scope, model);
+        return "inspection/findings";
+    }
+
+    @GetMapping("/overview")
+    String overview(DataScope scope, Authentication auth, @ModelAttribute("filter") FilterParams filter, Model model) {
+        Actor actor = Actor.of(scope, auth);
+        model.addAttribute("rates", findings.rates(actor));
+        model.addAttribute("counts", findings.counts(actor));
+        model.addAttribute("page", findings.search(actor, filter.toFilter(), 0));
+        addFilterOptions(scope, model);
+        return "inspection/overview";
+    }
+
+    @GetMapping("/overview.xlsx")
+    void exportOverview(DataScope scope, Authentication auth, @ModelAttribute("filter") FilterParams filter,
+            HttpServletResponse response) throws IOException {
+        Actor actor = Actor.of(scope, auth);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename(msg("inspection.overview.fileName") + "-" + rule.today() + ".xlsx", StandardCharsets.UTF_8)
+                .build().toString());
+        overviewXlsx.write(findings.rates(actor), findings.searchAll(actor, filter.toFilter()), response.getOutputStream());
+    }
+
+    private void addFilterOptions(DataScope scope, Model model) {
+        model.addAttribute("sources", FindingSource.values());
+        model.addAttribute("categories", FindingCategory.values());
+        model.addAttribute("states", RectificationState.values());
+        model.addAttribute("filterUnits", units.tree(scope).stream()
+                .filter(u -> u.getKind() != org.luoshi.org.OrgUnitKind.DEPARTMENT || u.getDepth() <= 1).toList());
+    }
+
+    @GetMapping("/findings/{id}")
+    String detail(DataScope scope, Authentication auth, @PathVariable long id, Model model) {
+        Actor actor = Actor.of(scope, auth);
+        FindingRow row = findings.row(actor, id);
+        Finding finding = row.finding();
+        model.addAttribute("row", row);
+        model.addAttribute("f", finding);
+        model.addAttribute("raisedBy", units.getUnchecked(finding.getRaisedByUnitId()).getName());
+        model.addAttribute("timeline", findings.timeline(actor, id));
+        model.addAttribute("evidence", findings.evidence(actor, id));
+        boolean mayWork = findings.mayWork(actor, finding);
+        model.addAttribute("mayWork", mayWork);
+        model.addAttribute("mayRecheck", findings.mayRecheck(actor, finding));
+        model.addAttribute("mayFollowUp", finding.isLocked() && actor.supervises());
+        model.addAttribute("nearDays", rule.nearDays());
+        if (mayWork) {
+            model.addAttribute("ownerPosts", findings.ownerCandidates(actor, finding.getUnitId()));
+            model.addAttribute("unitNames", new UnitNames(units));
+        }
+        if (!model.containsAttribute("planForm")) {
+            model.addAttribute("planForm", new PlanForm(finding.getOwnerPostId(), finding.getDeadline(),
+                    finding.getMeasures(), null));
+        }
+        for (String name : new String[] {"noteForm", "submitForm"}) {
+            if (!model.containsAttribute(name)) {
+                model.addAttribute(name, NoteForm.empty());
+            }
+        }
+        if (!model.containsAttribute("recheckForm")) {
+            model.addAttribute("recheckForm", RecheckForm.empty());
+        }
+        if (!model.containsAttribute("followUpForm")) {
+            model.addAttribute("followUpForm", FollowUpForm.empty());
+        }
+        return "inspection/finding";
+    }
+
+    @PostMapping("/findings/{id}/plan")
+    @PreAuthorize(InspectionController.WRITERS)
+    String plan(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("planForm") PlanForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return invalid(scope, auth, id, model, response);
+        }
+        findings.plan(Actor.of(scope, auth), id, form.ownerPostId(), form.deadline(), form.measures(), form.reason());
+        return done(id, redirect);
+    }
+
+    @PostMapping("/findings/{id}/start")
+    @PreAuthorize(InspectionController.WRITERS)
+    String start(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("startForm") StartForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return invalid(scope, auth, id, model, response);
+        }
+        findings.start(Actor.of(scope, auth), id, form.note());
+        return done(id, redirect);
+    }
+
+    @PostMapping("/findings/{id}/notes")
+    @PreAuthorize(InspectionController.WRITERS)
+    String note(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return invalid(scope, auth, id, model, response);
+        }
+        findings.note(Actor.of(scope, auth), id, form.note());
+        return done(id, redirect);
+    }
+
+    @PostMapping("/findings/{id}/evidence")
+    @PreAuthorize(InspectionController.WRITERS)
+    String addEvidence(DataScope scope, Authentication auth, @PathVariable long id,
+            @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
+        findings.addAttachment(Actor.of(scope, auth), id, file);
+        return done(id, redirect);
+    }
+
+    @PostMapping("/findings/{id}/ledger-records")
+    @PreAuthorize(InspectionController.WRITERS)
+    String addLedgerRecord(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("ledgerForm") LedgerLinkForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return invalid(scope, auth, id, model, response);
+        }
+        findings.addLedgerRecord(Actor.of(scope, auth), id, form.ledgerRecordId());
+        return done(id, redirect);
+    }
+
+    @GetMapping("/findings/{id}/evidence/{evidenceId}")
+    ResponseEntity<Resource> download(DataScope scope, Authentication auth, @PathVariable long id,
+            @PathVariable long evidenceId) {
+        return attachments.download(findings.attachment(Actor.of(scope, auth), id, evidenceId), true);
+    }
+
+    @PostMapping("/findings/{id}/submit")
+    @PreAuthorize(InspectionController.WRITERS)
+    String submit(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("submitForm") NoteForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return invalid(scope, auth, id, model, response);
+        }
+        findings.submit(Actor.of(scope, auth), id, form.note());
+        return done(id, redirect);
+    }
+
+    @PostMapping("/findings/{id}/recheck")
+    @PreAuthorize(ChecklistController.SUPERVISORS)
+    String recheck(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("recheckForm") RecheckForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return invalid(scope, auth, id, model, response);
+        }
+        findings.recheck(Actor.of(scope, auth), id, form.passed(), form.reason());
+        return done(id, redirect);
+    }
+
+    @PostMapping("/findings/{id}/follow-up")
+    @PreAuthorize(ChecklistController.SUPERVISORS)
+    String followUp(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("followUpForm") FollowUpForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return invalid(scope, auth, id, model, response);
+        }
+        Finding created = findings.followUp(Actor.of(scope, auth), id, form.title().strip(), Forms.blank(form.detail()),
+                form.deadline());
+        redirect.addFlashAttribute("flash", msg("inspection.finding.recorded"));
+        return "redirect:/inspection/findings/" + created.getId();
+    }
+
+    /** The htmx panel of the home page: open and overdue counts in the user's scope, no layout. */
+    @GetMapping("/panel")
+    String panel(DataScope scope, Authentication auth, Model model) {
+        Actor actor = Actor.of(scope, auth);
+        model.addAttribute("counts", findings.counts(actor));
+        model.addAttribute("unread", notifications.unread(scope.unitId(), actor.role()));
+        return "inspection/panel :: panel";
+    }
+
+    @GetMapping("/notifications")
+    String notifications(DataScope scope, Authentication auth, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("page", notifications.list(Actor.of(scope, auth), page));
+        return "inspection/notifications";
+    }
+
+    @PostMapping("/notifications/{id}/read")
+    String read(DataScope scope, Authentication auth, @PathVariable long id) {
+        notifications.markRead(Actor.of(scope, auth), id);
+        return "redirect:/inspection/notifications";
+    }
+
+    private String invalid(DataScope scope, Authentication auth, long id, Model model, HttpServletResponse response) {
+        response.setStatus(400);
+        return detail(scope, auth, id, model);
+    }
+
+    private String done(long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("flash", msg("common.saved"));
+        return "redirect:/inspection/findings/" + id;
+    }
+
+    private String msg(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    /** Query parameters of the findings list; empty strings mean "any". */
+    record FilterParams(FindingSource source, FindingCategory category, RectificationState state, Boolean overdue,
+            Long unitId) {
+
+        FindingFilter toFilter() {
+            return new FindingFilter(source, category, state, overdue, unitId);
+        }
+
+        /** The same filter as a query string, for the export link and the pager. */
+        public String query() {
+            StringBuilder q = new StringBuilder();
+            append(q, "source", source);
+            append(q, "category", category);
+            append(q, "state", state);
+            append(q, "overdue", overdue);
+            append(q, "unitId", unitId);
+            return q.toString();
+        }
+
+        private static void append(StringBuilder q, String name, Object value) {
+            if (value != null) {
+                q.append('&').append(name).append('=').append(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,765 @@
+package org.luoshi.inspection;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The forms of the inspection pages, also used as the request bodies of the API: plain classes (the
+ * binder and th:field need bean properties), validated with messages from the bundle.
+ */
+final class Forms {
+
+    private Forms() {
+    }
+
+    static final class ChecklistForm {
+
+        @NotBlank(message = "{inspection.checklist.title.required}") @Size(max = 200, message = "{inspection.tooLong}")
+        private String title;
+        @Size(max = 200, message = "{inspection.tooLong}")
+        private String directiveRef;
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String description;
+
+        public ChecklistForm() {
+        }
+
+        ChecklistForm(String title, String directiveRef, String description) {
+            this.title = title;
+            this.directiveRef = directiveRef;
+            this.description = description;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        String title() {
+            return title;
+        }
+
+        public String getDirectiveRef() {
+            return directiveRef;
+        }
+
+        public void setDirectiveRef(String directiveRef) {
+            this.directiveRef = directiveRef;
+        }
+
+        String directiveRef() {
+            return directiveRef;
+        }
+
+        public String getDescription() {
+            return description;
+        }
+
+        public void setDescription(String description) {
+            this.description = description;
+        }
+
+        String description() {
+            return description;
+        }
+
+        static ChecklistForm empty() {
+            return new ChecklistForm(null, null, null);
+        }
+
+        ChecklistCommand toCommand() {
+            return new ChecklistCommand(title.strip(), blank(directiveRef), blank(description));
+        }
+    
+    }
+
+    static final class ItemForm {
+
+        @NotBlank(message = "{inspection.item.no.required}") @Size(max = 20, message = "{inspection.tooLong}")
+        private String itemNo;
+        @NotBlank(message = "{inspection.item.title.required}") @Size(max = 200, message = "{inspection.tooLong}")
+        private String title;
+        @Size(max = 1000, message = "{inspection.tooLong}")
+        private String guidance;
+        @Size(max = 500, message = "{inspection.tooLong}")
+        private String expectedEvidence;
+        private FindingCategory category;
+        @Size(max = 50, message = "{inspection.tooLong}")
+        private String indicatorCode;
+
+        public ItemForm() {
+        }
+
+        ItemForm(String itemNo, String title, String guidance, String expectedEvidence, FindingCategory category, String indicatorCode) {
+            this.itemNo = itemNo;
+            this.title = title;
+            this.guidance = guidance;
+            this.expectedEvidence = expectedEvidence;
+            this.category = category;
+            this.indicatorCode = indicatorCode;
+        }
+
+        public String getItemNo() {
+            return itemNo;
+        }
+
+        public void setItemNo(String itemNo) {
+            this.itemNo = itemNo;
+        }
+
+        String itemNo() {
+            return itemNo;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        String title() {
+            return title;
+        }
+
+        public String getGuidance() {
+            return guidance;
+        }
+
+        public void setGuidance(String guidance) {
+            this.guidance = guidance;
+        }
+
+        String guidance() {
+            return guidance;
+        }
+
+        public String getExpectedEvidence() {
+            return expectedEvidence;
+        }
+
+        public void setExpectedEvidence(String expectedEvidence) {
+            this.expectedEvidence = expectedEvidence;
+        }
+
+        String expectedEvidence() {
+            return expectedEvidence;
+        }
+
+        public FindingCategory getCategory() {
+            return category;
+        }
+
+        public void setCategory(FindingCategory category) {
+            this.category = category;
+        }
+
+        FindingCategory category() {
+            return category;
+        }
+
+        public String getIndicatorCode() {
+            return indicatorCode;
+        }
+
+        public void setIndicatorCode(String indicatorCode) {
+            this.indicatorCode = indicatorCode;
+        }
+
+        String indicatorCode() {
+            return indicatorCode;
+        }
+
+        static ItemForm empty() {
+            return new ItemForm(null, null, null, null, FindingCategory.OTHER, null);
+        }
+
+        ItemCommand toCommand() {
+            return new ItemCommand(itemNo.strip(), title.strip(), blank(guidance), blank(expectedEvidence), category,
+                    blank(indicatorCode));
+        }
+    
+    }
+
+    static final class VisitForm {
+
+        @NotNull(message = "{inspection.visit.checklist.required}")
+        private Long checklistId;
+        @NotNull(message = "{inspection.date.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate heldOn;
+        @Size(max = 500, message = "{inspection.tooLong}")
+        private String team;
+        @NotEmpty(message = "{inspection.visit.units.required}")
+        private List<Long> unitIds;
+
+        public VisitForm() {
+        }
+
+        VisitForm(Long checklistId, LocalDate heldOn, String team, List<Long> unitIds) {
+            this.checklistId = checklistId;
+            this.heldOn = heldOn;
+            this.team = team;
+            this.unitIds = unitIds;
+        }
+
+        public Long getChecklistId() {
+            return checklistId;
+        }
+
+        public void setChecklistId(Long checklistId) {
+            this.checklistId = checklistId;
+        }
+
+        Long checklistId() {
+            return checklistId;
+        }
+
+        public LocalDate getHeldOn() {
+            return heldOn;
+        }
+
+        public void setHeldOn(LocalDate heldOn) {
+            this.heldOn = heldOn;
+        }
+
+        LocalDate heldOn() {
+            return heldOn;
+        }
+
+        public String getTeam() {
+            return team;
+        }
+
+        public void setTeam(String team) {
+            this.team = team;
+        }
+
+        String team() {
+            return team;
+        }
+
+        public List<Long> getUnitIds() {
+            return unitIds;
+        }
+
+        public void setUnitIds(List<Long> unitIds) {
+            this.unitIds = unitIds;
+        }
+
+        List<Long> unitIds() {
+            return unitIds;
+        }
+
+        static VisitForm empty(LocalDate today) {
+            return new VisitForm(null, today, null, List.of());
+        }
+    
+    }
+
+    static final class AnswerForm {
+
+        @NotNull(message = "{inspection.answer.result.required}")
+        private AnswerResult result;
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String statement;
+
+        public AnswerForm() {
+        }
+
+        AnswerForm(AnswerResult result, String statement) {
+            this.result = result;
+            this.statement = statement;
+        }
+
+        public AnswerResult getResult() {
+            return result;
+        }
+
+        public void setResult(AnswerResult result) {
+            this.result = result;
+        }
+
+        AnswerResult result() {
+            return result;
+        }
+
+        public String getStatement() {
+            return statement;
+        }
+
+        public void setStatement(String statement) {
+            this.statement = statement;
+        }
+
+        String statement() {
+            return statement;
+        }
+    }
+
+    static final class FinishSelfForm {
+
+        @NotNull(message = "{inspection.owner.required}")
+        private Long ownerPostId;
+        @NotNull(message = "{inspection.deadline.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate deadline;
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String summary;
+
+        public FinishSelfForm() {
+        }
+
+        FinishSelfForm(Long ownerPostId, LocalDate deadline, String summary) {
+            this.ownerPostId = ownerPostId;
+            this.deadline = deadline;
+            this.summary = summary;
+        }
+
+        public Long getOwnerPostId() {
+            return ownerPostId;
+        }
+
+        public void setOwnerPostId(Long ownerPostId) {
+            this.ownerPostId = ownerPostId;
+        }
+
+        Long ownerPostId() {
+            return ownerPostId;
+        }
+
+        public LocalDate getDeadline() {
+            return deadline;
+        }
+
+        public void setDeadline(LocalDate deadline) {
+            this.deadline = deadline;
+        }
+
+        LocalDate deadline() {
+            return deadline;
+        }
+
+        public String getSummary() {
+            return summary;
+        }
+
+        public void setSummary(String summary) {
+            this.summary = summary;
+        }
+
+        String summary() {
+            return summary;
+        }
+    }
+
+    static final class FinishVisitForm {
+
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String summary;
+
+        public FinishVisitForm() {
+        }
+
+        FinishVisitForm(String summary) {
+            this.summary = summary;
+        }
+
+        public String getSummary() {
+            return summary;
+        }
+
+        public void setSummary(String summary) {
+            this.summary = summary;
+        }
+
+        String summary() {
+            return summary;
+        }
+    }
+
+    static final class VisitFindingForm {
+
+        @NotNull(message = "{inspection.finding.unit.required}")
+        private Long unitId;
+        private Long itemId;
+        private FindingCategory category;
+        @NotBlank(message = "{inspection.finding.title.required}") @Size(max = 200, message = "{inspection.tooLong}")
+        private String title;
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String detail;
+        @NotNull(message = "{inspection.owner.required}")
+        private Long ownerPostId;
+        @NotNull(message = "{inspection.deadline.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate deadline;
+
+        public VisitFindingForm() {
+        }
+
+        VisitFindingForm(Long unitId, Long itemId, FindingCategory category, String title, String detail, Long ownerPostId, LocalDate deadline) {
+            this.unitId = unitId;
+            this.itemId = itemId;
+            this.category = category;
+            this.title = title;
+            this.detail = detail;
+            this.ownerPostId = ownerPostId;
+            this.deadline = deadline;
+        }
+
+        public Long getUnitId() {
+            return unitId;
+        }
+
+        public void setUnitId(Long unitId) {
+            this.unitId = unitId;
+        }
+
+        Long unitId() {
+            return unitId;
+        }
+
+        public Long getItemId() {
+            return itemId;
+        }
+
+        public void setItemId(Long itemId) {
+            this.itemId = itemId;
+        }
+
+        Long itemId() {
+            return itemId;
+        }
+
+        public FindingCategory getCategory() {
+            return category;
+        }
+
+        public void setCategory(FindingCategory category) {
+            this.category = category;
+        }
+
+        FindingCategory category() {
+            return category;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        String title() {
+            return title;
+        }
+
+        public String getDetail() {
+            return detail;
+        }
+
+        public void setDetail(String detail) {
+            this.detail = detail;
+        }
+
+        String detail() {
+            return detail;
+        }
+
+        public Long getOwnerPostId() {
+            return ownerPostId;
+        }
+
+        public void setOwnerPostId(Long ownerPostId) {
+            this.ownerPostId = ownerPostId;
+        }
+
+        Long ownerPostId() {
+            return ownerPostId;
+        }
+
+        public LocalDate getDeadline() {
+            return deadline;
+        }
+
+        public void setDeadline(LocalDate deadline) {
+            this.deadline = deadline;
+        }
+
+        LocalDate deadline() {
+            return deadline;
+        }
+
+        static VisitFindingForm empty() {
+            return new VisitFindingForm(null, null, null, null, null, null, null);
+        }
+    
+    }
+
+    static final class PlanForm {
+
+        @NotNull(message = "{inspection.owner.required}")
+        private Long ownerPostId;
+        @NotNull(message = "{inspection.deadline.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate deadline;
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String measures;
+        @Size(max = 500, message = "{inspection.tooLong}")
+        private String reason;
+
+        public PlanForm() {
+        }
+
+        PlanForm(Long ownerPostId, LocalDate deadline, String measures, String reason) {
+            this.ownerPostId = ownerPostId;
+            this.deadline = deadline;
+            this.measures = measures;
+            this.reason = reason;
+        }
+
+        public Long getOwnerPostId() {
+            return ownerPostId;
+        }
+
+        public void setOwnerPostId(Long ownerPostId) {
+            this.ownerPostId = ownerPostId;
+        }
+
+        Long ownerPostId() {
+            return ownerPostId;
+        }
+
+        public LocalDate getDeadline() {
+            return deadline;
+        }
+
+        public void setDeadline(LocalDate deadline) {
+            this.deadline = deadline;
+        }
+
+        LocalDate deadline() {
+            return deadline;
+        }
+
+        public String getMeasures() {
+            return measures;
+        }
+
+        public void setMeasures(String measures) {
+            this.measures = measures;
+        }
+
+        String measures() {
+            return measures;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+
+    static final class NoteForm {
+
+        @NotBlank(message = "{inspection.note.required}") @Size(max = 2000, message = "{inspection.tooLong}")
+        private String note;
+
+        public NoteForm() {
+        }
+
+        NoteForm(String note) {
+            this.note = note;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
+
+        String note() {
+            return note;
+        }
+
+        static NoteForm empty() {
+            return new NoteForm(null);
+        }
+    
+    }
+
+    static final class StartForm {
+
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String note;
+
+        public StartForm() {
+        }
+
+        StartForm(String note) {
+            this.note = note;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
+
+        String note() {
+            return note;
+        }
+    }
+
+    static final class RecheckForm {
+
+        @NotNull(message = "{inspection.recheck.result.required}")
+        private Boolean passed;
+        @NotBlank(message = "{inspection.recheck.reason.required}") @Size(max = 2000, message = "{inspection.tooLong}")
+        private String reason;
+
+        public RecheckForm() {
+        }
+
+        RecheckForm(Boolean passed, String reason) {
+            this.passed = passed;
+            this.reason = reason;
+        }
+
+        public Boolean getPassed() {
+            return passed;
+        }
+
+        public void setPassed(Boolean passed) {
+            this.passed = passed;
+        }
+
+        Boolean passed() {
+            return passed;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
+        }
+
+        static RecheckForm empty() {
+            return new RecheckForm(null, null);
+        }
+    
+    }
+
+    static final class LedgerLinkForm {
+
+        @NotNull(message = "{inspection.ledger.required}") @Positive(message = "{inspection.ledger.required}")
+        private Long ledgerRecordId;
+
+        public LedgerLinkForm() {
+        }
+
+        LedgerLinkForm(Long ledgerRecordId) {
+            this.ledgerRecordId = ledgerRecordId;
+        }
+
+        public Long getLedgerRecordId() {
+            return ledgerRecordId;
+        }
+
+        public void setLedgerRecordId(Long ledgerRecordId) {
+            this.ledgerRecordId = ledgerRecordId;
+        }
+
+        Long ledgerRecordId() {
+            return ledgerRecordId;
+        }
+    }
+
+    static final class FollowUpForm {
+
+        @NotBlank(message = "{inspection.finding.title.required}") @Size(max = 200, message = "{inspection.tooLong}")
+        private String title;
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String detail;
+        @NotNull(message = "{inspection.deadline.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate deadline;
+
+        public FollowUpForm() {
+        }
+
+        FollowUpForm(String title, String detail, LocalDate deadline) {
+            this.title = title;
+            this.detail = detail;
+            this.deadline = deadline;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        String title() {
+            return title;
+        }
+
+        public String getDetail() {
+            return detail;
+        }
+
+        public void setDetail(String detail) {
+            this.detail = detail;
+        }
+
+        String detail() {
+            return detail;
+        }
+
+        public LocalDate getDeadline() {
+            return deadline;
+        }
+
+        public void setDeadline(LocalDate deadline) {
+            this.deadline = deadline;
+        }
+
+        LocalDate deadline() {
+            return deadline;
+        }
+
+        static FollowUpForm empty() {
+            return new FollowUpForm(null, null, null);
+        }
+    
+    }
+
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

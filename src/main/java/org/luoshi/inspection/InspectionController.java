@@ -1,0 +1,228 @@
+package org.luoshi.inspection;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.luoshi.evidence.AttachmentService;
+import org.luoshi.inspection.Forms.AnswerForm;
+import org.luoshi.inspection.Forms.FinishSelfForm;
+import org.luoshi.inspection.Forms.FinishVisitForm;
+import org.luoshi.inspection.Forms.VisitFindingForm;
+import org.luoshi.inspection.Forms.VisitForm;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Self-inspection (自查) and supervision visit (督导检查) pages. */
+@Controller
+@RequestMapping("/inspection")
+class InspectionController {
+
+    static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER','VILLAGE_CLERK')";
+
+    private final InspectionService inspections;
+    private final ChecklistService checklists;
+    private final FindingService findings;
+    private final OrgUnitService units;
+    private final AttachmentService attachments;
+    private final OverdueRule rule;
+    private final MessageSource messages;
+
+    InspectionController(InspectionService inspections, ChecklistService checklists, FindingService findings,
+            OrgUnitService units, AttachmentService attachments, OverdueRule rule, MessageSource messages) {
+        this.inspections = inspections;
+        this.checklists = checklists;
+        this.findings = findings;
+        this.units = units;
+        this.attachments = attachments;
+        this.rule = rule;
+        this.messages = messages;
+    }
+
+    @GetMapping("/self-inspections")
+    String selfInspections(DataScope scope, Authentication auth, @RequestParam(defaultValue = "0") int page, Model model) {
+        return list(Actor.of(scope, auth), InspectionKind.SELF, page, model);
+    }
+
+    @GetMapping("/visits")
+    String visits(DataScope scope, Authentication auth, @RequestParam(defaultValue = "0") int page, Model model) {
+        return list(Actor.of(scope, auth), InspectionKind.VISIT, page, model);
+    }
+
+    private String list(Actor actor, InspectionKind kind, int page, Model model) {
+        model.addAttribute("kind", kind);
+        model.addAttribute("page", inspections.list(actor, kind, page));
+        model.addAttribute("unitNames", new UnitNames(units));
+        model.addAttribute("mayVisit", actor.supervises());
+        model.addAttribute("checklists", checklists.list(actor));
+        model.addAttribute("mayStartSelf", actor.scope().writable());
+        return "inspection/inspections";
+    }
+
+    @PostMapping("/checklists/{checklistId}/self-inspections")
+    @PreAuthorize(WRITERS)
+    String startSelf(DataScope scope, Authentication auth, @PathVariable long checklistId) {
+        Inspection started = inspections.startSelf(Actor.of(scope, auth), checklistId, rule.today());
+        return "redirect:/inspection/inspections/" + started.getId();
+    }
+
+    @GetMapping("/visits/new")
+    @PreAuthorize(ChecklistController.SUPERVISORS)
+    String newVisit(DataScope scope, Authentication auth, @RequestParam(required = false) Long checklistId, Model model) {
+        if (!model.containsAttribute("visitForm")) {
+            model.addAttribute("visitForm", new VisitForm(checklistId, rule.today(), null, List.of()));
+        }
+        Actor actor = Actor.of(scope, auth);
+        model.addAttribute("checklists", checklists.list(actor));
+        model.addAttribute("targets", units.tree(scope).stream().filter(u -> u.getId() != scope.unitId()).toList());
+        return "inspection/visit-form";
+    }
+
+    @PostMapping("/visits")
+    @PreAuthorize(ChecklistController.SUPERVISORS)
+    String createVisit(DataScope scope, Authentication auth, @Valid @ModelAttribute("visitForm") VisitForm form,
+            BindingResult errors, Model model, HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            return newVisit(scope, auth, form.checklistId(), model);
+        }
+        Inspection visit = inspections.startVisit(Actor.of(scope, auth), form.checklistId(), form.heldOn(), Forms.blank(form.team()),
+                form.unitIds());
+        return "redirect:/inspection/inspections/" + visit.getId();
+    }
+
+    @GetMapping("/inspections/{id}")
+    String detail(DataScope scope, Authentication auth, @PathVariable long id, Model model) {
+        Actor actor = Actor.of(scope, auth);
+        Inspection inspection = inspections.get(actor, id);
+        boolean mayEdit = inspections.mayEdit(actor, inspection);
+        model.addAttribute("inspection", inspection);
+        model.addAttribute("checklist", checklists.get(actor, inspection.getChecklistId()));
+        model.addAttribute("answers", inspections.answers(actor, id));
+        model.addAttribute("mayEdit", mayEdit);
+        model.addAttribute("unitName", units.getUnchecked(inspection.getUnitId()).getName());
+        List<OrgUnit> visited = inspections.visitedUnits(inspection);
+        model.addAttribute("visitedUnits", visited);
+        model.addAttribute("findings", findings.ofInspection(actor, id));
+        model.addAttribute("results", AnswerResult.values());
+        model.addAttribute("categories", FindingCategory.values());
+        if (mayEdit) {
+            if (inspection.isVisit()) {
+                model.addAttribute("ownerPosts", visited.stream()
+                        .flatMap(u -> findings.ownerCandidates(actor, u.getId()).stream()).distinct().toList());
+                model.addAttribute("unitNames", new UnitNames(units));
+                if (!model.containsAttribute("visitFindingForm")) {
+                    model.addAttribute("visitFindingForm", VisitFindingForm.empty());
+                }
+            } else {
+                model.addAttribute("ownerPosts", findings.ownerCandidates(actor, inspection.getUnitId()));
+                model.addAttribute("unitNames", new UnitNames(units));
+                if (!model.containsAttribute("finishSelfForm")) {
+                    model.addAttribute("finishSelfForm", new FinishSelfForm(null, rule.today().plusDays(30), null));
+                }
+            }
+        }
+        return "inspection/inspection";
+    }
+
+    @PostMapping("/inspections/{id}/items/{itemId}")
+    String answer(DataScope scope, Authentication auth, @PathVariable long id, @PathVariable long itemId,
+            @Valid @ModelAttribute("answerForm") AnswerForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            model.addAttribute("formErrors", errors.getAllErrors().stream()
+                    .map(e -> messages.getMessage(e, LocaleContextHolder.getLocale())).toList());
+            return detail(scope, auth, id, model);
+        }
+        inspections.answer(Actor.of(scope, auth), id, itemId, form.result(), form.statement());
+        redirect.addFlashAttribute("flash", msg("common.saved"));
+        return "redirect:/inspection/inspections/" + id + "#item-" + itemId;
+    }
+
+    @PostMapping("/inspections/{id}/items/{itemId}/evidence")
+    String answerEvidence(DataScope scope, Authentication auth, @PathVariable long id, @PathVariable long itemId,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "ledgerRecordId", required = false) Long ledgerRecordId, RedirectAttributes redirect) {
+        Actor actor = Actor.of(scope, auth);
+        if (ledgerRecordId != null && ledgerRecordId > 0) {
+            inspections.addLedgerRecord(actor, id, itemId, ledgerRecordId);
+        } else {
+            inspections.addAttachment(actor, id, itemId, file);
+        }
+        redirect.addFlashAttribute("flash", msg("common.saved"));
+        return "redirect:/inspection/inspections/" + id + "#item-" + itemId;
+    }
+
+    @GetMapping("/inspections/{id}/evidence/{evidenceId}")
+    ResponseEntity<Resource> download(DataScope scope, Authentication auth, @PathVariable long id,
+            @PathVariable long evidenceId) {
+        return attachments.download(inspections.answerAttachment(Actor.of(scope, auth), id, evidenceId), true);
+    }
+
+    @PostMapping("/inspections/{id}/finish-self")
+    @PreAuthorize(WRITERS)
+    String finishSelf(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("finishSelfForm") FinishSelfForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            return detail(scope, auth, id, model);
+        }
+        List<Finding> raised = inspections.finishSelf(Actor.of(scope, auth), id, form.ownerPostId(), form.deadline(),
+                form.summary());
+        redirect.addFlashAttribute("flash", messages.getMessage("inspection.self.finished", new Object[] {raised.size()},
+                LocaleContextHolder.getLocale()));
+        return "redirect:/inspection/inspections/" + id;
+    }
+
+    @PostMapping("/inspections/{id}/findings")
+    @PreAuthorize(ChecklistController.SUPERVISORS)
+    String visitFinding(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("visitFindingForm") VisitFindingForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            return detail(scope, auth, id, model);
+        }
+        inspections.recordVisitFinding(Actor.of(scope, auth), id, form.unitId(), form.itemId(), form.category(),
+                form.title().strip(), Forms.blank(form.detail()), form.ownerPostId(), form.deadline());
+        redirect.addFlashAttribute("flash", msg("inspection.finding.recorded"));
+        return "redirect:/inspection/inspections/" + id + "#findings";
+    }
+
+    @PostMapping("/inspections/{id}/finish-visit")
+    @PreAuthorize(ChecklistController.SUPERVISORS)
+    String finishVisit(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("finishVisitForm") FinishVisitForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            return detail(scope, auth, id, model);
+        }
+        inspections.finishVisit(Actor.of(scope, auth), id, form.summary());
+        redirect.addFlashAttribute("flash", msg("inspection.visit.finished"));
+        return "redirect:/inspection/inspections/" + id;
+    }
+
+    private String msg(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,9 @@
+package org.luoshi.inspection;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RectificationEventRepository extends JpaRepository<RectificationEvent, Long> {
+
+    List<RectificationEvent> findByFindingIdOrderByOccurredAtAscIdAsc(Long findingId);
+}

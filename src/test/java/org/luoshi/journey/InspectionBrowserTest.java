@@ -1,0 +1,87 @@
+package org.luoshi.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.SelectOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The county runs a visit to 石桥乡 and records a finding; 石桥乡's officer rectifies it with a
+ * photo and submits; the county re-checks and passes it, and the task is locked.
+ */
+class InspectionBrowserTest extends BrowserJourney {
+
+    static final byte[] PNG = HexFormat.of().parseHex(
+            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
+
+    void switchUser(String username) {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900));
+        page = context.newPage();
+        signIn(username, "Luoshi@2026");
+    }
+
+    @Test
+    void countyVisitsTownshipRectifiesCountyPasses() {
+        String title = "宣传栏内容未及时更新-" + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20);
+
+        signIn("county", "Luoshi@2026");
+        page.navigate(url("/inspection/checklists"));
+        page.click("text=意识形态工作责任制落实情况检查清单");
+        page.click("#start-visit");
+        page.fill("#team", "县委宣传部督导组");
+        page.selectOption("#unitIds", new SelectOption().setLabel("石桥乡"));
+        screenshot("inspection-1-visit-form");
+        page.click("#visit-form button[type=submit]");
+        assertThat(page.locator("#inspection-status")).hasText("进行中");
+
+        page.selectOption("#unitId", new SelectOption().setLabel("石桥乡"));
+        page.fill("#vf-title", title);
+        page.fill("#vf-detail", "宣传栏仍张贴去年的内容。");
+        page.selectOption("#vf-owner", new SelectOption().setLabel("石桥乡 宣传委员"));
+        page.fill("#vf-deadline", deadline.toString());
+        page.click("#record-finding");
+        assertThat(page.locator("#findings")).containsText(title);
+        screenshot("inspection-2-visit-finding");
+        page.click("#findings >> text=" + title);
+        String findingUrl = page.url();
+        assertThat(page.locator("#finding-state")).hasText("待整改");
+
+        switchUser("officer2");
+        page.navigate(findingUrl);
+        page.click("#start");
+        assertThat(page.locator("#finding-state")).hasText("整改中");
+        page.fill("#plan-measures", "更换宣传栏内容，明确专人每月检查更新。");
+        page.click("#save-plan");
+        assertThat(page.locator("#measures")).containsText("专人每月检查");
+        page.setInputFiles("#evidence-file", new FilePayload("宣传栏整改照片.png", "image/png", PNG));
+        page.click("#upload-evidence");
+        assertThat(page.locator("#evidence-list")).containsText("宣传栏整改照片.png");
+        page.fill("#submit-note", "已全部更换为今年的内容。");
+        page.click("#submit");
+        assertThat(page.locator("#finding-state")).hasText("待复查");
+        assertThat(page.locator("#recheck-form")).hasCount(0);
+        screenshot("inspection-3-township-submitted");
+
+        switchUser("county");
+        page.navigate(findingUrl);
+        page.fill("#recheck-reason", "现场复查，内容已更新，同意销号。");
+        page.click("#recheck-pass");
+        assertThat(page.locator("#finding-state")).hasText("复查通过");
+        assertThat(page.locator("#locked")).isVisible();
+        assertThat(page.locator("#timeline")).containsText("提交复查");
+        assertThat(page.locator("#timeline")).containsText("同意销号");
+        screenshot("inspection-4-county-passed");
+
+        page.navigate(url("/inspection/overview"));
+        assertThat(page.locator("#rates")).containsText("石桥乡");
+        screenshot("inspection-5-overview");
+    }
+}
