@@ -22,7 +22,7 @@ record ReportContent(List<Block> blocks) {
     }
 
     /**
-     * @param key stable name of the block, e.g. "opening", "s.theory", "problems"
+     * @param key stable name of the block, e.g. "opening", "theory", "problems"
      * @param type its level
      * @param heading the heading text without numbering, or null for a plain paragraph
      * @param lines generated lines (each a list of parts); a block with several lines is an enumeration

@@ -44,19 +44,19 @@ final class ReportDraft {
     ReportContent build() {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block("opening", BlockType.PARAGRAPH, null, List.of(), opening()));
-        blocks.add(new Block("h.work", BlockType.HEADING1, "主要做法及成效", List.of(), null));
-        blocks.add(new Block("s.organisation", BlockType.HEADING2, "组织领导与责任落实", List.of(organisation()),
+        blocks.add(new Block("work", BlockType.HEADING1, "主要做法及成效", List.of(), null));
+        blocks.add(new Block("organisation", BlockType.HEADING2, "组织领导与责任落实", List.of(organisation()),
                 "坚持把意识形态工作纳入党委重要议事日程，与中心工作同部署、同落实、同检查、同考核，"
                         + "书记履行第一责任人职责，班子成员落实“一岗双责”。"));
-        blocks.add(new Block("s.theory", BlockType.HEADING2, "理论学习", List.of(theory()),
+        blocks.add(new Block("theory", BlockType.HEADING2, "理论学习", List.of(theory()),
                 "学习安排以年度计划为依据，围绕党的创新理论和上级部署确定专题，学习情况逐次记录、定期通报。"));
-        blocks.add(new Block("s.news", BlockType.HEADING2, "新闻宣传与舆论引导", List.of(news()),
+        blocks.add(new Block("news", BlockType.HEADING2, "新闻宣传与舆论引导", List.of(news()),
                 "围绕全" + area() + "重点工作组织新闻宣传，加强与各级媒体联系，用好政务新媒体发布工作动态。"));
-        blocks.add(new Block("s.online", BlockType.HEADING2, "网络意识形态与舆情", List.of(online()),
+        blocks.add(new Block("online", BlockType.HEADING2, "网络意识形态与舆情", List.of(online()),
                 "落实网络意识形态工作责任，管好用好本级网站和公众号，舆情按流程登记、研判、回应并及时报告。"));
-        blocks.add(new Block("s.venues", BlockType.HEADING2, "阵地建设与管理", List.of(venues()),
+        blocks.add(new Block("venues", BlockType.HEADING2, "阵地建设与管理", List.of(venues()),
                 "对文化站、农家书屋、村村响广播、宣传栏等阵地定期检查，发现问题及时整改，确保阵地导向正确、运行正常。"));
-        blocks.add(new Block("s.culture", BlockType.HEADING2, "文化、志愿服务与文明创建", List.of(culture()),
+        blocks.add(new Block("culture", BlockType.HEADING2, "文化、志愿服务与文明创建", List.of(culture()),
                 "依托新时代文明实践所（站）开展文化惠民和志愿服务，结合文明村镇创建开展评选表彰，培育文明乡风。"));
         blocks.add(new Block("problems", BlockType.HEADING1, "存在问题", problems(),
                 "对照年度工作要求，在理论学习的深度、宣传阵地的利用率和网络舆论引导能力等方面仍有差距。"));
