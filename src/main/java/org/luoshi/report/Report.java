@@ -123,71 +123,71 @@ class Report {
         updatedAt = Instant.now();
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    long getOrgUnitId() {
+    public long getOrgUnitId() {
         return orgUnitId;
     }
 
-    ReportKind getKind() {
+    public ReportKind getKind() {
         return kind;
     }
 
-    int getYear() {
+    public int getYear() {
         return year;
     }
 
-    String getDirectiveNumber() {
+    public String getDirectiveNumber() {
         return directiveNumber;
     }
 
-    String getAddressee() {
+    public String getAddressee() {
         return addressee;
     }
 
-    String getTitle() {
+    public String getTitle() {
         return title;
     }
 
-    String getUnitName() {
+    public String getUnitName() {
         return unitName;
     }
 
-    LocalDate getReportDate() {
+    public LocalDate getReportDate() {
         return reportDate;
     }
 
-    ReportStatus getStatus() {
+    public ReportStatus getStatus() {
         return status;
     }
 
-    int getSubmissionNo() {
+    public int getSubmissionNo() {
         return submissionNo;
     }
 
-    Long getPreviousId() {
+    public Long getPreviousId() {
         return previousId;
     }
 
-    String getCreatedBy() {
+    public String getCreatedBy() {
         return createdBy;
     }
 
-    String getSubmittedBy() {
+    public String getSubmittedBy() {
         return submittedBy;
     }
 
-    Instant getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 
-    Instant getUpdatedAt() {
+    public Instant getUpdatedAt() {
         return updatedAt;
     }
 
-    long getVersion() {
+    public long getVersion() {
         return version;
     }
 }

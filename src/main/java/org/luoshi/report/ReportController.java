@@ -128,7 +128,7 @@ class ReportController {
         model.addAttribute("report", report);
         model.addAttribute("township", reports.townshipName(report));
         model.addAttribute("version", version);
-        model.addAttribute("content", content);
+        model.addAttribute("draft", content);
         model.addAttribute("markers", content.markers());
         model.addAttribute("markerCount", content.markers().values().stream().mapToInt(List::size).sum());
         model.addAttribute("figures", content.figureParts().stream()

@@ -42,27 +42,27 @@ class ReportEvent {
         this.at = Instant.now();
     }
 
-    long getReportId() {
+    public long getReportId() {
         return reportId;
     }
 
-    Action getAction() {
+    public Action getAction() {
         return action;
     }
 
-    String getActor() {
+    public String getActor() {
         return actor;
     }
 
-    String getComment() {
+    public String getComment() {
         return comment;
     }
 
-    Integer getVersionNo() {
+    public Integer getVersionNo() {
         return versionNo;
     }
 
-    Instant getAt() {
+    public Instant getAt() {
         return at;
     }
 }

@@ -45,35 +45,35 @@ class ReportTemplate {
         active = false;
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    long getOrgUnitId() {
+    public long getOrgUnitId() {
         return orgUnitId;
     }
 
-    ReportKind getKind() {
+    public ReportKind getKind() {
         return kind;
     }
 
-    String getFileName() {
+    public String getFileName() {
         return fileName;
     }
 
-    byte[] getContent() {
+    public byte[] getContent() {
         return content;
     }
 
-    String getUploadedBy() {
+    public String getUploadedBy() {
         return uploadedBy;
     }
 
-    Instant getUploadedAt() {
+    public Instant getUploadedAt() {
         return uploadedAt;
     }
 
-    boolean isActive() {
+    public boolean isActive() {
         return active;
     }
 }

@@ -35,31 +35,31 @@ class ReportVersion {
         this.savedAt = Instant.now();
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    long getReportId() {
+    public long getReportId() {
         return reportId;
     }
 
-    int getNumber() {
+    public int getNumber() {
         return number;
     }
 
-    String getContent() {
+    public String getContent() {
         return content;
     }
 
-    String getNote() {
+    public String getNote() {
         return note;
     }
 
-    String getSavedBy() {
+    public String getSavedBy() {
         return savedBy;
     }
 
-    Instant getSavedAt() {
+    public Instant getSavedAt() {
         return savedAt;
     }
 }
