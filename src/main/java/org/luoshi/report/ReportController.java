@@ -130,6 +130,9 @@ class ReportController {
         model.addAttribute("version", version);
         model.addAttribute("draft", content);
         model.addAttribute("markers", content.markers());
+        java.util.Map<String, String> headings = new java.util.HashMap<>();
+        content.blocks().forEach(b -> headings.put(b.key(), b.heading() != null ? b.heading() : msg("report.block.opening")));
+        model.addAttribute("headings", headings);
         model.addAttribute("markerCount", content.markers().values().stream().mapToInt(List::size).sum());
         model.addAttribute("figures", content.figureParts().stream()
                 .map(p -> new FigureRow(p.figure(), ReportDraft.label(p.figure()), p.text(), p.missing(), p.links()))

@@ -106,6 +106,10 @@ class ReportFlowTest {
                 before.open(), before.closed(), before.population()));
         mvc.perform(post("/report/" + id + "/regenerate").with(as(officer)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        String checked = mvc.perform(get("/report/" + id).with(as(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(checked).contains("【待补充：理论学习中心组学习记录】").contains("marker-list")
+                .contains("href=\"#block-theory\">理论学习</a>").doesNotContainIgnoringCase(">xx");
         JsonNode view = api(id, officer);
         assertThat(view.get("version").asInt()).isEqualTo(3);
         assertThat(text(view, "theory")).isEqualTo("我们自己写的理论学习段落。");
