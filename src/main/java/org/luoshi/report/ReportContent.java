@@ -1,0 +1,145 @@
+package org.luoshi.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of a report version, stored as JSON: an ordered list of blocks. A block's generated
+ * lines come from the figures and are refreshed on every regeneration; its {@code text} is the
+ * user's and survives regeneration.
+ */
+record ReportContent(List<Block> blocks) {
+
+    enum BlockType {
+        /** A paragraph without heading: the opening. */
+        PARAGRAPH,
+        /** "一、" level. */
+        HEADING1,
+        /** "（一）" level, followed by its generated sentences and the user's text. */
+        HEADING2
+    }
+
+    /**
+     * @param key stable name of the block, e.g. "opening", "theory", "problems"
+     * @param type its level
+     * @param heading the heading text without numbering, or null for a plain paragraph
+     * @param lines generated lines (each a list of parts); a block with several lines is an enumeration
+     * @param text the user's paragraphs, separated by newlines; null when the block has no narrative
+     */
+    record Block(String key, BlockType type, String heading, List<List<Part>> lines, String text) {
+
+        Block {
+            lines = lines == null ? List.of() : lines.stream().map(List::copyOf).toList();
+        }
+
+        boolean editable() {
+            return text != null;
+        }
+
+        Block withText(String newText) {
+            return new Block(key, type, heading, lines, newText);
+        }
+
+        Block withLines(List<List<Part>> newLines) {
+            return new Block(key, type, heading, newLines, text);
+        }
+
+        /** The generated lines as plain text. */
+        List<String> lineTexts() {
+            return lines.stream().map(line -> String.join("", line.stream().map(Part::text).toList())).toList();
+        }
+
+        /** The user's text split into paragraphs, blank lines dropped. */
+        List<String> paragraphs() {
+            if (text == null) {
+                return List.of();
+            }
+            return text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    /**
+     * A piece of a generated line: plain text, or a figure with its resolved text and its records.
+     *
+     * @param figure the figure's key, or null for plain text
+     */
+    record Part(String text, String figure, boolean missing, List<EvidenceLink> links) {
+
+        Part {
+            links = links == null ? List.of() : List.copyOf(links);
+        }
+
+        static Part text(String text) {
+            return new Part(text, null, false, List.of());
+        }
+
+        static Part figure(FigureName name, Figure figure) {
+            return new Part(figure.display(), name.key(), figure.isMissing(), figure.allEvidence());
+        }
+
+        static Part derived(String key, String text, List<EvidenceLink> links) {
+            return new Part(text, key, false, links);
+        }
+    }
+
+    Block block(String key) {
+        return blocks.stream().filter(b -> b.key().equals(key)).findFirst().orElse(null);
+    }
+
+    /** Takes the user's text of every block that exists in both, keeping this content's generated lines. */
+    ReportContent keepingTextOf(ReportContent previous) {
+        List<Block> merged = new ArrayList<>();
+        for (Block block : blocks) {
+            Block old = previous == null ? null : previous.block(block.key());
+            merged.add(old != null && block.editable() && old.text() != null ? block.withText(old.text()) : block);
+        }
+        return new ReportContent(merged);
+    }
+
+    /** Replaces the user's text of the named blocks; unknown or non-editable keys are ignored. */
+    ReportContent withTexts(Map<String, String> texts) {
+        List<Block> changed = new ArrayList<>();
+        for (Block block : blocks) {
+            String text = texts.get(block.key());
+            changed.add(text != null && block.editable() ? block.withText(text.strip()) : block);
+        }
+        return new ReportContent(changed);
+    }
+
+    /** Every visible marker: missing figures and markers the user left in the text, by block key. */
+    Map<String, List<String>> markers() {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (Block block : blocks) {
+            List<String> here = new ArrayList<>();
+            for (List<Part> line : block.lines()) {
+                for (Part part : line) {
+                    if (part.missing()) {
+                        here.addAll(ReportText.markersIn(part.text()));
+                    }
+                }
+            }
+            here.addAll(ReportText.markersIn(block.text()));
+            if (!here.isEmpty()) {
+                found.put(block.key(), here);
+            }
+        }
+        return found;
+    }
+
+    /** The figure parts of all blocks, each once, in order of appearance. */
+    List<Part> figureParts() {
+        Map<String, Part> parts = new LinkedHashMap<>();
+        for (Block block : blocks) {
+            for (List<Part> line : block.lines()) {
+                for (Part part : line) {
+                    if (part.figure() != null) {
+                        parts.putIfAbsent(part.figure(), part);
+                    }
+                }
+            }
+        }
+        return List.copyOf(parts.values());
+    }
+}

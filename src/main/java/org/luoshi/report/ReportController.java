@@ -1,0 +1,313 @@
+package org.luoshi.report;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The report pages: list, new, edit with the check panel, versions, downloads, review and templates. */
+@Controller
+@RequestMapping("/report")
+class ReportController {
+
+    static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER')";
+
+    private final ReportService reports;
+    private final ReportDocuments documents;
+    private final OrgUnitService units;
+    private final MessageSource messages;
+
+    ReportController(ReportService reports, ReportDocuments documents, OrgUnitService units, MessageSource messages) {
+        this.reports = reports;
+        this.documents = documents;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    static ReportService.Viewer viewer(DataScope scope, Authentication auth) {
+        boolean reviewer = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_COUNTY_REVIEWER"));
+        return new ReportService.Viewer(scope, reviewer);
+    }
+
+    static boolean writer(Authentication auth) {
+        return auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_TOWNSHIP_OFFICER"));
+    }
+
+    @GetMapping
+    String list(DataScope scope, Authentication auth, Model model) {
+        model.addAttribute("reports", reports.list(viewer(scope, auth)).stream().map(this::row).toList());
+        model.addAttribute("canWrite", writer(auth));
+        return "report/list";
+    }
+
+    @GetMapping("/inbox")
+    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER')")
+    String inbox(DataScope scope, Authentication auth, @RequestParam(defaultValue = "false") boolean all, Model model) {
+        model.addAttribute("reports", reports.inbox(viewer(scope, auth), all).stream().map(this::row).toList());
+        model.addAttribute("all", all);
+        return "report/inbox";
+    }
+
+    record Row(Report report, String township) {
+    }
+
+    private Row row(Report report) {
+        return new Row(report, reports.townshipName(report));
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize(WRITERS)
+    String newForm(DataScope scope, Model model) {
+        CreateFormDefaults.fill(model, scope, reports);
+        ReportForms.CreateForm form = new ReportForms.CreateForm();
+        form.setKind(ReportKind.RESPONSIBILITY);
+        form.setYear(LocalDate.now().getYear() - 1);
+        List<OrgUnit> townships = reports.townships(scope);
+        if (townships.size() == 1) {
+            form.setTownshipId(townships.get(0).getId());
+        }
+        model.addAttribute("form", form);
+        return "report/new";
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITERS)
+    String create(DataScope scope, @Valid @ModelAttribute("form") ReportForms.CreateForm form, BindingResult errors,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (form.getKind() == ReportKind.SELF_INSPECTION
+                && (form.getDirectiveNumber() == null || form.getDirectiveNumber().isBlank())) {
+            errors.rejectValue("directiveNumber", "report.directiveRequired");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            CreateFormDefaults.fill(model, scope, reports);
+            return "report/new";
+        }
+        Report report = reports.create(scope, form.toCommand());
+        redirect.addFlashAttribute("flash", msg("report.created"));
+        return "redirect:/report/" + report.getId();
+    }
+
+    @GetMapping("/{id}")
+    String edit(DataScope scope, Authentication auth, @PathVariable long id, Model model) {
+        ReportService.Viewer viewer = viewer(scope, auth);
+        Report report = reports.get(viewer, id);
+        ReportVersion version = reports.latest(report);
+        ReportContent content = reports.content(version);
+        model.addAttribute("form", ReportForms.SaveForm.of(report, content, version.getNumber()));
+        fillEdit(model, viewer, auth, report, version, content);
+        return "report/edit";
+    }
+
+    private void fillEdit(Model model, ReportService.Viewer viewer, Authentication auth, Report report,
+            ReportVersion version, ReportContent content) {
+        model.addAttribute("report", report);
+        model.addAttribute("township", reports.townshipName(report));
+        model.addAttribute("version", version);
+        model.addAttribute("draft", content);
+        model.addAttribute("markers", content.markers());
+        java.util.Map<String, String> headings = new java.util.HashMap<>();
+        content.blocks().forEach(b -> headings.put(b.key(), b.heading() != null ? b.heading() : msg("report.block.opening")));
+        model.addAttribute("headings", headings);
+        model.addAttribute("markerCount", content.markers().values().stream().mapToInt(List::size).sum());
+        model.addAttribute("figures", content.figureParts().stream()
+                .map(p -> new FigureRow(p.figure(), ReportDraft.label(p.figure()), p.text(), p.missing(), p.links()))
+                .toList());
+        model.addAttribute("versions", reports.versions(viewer, report.getId()));
+        model.addAttribute("events", reports.history(viewer, report.getId()));
+        model.addAttribute("canWrite", writer(auth) && viewer.scope().writable() && report.getStatus().editable());
+        model.addAttribute("canRevise", writer(auth) && viewer.scope().writable()
+                && report.getStatus() == ReportStatus.ACCEPTED);
+        model.addAttribute("canReview", viewer.reviewer() && report.getStatus() == ReportStatus.SUBMITTED);
+        model.addAttribute("pdfAvailable", documents.pdfAvailable());
+        model.addAttribute("customTemplate", documents.template(report).map(ReportTemplate::getFileName).orElse(null));
+        model.addAttribute("reviewForm", new ReportForms.ReviewForm());
+    }
+
+    record FigureRow(String key, String label, String value, boolean missing, List<EvidenceLink> links) {
+    }
+
+    @PostMapping("/{id}")
+    @PreAuthorize(WRITERS)
+    String save(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("form") ReportForms.SaveForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        ReportService.Viewer viewer = viewer(scope, auth);
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            Report report = reports.get(viewer, id);
+            ReportVersion version = reports.latest(report);
+            fillEdit(model, viewer, auth, report, version, reports.content(version).withTexts(form.getTexts()));
+            return "report/edit";
+        }
+        ReportVersion saved = reports.save(viewer, id, form.toCommand());
+        redirect.addFlashAttribute("flash", msg("report.saved", saved.getNumber()));
+        return "redirect:/report/" + id;
+    }
+
+    @PostMapping("/{id}/regenerate")
+    @PreAuthorize(WRITERS)
+    String regenerate(DataScope scope, Authentication auth, @PathVariable long id, RedirectAttributes redirect) {
+        ReportVersion saved = reports.regenerate(viewer(scope, auth), id);
+        redirect.addFlashAttribute("flash", msg("report.regenerated", saved.getNumber()));
+        return "redirect:/report/" + id;
+    }
+
+    @PostMapping("/{id}/submit")
+    @PreAuthorize(WRITERS)
+    String submit(DataScope scope, Authentication auth, @PathVariable long id, RedirectAttributes redirect) {
+        reports.submit(viewer(scope, auth), id);
+        redirect.addFlashAttribute("flash", msg("report.submitted"));
+        return "redirect:/report/" + id;
+    }
+
+    @PostMapping("/{id}/return")
+    @PreAuthorize("hasRole('COUNTY_REVIEWER')")
+    String returnReport(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("reviewForm") ReportForms.ReviewForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        ReportService.Viewer viewer = viewer(scope, auth);
+        if (!errors.hasErrors() && (form.getComment() == null || form.getComment().isBlank())) {
+            errors.rejectValue("comment", "report.commentRequired");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            Report report = reports.get(viewer, id);
+            ReportVersion version = reports.latest(report);
+            ReportContent content = reports.content(version);
+            model.addAttribute("form", ReportForms.SaveForm.of(report, content, version.getNumber()));
+            fillEdit(model, viewer, auth, report, version, content);
+            model.addAttribute("reviewForm", form);
+            return "report/edit";
+        }
+        reports.returnToTownship(viewer, id, form.getComment());
+        redirect.addFlashAttribute("flash", msg("report.returned"));
+        return "redirect:/report/" + id;
+    }
+
+    @PostMapping("/{id}/accept")
+    @PreAuthorize("hasRole('COUNTY_REVIEWER')")
+    String accept(DataScope scope, Authentication auth, @PathVariable long id,
+            @ModelAttribute("reviewForm") ReportForms.ReviewForm form, RedirectAttributes redirect) {
+        reports.accept(viewer(scope, auth), id, form.getComment());
+        redirect.addFlashAttribute("flash", msg("report.accepted"));
+        return "redirect:/report/" + id;
+    }
+
+    @PostMapping("/{id}/revise")
+    @PreAuthorize(WRITERS)
+    String revise(DataScope scope, Authentication auth, @PathVariable long id, RedirectAttributes redirect) {
+        Report next = reports.revise(viewer(scope, auth), id);
+        redirect.addFlashAttribute("flash", msg("report.revised", next.getSubmissionNo()));
+        return "redirect:/report/" + next.getId();
+    }
+
+    @GetMapping("/{id}/compare")
+    String compare(DataScope scope, Authentication auth, @PathVariable long id, @RequestParam int from,
+            @RequestParam int to, Model model) {
+        ReportService.Viewer viewer = viewer(scope, auth);
+        model.addAttribute("report", reports.get(viewer, id));
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("differences", reports.compare(viewer, id, from, to));
+        return "report/compare";
+    }
+
+    @GetMapping("/{id}/docx")
+    ResponseEntity<byte[]> docx(DataScope scope, Authentication auth, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean traditional,
+            @RequestParam(defaultValue = "false") boolean appendix,
+            @RequestParam(defaultValue = "0") int version) {
+        return download(documents.docx(viewer(scope, auth), id, version, traditional, appendix));
+    }
+
+    @GetMapping("/{id}/pdf")
+    ResponseEntity<byte[]> pdf(DataScope scope, Authentication auth, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean appendix) {
+        return download(documents.pdf(viewer(scope, auth), id, appendix));
+    }
+
+    static ResponseEntity<byte[]> download(ReportDocuments.File file) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.bytes());
+    }
+
+    @GetMapping("/templates")
+    @PreAuthorize("hasRole('ADMIN')")
+    String templates(DataScope scope, Model model) {
+        model.addAttribute("templates", documents.templates(scope).stream()
+                .map(t -> new TemplateRow(t, units.getUnchecked(t.getOrgUnitId()).getName())).toList());
+        model.addAttribute("units", units.tree(scope));
+        model.addAttribute("kinds", ReportKind.values());
+        return "report/templates";
+    }
+
+    record TemplateRow(ReportTemplate template, String unit) {
+    }
+
+    @PostMapping("/templates")
+    @PreAuthorize("hasRole('ADMIN')")
+    String upload(DataScope scope, @RequestParam long orgUnitId, @RequestParam ReportKind kind,
+            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        documents.upload(scope, orgUnitId, kind, file);
+        redirect.addFlashAttribute("flash", msg("report.template.uploaded"));
+        return "redirect:/report/templates";
+    }
+
+    @PostMapping("/templates/{templateId}/retire")
+    @PreAuthorize("hasRole('ADMIN')")
+    String retire(DataScope scope, @PathVariable long templateId, RedirectAttributes redirect) {
+        documents.retire(scope, templateId);
+        redirect.addFlashAttribute("flash", msg("report.template.retired"));
+        return "redirect:/report/templates";
+    }
+
+    @GetMapping("/templates/example.docx")
+    ResponseEntity<byte[]> example() {
+        return download(new ReportDocuments.File("report-template-example.docx", ReportDocuments.DOCX,
+                CustomTemplates.example()));
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    /** What the new-report form needs besides the form itself. */
+    static final class CreateFormDefaults {
+        private CreateFormDefaults() {
+        }
+
+        static void fill(Model model, DataScope scope, ReportService reports) {
+            model.addAttribute("townships", reports.townships(scope));
+            model.addAttribute("kinds", ReportKind.values());
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.luoshi.report;
+
+import java.util.List;
+
+interface ReportEventRepository extends org.springframework.data.jpa.repository.JpaRepository<ReportEvent, Long> {
+
+    List<ReportEvent> findByReportIdOrderByAtAscIdAsc(long reportId);
+}

@@ -1,0 +1,298 @@
+package org.luoshi.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitKind;
+import org.luoshi.org.OrgUnitService;
+import org.luoshi.web.NotFoundException;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Drafting, editing, versions and the submission workflow of reports. Every method takes the
+ * caller's scope first; a report outside it, or a draft seen by the county, is 404.
+ */
+@Service
+@Transactional
+class ReportService {
+
+    private final ReportRepository reports;
+    private final ReportVersionRepository versions;
+    private final ReportEventRepository events;
+    private final OrgUnitService units;
+    private final ReportFigures figures;
+    private final ObjectMapper json;
+
+    ReportService(ReportRepository reports, ReportVersionRepository versions, ReportEventRepository events,
+            OrgUnitService units, List<ReportFigures> figures, ObjectMapper json) {
+        this.reports = reports;
+        this.versions = versions;
+        this.events = events;
+        this.units = units;
+        // The stand-in that knows no figures is used only when nothing better is there.
+        this.figures = figures.stream().filter(f -> !(f instanceof NoFigures)).findFirst()
+                .orElseGet(() -> figures.get(0));
+        this.json = json;
+    }
+
+    /** Who is asking: their scope, and whether they review for the county (they never see drafts). */
+    record Viewer(DataScope scope, boolean reviewer) {
+
+        String username() {
+            return scope.username();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Report> list(Viewer viewer) {
+        List<Long> ids = units.tree(viewer.scope()).stream().map(OrgUnit::getId).toList();
+        List<Report> all = reports.findByOrgUnitIdInOrderByYearDescIdDesc(ids);
+        return viewer.reviewer() ? all.stream().filter(r -> r.getStatus() != ReportStatus.DRAFT).toList() : all;
+    }
+
+    /** Submissions waiting for the county, newest first. */
+    @Transactional(readOnly = true)
+    public List<Report> inbox(Viewer viewer, boolean all) {
+        List<Long> ids = units.tree(viewer.scope()).stream().map(OrgUnit::getId).toList();
+        return reports.findByOrgUnitIdInAndStatusInOrderByUpdatedAtDesc(ids, all
+                ? EnumSet.of(ReportStatus.SUBMITTED, ReportStatus.RETURNED, ReportStatus.ACCEPTED)
+                : EnumSet.of(ReportStatus.SUBMITTED));
+    }
+
+    @Transactional(readOnly = true)
+    public Report get(Viewer viewer, long id) {
+        Report report = reports.findById(id).orElseThrow(() -> new NotFoundException("Report", id));
+        OrgUnit unit = units.getUnchecked(report.getOrgUnitId());
+        if (!viewer.scope().covers(unit) || (viewer.reviewer() && report.getStatus() == ReportStatus.DRAFT)) {
+            throw new NotFoundException("Report", id);
+        }
+        return report;
+    }
+
+    /** The townships the viewer may write reports for. */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> townships(DataScope scope) {
+        OrgUnit own = units.getUnchecked(scope.unitId());
+        if (own.getKind() == OrgUnitKind.TOWNSHIP) {
+            return List.of(own);
+        }
+        return units.ofKind(scope, OrgUnitKind.TOWNSHIP);
+    }
+
+    public Report create(DataScope scope, ReportCommands.Create command) {
+        scope.requireWritable();
+        OrgUnit township = units.get(scope, command.townshipId());
+        if (township.getKind() != OrgUnitKind.TOWNSHIP) {
+            throw new RuleViolationException("report.notTownship", township.getName());
+        }
+        String directive = blankToNull(command.directiveNumber());
+        if (command.kind() == ReportKind.SELF_INSPECTION && directive == null) {
+            throw new RuleViolationException("report.directiveRequired");
+        }
+        boolean exists = command.kind() == ReportKind.SELF_INSPECTION
+                ? reports.existsByOrgUnitIdAndKindAndYearAndDirectiveNumberAndPreviousIdIsNull(township.getId(),
+                        command.kind(), command.year(), directive)
+                : reports.existsByOrgUnitIdAndKindAndYearAndPreviousIdIsNull(township.getId(), command.kind(),
+                        command.year());
+        if (exists) {
+            throw new RuleViolationException("report.exists", township.getName(), command.year());
+        }
+        String addressee = command.addressee() == null ? defaultAddressee() : blankToNull(command.addressee());
+        Report report = reports.save(new Report(township.getId(), command.kind(), command.year(), directive, addressee,
+                ReportDraft.title(command.kind(), township.getName(), command.year()),
+                ReportText.unitName(township.getName()), LocalDate.now(), scope.username()));
+        ReportContent content = draft(report, township).build();
+        saveVersion(report, content, "report.note.generated", scope.username());
+        events.save(new ReportEvent(report.getId(), ReportEvent.Action.CREATE, scope.username(), null, 1));
+        return report;
+    }
+
+    @Transactional(readOnly = true)
+    public ReportVersion latest(Report report) {
+        return versions.findFirstByReportIdOrderByNumberDesc(report.getId())
+                .orElseThrow(() -> new NotFoundException("ReportVersion", report.getId()));
+    }
+
+    @Transactional(readOnly = true)
+    public ReportContent content(ReportVersion version) {
+        try {
+            return json.readValue(version.getContent(), ReportContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable report content " + version.getId(), e);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportVersion> versions(Viewer viewer, long id) {
+        get(viewer, id);
+        return versions.findByReportIdOrderByNumberDesc(id);
+    }
+
+    @Transactional(readOnly = true)
+    public ReportVersion version(Viewer viewer, long id, int number) {
+        get(viewer, id);
+        return versions.findByReportIdAndNumber(id, number)
+                .orElseThrow(() -> new NotFoundException("ReportVersion", number));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportEvent> history(Viewer viewer, long id) {
+        get(viewer, id);
+        return events.findByReportIdOrderByAtAscIdAsc(id);
+    }
+
+    /** Saves the user's text as a new version; the figures are not touched. */
+    public ReportVersion save(Viewer viewer, long id, ReportCommands.Save command) {
+        Report report = writable(viewer, id);
+        ReportVersion latest = latest(report);
+        if (command.expectedVersion() != null && command.expectedVersion() != latest.getNumber()) {
+            throw new RuleViolationException("report.staleVersion", latest.getNumber(), latest.getSavedBy());
+        }
+        report.describe(command.title().strip(), blankToNull(command.addressee()), command.unitName().strip(),
+                command.reportDate(), report.getKind() == ReportKind.SELF_INSPECTION
+                        ? Objects.requireNonNullElse(blankToNull(command.directiveNumber()), report.getDirectiveNumber())
+                        : report.getDirectiveNumber());
+        ReportContent content = content(latest).withTexts(command.texts() == null ? Map.of() : command.texts());
+        return saveVersion(report, content, "report.note.saved", viewer.username());
+    }
+
+    /** Refreshes every generated sentence from the current figures and keeps the user's text. */
+    public ReportVersion regenerate(Viewer viewer, long id) {
+        Report report = writable(viewer, id);
+        ReportContent previous = content(latest(report));
+        ReportContent fresh = draft(report, units.getUnchecked(report.getOrgUnitId())).build().keepingTextOf(previous);
+        return saveVersion(report, fresh, "report.note.regenerated", viewer.username());
+    }
+
+    /** The figures the report states, straight from the port. */
+    @Transactional(readOnly = true)
+    public FigureSet figures(Viewer viewer, long id) {
+        Report report = get(viewer, id);
+        return figures.figures(report.getOrgUnitId(), report.getYear());
+    }
+
+    public Report submit(Viewer viewer, long id) {
+        Report report = writable(viewer, id);
+        report.submit(viewer.username());
+        events.save(new ReportEvent(id, ReportEvent.Action.SUBMIT, viewer.username(), null, latest(report).getNumber()));
+        return report;
+    }
+
+    public Report returnToTownship(Viewer viewer, long id, String comment) {
+        Report report = reviewable(viewer, id);
+        if (comment == null || comment.isBlank()) {
+            throw new RuleViolationException("report.commentRequired");
+        }
+        report.returnToTownship();
+        events.save(new ReportEvent(id, ReportEvent.Action.RETURN, viewer.username(), comment.strip(),
+                latest(report).getNumber()));
+        return report;
+    }
+
+    public Report accept(Viewer viewer, long id, String comment) {
+        Report report = reviewable(viewer, id);
+        report.accept();
+        events.save(new ReportEvent(id, ReportEvent.Action.ACCEPT, viewer.username(), blankToNull(comment),
+                latest(report).getNumber()));
+        return report;
+    }
+
+    /** A change after acceptance: a new submission (a new draft) that starts from the accepted text. */
+    public Report revise(Viewer viewer, long id) {
+        viewer.scope().requireWritable();
+        Report accepted = get(viewer, id);
+        if (accepted.getStatus() != ReportStatus.ACCEPTED) {
+            throw new RuleViolationException("report.reviseOnlyAccepted");
+        }
+        if (reports.existsByPreviousId(id)) {
+            throw new RuleViolationException("report.alreadyRevised");
+        }
+        Report next = reports.save(accepted.revisionBy(viewer.username()));
+        ReportContent content = content(latest(accepted));
+        saveVersion(next, content, "report.note.revised", viewer.username());
+        events.save(new ReportEvent(next.getId(), ReportEvent.Action.REVISE, viewer.username(),
+                "#" + accepted.getId(), 1));
+        events.save(new ReportEvent(accepted.getId(), ReportEvent.Action.REVISE, viewer.username(),
+                "#" + next.getId(), null));
+        return next;
+    }
+
+    /** Paragraph by paragraph differences between two versions. */
+    @Transactional(readOnly = true)
+    public List<Difference> compare(Viewer viewer, long id, int from, int to) {
+        ReportContent a = content(version(viewer, id, from));
+        ReportContent b = content(version(viewer, id, to));
+        List<Difference> differences = new ArrayList<>();
+        for (ReportContent.Block block : b.blocks()) {
+            ReportContent.Block old = a.block(block.key());
+            String before = old == null ? "" : render(old);
+            String after = render(block);
+            differences.add(new Difference(block.key(), block.heading(), before, after, !before.equals(after)));
+        }
+        return differences;
+    }
+
+    record Difference(String key, String heading, String before, String after, boolean changed) {
+    }
+
+    private static String render(ReportContent.Block block) {
+        List<String> all = new ArrayList<>(block.lineTexts());
+        all.addAll(block.paragraphs());
+        return String.join("\n", all);
+    }
+
+    ReportDraft draft(Report report, OrgUnit township) {
+        return new ReportDraft(report.getKind(), township.getName(), report.getYear(), report.getDirectiveNumber(),
+                figures.figures(township.getId(), report.getYear()));
+    }
+
+    String townshipName(Report report) {
+        return units.getUnchecked(report.getOrgUnitId()).getName();
+    }
+
+    private Report writable(Viewer viewer, long id) {
+        viewer.scope().requireWritable();
+        Report report = get(viewer, id);
+        report.requireEditable();
+        return report;
+    }
+
+    private Report reviewable(Viewer viewer, long id) {
+        if (!viewer.reviewer()) {
+            throw new org.springframework.security.access.AccessDeniedException("reviewers only");
+        }
+        Report report = get(viewer, id);
+        if (viewer.username().equals(report.getCreatedBy()) || viewer.username().equals(report.getSubmittedBy())) {
+            throw new RuleViolationException("report.ownReport");
+        }
+        return report;
+    }
+
+    private ReportVersion saveVersion(Report report, ReportContent content, String note, String username) {
+        int number = versions.findFirstByReportIdOrderByNumberDesc(report.getId()).map(v -> v.getNumber() + 1).orElse(1);
+        try {
+            report.touch();
+            return versions.save(new ReportVersion(report.getId(), number, json.writeValueAsString(content), note,
+                    username));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String defaultAddressee() {
+        return units.root().map(root -> ReportText.countyDepartment(root.getName())).orElse(null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

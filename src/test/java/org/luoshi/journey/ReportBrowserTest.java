@@ -1,0 +1,72 @@
+package org.luoshi.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import java.io.InputStream;
+import java.nio.file.Files;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.luoshi.org.OrgUnitKind;
+import org.luoshi.org.OrgUnitService;
+import org.luoshi.report.ReportFiguresFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The officer generates the annual report, edits a paragraph, recalculates the figures (the edit
+ * survives), downloads the Word file and submits; the county reviewer accepts it.
+ */
+class ReportBrowserTest extends BrowserJourney {
+
+    @Autowired OrgUnitService units;
+    @Autowired ReportFiguresFixture figures;
+
+    @Test
+    void officerDraftsAndSubmitsCountyAccepts() throws Exception {
+        long liuxi = units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream()
+                .filter(u -> u.getName().equals("柳溪镇")).findFirst().orElseThrow().getId();
+        figures.loadDemoYear(liuxi, 2024);
+        page.onDialog(dialog -> dialog.accept());
+
+        signIn("officer", "Luoshi@2026");
+        page.navigate(url("/report/new"));
+        page.selectOption("#kind", "RESPONSIBILITY");
+        page.fill("#year", "2024");
+        page.click("#generate");
+        assertThat(page.locator("#report-title")).containsText("柳溪镇2024年落实意识形态工作责任制情况的报告");
+        assertThat(page.locator("#check-panel")).containsText("中心组集中学习次数");
+        screenshot("report-1-generated");
+
+        String mine = "本镇结合实际开展了一系列学习活动，这段文字由宣传委员编写。";
+        page.fill("#text-theory", mine);
+        page.click("#save");
+        assertThat(page.locator(".alert-success")).containsText("第 2 版");
+        page.click("#regenerate");
+        assertThat(page.locator(".alert-success")).containsText("文字已保留");
+        assertThat(page.locator("#text-theory")).hasValue(mine);
+        assertThat(page.locator("#report-version")).containsText("第 3 版");
+        screenshot("report-2-edited-and-regenerated");
+
+        Download download = page.waitForDownload(() -> page.click("#download-docx"));
+        try (InputStream in = Files.newInputStream(download.path()); XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(new XWPFWordExtractor(doc).getText()).contains(mine).contains("一、主要做法及成效");
+        }
+        page.click("#submit");
+        assertThat(page.locator("#report-status")).containsText("已报送");
+        String reportUrl = page.url();
+        screenshot("report-3-submitted");
+
+        context.clearCookies();
+        signIn("county", "Luoshi@2026");
+        page.navigate(url("/report/inbox"));
+        page.click("text=柳溪镇2024年落实意识形态工作责任制情况的报告");
+        assertThat(page).hasURL(reportUrl);
+        page.fill("#comment", "数据完整，予以采用。");
+        page.click("#accept");
+        assertThat(page.locator("#report-status")).containsText("已采用");
+        assertThat(page.locator("#history")).containsText("采用");
+        screenshot("report-4-accepted");
+    }
+}

@@ -1,0 +1,210 @@
+package org.luoshi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
+
+/** The built-in Word output, reopened with POI: layout, fonts per level, page numbers and the figures. */
+class GbDocumentWriterTest {
+
+    static final int YEAR = 2025;
+    final RecordedFigures ledger = new RecordedFigures();
+
+    XWPFDocument write(long townshipId, RecordedFigures.Township township, boolean appendix) throws IOException {
+        ledger.put(townshipId, township);
+        ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR, null,
+                ledger.figures(townshipId, YEAR)).build();
+        WordReport word = new WordReport(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR), "中共青禾县委宣传部",
+                content.blocks(), "中共柳溪镇委员会", ReportText.date(LocalDate.of(2026, 3, 5)), YEAR,
+                appendix ? content.figureParts().stream().map(p -> new WordReport.AppendixEntry(
+                        ReportDraft.label(p.figure()), p.text(), p.links())).toList() : List.of());
+        return new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)));
+    }
+
+    @Test
+    void pageFollowsGbT9704() throws IOException {
+        try (XWPFDocument doc = write(1, RecordedFigures.demoYear(YEAR, 1), false)) {
+            CTSectPr sect = doc.getDocument().getBody().getSectPr();
+            assertThat(sect.getPgSz().getW()).isEqualTo(BigInteger.valueOf(11906));
+            assertThat(sect.getPgSz().getH()).isEqualTo(BigInteger.valueOf(16838));
+            // 37 mm top, 28 mm left; the text block is 156 x 225 mm (to the twip).
+            assertThat(mm(sect.getPgMar().getTop())).isCloseTo(37.0, org.assertj.core.data.Offset.offset(0.05));
+            assertThat(mm(sect.getPgMar().getLeft())).isCloseTo(28.0, org.assertj.core.data.Offset.offset(0.05));
+            assertThat(mm(BigInteger.valueOf(11906).subtract((BigInteger) sect.getPgMar().getLeft())
+                    .subtract((BigInteger) sect.getPgMar().getRight()))).isCloseTo(156.0, org.assertj.core.data.Offset.offset(0.05));
+            assertThat(mm(BigInteger.valueOf(16838).subtract((BigInteger) sect.getPgMar().getTop())
+                    .subtract((BigInteger) sect.getPgMar().getBottom()))).isCloseTo(225.0, org.assertj.core.data.Offset.offset(0.05));
+            assertThat(sect.getDocGrid().getType()).isEqualTo(STDocGrid.LINES_AND_CHARS);
+            // 22 lines fill the text block; 28 characters of 16 pt compressed by charSpace fill its width.
+            int pitch = ((BigInteger) sect.getDocGrid().getLinePitch()).intValue();
+            assertThat(pitch * 22).isLessThanOrEqualTo(12756);
+            assertThat(pitch * 23).isGreaterThan(12756);
+            double charPitchPt = 16 + ((BigInteger) sect.getDocGrid().getCharSpace()).intValue() / 4096.0;
+            assertThat(charPitchPt * 20 * 28).isBetween(8800.0, 8844.0);
+        }
+    }
+
+    @Test
+    void fontsAndSizesPerLevel() throws Exception {
+        try (XWPFDocument doc = write(2, RecordedFigures.demoYear(YEAR, 2), false)) {
+            List<XWPFParagraph> ps = doc.getParagraphs();
+            XWPFParagraph title = ps.get(0);
+            assertThat(title.getText()).isEqualTo("关于柳溪镇2025年落实意识形态工作责任制情况的报告");
+            assertThat(title.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
+            assertFont(title, "方正小标宋简体", 22);
+            XWPFParagraph h1 = find(ps, "一、主要做法及成效");
+            assertFont(h1, "黑体", 16);
+            XWPFParagraph h2 = find(ps, "（一）组织领导与责任落实");
+            assertFont(h2, "楷体_GB2312", 16);
+            assertThat(find(ps, "（六）文化、志愿服务与文明创建")).isNotNull();
+            XWPFParagraph body = find(ps, "全年理论学习中心组集中学习");
+            assertFont(body, "仿宋_GB2312", 16);
+            assertThat(body.getCTP().getPPr().getInd().getFirstLineChars()).isEqualTo(BigInteger.valueOf(200));
+            XWPFParagraph item = find(ps, "1.考评指标");
+            assertFont(item, "仿宋_GB2312", 16);
+            assertFont(find(ps, "二、存在问题"), "黑体", 16);
+            assertFont(find(ps, "三、下一步打算"), "黑体", 16);
+            // Signature and date without leading zeros.
+            assertThat(find(ps, "2026年3月5日").getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
+            assertThat(find(ps, "中共柳溪镇委员会")).isNotNull();
+            // Document defaults name a fallback that Word, WPS and LibreOffice resolve without the GB fonts.
+            CTFonts defaults = doc.getStyle().getDocDefaults().getRPrDefault().getRPr().getRFontsArray(0);
+            assertThat(defaults.getEastAsia()).isEqualTo("仿宋");
+        }
+    }
+
+    @Test
+    void pageNumbersAreFieldsRightOnOddLeftOnEvenPages() throws IOException {
+        try (XWPFDocument doc = write(3, RecordedFigures.demoYear(YEAR, 3), false)) {
+            assertThat(doc.getSettings().getEvenAndOddHeadings()).isTrue();
+            XWPFFooter odd = doc.getHeaderFooterPolicy().getDefaultFooter();
+            XWPFFooter even = doc.getHeaderFooterPolicy().getEvenPageFooter();
+            assertPageNumber(odd, ParagraphAlignment.RIGHT);
+            assertPageNumber(even, ParagraphAlignment.LEFT);
+        }
+    }
+
+    @Test
+    void everyFigureEqualsWhatTheLedgerHolds() throws IOException {
+        RecordedFigures.Township township = RecordedFigures.demoYear(YEAR, 4);
+        try (XWPFDocument doc = write(4, township, true)) {
+            String text = new XWPFWordExtractor(doc).getText();
+            // Computed here independently from the records.
+            List<RecordedFigures.Rec> year = township.records().stream().filter(r -> r.date().getYear() == YEAR).toList();
+            long study = year.stream().filter(r -> r.kind() == RecordedFigures.Kind.STUDY).count();
+            long seminar = year.stream().filter(r -> r.kind() == RecordedFigures.Kind.SEMINAR).count();
+            long committee = year.stream().filter(r -> r.kind() == RecordedFigures.Kind.COMMITTEE).count();
+            long media = year.stream().filter(r -> r.kind() == RecordedFigures.Kind.MEDIA).count();
+            long provincial = year.stream().filter(r -> r.kind() == RecordedFigures.Kind.MEDIA && r.level().equals("省级")).count();
+            long opinions = year.stream().filter(r -> r.kind() == RecordedFigures.Kind.OPINION).count();
+            long onTime = year.stream().filter(r -> r.kind() == RecordedFigures.Kind.OPINION && r.onTime()).count();
+            int present = 0;
+            int expected = 0;
+            int speakers = 0;
+            for (RecordedFigures.Rec r : year) {
+                if (r.kind() == RecordedFigures.Kind.STUDY || r.kind() == RecordedFigures.Kind.SEMINAR) {
+                    present += r.present();
+                    expected += r.expected();
+                    speakers += r.speakers();
+                }
+            }
+            String attendance = new java.math.BigDecimal(present * 100.0 / expected)
+                    .setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+            int faults = year.stream().filter(r -> r.kind() == RecordedFigures.Kind.VENUE_CHECK).mapToInt(RecordedFigures.Rec::faultsFixed).sum();
+            assertThat(text).contains("召开党委会专题研究意识形态工作" + committee + "次")
+                    .contains("集中学习" + study + "次，其中专题研讨" + seminar + "次，成员出勤率" + attendance)
+                    .contains("交流发言" + speakers + "人次")
+                    .contains("刊发稿件" + media + "篇").contains("省级" + provincial + "篇")
+                    .contains("登记网络舆情" + opinions + "件，按时处置" + onTime + "件")
+                    .contains("整改设施故障" + faults + "处")
+                    .contains("陈立新（组长，党委书记）")
+                    .contains("中心组专题研讨每季度至少1次")
+                    .doesNotContain("待补充").doesNotContainIgnoringCase("xx");
+            // The appendix lists the records behind the figures.
+            assertThat(text).contains("数据来源清单").contains("/ledger/records/");
+        }
+    }
+
+    @Test
+    void anEmptyCategoryShowsMarkersNotNumbers() throws IOException {
+        RecordedFigures.Township full = RecordedFigures.demoYear(YEAR, 5);
+        RecordedFigures.Township noMedia = new RecordedFigures.Township(full.records().stream()
+                .filter(r -> r.kind() != RecordedFigures.Kind.MEDIA).toList(), full.members(), null, null, 0, 1000);
+        try (XWPFDocument doc = write(5, noMedia, false)) {
+            String text = new XWPFWordExtractor(doc).getText();
+            assertThat(text).contains("【待补充：新闻上稿记录（按媒体级别）】")
+                    .contains("【待补充：新闻上稿记录（按媒体类型）】")
+                    .contains("【待补充：本年度量化考评结果】")
+                    .contains("【待补充：督导检查问题及整改记录】")
+                    .doesNotContain("刊发稿件").doesNotContainIgnoringCase("xx");
+            XWPFParagraph news = find(doc.getParagraphs(), "全年新闻上稿情况");
+            assertFont(news, "仿宋_GB2312", 16);
+        }
+        ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR, null,
+                FigureSet.empty(9, YEAR)).build();
+        // With no records at all, every figure is a marker; none of them reads as a number.
+        assertThat(content.markers().values().stream().mapToInt(List::size).sum())
+                .isGreaterThanOrEqualTo(FigureName.values().length - 2);
+    }
+
+    @Test
+    void traditionalChineseIsTheSameReportConverted() throws IOException {
+        ledger.put(6, RecordedFigures.demoYear(YEAR, 6));
+        ReportContent content = new ReportDraft(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR, null,
+                ledger.figures(6, YEAR)).build();
+        WordReport word = new WordReport(ReportDraft.title(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR), null,
+                content.blocks(), "中共柳溪镇委员会", "2026年1月8日", YEAR, List.of())
+                .convert(com.github.houbb.opencc4j.util.ZhConverterUtil::toTraditional);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)))) {
+            String text = new XWPFWordExtractor(doc).getText();
+            assertThat(text).contains("宣傳思想工作總結").contains("理論學習").doesNotContain("宣传思想工作总结");
+        }
+    }
+
+    private static double mm(Object twips) {
+        return ((BigInteger) twips).doubleValue() / 1440 * 25.4;
+    }
+
+    private static XWPFParagraph find(List<XWPFParagraph> ps, String start) {
+        return ps.stream().filter(p -> p.getText().startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no paragraph starting with " + start + " in "
+                        + ps.stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"))));
+    }
+
+    private static void assertFont(XWPFParagraph p, String font, int points) {
+        assertThat(p.getRuns()).isNotEmpty();
+        for (XWPFRun run : p.getRuns()) {
+            CTFonts fonts = run.getCTR().getRPr().getRFontsArray(0);
+            assertThat(fonts.getEastAsia()).as(p.getText()).isEqualTo(font);
+            assertThat(fonts.getAscii()).isEqualTo(font);
+            assertThat(run.getFontSizeAsDouble()).as(p.getText()).isEqualTo(points);
+        }
+    }
+
+    private static void assertPageNumber(XWPFFooter footer, ParagraphAlignment alignment) {
+        XWPFParagraph p = footer.getParagraphs().get(0);
+        assertThat(p.getAlignment()).isEqualTo(alignment);
+        String xml = p.getCTP().xmlText();
+        assertThat(xml).contains("fldCharType=\"begin\"").contains("PAGE").contains("fldCharType=\"end\"");
+        assertThat(p.getText()).startsWith("— ").endsWith(" —");
+        for (XWPFRun run : p.getRuns()) {
+            assertThat(run.getCTR().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("宋体");
+            assertThat(run.getFontSizeAsDouble()).isEqualTo(14.0);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.luoshi.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * A deterministic stand-in for the ledger and assessment in tests: records held in memory per
+ * township, figures computed from them the way the real port will (counts, sums, shares). A
+ * category without records is MISSING, as the real port must report it.
+ */
+@Component
+@Primary
+class RecordedFigures implements ReportFigures {
+
+    enum Kind { COMMITTEE, JUDGEMENT, LETTER, STUDY, SEMINAR, OUTREACH, MEDIA, OPINION, VENUE_CHECK, ACTIVITY, VOLUNTEER, AWARD }
+
+    /**
+     * One ledger record. Fields unused by a kind stay 0/null: present/expected/speakers for study,
+     * level/medium for media, onTime for opinion cases, faultsFixed for venue checks, hours/volunteers for volunteering.
+     */
+    record Rec(long id, Kind kind, LocalDate date, int present, int expected, int speakers, String level, String medium,
+            boolean onTime, int faultsFixed, BigDecimal hours, int volunteers) {
+
+        EvidenceLink link() {
+            return new EvidenceLink(date + " " + kind.name().toLowerCase() + " #" + id, "/ledger/records/" + id);
+        }
+    }
+
+    record Member(String name, String post, String seat) {
+    }
+
+    record Township(List<Rec> records, List<Member> members, List<FigureItem> unmet, List<FigureItem> open,
+            int closed, int population) {
+    }
+
+    private final Map<Long, Township> townships = new ConcurrentHashMap<>();
+
+    void put(long townshipId, Township township) {
+        townships.put(townshipId, township);
+    }
+
+    void clear(long townshipId) {
+        townships.remove(townshipId);
+    }
+
+    @Override
+    public FigureSet figures(long townshipId, int year) {
+        Township t = townships.get(townshipId);
+        if (t == null) {
+            return FigureSet.empty(townshipId, year);
+        }
+        List<Rec> recs = t.records().stream().filter(r -> r.date().getYear() == year).toList();
+        Map<FigureName, Figure> f = new EnumMap<>(FigureName.class);
+        count(f, FigureName.COMMITTEE_MEETING_COUNT, recs, Kind.COMMITTEE);
+        count(f, FigureName.JUDGEMENT_MEETING_COUNT, recs, Kind.JUDGEMENT);
+        count(f, FigureName.RESPONSIBILITY_LETTER_COUNT, recs, Kind.LETTER);
+        count(f, FigureName.STUDY_CENTRAL_GROUP_COUNT, recs, Kind.STUDY);
+        count(f, FigureName.SEMINAR_COUNT, recs, Kind.SEMINAR);
+        count(f, FigureName.OUTREACH_COUNT, recs, Kind.OUTREACH);
+        count(f, FigureName.VENUES_CHECKED, recs, Kind.VENUE_CHECK);
+        count(f, FigureName.ACTIVITY_COUNT, recs, Kind.ACTIVITY);
+        count(f, FigureName.AWARD_COUNT, recs, Kind.AWARD);
+        count(f, FigureName.OPINION_CASES_TOTAL, recs, Kind.OPINION);
+        List<Rec> study = of(recs, r -> r.kind() == Kind.STUDY || r.kind() == Kind.SEMINAR);
+        if (!study.isEmpty()) {
+            int present = study.stream().mapToInt(Rec::present).sum();
+            int expected = study.stream().mapToInt(Rec::expected).sum();
+            f.put(FigureName.ATTENDANCE_RATE, Figure.percent(BigDecimal.valueOf(present * 100L)
+                    .divide(BigDecimal.valueOf(expected), 1, RoundingMode.HALF_UP), links(study)));
+            f.put(FigureName.SPEAKERS_COUNT, Figure.count(study.stream().mapToInt(Rec::speakers).sum(), links(study)));
+        }
+        List<Rec> media = of(recs, r -> r.kind() == Kind.MEDIA);
+        if (!media.isEmpty()) {
+            f.put(FigureName.MEDIA_BY_LEVEL, Figure.list(breakdown(media, true), List.of()));
+            f.put(FigureName.MEDIA_BY_MEDIUM, Figure.list(breakdown(media, false), List.of()));
+        }
+        List<Rec> opinion = of(recs, r -> r.kind() == Kind.OPINION);
+        if (!opinion.isEmpty()) {
+            List<Rec> onTime = of(opinion, Rec::onTime);
+            f.put(FigureName.OPINION_CASES_ON_TIME, Figure.count(onTime.size(), links(onTime)));
+        }
+        List<Rec> checks = of(recs, r -> r.kind() == Kind.VENUE_CHECK);
+        if (!checks.isEmpty()) {
+            List<Rec> fixed = of(checks, r -> r.faultsFixed() > 0);
+            f.put(FigureName.FAULTS_FIXED, Figure.count(checks.stream().mapToInt(Rec::faultsFixed).sum(), links(fixed)));
+        }
+        List<Rec> volunteering = of(recs, r -> r.kind() == Kind.VOLUNTEER);
+        if (!volunteering.isEmpty()) {
+            BigDecimal hours = volunteering.stream().map(Rec::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+            f.put(FigureName.VOLUNTEER_HOURS, Figure.decimal(hours, links(volunteering)));
+            int volunteers = volunteering.stream().mapToInt(Rec::volunteers).max().orElse(0);
+            f.put(FigureName.VOLUNTEER_COVERAGE, Figure.percent(BigDecimal.valueOf(volunteers * 100L)
+                    .divide(BigDecimal.valueOf(t.population()), 1, RoundingMode.HALF_UP), links(volunteering)));
+        }
+        if (!t.members().isEmpty()) {
+            f.put(FigureName.LEADING_GROUP_MEMBERS, Figure.list(t.members().stream()
+                    .map(m -> FigureItem.of(m.name(), m.seat() + "，" + m.post(),
+                            new EvidenceLink(m.name(), "/responsibility/groups")))
+                    .toList(), List.of()));
+        }
+        if (t.unmet() != null) {
+            f.put(FigureName.UNMET_INDICATORS, Figure.list(t.unmet(), List.of(new EvidenceLink("量化考评", "/assessment"))));
+        }
+        if (t.open() != null) {
+            f.put(FigureName.OPEN_FINDINGS, Figure.list(t.open(), List.of()));
+            f.put(FigureName.CLOSED_FINDINGS, Figure.count(t.closed(), List.of(new EvidenceLink("整改", "/inspection"))));
+        }
+        return new FigureSet(townshipId, year, f);
+    }
+
+    private static void count(Map<FigureName, Figure> f, FigureName name, List<Rec> recs, Kind kind) {
+        List<Rec> of = of(recs, r -> r.kind() == kind);
+        if (!of.isEmpty()) {
+            f.put(name, Figure.count(of.size(), links(of)));
+        }
+    }
+
+    private static List<FigureItem> breakdown(List<Rec> media, boolean byLevel) {
+        Map<String, List<Rec>> groups = new LinkedHashMap<>();
+        for (Rec r : media) {
+            groups.computeIfAbsent(byLevel ? r.level() : r.medium(), k -> new ArrayList<>()).add(r);
+        }
+        return groups.entrySet().stream().map(e -> FigureItem.counted(e.getKey(), e.getValue().size(), links(e.getValue())))
+                .toList();
+    }
+
+    private static List<Rec> of(List<Rec> recs, Predicate<Rec> test) {
+        return recs.stream().filter(test).toList();
+    }
+
+    private static List<EvidenceLink> links(List<Rec> recs) {
+        return recs.stream().map(Rec::link).toList();
+    }
+
+    /** A year of demo ledger records (about 2,000) for a township, the same for the same seed. */
+    static Township demoYear(int year, long seed) {
+        Random random = new Random(seed);
+        List<Rec> recs = new ArrayList<>();
+        long[] id = {seed * 100_000};
+        String[] levels = {"国家级", "省级", "市级", "县级"};
+        String[] media = {"报刊", "新媒体", "广播电视", "学习强国"};
+        for (int day = 0; day < LocalDate.of(year, 12, 31).getDayOfYear(); day++) {
+            LocalDate date = LocalDate.of(year, 1, 1).plusDays(day);
+            int n = 3 + random.nextInt(5);
+            for (int i = 0; i < n; i++) {
+                Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
+                int expected = 12;
+                int present = kind == Kind.STUDY || kind == Kind.SEMINAR ? 9 + random.nextInt(4) : 0;
+                recs.add(new Rec(++id[0], kind, date, present, present > 0 ? expected : 0,
+                        present > 0 ? random.nextInt(5) : 0, levels[random.nextInt(4)], media[random.nextInt(4)],
+                        random.nextInt(10) > 0, kind == Kind.VENUE_CHECK ? random.nextInt(2) : 0,
+                        BigDecimal.valueOf(random.nextInt(40), 1), 300 + random.nextInt(200)));
+            }
+        }
+        List<Member> members = List.of(new Member("陈立新", "党委书记", "组长"), new Member("周敏", "宣传委员", "副组长"),
+                new Member("王海", "文化站站长", "成员"));
+        List<FigureItem> unmet = List.of(FigureItem.of("中心组专题研讨每季度至少1次", "目标 4 次，实际 3 次"));
+        List<FigureItem> open = List.of(FigureItem.of("村村响广播2处喇叭损坏", "整改期限 " + year + "-12-31",
+                new EvidenceLink("检查问题", "/inspection/findings/1")));
+        return new Township(recs, members, unmet, open, 5, 32_640);
+    }
+}

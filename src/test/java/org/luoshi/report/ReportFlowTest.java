@@ -1,0 +1,268 @@
+package org.luoshi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.util.UUID;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.luoshi.LuoshiTest;
+import org.luoshi.TestUsers;
+import org.luoshi.account.AccountService;
+import org.luoshi.account.Role;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitCommand;
+import org.luoshi.org.OrgUnitKind;
+import org.luoshi.org.OrgUnitService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The report workflow through the pages and the API, with its roles, scope, lock and versions. */
+@LuoshiTest
+class ReportFlowTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired OrgUnitService units;
+    @Autowired AccountService accounts;
+    @Autowired RecordedFigures ledger;
+    @Autowired ObjectMapper json;
+
+    OrgUnit township;
+    String officer;
+    String leader;
+
+    @BeforeEach
+    void township() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        var system = units.systemScope();
+        township = units.create(system, new OrgUnitCommand(units.root().orElseThrow().getId(), OrgUnitKind.TOWNSHIP,
+                "测试" + tag + "镇", null, 20_000, 99));
+        officer = "rep-off-" + tag;
+        leader = "rep-lead-" + tag;
+        accounts.create(system, officer, "宣传委员", "Luoshi@2026", Role.TOWNSHIP_OFFICER, township.getId(), false);
+        accounts.create(system, leader, "书记", "Luoshi@2026", Role.TOWNSHIP_LEADER, township.getId(), false);
+        ledger.put(township.getId(), RecordedFigures.demoYear(2025, township.getId()));
+    }
+
+    RequestPostProcessor as(String username) {
+        return TestUsers.as(users, username);
+    }
+
+    long createByPage(String kind, String directive) throws Exception {
+        String location = mvc.perform(post("/report").with(as(officer)).with(csrf())
+                        .param("kind", kind).param("year", "2025").param("townshipId", township.getId().toString())
+                        .param("directiveNumber", directive == null ? "" : directive))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    JsonNode api(long id, String user) throws Exception {
+        return json.readTree(mvc.perform(get("/api/v1/reports/" + id).with(as(user)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    String text(JsonNode view, String key) {
+        for (JsonNode block : view.get("blocks")) {
+            if (block.get("key").asText().equals(key)) {
+                return block.get("text").asText();
+            }
+        }
+        throw new AssertionError(key);
+    }
+
+    @Test
+    void editingSurvivesRegenerationAndVersionsAreKept() throws Exception {
+        long id = createByPage("RESPONSIBILITY", null);
+        String page = mvc.perform(get("/report/" + id).with(as(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("check-panel").contains("/ledger/records/");
+
+        mvc.perform(post("/report/" + id).with(as(officer)).with(csrf())
+                        .param("title", "关于测试的报告").param("unitName", "中共测试镇委员会").param("reportDate", "2026-01-15")
+                        .param("addressee", "中共青禾县委宣传部").param("expectedVersion", "1")
+                        .param("texts[theory]", "我们自己写的理论学习段落。"))
+                .andExpect(status().is3xxRedirection());
+        // The ledger changes: regeneration refreshes the figures and keeps the user's paragraph.
+        RecordedFigures.Township before = RecordedFigures.demoYear(2025, township.getId());
+        ledger.put(township.getId(), new RecordedFigures.Township(before.records().stream()
+                .filter(r -> r.kind() != RecordedFigures.Kind.STUDY).toList(), before.members(), before.unmet(),
+                before.open(), before.closed(), before.population()));
+        mvc.perform(post("/report/" + id + "/regenerate").with(as(officer)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String checked = mvc.perform(get("/report/" + id).with(as(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(checked).contains("【待补充：理论学习中心组学习记录】").contains("marker-list")
+                .contains("href=\"#block-theory\">理论学习</a>").doesNotContainIgnoringCase(">xx");
+        JsonNode view = api(id, officer);
+        assertThat(view.get("version").asInt()).isEqualTo(3);
+        assertThat(text(view, "theory")).isEqualTo("我们自己写的理论学习段落。");
+        assertThat(view.get("markers").toString()).contains("理论学习中心组学习记录");
+        assertThat(view.get("report").get("title").asText()).isEqualTo("关于测试的报告");
+
+        String compare = mvc.perform(get("/report/" + id + "/compare").param("from", "1").param("to", "3").with(as(leader)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(compare).contains("我们自己写的理论学习段落。").contains("table-warning");
+
+        // A save against an old version is refused rather than overwriting.
+        mvc.perform(put("/api/v1/reports/" + id).with(as(officer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"t\",\"unitName\":\"u\",\"reportDate\":\"2026-01-15\",\"expectedVersion\":1}"))
+                .andExpect(status().isConflict());
+        // Validation: 400 with field errors, page and API.
+        mvc.perform(post("/report/" + id).with(as(officer)).with(csrf()).param("title", "").param("unitName", "")
+                        .param("reportDate", "2026-01-15"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/v1/reports/" + id).with(as(officer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"\",\"unitName\":\"u\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.fieldErrors").isArray());
+    }
+
+    @Test
+    void submissionReturnAcceptLockAndNewSubmission() throws Exception {
+        long id = createByPage("SELF_INSPECTION", "兴办发〔2023〕18号");
+        // The county sees no drafts; other townships see nothing.
+        mvc.perform(get("/report/" + id).with(as("county"))).andExpect(status().isNotFound());
+        mvc.perform(get("/report/" + id).with(as("officer2"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/reports/" + id + "/figures").with(as("officer2"))).andExpect(status().isNotFound());
+        // The leader reads but does not write.
+        mvc.perform(get("/report/" + id).with(as(leader))).andExpect(status().isOk());
+        mvc.perform(post("/report/" + id + "/submit").with(as(leader)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/reports/" + id + "/regenerate").with(as(leader))).andExpect(status().isForbidden());
+
+        mvc.perform(post("/api/v1/reports/" + id + "/submit").with(as(officer)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
+        mvc.perform(post("/api/v1/reports/" + id + "/regenerate").with(as(officer))).andExpect(status().isConflict());
+        // The officer cannot review; a return needs a comment.
+        mvc.perform(post("/api/v1/reports/" + id + "/accept").with(as(officer))).andExpect(status().isForbidden());
+        mvc.perform(post("/report/" + id + "/return").with(as("county")).with(csrf()).param("comment", ""))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/reports/" + id + "/return").with(as("county"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/report/" + id + "/return").with(as("county")).with(csrf()).param("comment", "请补充阵地检查情况"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/report/" + id).with(as(officer))).andReturn().getResponse().getContentAsString())
+                .contains("请补充阵地检查情况");
+
+        mvc.perform(post("/report/" + id + "/submit").with(as(officer)).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/report/inbox").with(as("county"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("/report/" + id);
+        mvc.perform(get("/report/inbox").with(as(officer))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/reports/" + id + "/accept").with(as("county")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"));
+
+        // Accepted is locked; a change is a new, visible submission.
+        mvc.perform(post("/report/" + id + "/regenerate").with(as(officer)).with(csrf())).andExpect(status().isConflict());
+        mvc.perform(put("/api/v1/reports/" + id).with(as(officer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"t\",\"unitName\":\"u\",\"reportDate\":\"2026-01-15\"}"))
+                .andExpect(status().isConflict());
+        String next = mvc.perform(post("/api/v1/reports/" + id + "/revise").with(as(officer)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.submissionNo").value(2))
+                .andExpect(jsonPath("$.previousId").value(id)).andExpect(jsonPath("$.status").value("DRAFT"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(next).contains("兴办发〔2023〕18号");
+        mvc.perform(post("/api/v1/reports/" + id + "/revise").with(as(officer))).andExpect(status().isConflict());
+        String list = mvc.perform(get("/api/v1/reports").with(as(officer))).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(list).findValues("previousId").stream().filter(n -> n.asLong() == id).count()).isEqualTo(1);
+    }
+
+    @Test
+    void apiGeneratesFiguresAndDownloads() throws Exception {
+        mvc.perform(post("/api/v1/reports").with(as(officer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"SELF_INSPECTION\",\"year\":2025,\"townshipId\":" + township.getId() + "}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/reports").with(as(officer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\":1900,\"townshipId\":" + township.getId() + "}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/reports").with(as("officer2")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"PROPAGANDA_SUMMARY\",\"year\":2025,\"townshipId\":" + township.getId() + "}"))
+                .andExpect(status().isNotFound());
+        String created = mvc.perform(post("/api/v1/reports").with(as(officer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"PROPAGANDA_SUMMARY\",\"year\":2025,\"townshipId\":" + township.getId()
+                                + ",\"addressee\":\"区委宣传部\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = json.readTree(created).get("report").get("id").asLong();
+        mvc.perform(post("/api/v1/reports").with(as(officer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"PROPAGANDA_SUMMARY\",\"year\":2025,\"townshipId\":" + township.getId() + "}"))
+                .andExpect(status().isConflict());
+
+        long study = RecordedFigures.demoYear(2025, township.getId()).records().stream()
+                .filter(r -> r.kind() == RecordedFigures.Kind.STUDY && r.date().getYear() == 2025).count();
+        mvc.perform(get("/api/v1/reports/" + id + "/figures").with(as(leader)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.name=='studyCentralGroupCount')].display").value(String.valueOf(study)))
+                .andExpect(jsonPath("$[?(@.name=='studyCentralGroupCount')].evidence[0].href").exists());
+
+        byte[] docx = mvc.perform(get("/api/v1/reports/" + id + "/docx").with(as(leader)))
+                .andExpect(status().isOk()).andExpect(content().contentType(ReportDocuments.DOCX))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            String text = new XWPFWordExtractor(doc).getText();
+            assertThat(text).contains("年宣传思想工作总结").contains("区委宣传部：").contains("集中学习" + study + "次");
+        }
+        byte[] traditional = mvc.perform(get("/report/" + id + "/docx").param("traditional", "true").with(as(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(traditional))) {
+            assertThat(new XWPFWordExtractor(doc).getText()).contains("宣傳思想工作總結");
+        }
+        mvc.perform(get("/report/" + id + "/docx").with(as("officer3"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void customTemplatesAreCheckedAndUsed() throws Exception {
+        mvc.perform(get("/report/templates").with(as(officer))).andExpect(status().isForbidden());
+        byte[] example = mvc.perform(get("/report/templates/example.docx").with(as(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        mvc.perform(multipart("/report/templates").file(new MockMultipartFile("file", "a.txt", "text/plain", "x".getBytes()))
+                        .param("orgUnitId", township.getId().toString()).param("kind", "RESPONSIBILITY")
+                        .with(as("admin")).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("只能上传 Word 文档")));
+        byte[] unknown = new String(example, java.nio.charset.StandardCharsets.ISO_8859_1).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        mvc.perform(multipart("/report/templates").file(new MockMultipartFile("file", "bad.docx", ReportDocuments.DOCX,
+                                withTag("{{secretNumber}}")))
+                        .param("orgUnitId", township.getId().toString()).param("kind", "RESPONSIBILITY")
+                        .with(as("admin")).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("secretNumber")));
+        mvc.perform(multipart("/report/templates").file(new MockMultipartFile("file", "ok.docx", ReportDocuments.DOCX, unknown))
+                        .param("orgUnitId", township.getId().toString()).param("kind", "RESPONSIBILITY")
+                        .with(as("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long id = createByPage("RESPONSIBILITY", null);
+        byte[] docx = mvc.perform(get("/report/" + id + "/docx").with(as(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        long study = RecordedFigures.demoYear(2025, township.getId()).records().stream()
+                .filter(r -> r.kind() == RecordedFigures.Kind.STUDY && r.date().getYear() == 2025).count();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            String text = new XWPFWordExtractor(doc).getText();
+            assertThat(text).contains("（中心组学习 " + study + " 次").contains("（一）组织领导与责任落实")
+                    .doesNotContain("{{");
+        }
+    }
+
+    private static byte[] withTag(String tag) throws Exception {
+        try (XWPFDocument doc = new XWPFDocument(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText("{{title}}");
+            doc.createParagraph().createRun().setText(tag);
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+}
