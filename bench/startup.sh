@@ -10,9 +10,12 @@ jar=$(ls target/luoshi-*.jar | head -n 1)
 measure() {
   local start end
   start=$(date +%s%N)
-  java -jar "$jar" --server.port=18080 --luoshi.data-dir=target/bench-data >target/bench-startup.log 2>&1 &
+  java -jar "$jar" --server.port=18080 --luoshi.data-dir=./target/bench-data >target/bench-startup.log 2>&1 &
   local pid=$!
-  until curl -s -o /dev/null -w '%{http_code}' http://localhost:18080/login | grep -q 200; do sleep 0.1; done
+  until curl -s -o /dev/null -w '%{http_code}' http://localhost:18080/login | grep -q 200; do
+    kill -0 "$pid" 2>/dev/null || { echo "the application stopped; see target/bench-startup.log" >&2; exit 1; }
+    sleep 0.1
+  done
   end=$(date +%s%N)
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo $(( (end - start) / 1000000 ))
