@@ -31,6 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures of a report computed from the ledger, the leading group and letters, the assessment and
@@ -38,8 +41,9 @@ import org.springframework.stereotype.Component;
  * that is not registered, or a year without records of it, gives a MISSING figure with a Chinese
  * reason: the report then shows 【待补充】 rather than a number nobody recorded.
  *
- * <p>No transaction of its own: a service that refuses (the assessment without the ledger answers 409)
- * would otherwise mark the whole computation rollback-only.
+ * <p>Runs outside the caller's transaction, each service in its own: a service that refuses (the
+ * assessment answers 409 while it is not connected to the ledger) would otherwise mark the caller's
+ * transaction, e.g. the one saving the report, rollback-only.
  */
 @Component
 class LedgerReportFigures implements ReportFigures {
@@ -59,9 +63,11 @@ class LedgerReportFigures implements ReportFigures {
     private final EvaluationService evaluations;
     private final FindingService findings;
     private final MessageSource messages;
+    private final TransactionTemplate outside;
 
     LedgerReportFigures(OrgUnitService units, LedgerQueries ledger, RecordKinds kinds, LeadingGroupService groups,
-            LetterService letters, EvaluationService evaluations, FindingService findings, MessageSource messages) {
+            LetterService letters, EvaluationService evaluations, FindingService findings, MessageSource messages,
+            PlatformTransactionManager transactions) {
         this.units = units;
         this.ledger = ledger;
         this.kinds = kinds;
@@ -70,10 +76,16 @@ class LedgerReportFigures implements ReportFigures {
         this.evaluations = evaluations;
         this.findings = findings;
         this.messages = messages;
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     @Override
     public FigureSet figures(long townshipId, int year) {
+        return outside.execute(status -> compute(townshipId, year));
+    }
+
+    private FigureSet compute(long townshipId, int year) {
         OrgUnit township = units.getUnchecked(townshipId);
         // The report module has already checked that the caller may read the township; the figures
         // are those of the whole township, whoever asks.
