@@ -41,7 +41,7 @@ public class LedgerQueries {
         FieldDef field = kind.field(fieldName).filter(f -> f.type() == FieldType.INTEGER || f.type() == FieldType.DECIMAL)
                 .orElseThrow(() -> new IllegalArgumentException("not a numeric field of " + kind.code() + ": " + fieldName));
         Query q = query(scope, figure);
-        BigDecimal sum = jdbc.sql("select sum(d." + field.column() + ") " + q.from).params(q.params)
+        BigDecimal sum = jdbc.sql("select coalesce(sum(d." + field.column() + "), 0) " + q.from).params(q.params)
                 .query(BigDecimal.class).single();
         return sum == null ? BigDecimal.ZERO : sum;
     }
@@ -51,10 +51,18 @@ public class LedgerQueries {
         Query q = query(scope, figure);
         return jdbc.sql("select count(distinct r.id) as sessions, count(a.id) as listed, "
                         + "coalesce(sum(case when a.status = 'PRESENT' then 1 else 0 end), 0) as present "
-                        + q.from.replace(" where ", " left join study_attendance a on a.record_id = r.id where "))
+                        + q.from.replaceFirst(" where ", " left join study_attendance a on a.record_id = r.id where "))
                 .params(q.params)
                 .query((rs, n) -> new AttendanceFigure(rs.getLong("sessions"), rs.getLong("listed"), rs.getLong("present")))
                 .single();
+    }
+
+    /** Attendance rows marked as having spoken (交流发言人次) over the matching records of a kind with attendance. */
+    public long spoke(DataScope scope, LedgerFigure figure) {
+        Query q = query(scope, figure);
+        return jdbc.sql("select count(a.id) "
+                        + q.from.replaceFirst(" where ", " join study_attendance a on a.record_id = r.id where ") + " and a.spoke = true")
+                .params(q.params).query(Long.class).single();
     }
 
     /** The ids of the records behind a figure, newest first, at most {@code limit}. */

@@ -33,14 +33,12 @@ class ReportService {
     private final ObjectMapper json;
 
     ReportService(ReportRepository reports, ReportVersionRepository versions, ReportEventRepository events,
-            OrgUnitService units, List<ReportFigures> figures, ObjectMapper json) {
+            OrgUnitService units, ReportFigures figures, ObjectMapper json) {
         this.reports = reports;
         this.versions = versions;
         this.events = events;
         this.units = units;
-        // The stand-in that knows no figures is used only when nothing better is there.
-        this.figures = figures.stream().filter(f -> !(f instanceof NoFigures)).findFirst()
-                .orElseGet(() -> figures.get(0));
+        this.figures = figures;
         this.json = json;
     }
 

@@ -11,17 +11,28 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.stereotype.Component;
 
 /**
  * A deterministic stand-in for the ledger and assessment in tests: records held in memory per
  * township, figures computed from them the way the real port will (counts, sums, shares). A
- * category without records is MISSING, as the real port must report it.
+ * category without records is MISSING, as the real port must report it. A test that wants it in
+ * place of the real figures imports {@link Config}.
  */
-@Component
-@Primary
 class RecordedFigures implements ReportFigures {
+
+    /** Replaces the ledger-backed figures in the tests that import it (a context of their own). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Config {
+
+        @Bean
+        @Primary
+        RecordedFigures recordedFigures() {
+            return new RecordedFigures();
+        }
+    }
 
     enum Kind { COMMITTEE, JUDGEMENT, LETTER, STUDY, SEMINAR, OUTREACH, MEDIA, OPINION, VENUE_CHECK, ACTIVITY, VOLUNTEER, AWARD }
 

@@ -27,6 +27,7 @@ import org.luoshi.org.OrgUnitCommand;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,6 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The report workflow through the pages and the API, with its roles, scope, lock and versions. */
 @LuoshiTest
+@Import(RecordedFigures.Config.class)
 class ReportFlowTest {
 
     @Autowired MockMvc mvc;

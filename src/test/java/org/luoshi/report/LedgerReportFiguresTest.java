@@ -1,0 +1,163 @@
+package org.luoshi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.luoshi.LuoshiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The real figures over the demo ledger of 柳溪镇: the annual report is generated and written as
+ * .docx, reopened with POI, and its numbers compared with plain SQL over the ledger tables.
+ */
+@LuoshiTest
+class LedgerReportFiguresTest {
+
+    static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    @Autowired ReportFigures figures;
+    @Autowired JdbcClient jdbc;
+
+    long liuxi;
+    String path;
+
+    @BeforeEach
+    void township() {
+        Map<String, Object> row = jdbc.sql("select id, path from org_unit where name = '柳溪镇'").query().singleRow();
+        liuxi = ((Number) row.get("id")).longValue();
+        path = (String) row.get("path");
+    }
+
+    @Test
+    void theRealImplementationIsInPlace() {
+        assertThat(figures).isInstanceOf(LedgerReportFigures.class);
+    }
+
+    @Test
+    void annualReportStatesTheLedgerFigures() throws Exception {
+        FigureSet set = figures.figures(liuxi, YEAR);
+        String text = docxText(set);
+
+        long central = study("CENTRAL_GROUP");
+        long seminars = study("SEMINAR");
+        assertThat(central).isPositive();
+        assertThat(text).contains("全年理论学习中心组集中学习" + central + "次")
+                .contains("其中专题研讨" + seminars + "次");
+
+        Map<String, Object> attendance = jdbc.sql("select count(a.id) as listed, "
+                        + "coalesce(sum(case when a.status = 'PRESENT' then 1 else 0 end), 0) as present, "
+                        + "coalesce(sum(case when a.spoke then 1 else 0 end), 0) as spoke "
+                        + "from study_attendance a join ledger_record r on r.id = a.record_id "
+                        + "join ledger_study_session d on d.record_id = r.id "
+                        + "where d.sub_kind in ('CENTRAL_GROUP', 'SEMINAR')" + inYear())
+                .params(params()).query().singleRow();
+        long listed = ((Number) attendance.get("listed")).longValue();
+        long present = ((Number) attendance.get("present")).longValue();
+        assertThat(listed).isPositive();
+        String rate = BigDecimal.valueOf(present * 100).divide(BigDecimal.valueOf(listed), 1, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+        assertThat(text).contains("成员出勤率" + rate + "%");
+        long spoke = ((Number) attendance.get("spoke")).longValue();
+        assertThat(text).contains("交流发言" + (spoke == 0 ? "【待补充" : spoke + "人次"));
+
+        long meetings = jdbc.sql("select count(*) from ledger_record r join ledger_meeting d on d.record_id = r.id "
+                + "where d.sub_kind = 'THEMATIC'" + inYear()).params(params()).query(Long.class).single();
+        assertThat(text).contains("召开党委会专题研究意识形态工作" + meetings + "次");
+
+        List<Map<String, Object>> levels = jdbc.sql("select d.level as level, sum(d.article_count) as articles "
+                + "from ledger_record r join ledger_media_placement d on d.record_id = r.id where 1 = 1" + inYear()
+                + " group by d.level").params(params()).query().listOfRows();
+        Map<String, String> levelNames = Map.of("NATIONAL", "国家级", "PROVINCIAL", "省级", "MUNICIPAL", "市级", "COUNTY", "县级");
+        long total = 0;
+        assertThat(levels).isNotEmpty();
+        for (Map<String, Object> level : levels) {
+            long articles = ((Number) level.get("articles")).longValue();
+            total += articles;
+            assertThat(text).contains(levelNames.get((String) level.get("level")) + articles + "篇");
+        }
+        assertThat(text).contains("全年在各级媒体刊发稿件" + total + "篇");
+
+        long opinions = jdbc.sql("select count(*) from ledger_record r join ledger_opinion_case d on d.record_id = r.id "
+                + "where 1 = 1" + inYear()).params(params()).query(Long.class).single();
+        long onTime = jdbc.sql("select count(*) from ledger_record r join ledger_opinion_case d on d.record_id = r.id "
+                + "where d.on_time = true" + inYear()).params(params()).query(Long.class).single();
+        assertThat(text).contains("全年登记网络舆情" + opinions + "件，按时处置" + onTime + "件");
+
+        List<String> members = jdbc.sql("select p.name from leading_group g join group_seat s on s.group_id = g.id "
+                + "join post_holding h on h.post_id = s.post_id and h.end_date is null join person p on p.id = h.person_id "
+                + "where g.org_unit_id = :township").param("township", liuxi).query(String.class).list();
+        assertThat(members).isNotEmpty();
+        assertThat(text).contains("意识形态工作领导小组现有成员" + set.get(FigureName.LEADING_GROUP_MEMBERS).items().size() + "名");
+        members.forEach(name -> assertThat(text).contains(name));
+    }
+
+    @Test
+    void aCategoryWithoutRecordsShowsTheMarkerNeverANumber() throws Exception {
+        String text = docxText(figures.figures(liuxi, YEAR));
+        Map<String, String> leads = Map.of("VENUE_CHECK", "全年开展宣传文化阵地检查", "ACTIVITY", "全年组织文化、文体及节日活动",
+                "AWARD", "评选表彰先进典型");
+        for (Map.Entry<String, String> lead : leads.entrySet()) {
+            long records = jdbc.sql("select count(*) from ledger_record r where r.kind = :kind" + inYear())
+                    .params(params()).param("kind", lead.getKey()).query(Long.class).single();
+            if (records == 0) {
+                assertThat(text).contains(lead.getValue() + "【待补充");
+            } else {
+                assertThat(text).containsPattern(lead.getValue() + "\\d+");
+            }
+        }
+        // A year long before the demo ledger: every ledger count is a marker, none is 0.
+        String old = docxText(figures.figures(liuxi, 2001));
+        assertThat(old).contains("全年理论学习中心组集中学习【待补充").doesNotContain("学习0次").doesNotContain("xx");
+    }
+
+    @Test
+    void figuresLinkToTheRecordsAndTheFilteredList() {
+        FigureSet set = figures.figures(liuxi, YEAR);
+        Figure central = set.get(FigureName.STUDY_CENTRAL_GROUP_COUNT);
+        assertThat(central.evidence().get(0).href())
+                .isEqualTo("/ledger/STUDY_SESSION?unitId=" + liuxi + "&from=" + YEAR + "-01-01&to=" + YEAR + "-12-31");
+        List<Long> ids = jdbc.sql("select r.id from ledger_record r join ledger_study_session d on d.record_id = r.id "
+                + "where d.sub_kind = 'CENTRAL_GROUP'" + inYear()).params(params()).query(Long.class).list();
+        assertThat(central.evidence().subList(1, central.evidence().size()))
+                .allSatisfy(l -> assertThat(ids).contains(Long.valueOf(l.href().substring("/ledger/records/".length()))))
+                .hasSize(Math.min(ids.size(), LedgerReportFigures.RECORD_LINKS));
+        Figure unmet = set.get(FigureName.UNMET_INDICATORS);
+        if (unmet.isMissing()) {
+            assertThat(unmet.missing()).containsPattern("\\p{IsHan}");
+        }
+    }
+
+    private long study(String subKind) {
+        return jdbc.sql("select count(*) from ledger_record r join ledger_study_session d on d.record_id = r.id "
+                + "where d.sub_kind = :subKind" + inYear()).params(params()).param("subKind", subKind).query(Long.class).single();
+    }
+
+    private String inYear() {
+        return " and r.deleted_at is null and r.occurred_on between :from and :to"
+                + " and r.org_unit_id in (select u.id from org_unit u where u.path like :path)";
+    }
+
+    private Map<String, Object> params() {
+        return Map.of("from", LocalDate.of(YEAR, 1, 1), "to", LocalDate.of(YEAR, 12, 31), "path", path + "%");
+    }
+
+    private static String docxText(FigureSet set) throws Exception {
+        ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", set.year(), null, set).build();
+        WordReport word = new WordReport(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", set.year()), "中共青禾县委宣传部",
+                content.blocks(), "中共柳溪镇委员会", ReportText.date(LocalDate.now()), set.year(), List.of());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)))) {
+            return new XWPFWordExtractor(doc).getText();
+        }
+    }
+}
