@@ -98,7 +98,7 @@ final class ReportDraft {
 
     private List<Part> theory() {
         return new Line().text("全年理论学习中心组集中学习").figure(FigureName.STUDY_CENTRAL_GROUP_COUNT)
-                .text("次，其中专题研讨").figure(FigureName.SEMINAR_COUNT)
+                .text("次，另开展专题研讨").figure(FigureName.SEMINAR_COUNT)
                 .text("次，成员出勤率").figure(FigureName.ATTENDANCE_RATE)
                 .text("，交流发言").figure(FigureName.SPEAKERS_COUNT)
                 .text("人次；组织理论宣讲").figure(FigureName.OUTREACH_COUNT).text("场次。").parts;

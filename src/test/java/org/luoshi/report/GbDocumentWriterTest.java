@@ -127,7 +127,7 @@ class GbDocumentWriterTest {
                     .setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
             int faults = year.stream().filter(r -> r.kind() == RecordedFigures.Kind.VENUE_CHECK).mapToInt(RecordedFigures.Rec::faultsFixed).sum();
             assertThat(text).contains("召开党委会专题研究意识形态工作" + committee + "次")
-                    .contains("集中学习" + study + "次，其中专题研讨" + seminar + "次，成员出勤率" + attendance)
+                    .contains("集中学习" + study + "次，另开展专题研讨" + seminar + "次，成员出勤率" + attendance)
                     .contains("交流发言" + speakers + "人次")
                     .contains("刊发稿件" + media + "篇").contains("省级" + provincial + "篇")
                     .contains("登记网络舆情" + opinions + "件，按时处置" + onTime + "件")

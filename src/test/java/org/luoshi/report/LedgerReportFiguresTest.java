@@ -53,7 +53,7 @@ class LedgerReportFiguresTest {
         long seminars = study("SEMINAR");
         assertThat(central).isPositive();
         assertThat(text).contains("全年理论学习中心组集中学习" + central + "次")
-                .contains("其中专题研讨" + seminars + "次");
+                .contains("另开展专题研讨" + seminars + "次");
 
         Map<String, Object> attendance = jdbc.sql("select count(a.id) as listed, "
                         + "coalesce(sum(case when a.status = 'PRESENT' then 1 else 0 end), 0) as present, "
