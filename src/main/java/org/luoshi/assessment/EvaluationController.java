@@ -152,7 +152,8 @@ class EvaluationController {
 
     private String page(DataScope scope, Long townshipId, Integer year, ManualScoreForm form, Model model) {
         int y = year == null ? evaluation.today().getYear() : year;
-        Optional<OrgUnit> own = evaluation.ownTownship(scope);
+        // a village clerk's township lies outside their scope: they pick nothing and see no figures
+        Optional<OrgUnit> own = evaluation.ownTownship(scope).filter(scope::covers);
         Long id = townshipId != null ? townshipId : own.map(OrgUnit::getId).orElse(null);
         model.addAttribute("year", y);
         model.addAttribute("townships", units.ofKind(scope, OrgUnitKind.TOWNSHIP));
@@ -201,7 +202,7 @@ class EvaluationController {
     @GetMapping("/panel")
     String panel(DataScope scope, Model model) {
         LocalDate today = evaluation.today();
-        Optional<OrgUnit> own = evaluation.ownTownship(scope);
+        Optional<OrgUnit> own = evaluation.ownTownship(scope).filter(scope::covers);
         model.addAttribute("township", own.orElse(null));
         if (own.isPresent()) {
             List<Evaluation> results = evaluation.evaluate(scope, own.get().getId(), today.getYear(), today);

@@ -161,6 +161,11 @@ class EvaluationPagesTest {
                 .andExpect(content().string(containsString("assessment-panel")))
                 .andExpect(content().string(not(containsString("<html"))));
         call("county", get("/api/v1/assessment/warnings")).andExpect(status().isNotFound());
+        // a village clerk has no township in scope: the panel and the page render without figures
+        call("clerk", get("/assessment/panel")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("panel-total"))));
+        call("clerk", get("/assessment/evaluation")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("set-evaluation"))));
     }
 
     @Test
