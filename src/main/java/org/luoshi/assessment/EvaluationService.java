@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Evaluates a township against the published indicator sets that apply to it. The figures come
- * from the {@link LedgerFigures} bean, which the ledger provides; until it exists, evaluation is
- * refused with a clear message rather than showing invented numbers.
+ * from the {@link LedgerFigures} bean (the adapter over the ledger's tables); without one,
+ * evaluation is refused with a clear message rather than showing invented numbers.
  */
 @Service
 @Transactional(readOnly = true)
@@ -61,6 +61,38 @@ public class EvaluationService {
             throw new NotFoundException("IndicatorSet", setId);
         }
         return evaluate(ledger(), set, township, asOf);
+    }
+
+    /** A set with its evaluation, for pages that link back to the set or score by hand. */
+    record SetEvaluation(IndicatorSet set, Evaluation evaluation, boolean scorable) {
+    }
+
+    /** Like {@link #evaluate(DataScope, long, int, LocalDate)}, keeping each set and whether the user may score it. */
+    List<SetEvaluation> evaluateSets(DataScope scope, long townshipId, int year, LocalDate asOf) {
+        OrgUnit township = township(scope, townshipId);
+        LedgerFigures ledger = ledger();
+        return sets.applicable(township, year).stream()
+                .map(set -> new SetEvaluation(set, evaluate(ledger, set, township, asOf), sets.editable(scope, set)))
+                .toList();
+    }
+
+    /**
+     * A township against a set without the user's scope: only for the county ranking, whose access
+     * the caller has checked (county roles, or a ranking the county published).
+     */
+    Evaluation evaluateForRanking(IndicatorSet set, OrgUnit township, LocalDate asOf) {
+        return evaluate(ledger(), set, township, asOf);
+    }
+
+    /** The evaluation date for a year: today while it runs, its last day once it is over. */
+    LocalDate asOf(int year) {
+        LocalDate today = today();
+        return today.getYear() > year ? LocalDate.of(year, 12, 31) : today;
+    }
+
+    /** The user's own township, if the user works in or below one. */
+    java.util.Optional<OrgUnit> ownTownship(DataScope scope) {
+        return units.townshipOf(units.getUnchecked(scope.unitId()));
     }
 
     private Evaluation evaluate(LedgerFigures ledger, IndicatorSet set, OrgUnit township, LocalDate asOf) {

@@ -46,7 +46,7 @@ final class IndicatorBodies {
     @Schema(description = "What the indicator counts; omit for a manual indicator")
     record RuleBody(@NotNull(message = "{assessment.validation.required}") Aggregation aggregation,
             @Schema(description = "Record kind; for RATE the metric's kind is implied") RecordKind kind,
-            @Schema(description = "Numeric field for SUM, e.g. articles, hours") String sumField,
+            @Schema(description = "Numeric field for SUM, e.g. articleCount, hours") String sumField,
             RateMetric rate, Comparison comparison, List<@Valid FilterBody> filters) {
 
         Rule toRule() {

@@ -32,6 +32,7 @@ class IndicatorSet {
 
     private String name;
     private boolean published;
+    private boolean rankingPublished;
     private String createdBy;
     private Instant createdAt;
     private Instant updatedAt;
@@ -75,6 +76,16 @@ class IndicatorSet {
 
     public boolean isPublished() {
         return published;
+    }
+
+    /** Whether the townships may see the county ranking of this set (the county decides). */
+    public boolean isRankingPublished() {
+        return rankingPublished;
+    }
+
+    void setRankingPublished(boolean rankingPublished) {
+        this.rankingPublished = rankingPublished;
+        touch();
     }
 
     public String getCreatedBy() {

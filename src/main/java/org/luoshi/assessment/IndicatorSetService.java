@@ -144,6 +144,24 @@ class IndicatorSetService {
         return set;
     }
 
+    /** Shows or hides the county ranking of a county set from the townships; county editors only. */
+    @Transactional
+    IndicatorSet publishRanking(DataScope scope, long id, boolean published) {
+        IndicatorSet set = requireEditable(scope, id);
+        if (owner(set).getKind() != OrgUnitKind.COUNTY) {
+            throw new AccessDeniedException("only a county set has a ranking");
+        }
+        set.setRankingPublished(published);
+        return set;
+    }
+
+    /** The county's first published set of the year, if any: the one townships are ranked by. */
+    java.util.Optional<IndicatorSet> countySet(OrgUnit county, int year) {
+        return sets.findByYearOrderByIdAsc(year).stream()
+                .filter(s -> s.isPublished() && s.getOwnerUnitId().equals(county.getId()))
+                .findFirst();
+    }
+
     @Transactional
     void delete(DataScope scope, long id) {
         IndicatorSet set = requireEditable(scope, id);

@@ -4,7 +4,7 @@ package org.luoshi.assessment;
 public enum RateMetric {
     /** 出勤率: attendance rows PRESENT / all attendance rows of the matching study sessions. */
     STUDY_ATTENDANCE(RecordKind.STUDY_SESSION, true, false),
-    /** 舆情按时处置率: cases closed on time / cases closed. No closed case means nothing was late. */
+    /** 舆情按时处置率: cases closed (closedOn entered) and marked on time / cases closed. No closed case means nothing was late. */
     OPINION_ON_TIME(RecordKind.OPINION_CASE, true, true),
     /** 志愿服务时长: volunteer hours / registered population of the unit. */
     VOLUNTEER_HOURS_PER_RESIDENT(RecordKind.VOLUNTEER_SERVICE, false, false),

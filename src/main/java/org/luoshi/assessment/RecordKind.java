@@ -21,21 +21,25 @@ public enum RecordKind {
     MEDIA_PLACEMENT(List.of(),
             Map.of("level", List.of("NATIONAL", "PROVINCIAL", "MUNICIPAL", "COUNTY"),
                     "medium", List.of("PRINT", "NEW_MEDIA", "TV_RADIO", "PLATFORM")),
-            List.of("articles")),
+            List.of("articleCount")),
     /** 宣讲. */
     OUTREACH(List.of(), Map.of(), List.of("audience")),
     /** 舆情. */
-    OPINION_CASE(List.of(), Map.of(), List.of()),
+    OPINION_CASE(List.of(), Map.of("level", List.of("GENERAL", "SERIOUS", "MAJOR")), List.of()),
     /** 阵地检查. */
-    VENUE_CHECK(List.of(), Map.of(), List.of()),
-    /** 文化 / 文体 / 节日 / 阅读等活动. */
-    ACTIVITY(List.of(), Map.of(), List.of("participants")),
+    VENUE_CHECK(List.of(), Map.of("state", List.of("GOOD", "NEEDS_REPAIR", "OUT_OF_SERVICE")),
+            List.of("visitors", "booksLent", "faultsFound", "faultsFixed")),
+    /** 文化 / 文体 / 节日 / 阅读 / 三下乡 / 扫黄打非活动. */
+    ACTIVITY(List.of("CULTURE", "SPORTS", "FESTIVAL", "READING", "THREE_TO_COUNTRYSIDE", "ANTI_PORN", "OTHER"), Map.of(),
+            List.of("participants", "sessions", "establishmentsChecked")),
     /** 志愿服务. */
     VOLUNTEER_SERVICE(List.of(), Map.of(), List.of("hours", "volunteers", "beneficiaries")),
-    /** 评选. */
-    AWARD(List.of(), Map.of(), List.of()),
-    /** 宣传品. */
-    PUBLICITY_MATERIAL(List.of(), Map.of(), List.of("quantity", "cost"));
+    /** 评选表彰. */
+    AWARD(List.of("STAR_FAMILY", "GOOD_PERSON", "GOOD_FAMILY_MEMBER", "BEAUTIFUL_FAMILY", "CIVILIZED_UNIT", "OTHER"),
+            Map.of("level", List.of("NATIONAL", "PROVINCIAL", "MUNICIPAL", "COUNTY", "TOWNSHIP")), List.of()),
+    /** 宣传品与宣传经费. */
+    PUBLICITY_MATERIAL(List.of("WALL_SLOGAN", "SLOGAN", "BANNER", "LEAFLET", "OTHER_SPENDING"), Map.of(),
+            List.of("quantity", "cost"));
 
     private final List<String> subKinds;
     private final Map<String, List<String>> enumFields;

@@ -3,16 +3,16 @@ package org.luoshi.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.luoshi.LuoshiTest;
 import org.luoshi.account.SignedInUser;
 import org.luoshi.org.DataScope;
 import org.luoshi.web.NotFoundException;
-import org.luoshi.web.RuleViolationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** Until the ledger provides {@link LedgerFigures}, evaluation checks scope and then says plainly that it cannot run. */
+/** Evaluation checks scope first and then reads the ledger through its adapter. */
 @LuoshiTest
 class EvaluationServiceTest {
 
@@ -40,12 +40,13 @@ class EvaluationServiceTest {
     }
 
     @Test
-    void withoutTheLedgerEvaluationIsRefusedNotInvented() {
-        assertThatThrownBy(() -> evaluation.evaluate(scope("officer"), unit("officer"), evaluation.today().getYear(),
-                evaluation.today()))
-                .isInstanceOf(RuleViolationException.class)
-                .extracting(e -> ((RuleViolationException) e).messageKey())
-                .isEqualTo("assessment.evaluation.noLedger");
+    void theDemoTownshipIsEvaluatedAgainstTheCountysDefaultSetFromTheLedger() {
+        List<Evaluation> results = evaluation.evaluate(scope("officer"), unit("officer"), evaluation.today().getYear(),
+                evaluation.today());
+        Evaluation set = results.stream().filter(e -> e.setName().contains("默认")).findFirst().orElseThrow();
+        assertThat(set.indicators()).extracting(r -> r.indicator().code()).contains("ZZ-01", "XW-01", "WH-02");
+        assertThat(set.maxTotal()).isEqualByComparingTo("100");
+        assertThat(set.total()).isBetween(java.math.BigDecimal.ZERO, set.maxTotal());
     }
 
     @Test

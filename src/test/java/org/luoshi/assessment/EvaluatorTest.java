@@ -187,16 +187,16 @@ class EvaluatorTest {
 
     @Test
     void sumWithFieldAndTagFilters() {
-        Rule provincialArticles = new Rule(Aggregation.SUM, RecordKind.MEDIA_PLACEMENT, "articles", null,
+        Rule provincialArticles = new Rule(Aggregation.SUM, RecordKind.MEDIA_PLACEMENT, "articleCount", null,
                 List.of(RecordFilter.fieldIn("level", "NATIONAL", "PROVINCIAL")), Comparison.AT_LEAST);
         IndicatorDefinition media = indicator("XW-01", "新闻宣传", 10, "8", PeriodMode.YEAR, ScoringMode.PROPORTIONAL,
                 provincialArticles);
         ledger.withFields(TOWNSHIP, RecordKind.MEDIA_PLACEMENT, d(3, 1), Map.of("level", "PROVINCIAL"), Set.of(),
-                Map.of("articles", new BigDecimal("3")));
+                Map.of("articleCount", new BigDecimal("3")));
         ledger.withFields(TOWNSHIP, RecordKind.MEDIA_PLACEMENT, d(4, 1), Map.of("level", "NATIONAL"), Set.of(),
-                Map.of("articles", BigDecimal.ONE));
+                Map.of("articleCount", BigDecimal.ONE));
         ledger.withFields(TOWNSHIP, RecordKind.MEDIA_PLACEMENT, d(5, 1), Map.of("level", "COUNTY"), Set.of(),
-                Map.of("articles", BigDecimal.TEN));
+                Map.of("articleCount", BigDecimal.TEN));
         IndicatorResult result = one(media, d(6, 1));
         assertThat(result.periods().get(0).actual()).isEqualByComparingTo("4");
         assertThat(result.score()).isEqualByComparingTo("5.00");

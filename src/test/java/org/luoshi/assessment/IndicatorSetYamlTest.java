@@ -28,7 +28,7 @@ class IndicatorSetYamlTest {
                 new IndicatorDefinition("A-1", "上稿", "新闻宣传", new BigDecimal("10.5"), new BigDecimal("8"),
                         PeriodMode.YEAR, ScoringMode.STEPPED,
                         List.of(new Step(BigDecimal.ONE, new BigDecimal("2.5")), new Step(BigDecimal.TEN, BigDecimal.TEN)),
-                        new Rule(Aggregation.SUM, RecordKind.MEDIA_PLACEMENT, "articles", null,
+                        new Rule(Aggregation.SUM, RecordKind.MEDIA_PLACEMENT, "articleCount", null,
                                 List.of(RecordFilter.fieldIn("level", "NATIONAL", "PROVINCIAL"),
                                         RecordFilter.fieldIn("medium", "PRINT"), RecordFilter.tag("乡村振兴", "扫黄打非")),
                                 Comparison.AT_LEAST), false, "说明：含“引号”与: 冒号"),

@@ -1,0 +1,91 @@
+package org.luoshi.assessment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitKind;
+import org.luoshi.org.OrgUnitService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The county's view of all its townships against its published set of a year: totals, category
+ * scores, rank, change against last year's set, warnings. County roles always see it; a township
+ * sees it only when the county has published the ranking of the set (403 otherwise).
+ */
+@Service
+@Transactional(readOnly = true)
+class CountyDashboard {
+
+    private final IndicatorSetService sets;
+    private final EvaluationService evaluation;
+    private final OrgUnitService units;
+
+    CountyDashboard(IndicatorSetService sets, EvaluationService evaluation, OrgUnitService units) {
+        this.sets = sets;
+        this.evaluation = evaluation;
+        this.units = units;
+    }
+
+    /**
+     * @param lastYear total against last year's county set on its last day; null without such a set
+     * @param change total minus lastYear; null without last year
+     */
+    record Row(OrgUnit township, BigDecimal total, BigDecimal maxTotal, Map<String, BigDecimal> categories, int rank,
+            BigDecimal lastYear, BigDecimal change, int warnings) {
+    }
+
+    /** @param set the county set of the year, null if it has none published */
+    record Dashboard(int year, LocalDate asOf, IndicatorSet set, List<String> categories, List<Row> rows) {
+    }
+
+    Dashboard dashboard(DataScope scope, int year) {
+        OrgUnit county = units.root().orElseThrow();
+        OrgUnit own = units.getUnchecked(scope.unitId());
+        boolean countyUser = own.getKind() == OrgUnitKind.COUNTY;
+        Optional<IndicatorSet> found = sets.countySet(county, year);
+        if (!countyUser && (found.isEmpty() || !found.get().isRankingPublished())) {
+            throw new AccessDeniedException("the county has not published the ranking");
+        }
+        LocalDate asOf = evaluation.asOf(year);
+        if (found.isEmpty()) {
+            return new Dashboard(year, asOf, null, List.of(), List.of());
+        }
+        IndicatorSet set = found.get();
+        Optional<IndicatorSet> previous = sets.countySet(county, year - 1);
+        List<OrgUnit> townships = units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream()
+                .filter(OrgUnit::isActive).filter(t -> t.getPath().startsWith(county.getPath())).toList();
+        LinkedHashSet<String> categories = new LinkedHashSet<>();
+        set.definition().indicators().forEach(i -> categories.add(i.category()));
+        List<Row> rows = new ArrayList<>();
+        for (OrgUnit township : townships) {
+            Evaluation now = evaluation.evaluateForRanking(set, township, asOf);
+            Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
+            now.categories().forEach(c -> byCategory.put(c.category(), c.score()));
+            BigDecimal last = previous.map(p -> evaluation.evaluateForRanking(p, township, LocalDate.of(year - 1, 12, 31))
+                    .total()).orElse(null);
+            rows.add(new Row(township, now.total(), now.maxTotal(), byCategory, 0, last,
+                    last == null ? null : now.total().subtract(last), now.warnings().size()));
+        }
+        rows.sort(Comparator.comparing(Row::total).reversed().thenComparing(r -> r.township().getSortOrder())
+                .thenComparing(r -> r.township().getName()));
+        List<Row> ranked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            // equal totals share a rank (1, 2, 2, 4)
+            int rank = i > 0 && r.total().compareTo(rows.get(i - 1).total()) == 0 ? ranked.get(i - 1).rank() : i + 1;
+            ranked.add(new Row(r.township(), r.total(), r.maxTotal(), r.categories(), rank, r.lastYear(), r.change(),
+                    r.warnings()));
+        }
+        return new Dashboard(year, asOf, set, List.copyOf(categories), List.copyOf(ranked));
+    }
+}

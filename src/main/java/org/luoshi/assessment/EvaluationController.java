@@ -1,0 +1,257 @@
+package org.luoshi.assessment;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitKind;
+import org.luoshi.org.OrgUnitService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Evaluation pages: a township's scores with the records behind every figure, the home-page panel
+ * of warnings, and the county dashboard with its spreadsheet export.
+ */
+@Controller
+@RequestMapping("/assessment")
+class EvaluationController {
+
+    static final int DRILL_DOWN = 5;
+
+    private final EvaluationService evaluation;
+    private final IndicatorSetService sets;
+    private final CountyDashboard county;
+    private final OrgUnitService units;
+    private final LedgerFigures figures;
+    private final MessageSource messages;
+
+    EvaluationController(EvaluationService evaluation, IndicatorSetService sets, CountyDashboard county,
+            OrgUnitService units, LedgerFigures figures, MessageSource messages) {
+        this.evaluation = evaluation;
+        this.sets = sets;
+        this.county = county;
+        this.units = units;
+        this.figures = figures;
+        this.messages = messages;
+    }
+
+    /** One period of an indicator as shown: figures, status, what is missing, the records behind it. */
+    record PeriodView(PeriodResult result, List<Long> recordIds, String listUrl) {
+    }
+
+    record IndicatorView(IndicatorResult result, List<PeriodView> periods, Long indicatorId) {
+    }
+
+    record SetView(IndicatorSet set, Evaluation evaluation, List<IndicatorView> indicators, boolean scorable) {
+    }
+
+    /** The manual scoring form of one indicator for one township. */
+    static class ManualScoreForm {
+        @NotNull(message = "{assessment.validation.required}")
+        private Long setId;
+        @NotNull(message = "{assessment.validation.required}")
+        private Long indicatorId;
+        @NotNull(message = "{assessment.validation.required}")
+        @DecimalMin(value = "0", message = "{assessment.validation.weight}")
+        private BigDecimal score;
+        @NotBlank(message = "{assessment.validation.required}")
+        @Size(max = 500, message = "{assessment.validation.tooLong}")
+        private String reason;
+        @NotBlank(message = "{assessment.validation.required}")
+        @Size(max = 1000, message = "{assessment.validation.tooLong}")
+        private String evidence;
+
+        public Long getSetId() {
+            return setId;
+        }
+
+        public void setSetId(Long setId) {
+            this.setId = setId;
+        }
+
+        public Long getIndicatorId() {
+            return indicatorId;
+        }
+
+        public void setIndicatorId(Long indicatorId) {
+            this.indicatorId = indicatorId;
+        }
+
+        public BigDecimal getScore() {
+            return score;
+        }
+
+        public void setScore(BigDecimal score) {
+            this.score = score;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
+
+        public String getEvidence() {
+            return evidence;
+        }
+
+        public void setEvidence(String evidence) {
+            this.evidence = evidence;
+        }
+    }
+
+    @GetMapping("/evaluation")
+    String evaluation(DataScope scope, @RequestParam(required = false) Long townshipId,
+            @RequestParam(required = false) Integer year, Model model) {
+        return page(scope, townshipId, year, new ManualScoreForm(), model);
+    }
+
+    @PostMapping("/evaluation/manual-score")
+    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER')")
+    String score(DataScope scope, @RequestParam long townshipId, @RequestParam int year,
+            @Valid @ModelAttribute("scoreForm") ManualScoreForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            model.addAttribute("scoreErrors", errors.getFieldErrors().stream()
+                    .map(e -> msg("assessment.evaluation.fieldError", msg("assessment.evaluation.field." + e.getField()),
+                            messages.getMessage(e, LocaleContextHolder.getLocale())))
+                    .toList());
+            return page(scope, townshipId, year, form, model);
+        }
+        sets.scoreByHand(scope, form.getSetId(), form.getIndicatorId(), townshipId, form.getScore(), form.getReason().trim(),
+                form.getEvidence().trim());
+        redirect.addFlashAttribute("flash", msg("assessment.evaluation.scored"));
+        return "redirect:" + UriComponentsBuilder.fromPath("/assessment/evaluation").queryParam("townshipId", townshipId)
+                .queryParam("year", year).build().toUriString();
+    }
+
+    private String page(DataScope scope, Long townshipId, Integer year, ManualScoreForm form, Model model) {
+        int y = year == null ? evaluation.today().getYear() : year;
+        // a village clerk's township lies outside their scope: they pick nothing and see no figures
+        Optional<OrgUnit> own = evaluation.ownTownship(scope).filter(scope::covers);
+        Long id = townshipId != null ? townshipId : own.map(OrgUnit::getId).orElse(null);
+        model.addAttribute("year", y);
+        model.addAttribute("townships", units.ofKind(scope, OrgUnitKind.TOWNSHIP));
+        model.addAttribute("scoreForm", form);
+        if (id == null) {
+            // a county user picks a township first
+            model.addAttribute("township", null);
+            return "assessment/evaluation";
+        }
+        OrgUnit township = units.get(scope, id);
+        LocalDate asOf = evaluation.asOf(y);
+        List<SetView> views = new ArrayList<>();
+        for (EvaluationService.SetEvaluation se : evaluation.evaluateSets(scope, id, y, asOf)) {
+            List<IndicatorView> indicators = new ArrayList<>();
+            for (IndicatorResult result : se.evaluation().indicators()) {
+                List<PeriodView> periods = result.periods().stream()
+                        .map(p -> new PeriodView(p, p.query().kind() == null ? List.of()
+                                : figures.recordIds(p.query(), DRILL_DOWN), listUrl(township, p.query())))
+                        .toList();
+                Long indicatorId = se.set().getIndicators().stream()
+                        .filter(i -> i.getCode().equals(result.indicator().code())).map(Indicator::getId).findFirst()
+                        .orElse(null);
+                indicators.add(new IndicatorView(result, periods, indicatorId));
+            }
+            views.add(new SetView(se.set(), se.evaluation(), indicators, se.scorable()));
+        }
+        model.addAttribute("township", township);
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("views", views);
+        return "assessment/evaluation";
+    }
+
+    /** The ledger list filtered to the kind, township and period of a figure; null for letters. */
+    static String listUrl(OrgUnit township, RecordQuery query) {
+        if (query.kind() == null) {
+            return null;
+        }
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/ledger/" + query.kind().name().toLowerCase().replace('_', '-'))
+                .queryParam("unitId", township.getId()).queryParam("from", query.from()).queryParam("to", query.to());
+        query.filters().stream().filter(f -> f.type() == RecordFilter.Type.TAG && f.values().size() == 1).findFirst()
+                .ifPresent(f -> url.queryParam("tag", f.values().get(0)));
+        return url.encode().build().toUriString();
+    }
+
+    /** The home-page panel (htmx, no layout): the user's township's scores, warnings and what is due soon. */
+    @GetMapping("/panel")
+    String panel(DataScope scope, Model model) {
+        LocalDate today = evaluation.today();
+        Optional<OrgUnit> own = evaluation.ownTownship(scope).filter(scope::covers);
+        model.addAttribute("township", own.orElse(null));
+        if (own.isPresent()) {
+            List<Evaluation> results = evaluation.evaluate(scope, own.get().getId(), today.getYear(), today);
+            LocalDate quarterEnd = Period.containing(PeriodMode.EACH_QUARTER, today).end();
+            List<Obligation> warnings = results.stream().flatMap(e -> e.warnings().stream()).toList();
+            List<Obligation> due = results.stream().flatMap(e -> e.due().stream())
+                    .filter(o -> !o.due().isAfter(quarterEnd)).toList();
+            model.addAttribute("results", results);
+            model.addAttribute("warnings", warnings.stream().limit(8).toList());
+            model.addAttribute("moreWarnings", Math.max(0, warnings.size() - 8));
+            model.addAttribute("due", due);
+            model.addAttribute("monthEnd", today.withDayOfMonth(today.lengthOfMonth()));
+        }
+        model.addAttribute("year", today.getYear());
+        return "assessment/panel";
+    }
+
+    @GetMapping("/county")
+    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER','TOWNSHIP_LEADER')")
+    String county(DataScope scope, @RequestParam(required = false) Integer year, Model model) {
+        int y = year == null ? evaluation.today().getYear() : year;
+        CountyDashboard.Dashboard dashboard = county.dashboard(scope, y);
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("year", y);
+        model.addAttribute("editable", dashboard.set() != null && sets.editable(scope, dashboard.set()));
+        return "assessment/county";
+    }
+
+    @PostMapping("/county/ranking")
+    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER')")
+    String publishRanking(DataScope scope, @RequestParam long setId, @RequestParam boolean published, @RequestParam int year,
+            RedirectAttributes redirect) {
+        sets.publishRanking(scope, setId, published);
+        redirect.addFlashAttribute("flash", msg(published ? "assessment.county.rankingShown" : "assessment.county.rankingHidden"));
+        return "redirect:/assessment/county?year=" + year;
+    }
+
+    @GetMapping("/county.xlsx")
+    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER','TOWNSHIP_LEADER')")
+    void countyExport(DataScope scope, @RequestParam(required = false) Integer year, HttpServletResponse response)
+            throws IOException {
+        int y = year == null ? evaluation.today().getYear() : year;
+        CountyDashboard.Dashboard dashboard = county.dashboard(scope, y);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"county-" + y + ".xlsx\"");
+        CountyWorkbook.write(dashboard, (key, args) -> msg(key, args), response.getOutputStream());
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,96 @@
+package org.luoshi.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.luoshi.LuoshiTest;
+import org.luoshi.TestUsers;
+import org.luoshi.ledger.LedgerGenerator;
+import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitCommand;
+import org.luoshi.org.OrgUnitKind;
+import org.luoshi.org.OrgUnitService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Server time of the township evaluation page and the county dashboard over a generated county of
+ * 15 townships × 3 years of ledger records. Not part of the default run; see docs/performance.md.
+ */
+@LuoshiTest
+@Tag("benchmark")
+class AssessmentBenchmarkTest {
+
+    static final int TOWNSHIPS = Integer.getInteger("luoshi.bench.townships", 15);
+    static final int RUNS = Integer.getInteger("luoshi.bench.runs", 30);
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired OrgUnitService units;
+    @Autowired LedgerGenerator generator;
+    @Autowired EvaluationService evaluation;
+
+    @Test
+    void townshipEvaluationAndCountyDashboard() throws Exception {
+        DataScope system = units.systemScope();
+        List<Long> townships = new ArrayList<>();
+        for (int i = 0; i < TOWNSHIPS; i++) {
+            OrgUnit township = units.create(system, new OrgUnitCommand(units.root().orElseThrow().getId(),
+                    OrgUnitKind.TOWNSHIP, "基准" + UUID.randomUUID().toString().substring(0, 6) + "镇", null, 30_000, 98));
+            for (int v = 0; v < 8; v++) {
+                units.create(system, new OrgUnitCommand(township.getId(), OrgUnitKind.VILLAGE,
+                        "基准村" + UUID.randomUUID().toString().substring(0, 6), null, 1500, v));
+            }
+            townships.add(township.getId());
+        }
+        long start = System.nanoTime();
+        int records = 0;
+        for (Long id : townships) {
+            records += generator.generate(List.of(id), 3, id);
+        }
+        System.out.printf("BENCHMARK generated %d records for %d townships x 3 years in %.1f s%n", records, TOWNSHIPS,
+                (System.nanoTime() - start) / 1e9);
+
+        double[] pageTimes = measure(get("/assessment/evaluation").param("townshipId", String.valueOf(townships.get(0))), RUNS);
+        System.out.printf("BENCHMARK township evaluation page (%d runs): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", RUNS,
+                pageTimes[0], pageTimes[1], pageTimes[2]);
+        long[] service = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            evaluation.evaluate(system, townships.get(0), evaluation.today().getYear(), evaluation.today());
+            service[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(service);
+        System.out.printf("BENCHMARK township evaluation service only (%d runs): p50 %.1f ms, p95 %.1f ms%n", RUNS,
+                service[RUNS / 2] / 1e6, service[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6);
+        int countyRuns = Math.max(5, RUNS / 3);
+        double[] county = measure(get("/assessment/county"), countyRuns);
+        System.out.printf("BENCHMARK county dashboard (%d townships, %d runs): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                units.ofKind(system, OrgUnitKind.TOWNSHIP).size(), countyRuns, county[0], county[1], county[2]);
+        assertThat(pageTimes[1]).isLessThan(2000.0);
+    }
+
+    private double[] measure(MockHttpServletRequestBuilder request, int runs) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(request.with(TestUsers.as(users, "county"))).andExpect(status().isOk());
+        }
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            mvc.perform(request.with(TestUsers.as(users, "county"))).andExpect(status().isOk());
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return new double[] {nanos[runs / 2] / 1e6, nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, nanos[runs - 1] / 1e6};
+    }
+}

@@ -1,0 +1,269 @@
+package org.luoshi.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.luoshi.LuoshiTest;
+import org.luoshi.TestUsers;
+import org.luoshi.account.SignedInUser;
+import org.luoshi.ledger.LedgerService;
+import org.luoshi.ledger.RecordCommand;
+import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitCommand;
+import org.luoshi.org.OrgUnitKind;
+import org.luoshi.org.OrgUnitService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The evaluation pages, panel, county dashboard, charts and API end to end over the real ledger,
+ * against the county's default set that the demo data publishes for this year. Townships created
+ * here are the test's own, so that other tests' records never change what is asserted.
+ */
+@LuoshiTest
+class EvaluationPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    OrgUnitService units;
+
+    @Autowired
+    LedgerService ledger;
+
+    @Autowired
+    EvaluationService evaluation;
+
+    @Autowired
+    IndicatorSetService sets;
+
+    @Autowired
+    ObjectMapper json;
+
+    ResultActions call(String user, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(TestUsers.as(users, user)));
+    }
+
+    long unitOf(String user) {
+        return ((SignedInUser) users.loadUserByUsername(user)).getUnitId();
+    }
+
+    OrgUnit freshTownship() {
+        return units.create(units.systemScope(), new OrgUnitCommand(units.root().orElseThrow().getId(), OrgUnitKind.TOWNSHIP,
+                "考评镇" + UUID.randomUUID().toString().substring(0, 8), null, null, 95));
+    }
+
+    long centralGroupStudy(long unitId, LocalDate on) {
+        return ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(unitId, on, null, "中心组学习", null,
+                List.of(), Map.of("subKind", "CENTRAL_GROUP", "topic", "学习党的创新理论"), List.of())).id();
+    }
+
+    String page(String user, long townshipId) throws Exception {
+        return call(user, get("/assessment/evaluation").param("townshipId", String.valueOf(townshipId)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void recordingTheMonthsStudyClearsItsGapAndDeletingItBringsItBack() throws Exception {
+        OrgUnit township = freshTownship();
+        LocalDate today = evaluation.today();
+        String gap = today.getMonthValue() + "月尚无中心组学习";
+        Period month = Period.containing(PeriodMode.EACH_MONTH, today);
+
+        String before = page("county", township.getId());
+        assertThat(before).contains(gap).contains("ZZ-01").contains("/ledger/study-session?unitId=" + township.getId());
+        if (month.twoThirdsPassed(today)) {
+            assertThat(warnings(township.getId())).anySatisfy(w -> assertThat(w.path("message").asText()).isEqualTo(gap));
+        }
+
+        long id = centralGroupStudy(township.getId(), today);
+        String after = page("county", township.getId());
+        assertThat(after).doesNotContain(gap).contains("/ledger/records/" + id);
+        assertThat(warnings(township.getId())).noneSatisfy(w -> assertThat(w.path("message").asText()).isEqualTo(gap));
+
+        ledger.delete(units.systemScope(), id, "录入错误");
+        assertThat(page("county", township.getId())).contains(gap).doesNotContain("/ledger/records/" + id);
+    }
+
+    List<JsonNode> warnings(long townshipId) throws Exception {
+        String body = call("county", get("/api/v1/assessment/warnings").param("townshipId", String.valueOf(townshipId)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<JsonNode> list = new java.util.ArrayList<>();
+        json.readTree(body).forEach(list::add);
+        return list;
+    }
+
+    @Test
+    void theApiEvaluationMatchesTheRecordsOfTheTownship() throws Exception {
+        OrgUnit township = freshTownship();
+        LocalDate today = evaluation.today();
+        centralGroupStudy(township.getId(), today);
+        String body = call("county", get("/api/v1/assessment/evaluations").param("townshipId", String.valueOf(township.getId())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode set = json.readTree(body).get(0);
+        JsonNode ll01 = null;
+        for (JsonNode indicator : set.path("indicators")) {
+            if (indicator.path("code").asText().equals("LL-01")) {
+                ll01 = indicator;
+            }
+        }
+        assertThat(ll01).isNotNull();
+        // one period per started month; only the current one has the study
+        assertThat(ll01.path("periods")).hasSize(today.getMonthValue());
+        JsonNode current = ll01.path("periods").get(today.getMonthValue() - 1);
+        assertThat(current.path("actual").decimalValue()).isEqualByComparingTo(BigDecimal.ONE);
+        assertThat(current.path("status").asText()).isEqualTo("MET");
+        BigDecimal expected = new BigDecimal("10").divide(BigDecimal.valueOf(today.getMonthValue()), 2,
+                java.math.RoundingMode.HALF_UP);
+        assertThat(ll01.path("score").decimalValue()).isEqualByComparingTo(expected);
+    }
+
+    @Test
+    void aTownshipOfficerCannotOpenAnotherTownship() throws Exception {
+        long other = unitOf("officer2");
+        call("officer", get("/assessment/evaluation").param("townshipId", String.valueOf(other)))
+                .andExpect(status().isNotFound());
+        call("officer", get("/api/v1/assessment/evaluations").param("townshipId", String.valueOf(other)))
+                .andExpect(status().isNotFound());
+        call("officer", get("/api/v1/assessment/warnings").param("townshipId", String.valueOf(other)))
+                .andExpect(status().isNotFound());
+        call("officer", get("/assessment/charts/township").param("townshipId", String.valueOf(other))
+                .param("year", "2026")).andExpect(status().isNotFound());
+        // their own township opens without a parameter
+        call("officer", get("/assessment/evaluation")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("ZZ-01")));
+        call("officer", get("/assessment/panel")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("assessment-panel")))
+                .andExpect(content().string(not(containsString("<html"))));
+        call("county", get("/api/v1/assessment/warnings")).andExpect(status().isNotFound());
+        // a village clerk has no township in scope: the panel and the page render without figures
+        call("clerk", get("/assessment/panel")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("panel-total"))));
+        call("clerk", get("/assessment/evaluation")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("set-evaluation"))));
+    }
+
+    @Test
+    void manualScoresNeedReasonAndEvidenceAndTheCountysRole() throws Exception {
+        OrgUnit township = freshTownship();
+        int year = evaluation.today().getYear();
+        IndicatorSet set = sets.countySet(units.root().orElseThrow(), year).orElseThrow();
+        long manual = set.getIndicators().stream().filter(Indicator::isManual).findFirst().orElseThrow().getId();
+        call("county", post("/assessment/evaluation/manual-score").with(csrf())
+                .param("townshipId", String.valueOf(township.getId())).param("year", String.valueOf(year))
+                .param("setId", String.valueOf(set.getId())).param("indicatorId", String.valueOf(manual))
+                .param("score", "3").param("reason", " ").param("evidence", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("field-errors")));
+        call("officer", post("/assessment/evaluation/manual-score").with(csrf())
+                .param("townshipId", String.valueOf(unitOf("officer"))).param("year", String.valueOf(year))
+                .param("setId", String.valueOf(set.getId())).param("indicatorId", String.valueOf(manual))
+                .param("score", "3").param("reason", "创建成效明显").param("evidence", "县文明委通报"))
+                .andExpect(status().isForbidden());
+        call("county", post("/assessment/evaluation/manual-score").with(csrf())
+                .param("townshipId", String.valueOf(township.getId())).param("year", String.valueOf(year))
+                .param("setId", String.valueOf(set.getId())).param("indicatorId", String.valueOf(manual))
+                .param("score", "4").param("reason", "获评县级文明乡镇").param("evidence", "县文明委通报"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("county", township.getId())).contains("获评县级文明乡镇");
+    }
+
+    @Test
+    void theCountyRankingIsForTheCountyUnlessPublished() throws Exception {
+        OrgUnit township = freshTownship();
+        int year = evaluation.today().getYear();
+        IndicatorSet set = sets.countySet(units.root().orElseThrow(), year).orElseThrow();
+        assertThat(set.isRankingPublished()).isFalse();
+        call("officer", get("/assessment/county")).andExpect(status().isForbidden());
+        call("officer", get("/api/v1/assessment/county")).andExpect(status().isForbidden());
+        call("officer", get("/assessment/county.xlsx")).andExpect(status().isForbidden());
+        call("clerk", get("/assessment/county")).andExpect(status().isForbidden());
+        call("county", get("/assessment/county")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(township.getName())))
+                .andExpect(content().string(containsString("/assessment/evaluation?townshipId=" + township.getId())));
+        call("county", get("/assessment/charts/county").param("year", String.valueOf(year))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.counts.length()").value(5));
+
+        // the API total of the fresh township equals its own evaluation
+        String api = call("county", get("/api/v1/assessment/county")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode row = null;
+        for (JsonNode r : json.readTree(api).path("townships")) {
+            if (r.path("townshipId").asLong() == township.getId()) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        BigDecimal own = evaluation.evaluate(units.systemScope(), township.getId(), year, evaluation.today()).stream()
+                .filter(e -> e.setName().equals(set.getName())).findFirst().orElseThrow().total();
+        assertThat(row.path("total").decimalValue()).isEqualByComparingTo(own);
+
+        byte[] xlsx = call("county", get("/assessment/county.xlsx")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows.get(0).getCellText(1)).isEqualTo("乡镇（街道）");
+            Row mine = rows.stream().filter(r -> township.getName().equals(r.getCellText(1))).findFirst().orElseThrow();
+            assertThat(new BigDecimal(mine.getCellText(2))).isEqualByComparingTo(own);
+            assertThat(rows).hasSize(json.readTree(api).path("townships").size() + 1);
+        }
+
+        call("county", post("/assessment/county/ranking").with(csrf()).param("setId", String.valueOf(set.getId()))
+                .param("published", "true").param("year", String.valueOf(year))).andExpect(status().is3xxRedirection());
+        try {
+            call("officer", get("/assessment/county")).andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("ranking-toggle"))));
+            call("officer", post("/assessment/county/ranking").with(csrf()).param("setId", String.valueOf(set.getId()))
+                    .param("published", "false").param("year", String.valueOf(year))).andExpect(status().isForbidden());
+        } finally {
+            call("county", post("/assessment/county/ranking").with(csrf()).param("setId", String.valueOf(set.getId()))
+                    .param("published", "false").param("year", String.valueOf(year))).andExpect(status().is3xxRedirection());
+        }
+        call("officer", get("/assessment/county")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void chartsCountTheTownshipsRecordsByMonthAndKind() throws Exception {
+        OrgUnit township = freshTownship();
+        LocalDate today = evaluation.today();
+        centralGroupStudy(township.getId(), today);
+        centralGroupStudy(township.getId(), today.withDayOfMonth(1));
+        String body = call("county", get("/assessment/charts/township").param("townshipId", String.valueOf(township.getId()))
+                .param("year", String.valueOf(today.getYear()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode kinds = json.readTree(body).path("kinds");
+        long total = 0;
+        for (JsonNode kind : kinds) {
+            for (JsonNode n : kind.path("counts")) {
+                total += n.asLong();
+            }
+        }
+        assertThat(total).isEqualTo(2);
+        assertThat(json.readTree(body).path("months")).hasSize(12);
+    }
+}
