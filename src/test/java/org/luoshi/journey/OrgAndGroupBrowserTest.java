@@ -26,6 +26,7 @@ class OrgAndGroupBrowserTest extends BrowserJourney {
 
         page.click("text=首页");
         assertThat(page.locator("#inspection-panel")).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         screenshot("home-officer-panels");
     }
 }
