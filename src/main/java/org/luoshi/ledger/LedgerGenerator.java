@@ -196,6 +196,7 @@ public class LedgerGenerator {
             if (townshipVenues.isEmpty()) {
                 registers(gen, year);
             }
+            rules(gen, year);
             checks(gen, year);
             activities(gen, year);
             volunteering(gen, year);
@@ -278,6 +279,19 @@ public class LedgerGenerator {
                     Map.of("subKind", "LECTURE_TEAM", "members", 6 + random.nextInt(6), "leader", "宣传委员"), List.of());
             gen.add("CULTURE_TEAM", before(year), List.of("网络"), name + "网络评论员队伍",
                     Map.of("subKind", "COMMENTATOR_TEAM", "members", 5 + random.nextInt(10)), List.of());
+        }
+
+        private void rules(Gen gen, int year) {
+            String committee = township.getName() + "党委";
+            gen.add("REGULATION", LocalDate.of(year, 1, 10 + random.nextInt(15)), List.of("制度"), year + "年理论学习中心组学习计划",
+                    Map.of("subKind", "STUDY_PLAN", "issuedBy", committee, "summary", "按月安排集中学习专题，每季度安排一次专题研讨。"),
+                    List.of());
+            gen.add("REGULATION", LocalDate.of(year, 2, 1 + random.nextInt(25)), List.of("制度"), year + "年宣传思想工作要点",
+                    Map.of("subKind", "WORK_PLAN", "issuedBy", committee), List.of());
+            if (townshipVenues.size() > 0 && random.nextBoolean()) {
+                gen.add("REGULATION", LocalDate.of(year, 3, 1 + random.nextInt(25)), List.of("制度"), "落实意识形态工作责任制实施细则",
+                        Map.of("subKind", "IMPLEMENTATION_PLAN", "issuedBy", committee), List.of());
+            }
         }
 
         private void checks(Gen gen, int year) {

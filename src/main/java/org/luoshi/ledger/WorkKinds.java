@@ -104,4 +104,19 @@ class WorkKinds {
                 .field(FieldDef.integer("members").max(100_000))
                 .field(FieldDef.text("leader", 100));
     }
+
+    /**
+     * The township's own rules and plans (实施方案、实施细则、工作规则、学习计划): reports cite them as
+     * proof that the system is in place. Directives from above stay DIRECTIVE.
+     */
+    @Bean
+    RecordKind regulation() {
+        return RecordKind.define("REGULATION", "ledger_regulation", 15)
+                .titleLabel("ledger.field.REGULATION.title")
+                .occurredOnLabel("ledger.field.REGULATION.issuedOn")
+                .field(FieldDef.choice(RecordKind.SUB_KIND, "IMPLEMENTATION_PLAN", "RULES", "STUDY_PLAN", "WORK_PLAN", "OTHER").required())
+                .field(FieldDef.text("issuedBy", 100).required())
+                .field(FieldDef.text("docNumber", 60))
+                .field(FieldDef.longText("summary", 2000));
+    }
 }

@@ -91,7 +91,8 @@ class WorkKindsTest {
             "VOLUNTEER_SERVICE,team,beneficiaries,hours",
             "AWARD,awardeeName,,",
             "PUBLICITY_MATERIAL,subKind,quantity,cost",
-            "CULTURE_TEAM,subKind,members,"})
+            "CULTURE_TEAM,subKind,members,",
+            "REGULATION,issuedBy,,"})
     void eachKindRequiresItsFieldsAndRefusesNegativeCounts(String kind, String required, String count, String decimal) {
         OrgUnit unit = fx.freshVillage("柳溪镇");
         Map<String, Object> valid = validFields(kind, unit.getId());
@@ -130,6 +131,7 @@ class WorkKindsTest {
             case "AWARD" -> Map.of("subKind", "STAR_FAMILY", "level", "TOWNSHIP", "awardeeName", "某某户");
             case "PUBLICITY_MATERIAL" -> Map.of("subKind", "BANNER", "quantity", 30, "cost", "1260.00");
             case "CULTURE_TEAM" -> Map.of("subKind", "ART_TROUPE", "village", unitId, "members", 15);
+            case "REGULATION" -> Map.of("subKind", "RULES", "issuedBy", "镇党委");
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -201,10 +203,12 @@ class WorkKindsTest {
                 "volunteer-service", "{\"title\": \"服务\", \"fields\": {\"hours\": -2}}",
                 "award", "{\"title\": \"星级文明户\", \"fields\": {\"subKind\": \"STAR_FAMILY\", \"level\": \"TOWNSHIP\"}}",
                 "publicity-material", "{\"title\": \"横幅\", \"fields\": {\"subKind\": \"BANNER\", \"cost\": -100}}",
-                "culture-team", "{\"title\": \"篮球队\", \"fields\": {\"subKind\": \"SPORTS_TEAM\", \"members\": -1}}");
+                "culture-team", "{\"title\": \"篮球队\", \"fields\": {\"subKind\": \"SPORTS_TEAM\", \"members\": -1}}",
+                "regulation", "{\"title\": \"学习计划\", \"fields\": {\"subKind\": \"STUDY_PLAN\"}}");
         Map<String, String> expected = Map.of("venue", "fields.subKind", "venue-check", "fields.venue", "activity",
                 "fields.sessions", "volunteer-team", "fields.members", "volunteer-service", "fields.team", "award",
-                "fields.awardeeName", "publicity-material", "fields.cost", "culture-team", "fields.members");
+                "fields.awardeeName", "publicity-material", "fields.cost", "culture-team", "fields.members", "regulation",
+                "fields.issuedBy");
         for (var entry : bodies.entrySet()) {
             String body = entry.getValue().replaceFirst("\\{", "{\"unitId\": " + unit.getId() + ", \"occurredOn\": \"" + on + "\", ");
             mvc.perform(post("/api/v1/ledger/{kind}", entry.getKey()).with(as(users, "officer"))
@@ -233,7 +237,7 @@ class WorkKindsTest {
     @Test
     void formsOfTheNewKindsRenderAndTheVenueCheckOffersOnlyLocalVenues() throws Exception {
         for (String kind : List.of("venue", "venue-check", "activity", "volunteer-team", "volunteer-service", "award",
-                "publicity-material", "culture-team")) {
+                "publicity-material", "culture-team", "regulation")) {
             mvc.perform(get("/ledger/{k}/new", kind).with(as(users, "officer"))).andExpect(status().isOk());
             mvc.perform(get("/ledger/{k}", kind).with(as(users, "county"))).andExpect(status().isOk());
         }
