@@ -241,6 +241,14 @@ class WorkKindsTest {
             mvc.perform(get("/ledger/{k}/new", kind).with(as(users, "officer"))).andExpect(status().isOk());
             mvc.perform(get("/ledger/{k}", kind).with(as(users, "county"))).andExpect(status().isOk());
         }
+        OrgUnit liuxi = fx.freshVillage("柳溪镇");
+        LedgerRecord local = ledger.create(fx.scope("admin"), "VENUE", command(liuxi.getId(), "本镇村村响", Map.of("subKind", "BROADCAST")));
+        LedgerRecord foreign = ledger.create(fx.scope("admin"), "VENUE", command(fx.freshVillage("石桥乡").getId(), "外乡村村响",
+                Map.of("subKind", "BROADCAST")));
+        String form = mvc.perform(get("/ledger/venue-check/new").param("unitId", String.valueOf(liuxi.getId()))
+                        .with(as(users, "admin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("value=\"" + local.id() + "\"").doesNotContain("value=\"" + foreign.id() + "\"");
         mvc.perform(get("/api/v1/ledger/kinds").with(as(users, "officer"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].code", hasItem("CULTURE_TEAM")))
                 .andExpect(jsonPath("$[*].code", hasItem("VENUE_CHECK")));
