@@ -28,6 +28,8 @@ public final class FieldDef {
     private boolean url;
     private Object defaultValue;
     private String labelKey;
+    private String notAbove;
+    private boolean sameArea;
 
     private FieldDef(String name, FieldType type) {
         this.name = name;
@@ -138,6 +140,21 @@ public final class FieldDef {
         return this;
     }
 
+    /** For an INTEGER: must not exceed the value of another INTEGER field of the kind (faults fixed ≤ faults found). */
+    public FieldDef notAbove(String otherField) {
+        this.notAbove = otherField;
+        return this;
+    }
+
+    /**
+     * For a RECORD_REF: the referenced record must belong to the record's own township (a venue
+     * check of another township's venue makes no sense), even for a county-wide scope.
+     */
+    public FieldDef sameArea() {
+        this.sameArea = true;
+        return this;
+    }
+
     public FieldDef defaultValue(Object value) {
         this.defaultValue = value;
         return this;
@@ -213,6 +230,14 @@ public final class FieldDef {
 
     public boolean isUrl() {
         return url;
+    }
+
+    public String notAbove() {
+        return notAbove;
+    }
+
+    public boolean isSameArea() {
+        return sameArea;
     }
 
     public Object defaultValue() {

@@ -84,8 +84,10 @@ public class LedgerGenerator {
             List<OrgUnit> villages = units.subtree(system, townshipId).stream()
                     .filter(u -> u.getKind() == OrgUnitKind.VILLAGE).toList();
             List<Person> cadres = ledger.suggestedAttendees(system, townshipId, null);
+            WorkYear work = new WorkYear(system, township, villages, today, new Random(seed * 31 + townshipId));
             for (int year = today.getYear() - years + 1; year <= today.getYear(); year++) {
                 count += year(system, township, villages, cadres, year, today, random);
+                count += work.year(year);
             }
         }
         return count;
@@ -166,6 +168,209 @@ public class LedgerGenerator {
         return gen.count;
     }
 
+    /**
+     * 阵地, their quarterly checks, activities, volunteer service, awards, publicity spending and mass
+     * teams of one township. Its own random sequence, so that the core kinds stay as they were. The
+     * registers (venues, teams) are written in the first year only; later years check and use them.
+     */
+    private final class WorkYear {
+        final DataScope system;
+        final OrgUnit township;
+        final List<OrgUnit> villages;
+        final LocalDate today;
+        final Random random;
+        final List<Long> townshipVenues = new ArrayList<>();
+        final List<Long> villageVenues = new ArrayList<>();
+        final List<Long> teams = new ArrayList<>();
+
+        WorkYear(DataScope system, OrgUnit township, List<OrgUnit> villages, LocalDate today, Random random) {
+            this.system = system;
+            this.township = township;
+            this.villages = villages;
+            this.today = today;
+            this.random = random;
+        }
+
+        int year(int year) {
+            Gen gen = new Gen(system, township.getId(), today, random);
+            if (townshipVenues.isEmpty()) {
+                registers(gen, year);
+            }
+            rules(gen, year);
+            checks(gen, year);
+            activities(gen, year);
+            volunteering(gen, year);
+            awards(gen, year);
+            publicity(gen, year);
+            return gen.count;
+        }
+
+        private LocalDate before(int year) {
+            return LocalDate.of(year - 1 - random.nextInt(6), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        }
+
+        private LocalDate in(int year) {
+            int lastMonth = year == today.getYear() ? today.getMonthValue() : 12;
+            return LocalDate.of(year, 1 + random.nextInt(lastMonth), 1 + random.nextInt(28));
+        }
+
+        private void venue(Gen gen, List<Long> into, long unitId, int year, String subKind, String name, OrgUnit village,
+                String location) {
+            Map<String, Object> fields = new HashMap<>(Map.of("subKind", subKind, "location", location, "manager",
+                    village == null ? "镇文化站工作人员" : "村宣传员"));
+            if (village != null) {
+                fields.put("village", village.getId());
+            }
+            Long id = gen.add(unitId, "VENUE", before(year), List.of("阵地"), name, fields, List.of());
+            if (id != null) {
+                into.add(id);
+            }
+        }
+
+        private void registers(Gen gen, int year) {
+            String name = township.getName();
+            long tid = township.getId();
+            venue(gen, townshipVenues, tid, year, "CULTURE_STATION", name + "综合文化站", null, "镇政府旁");
+            venue(gen, townshipVenues, tid, year, "PRACTICE_CENTER", name + "新时代文明实践所", null, "文化站二楼");
+            venue(gen, townshipVenues, tid, year, "SQUARE", name + "文体广场", null, "集镇中心");
+            venue(gen, townshipVenues, tid, year, "LED_SCREEN", name + "集镇LED宣传屏", null, "主街路口");
+            venue(gen, townshipVenues, tid, year, "WEBSITE", name + "政务公开专栏", null, "县政府门户网站");
+            venue(gen, townshipVenues, tid, year, "WECHAT", "微" + name, null, "微信公众号");
+            for (OrgUnit village : villages) {
+                venue(gen, villageVenues, village.getId(), year, "LIBRARY", village.getName() + "农家书屋", village, "村部");
+                venue(gen, villageVenues, village.getId(), year, "BROADCAST", village.getName() + "村村响广播", village, "村部及各组");
+                venue(gen, villageVenues, village.getId(), year, "PRACTICE_CENTER", village.getName() + "新时代文明实践站", village,
+                        "村部");
+                if (random.nextBoolean()) {
+                    venue(gen, villageVenues, village.getId(), year, "BULLETIN_BOARD", village.getName() + "宣传栏", village, "村口");
+                }
+            }
+            String[][] volunteer = {{"党员先锋志愿服务队", "政策宣传、人居环境整治"}, {"巾帼志愿服务队", "关爱留守儿童和老人"},
+                    {"文明实践志愿服务队", "移风易俗、文明劝导"}};
+            for (String[] team : volunteer) {
+                Map<String, Object> fields = new HashMap<>(Map.of("theme", team[1], "members", 15 + random.nextInt(40),
+                        "leader", "镇干部"));
+                Long id = gen.add("VOLUNTEER_TEAM", before(year), List.of("志愿服务"), name + team[0], fields, List.of());
+                if (id != null) {
+                    teams.add(id);
+                }
+            }
+            for (OrgUnit village : villages) {
+                if (random.nextInt(3) == 0) {
+                    Long id = gen.add(village.getId(), "VOLUNTEER_TEAM", before(year), List.of("志愿服务"), village.getName() + "志愿服务队",
+                            Map.of("theme", "邻里互助", "village", village.getId(), "members", 8 + random.nextInt(20)), List.of());
+                    if (id != null) {
+                        teams.add(id);
+                    }
+                }
+                String[] art = {"文艺队", "腰鼓队", "广场舞队"};
+                gen.add(village.getId(), "CULTURE_TEAM", before(year), List.of(), village.getName() + art[random.nextInt(art.length)],
+                        Map.of("subKind", "ART_TROUPE", "village", village.getId(), "members", 10 + random.nextInt(25)), List.of());
+                if (random.nextBoolean()) {
+                    gen.add(village.getId(), "CULTURE_TEAM", before(year), List.of(), village.getName() + "篮球队",
+                            Map.of("subKind", "SPORTS_TEAM", "village", village.getId(), "members", 8 + random.nextInt(8)), List.of());
+                }
+                if (random.nextInt(3) == 0) {
+                    gen.add(village.getId(), "CULTURE_TEAM", before(year), List.of("移风易俗"), village.getName() + "红白理事会",
+                            Map.of("subKind", "CIVIC_COUNCIL", "village", village.getId(), "members", 5 + random.nextInt(5)), List.of());
+                }
+            }
+            gen.add("CULTURE_TEAM", before(year), List.of("宣讲"), name + "理论宣讲小分队",
+                    Map.of("subKind", "LECTURE_TEAM", "members", 6 + random.nextInt(6), "leader", "宣传委员"), List.of());
+            gen.add("CULTURE_TEAM", before(year), List.of("网络"), name + "网络评论员队伍",
+                    Map.of("subKind", "COMMENTATOR_TEAM", "members", 5 + random.nextInt(10)), List.of());
+        }
+
+        private void rules(Gen gen, int year) {
+            String committee = township.getName() + "党委";
+            gen.add("REGULATION", LocalDate.of(year, 1, 10 + random.nextInt(15)), List.of("制度"), year + "年理论学习中心组学习计划",
+                    Map.of("subKind", "STUDY_PLAN", "issuedBy", committee, "summary", "按月安排集中学习专题，每季度安排一次专题研讨。"),
+                    List.of());
+            gen.add("REGULATION", LocalDate.of(year, 2, 1 + random.nextInt(25)), List.of("制度"), year + "年宣传思想工作要点",
+                    Map.of("subKind", "WORK_PLAN", "issuedBy", committee), List.of());
+            if (townshipVenues.size() > 0 && random.nextBoolean()) {
+                gen.add("REGULATION", LocalDate.of(year, 3, 1 + random.nextInt(25)), List.of("制度"), "落实意识形态工作责任制实施细则",
+                        Map.of("subKind", "IMPLEMENTATION_PLAN", "issuedBy", committee), List.of());
+            }
+        }
+
+        private void checks(Gen gen, int year) {
+            List<Long> sample = new ArrayList<>(villageVenues);
+            for (int quarter = 0; quarter < 4; quarter++) {
+                List<Long> due = new ArrayList<>(townshipVenues.subList(0, Math.min(3, townshipVenues.size())));
+                for (int i = 0; i < 3 && !sample.isEmpty(); i++) {
+                    due.add(sample.get(random.nextInt(sample.size())));
+                }
+                for (Long venue : due) {
+                    int found = random.nextInt(5) == 0 ? 1 + random.nextInt(3) : 0;
+                    int fixed = found == 0 ? 0 : found - (random.nextInt(4) == 0 ? 1 : 0);
+                    Map<String, Object> fields = new HashMap<>(Map.of("venue", venue, "state",
+                            found > fixed ? "NEEDS_REPAIR" : "GOOD", "visitors", 20 + random.nextInt(300),
+                            "faultsFound", found, "faultsFixed", fixed));
+                    if (found > 0) {
+                        fields.put("faultDescription", found > fixed ? "喇叭线路老化，已报修，待更换配件。" : "设备故障已当场修复。");
+                    }
+                    if (random.nextBoolean()) {
+                        fields.put("booksLent", random.nextInt(120));
+                    }
+                    gen.add("VENUE_CHECK", LocalDate.of(year, quarter * 3 + 2 + random.nextInt(2), 5 + random.nextInt(20)),
+                            List.of("阵地检查"), "第" + (quarter + 1) + "季度阵地巡查", fields, List.of());
+                }
+            }
+        }
+
+        private void activities(Gen gen, int year) {
+            String[][] plan = {{"CULTURE", "乡村文艺汇演", "镇文化站"}, {"CULTURE", "书画摄影作品展", "镇文化站"},
+                    {"SPORTS", "广场舞展演", "镇文化站"}, {"SPORTS", "村级篮球友谊赛", "镇团委"},
+                    {"FESTIVAL", "我们的节日·春节写春联送祝福", "新时代文明实践所"}, {"FESTIVAL", "我们的节日·重阳敬老", "新时代文明实践所"},
+                    {"READING", "全民阅读进书屋", "镇文化站"}, {"THREE_TO_COUNTRYSIDE", "文化科技卫生三下乡", "县有关部门、镇政府"},
+                    {"ANTI_PORN", "扫黄打非集中检查", "镇综治中心"}, {"ANTI_PORN", "扫黄打非进校园宣传", "镇综治中心"}};
+            for (String[] a : plan) {
+                Map<String, Object> fields = new HashMap<>(Map.of("subKind", a[0], "organiser", a[2],
+                        "participants", 40 + random.nextInt(400), "sessions", 1 + random.nextInt(3)));
+                if ("ANTI_PORN".equals(a[0])) {
+                    fields.put("establishmentsChecked", 3 + random.nextInt(12));
+                }
+                gen.add("ACTIVITY", in(year), List.of("活动"), a[1], fields, List.of());
+            }
+        }
+
+        private void volunteering(Gen gen, int year) {
+            String[] services = {"清理河道垃圾", "探访独居老人", "禁毒宣传进村", "文明劝导", "关爱留守儿童", "疫苗接种引导"};
+            for (int i = 0; i < 8 && !teams.isEmpty(); i++) {
+                int volunteers = 5 + random.nextInt(20);
+                gen.add("VOLUNTEER_SERVICE", in(year), List.of("志愿服务"), services[random.nextInt(services.length)],
+                        Map.of("team", teams.get(random.nextInt(teams.size())), "volunteers", volunteers,
+                                "hours", java.math.BigDecimal.valueOf(volunteers * (2 + random.nextInt(4)) / 2.0),
+                                "beneficiaries", 10 + random.nextInt(200)), List.of());
+            }
+        }
+
+        private void awards(Gen gen, int year) {
+            String[][] plan = {{"STAR_FAMILY", "TOWNSHIP", "十星级文明户评选"}, {"STAR_FAMILY", "TOWNSHIP", "十星级文明户评选"},
+                    {"GOOD_FAMILY_MEMBER", "TOWNSHIP", "好婆婆好媳妇评选"}, {"BEAUTIFUL_FAMILY", "COUNTY", "最美家庭评选"},
+                    {"GOOD_PERSON", "COUNTY", "青禾好人评选"}, {"CIVILIZED_UNIT", "MUNICIPAL", "文明村镇创建"}};
+            String[] families = {"张", "李", "王", "刘", "陈", "杨", "黄", "赵"};
+            for (String[] a : plan) {
+                OrgUnit village = villages.isEmpty() ? township : villages.get(random.nextInt(villages.size()));
+                String awardee = "CIVILIZED_UNIT".equals(a[0]) ? village.getName() : families[random.nextInt(families.length)] + "某某"
+                        + ("STAR_FAMILY".equals(a[0]) || "BEAUTIFUL_FAMILY".equals(a[0]) ? "家庭" : "");
+                gen.add("AWARD", in(year), List.of("评选"), a[2] + "：" + awardee, Map.of("subKind", a[0], "level", a[1],
+                        "programme", a[2], "awardeeName", awardee, "awardeeUnit", village.getName()), List.of());
+            }
+        }
+
+        private void publicity(Gen gen, int year) {
+            String[][] plan = {{"WALL_SLOGAN", "社会主义核心价值观墙体标语"}, {"BANNER", "移风易俗宣传横幅"}, {"LEAFLET", "防范电信诈骗宣传资料"},
+                    {"SLOGAN", "森林防火宣传标语"}, {"BILLBOARD", "公益广告牌"}, {"OTHER_SPENDING", "宣传栏更新制作"}};
+            for (String[] p : plan) {
+                int quantity = 5 + random.nextInt(60);
+                gen.add("PUBLICITY_MATERIAL", in(year), List.of("宣传经费"), p[1], Map.of("subKind", p[0], "quantity", quantity,
+                        "cost", java.math.BigDecimal.valueOf(quantity * (20 + random.nextInt(80)))), List.of());
+            }
+        }
+    }
+
     private static List<AttendanceEntry> attendance(List<Person> cadres, Random random) {
         List<AttendanceEntry> rows = new ArrayList<>();
         for (Person person : cadres) {
@@ -198,6 +403,12 @@ public class LedgerGenerator {
         }
 
         Long add(String kind, LocalDate on, List<String> tags, String title, Map<String, Object> fields, List<AttendanceEntry> attendance) {
+            return add(unitId, kind, on, tags, title, fields, attendance);
+        }
+
+        /** A record of another unit of the township (a village's venue or team). */
+        Long add(long unitId, String kind, LocalDate on, List<String> tags, String title, Map<String, Object> fields,
+                List<AttendanceEntry> attendance) {
             if (on.isAfter(today)) {
                 return null;
             }

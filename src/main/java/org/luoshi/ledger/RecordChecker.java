@@ -107,6 +107,12 @@ class RecordChecker {
             Object raw = command.fields().containsKey(field.name()) ? command.fields().get(field.name()) : field.defaultValue();
             values.put(field.name(), value(scope, field, raw, on, area, problems));
         }
+        for (FieldDef field : kind.fields()) {
+            if (field.notAbove() != null && values.get(field.name()) instanceof Long value
+                    && values.get(field.notAbove()) instanceof Long limit && value > limit) {
+                problems.add(new Violation("fields." + field.name(), "ledger.error.notAbove", limit));
+            }
+        }
         List<AttendanceEntry> attendance = kind.hasAttendance() ? attendance(command.attendance(), area, problems) : List.of();
         if (!kind.hasAttendance() && !command.attendance().isEmpty()) {
             problems.add(new Violation("attendance", "ledger.error.noAttendance"));
@@ -135,7 +141,12 @@ class RecordChecker {
                 case DECIMAL -> {
                     BigDecimal d = raw instanceof BigDecimal b ? b : new BigDecimal(raw.toString().trim());
                     if (field.min() != null && d.compareTo(BigDecimal.valueOf(field.min())) < 0) {
-                        problems.add(new Violation(path, "ledger.error.min", field.min()));
+                        problems.add(new Violation(path, field.min() == 0 ? "ledger.error.negative" : "ledger.error.min", field.min()));
+                    } else if (field.max() != null && d.compareTo(BigDecimal.valueOf(field.max())) > 0) {
+                        problems.add(new Violation(path, "ledger.error.max", field.max()));
+                    } else if (d.stripTrailingZeros().scale() > 2) {
+                        // Detail columns keep two decimals; refusing is better than rounding silently.
+                        problems.add(new Violation(path, "ledger.error.decimals", 2));
                     }
                     yield d;
                 }
@@ -157,7 +168,7 @@ class RecordChecker {
                     yield code;
                 }
                 case PERSON -> person(integer(raw), area, path, problems);
-                case RECORD_REF -> reference(scope, field, integer(raw), path, problems);
+                case RECORD_REF -> reference(scope, field, integer(raw), area, path, problems);
                 case UNIT -> place(scope, integer(raw), area, path, problems);
             };
         } catch (NumberFormatException | ArithmeticException e) {
@@ -241,10 +252,11 @@ class RecordChecker {
         }
     }
 
-    private Long reference(DataScope scope, FieldDef field, long id, String path, List<Violation> problems) {
+    private Long reference(DataScope scope, FieldDef field, long id, String area, String path, List<Violation> problems) {
         Optional<LedgerRecord> target = store.find(id)
                 .filter(r -> !r.deleted() && r.kind().equals(field.refKind()))
-                .filter(r -> scope.covers(store.unitPath(r.unitId())));
+                .filter(r -> scope.covers(store.unitPath(r.unitId())))
+                .filter(r -> !field.isSameArea() || store.unitPath(r.unitId()).startsWith(area));
         if (target.isEmpty()) {
             problems.add(new Violation(path, "ledger.error.refNotFound"));
         }

@@ -137,6 +137,12 @@ class RecordPresenter {
         return String.join("; ", parts);
     }
 
+    /** The township of the unit if the scope reaches it, else the unit itself (a clerk's village). */
+    private Long areaOf(DataScope scope, long unitId) {
+        OrgUnit unit = units.get(scope, unitId);
+        return units.townshipOf(unit).filter(scope::covers).orElse(unit).getId();
+    }
+
     /** Options for the choice fields of a form: enum labels, people, records of the referenced kind, units of the area. */
     Map<String, List<Option>> choices(DataScope scope, RecordKind kind, long unitId) {
         Map<String, List<Option>> choices = new java.util.HashMap<>();
@@ -145,8 +151,9 @@ class RecordPresenter {
                 case ENUM -> choices.put(field.name(), field.options().stream()
                         .map(o -> new Option(o, msg(field.optionKey(o)))).toList());
                 case PERSON -> choices.put(field.name(), people(scope, unitId));
-                case RECORD_REF -> choices.put(field.name(), ledger.list(scope, new RecordFilter(field.refKind(), null,
-                        null, null, null, null, false), null, LedgerService.MAX_PAGE).records().stream()
+                case RECORD_REF -> choices.put(field.name(), ledger.list(scope, new RecordFilter(field.refKind(),
+                        field.isSameArea() ? areaOf(scope, unitId) : null, null, null, null, null, false), null,
+                        LedgerService.MAX_PAGE).records().stream()
                         .map(r -> new Option(String.valueOf(r.id()), r.occurredOn() + " " + refText(r))).toList());
                 case UNIT -> {
                     OrgUnit unit = units.get(scope, unitId);
