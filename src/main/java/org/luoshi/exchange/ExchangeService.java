@@ -64,7 +64,7 @@ class ExchangeService {
     private final ExchangeColumns columns;
     private final FileGuard guard;
     private final Path dir;
-    private final int maxRows;
+    private int maxRows;
 
     ExchangeService(LedgerService ledger, RecordKinds kinds, OrgUnitService units, ExchangeColumns columns, FileGuard guard,
             @Value("${luoshi.data-dir}") String dataDir, @Value("${luoshi.exchange.max-rows:100000}") int maxRows) {
@@ -300,7 +300,7 @@ class ExchangeService {
             List<RowSummary> presentRows, List<RowError> errorRows) {
     }
 
-    record Result(String kind, int added, int present) {
+    record Result(String kind, int added, int present) implements java.io.Serializable {
     }
 
     /** Stores the upload under a random id, checks every row and reports what a confirmation would do. */

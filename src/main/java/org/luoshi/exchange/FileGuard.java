@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -49,9 +49,11 @@ class FileGuard {
         long total = 0;
         boolean workbook = false;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+        // ZipFile reads the central directory; entries are still unpacked and counted, never trusted by their declared size.
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            java.util.Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
                 if (name.equals("xl/workbook.xml")) {
                     workbook = true;
@@ -59,7 +61,8 @@ class FileGuard {
                 boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
                 byte[] start = new byte[0];
                 int n;
-                while ((n = zip.read(buffer)) > 0) {
+                InputStream in = zip.getInputStream(entry);
+                while ((n = in.read(buffer)) > 0) {
                     if (xml && start.length < 2048) {
                         int take = Math.min(n, 2048 - start.length);
                         byte[] joined = new byte[start.length + take];
@@ -72,6 +75,7 @@ class FileGuard {
                         throw new ExchangeFileException("exchange.file.tooLarge", maxUncompressed / (1024 * 1024));
                     }
                 }
+                in.close();
                 if (xml && new String(start, StandardCharsets.UTF_8).toUpperCase().contains("<!DOCTYPE")) {
                     throw new ExchangeFileException("exchange.file.doctype");
                 }
