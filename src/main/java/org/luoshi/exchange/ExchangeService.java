@@ -307,6 +307,7 @@ class ExchangeService {
     Preview preview(DataScope scope, RecordKind kind, InputStream upload) throws IOException {
         scope.requireWritable();
         Files.createDirectories(dir);
+        removeAbandoned();
         String id = UUID.randomUUID().toString();
         Path file = dir.resolve(id + ".xlsx");
         Files.copy(upload, file);
@@ -452,6 +453,28 @@ class ExchangeService {
             }
         }
         wb.finish();
+    }
+
+    /** Previews never confirmed are removed after a day, so the data directory does not fill up. */
+    private void removeAbandoned() {
+        java.time.Instant cutoff = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> {
+                try {
+                    return Files.getLastModifiedTime(f).toInstant().isBefore(cutoff);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    // Another request removed it, or it is in use; the next upload tries again.
+                }
+            });
+        } catch (IOException e) {
+            // Clean-up is best effort; the upload itself does not depend on it.
+        }
     }
 
     void discard(String id) {
