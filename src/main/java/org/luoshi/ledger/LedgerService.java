@@ -109,6 +109,49 @@ public class LedgerService {
     }
 
     /**
+     * Checks a command with the same rules as the forms without writing anything: the problems, or an
+     * empty list. A unit outside the scope is reported as a problem of {@code unitId}, not as a 404.
+     */
+    public List<Violation> validate(DataScope scope, String kindCode, RecordCommand command) {
+        RecordKind kind = kinds.get(kindCode);
+        try {
+            checker.check(scope, kind, command);
+            return List.of();
+        } catch (LedgerValidationException e) {
+            return e.violations();
+        } catch (NotFoundException e) {
+            return List.of(new Violation("unitId", "ledger.error.unitOutside"));
+        }
+    }
+
+    /** Whether a live record with this natural key (unit, kind, occurred_on, title) exists; imports use it to stay idempotent. */
+    public boolean exists(String kindCode, long unitId, LocalDate occurredOn, String title) {
+        return store.existsByNaturalKey(kinds.get(kindCode).code(), unitId, occurredOn, RecordChecker.trim(title));
+    }
+
+    /**
+     * Creates all records in ONE transaction: the first refused record, or one whose natural key
+     * already exists, rolls back every record before it.
+     */
+    @Transactional
+    public int createAll(DataScope scope, String kindCode, List<RecordCommand> commands) {
+        scope.requireWritable();
+        RecordKind kind = kinds.get(kindCode);
+        Instant now = Instant.now();
+        for (RecordCommand command : commands) {
+            Draft draft = checker.check(scope, kind, command);
+            if (store.existsByNaturalKey(kind.code(), draft.unitId(), draft.occurredOn(), draft.title())) {
+                throw new RuleViolationException("ledger.error.duplicate");
+            }
+            long id = store.insert(kind, draft.unitId(), draft, now, scope.username(), isLate(draft.occurredOn(), now));
+            if (kind.hasAttendance()) {
+                store.replaceAttendance(id, draft.attendance());
+            }
+        }
+        return commands.size();
+    }
+
+    /**
      * Corrects a record. The reason is required and the previous state is kept as a revision.
      * {@code expectedVersion}, when given, refuses a change based on a stale copy.
      */

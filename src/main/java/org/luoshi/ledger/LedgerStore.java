@@ -111,6 +111,13 @@ class LedgerStore {
                 .map(r -> withDetails(List.of(r)).get(0));
     }
 
+    boolean existsByNaturalKey(String kind, long unitId, java.time.LocalDate occurredOn, String title) {
+        return jdbc.sql("select count(*) from ledger_record where kind = :kind and org_unit_id = :unit and occurred_on = :on "
+                + "and title = :title and deleted_at is null")
+                .param("kind", kind).param("unit", unitId).param("on", occurredOn).param("title", title)
+                .query(Long.class).single() > 0;
+    }
+
     String unitPath(long unitId) {
         return jdbc.sql("select path from org_unit where id = :id").param("id", unitId).query(String.class).single();
     }

@@ -1,0 +1,96 @@
+package org.luoshi.exchange;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import org.luoshi.ledger.RecordFilter;
+import org.luoshi.ledger.RecordKind;
+import org.luoshi.org.DataScope;
+import org.luoshi.web.ApiController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+
+@ApiController("/api/v1/exchange")
+@Tag(name = "exchange", description = "台账 Excel 导入导出：模板、导入预览与确认、按筛选导出")
+class ExchangeApiController {
+
+    static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER','VILLAGE_CLERK')";
+
+    private final ExchangeService exchange;
+    private final MessageSource messages;
+
+    ExchangeApiController(ExchangeService exchange, MessageSource messages) {
+        this.exchange = exchange;
+        this.messages = messages;
+    }
+
+    @GetMapping("/templates/{kind}")
+    @Operation(summary = "下载某类台账的导入模板（.xlsx）")
+    void template(DataScope scope, @PathVariable String kind, HttpServletResponse response) throws IOException {
+        RecordKind k = exchange.kind(kind);
+        Downloads.xlsx(response, exchange.fileName(k, "template"), out -> exchange.template(scope, k, out));
+    }
+
+    @PostMapping("/imports/{kind}")
+    @PreAuthorize(WRITERS)
+    @Operation(summary = "上传填好的模板，逐行校验并返回预览（尚未写入）")
+    ExchangeService.Preview upload(DataScope scope, @PathVariable String kind, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        RecordKind k = exchange.kind(kind);
+        try (InputStream in = file.getInputStream()) {
+            return exchange.preview(scope, k, in);
+        }
+    }
+
+    @PostMapping("/imports/{id}/commit")
+    @PreAuthorize(WRITERS)
+    @Operation(summary = "确认导入：在一个事务中写入全部新行，有错误行时拒绝")
+    ExchangeService.Result commit(DataScope scope, @PathVariable String id) throws IOException {
+        return exchange.commit(scope, id);
+    }
+
+    @GetMapping("/imports/{id}/errors")
+    @PreAuthorize(WRITERS)
+    @Operation(summary = "下载错误行（原始内容加“错误原因”列）")
+    void errors(DataScope scope, @PathVariable String id, HttpServletResponse response) throws IOException {
+        exchange.pending(scope, id);
+        Downloads.xlsx(response, "errors.xlsx", out -> exchange.errorFile(scope, id, out));
+    }
+
+    @GetMapping("/exports/{kind}")
+    @Operation(summary = "按列表筛选条件导出某类台账（与模板同列）")
+    void export(DataScope scope, @PathVariable String kind, @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+            @RequestParam(defaultValue = "false") boolean late, HttpServletResponse response) throws IOException {
+        RecordKind k = exchange.kind(kind);
+        RecordFilter filter = new RecordFilter(k.code(), unitId, from, to, q, tag, late);
+        exchange.checkFilter(scope, filter);
+        Downloads.xlsx(response, exchange.fileName(k, "export"), out -> exchange.export(scope, k, filter, out));
+    }
+
+    @ExceptionHandler(ExchangeFileException.class)
+    ProblemDetail badFile(ExchangeFileException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
+        problem.setType(URI.create("about:blank"));
+        problem.setProperty("code", e.messageKey());
+        return problem;
+    }
+}

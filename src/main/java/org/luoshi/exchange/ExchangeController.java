@@ -1,0 +1,116 @@
+package org.luoshi.exchange;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import org.luoshi.ledger.RecordFilter;
+import org.luoshi.ledger.RecordKind;
+import org.luoshi.ledger.RecordKinds;
+import org.luoshi.org.DataScope;
+import org.luoshi.web.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The exchange pages: choose a kind, download its template, upload, preview, confirm, result; and list exports. */
+@Controller
+@RequestMapping("/exchange")
+class ExchangeController {
+
+    private final ExchangeService exchange;
+    private final RecordKinds kinds;
+    private final MessageSource messages;
+
+    ExchangeController(ExchangeService exchange, RecordKinds kinds, MessageSource messages) {
+        this.exchange = exchange;
+        this.kinds = kinds;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String index(DataScope scope, @RequestParam(required = false) String kind, Model model) {
+        model.addAttribute("kinds", kinds.all());
+        model.addAttribute("selectedKind", kind == null ? null : exchange.kind(kind).code());
+        model.addAttribute("canWrite", scope.writable());
+        return "exchange/index";
+    }
+
+    @GetMapping("/templates/{kind}")
+    void template(DataScope scope, @PathVariable String kind, HttpServletResponse response) throws IOException {
+        RecordKind k = exchange.kind(kind);
+        Downloads.xlsx(response, exchange.fileName(k, "template"), out -> exchange.template(scope, k, out));
+    }
+
+    @PostMapping("/imports")
+    @PreAuthorize(ExchangeApiController.WRITERS)
+    String upload(DataScope scope, @RequestParam String kind, @RequestParam(required = false) MultipartFile file, Model model,
+            HttpServletResponse response) throws IOException {
+        RecordKind k = exchange.kind(kind);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new ExchangeFileException("exchange.file.empty");
+            }
+            try (InputStream in = file.getInputStream()) {
+                model.addAttribute("preview", exchange.preview(scope, k, in));
+            }
+        } catch (ExchangeFileException e) {
+            response.setStatus(400);
+            model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+            return index(scope, k.code(), model);
+        }
+        model.addAttribute("kind", k);
+        model.addAttribute("fileName", file.getOriginalFilename());
+        return "exchange/preview";
+    }
+
+    @PostMapping("/imports/{id}/commit")
+    @PreAuthorize(ExchangeApiController.WRITERS)
+    String commit(DataScope scope, @PathVariable String id, RedirectAttributes redirect) throws IOException {
+        try {
+            ExchangeService.Result result = exchange.commit(scope, id);
+            redirect.addFlashAttribute("result", result);
+            return "redirect:/exchange/result";
+        } catch (RuleViolationException | ExchangeFileException e) {
+            String key = e instanceof RuleViolationException r ? r.messageKey() : ((ExchangeFileException) e).messageKey();
+            Object[] args = e instanceof RuleViolationException r ? r.args() : ((ExchangeFileException) e).args();
+            redirect.addFlashAttribute("failure", messages.getMessage(key, args, key, LocaleContextHolder.getLocale()));
+            return "redirect:/exchange/result";
+        }
+    }
+
+    @GetMapping("/result")
+    String result(DataScope scope, Model model) {
+        model.addAttribute("kinds", kinds.all());
+        return "exchange/result";
+    }
+
+    @GetMapping("/imports/{id}/errors")
+    @PreAuthorize(ExchangeApiController.WRITERS)
+    void errors(DataScope scope, @PathVariable String id, HttpServletResponse response) throws IOException {
+        exchange.pending(scope, id);
+        Downloads.xlsx(response, "errors.xlsx", out -> exchange.errorFile(scope, id, out));
+    }
+
+    @GetMapping("/exports/{kind}")
+    void export(DataScope scope, @PathVariable String kind, @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+            @RequestParam(defaultValue = "false") boolean late, HttpServletResponse response) throws IOException {
+        RecordKind k = exchange.kind(kind);
+        RecordFilter filter = new RecordFilter(k.code(), unitId, from, to, q, tag, late);
+        exchange.checkFilter(scope, filter);
+        Downloads.xlsx(response, exchange.fileName(k, "export"), out -> exchange.export(scope, k, filter, out));
+    }
+}
