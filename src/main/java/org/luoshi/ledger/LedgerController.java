@@ -36,6 +36,7 @@ class LedgerController {
 
     static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER','VILLAGE_CLERK')";
     static final int PAGE_SIZE = 20;
+    static final int PANEL_SIZE = 6;
     static final int EXTRA_ATTENDANCE_ROWS = 3;
 
     private final LedgerService ledger;
@@ -89,6 +90,14 @@ class LedgerController {
         model.addAttribute("canWrite", scope.writable());
         model.addAttribute("basePath", selected == null ? "/ledger" : "/ledger/" + selected.slug());
         return "ledger/list";
+    }
+
+    /** The home-page panel (htmx, no layout): the latest records in the user's scope. */
+    @GetMapping("/panel")
+    String panel(DataScope scope, Model model) {
+        model.addAttribute("rows", rows(ledger.list(scope, RecordFilter.all(), null, PANEL_SIZE).records()));
+        model.addAttribute("canWrite", scope.writable());
+        return "ledger/panel";
     }
 
     List<Row> rows(List<LedgerRecord> records) {

@@ -256,4 +256,20 @@ class LedgerWebTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/ledger/records/{id}", record.id()).with(as(users, "officer"))).andExpect(status().isOk());
     }
+
+    @Test
+    void homePanelListsTheLatestRecordsOfTheScopeOnly() throws Exception {
+        LedgerRecord latest = media(fx.freshVillage("柳溪镇"));
+        String marker = "data-id=\"" + latest.id() + "\"";
+        mvc.perform(get("/ledger/panel").with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(marker)))
+                .andExpect(content().string(containsString("查看全部台账")));
+        mvc.perform(get("/ledger/panel").with(as(users, "officer2")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(marker))));
+        mvc.perform(get("/ledger/panel").with(as(users, "clerk")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(marker))));
+    }
 }
