@@ -91,6 +91,8 @@ class ResponsibilityPagesTest extends ResponsibilityTestBase {
                 .andExpect(content().string(containsString("党工委书记")));
         mvc.perform(get("/").with(as("officer")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("/responsibility/attention/panel")));
+                .andExpect(content().string(containsString("hx-get=\"/responsibility/attention/panel\"")))
+                .andExpect(content().string(containsString("hx-get=\"/ledger/panel\"")))
+                .andExpect(content().string(containsString("需关注事项")));
     }
 }
