@@ -44,9 +44,12 @@ class FindingController {
     private final OverviewXlsx overviewXlsx;
     private final OverdueRule rule;
     private final MessageSource messages;
+    private final SystemFindings systemFindings;
 
     FindingController(FindingService findings, OrgUnitService units, AttachmentService attachments,
-            Notifications notifications, OverviewXlsx overviewXlsx, OverdueRule rule, MessageSource messages) {
+            Notifications notifications, OverviewXlsx overviewXlsx, OverdueRule rule, MessageSource messages,
+            SystemFindings systemFindings) {
+        this.systemFindings = systemFindings;
         this.findings = findings;
         this.units = units;
         this.attachments = attachments;
@@ -63,11 +66,23 @@ class FindingController {
 
     @GetMapping("/findings")
     String list(DataScope scope, Authentication auth, @ModelAttribute("filter") FilterParams filter,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String after, Model model) {
         Actor actor = Actor.of(scope, auth);
-        model.addAttribute("page", findings.search(actor, filter.toFilter(), page));
+        model.addAttribute("page", findings.search(actor, filter.toFilter(), after, FindingPage.SIZE));
+        model.addAttribute("total", findings.count(actor, filter.toFilter()));
+        model.addAttribute("mayGenerate", actor.supervises());
         addFilterOptions(scope, model);
         return "inspection/findings";
+    }
+
+    /** 从考核和阵地检查生成问题: the daily job, now, for the townships in the caller's scope. */
+    @PostMapping("/findings/generate")
+    @PreAuthorize(ChecklistController.SUPERVISORS)
+    String generate(DataScope scope, Authentication auth, RedirectAttributes redirect) {
+        SystemFindings.Outcome outcome = systemFindings.runFor(Actor.of(scope, auth));
+        redirect.addFlashAttribute("flash", messages.getMessage("inspection.signal.done", new Object[] {
+                outcome.indicatorFindings(), outcome.venueFindings(), outcome.warnings()}, LocaleContextHolder.getLocale()));
+        return "redirect:/inspection/findings";
     }
 
     @GetMapping("/overview")
@@ -75,7 +90,8 @@ class FindingController {
         Actor actor = Actor.of(scope, auth);
         model.addAttribute("rates", findings.rates(actor));
         model.addAttribute("counts", findings.counts(actor));
-        model.addAttribute("page", findings.search(actor, filter.toFilter(), 0));
+        model.addAttribute("page", findings.search(actor, filter.toFilter(), null, FindingPage.SIZE));
+        model.addAttribute("total", findings.count(actor, filter.toFilter()));
         addFilterOptions(scope, model);
         return "inspection/overview";
     }

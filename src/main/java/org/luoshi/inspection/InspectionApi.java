@@ -61,14 +61,14 @@ final class InspectionApi {
             long raisedByUnitId, String title, String detail, Long inspectionId, Long itemId, String reference,
             Long referencedFindingId, long ownerPostId, String ownerTitle, String ownerHolder, LocalDate deadline,
             String measures, RectificationState state, Urgency urgency, boolean locked, String submittedBy,
-            String recheckedBy, Instant raisedAt, long version) {
+            String recheckedBy, Instant raisedAt, String originKey, long version) {
         static FindingResponse of(FindingRow r) {
             Finding f = r.finding();
             return new FindingResponse(f.getId(), f.getSource(), f.getCategory(), f.getUnitId(), r.unitName(),
                     f.getRaisedByUnitId(), f.getTitle(), f.getDetail(), f.getInspectionId(), f.getItemId(),
                     f.getReference(), f.getReferencedFindingId(), f.getOwnerPostId(), r.ownerTitle(), r.holderName(),
                     f.getDeadline(), f.getMeasures(), f.getState(), r.urgency(), f.isLocked(), f.getSubmittedBy(),
-                    f.getRecheckedBy(), f.getRaisedAt(), f.getVersion());
+                    f.getRecheckedBy(), f.getRaisedAt(), f.getOriginKey(), f.getVersion());
         }
     }
 
@@ -84,6 +84,10 @@ final class InspectionApi {
     }
 
     record PageResponse<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+    }
+
+    /** A keyset page: {@code next} is the cursor to pass as {@code after} for the following page, null on the last. */
+    record KeysetResponse<T>(List<T> content, int size, String next) {
     }
 
     record ImportProblem(List<String> errors) {

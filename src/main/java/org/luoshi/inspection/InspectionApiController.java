@@ -30,6 +30,7 @@ import org.luoshi.inspection.InspectionApi.FindingResponse;
 import org.luoshi.inspection.InspectionApi.InspectionResponse;
 import org.luoshi.inspection.InspectionApi.InspectionSummary;
 import org.luoshi.inspection.InspectionApi.ItemResponse;
+import org.luoshi.inspection.InspectionApi.KeysetResponse;
 import org.luoshi.inspection.InspectionApi.PageResponse;
 import org.luoshi.org.DataScope;
 import org.luoshi.web.ApiController;
@@ -63,8 +64,13 @@ class InspectionApiController {
     private final OverdueRule rule;
     private final MessageSource messages;
 
+    private final AssessmentPrefill prefill;
+    private final SystemFindings systemFindings;
+
     InspectionApiController(ChecklistService checklists, InspectionService inspections, FindingService findings,
-            OverdueRule rule, MessageSource messages) {
+            OverdueRule rule, MessageSource messages, AssessmentPrefill prefill, SystemFindings systemFindings) {
+        this.prefill = prefill;
+        this.systemFindings = systemFindings;
         this.checklists = checklists;
         this.inspections = inspections;
         this.findings = findings;
@@ -229,6 +235,21 @@ class InspectionApiController {
     }
 
     @Tag(name = "inspection-inspections")
+    @Operation(summary = "Proposes the answers of indicator-linked items from the township's assessment "
+            + "(MET → MEETS, PENDING/WARNING → PARTLY, FAILED → NOT_MET) with figures and ledger records; "
+            + "answers the unit gave itself are kept, proposals stay marked until answered")
+    @PostMapping("/inspections/{id}/prefill")
+    @PreAuthorize(InspectionController.WRITERS)
+    PrefillResponse prefill(DataScope scope, Authentication auth, @PathVariable long id) {
+        Actor actor = Actor.of(scope, auth);
+        AssessmentPrefill.Result result = prefill.prefill(actor, id);
+        return new PrefillResponse(result.proposed(), result.kept(), result.unknownCodes(), inspectionResponse(actor, id));
+    }
+
+    record PrefillResponse(int proposed, int kept, List<String> unknownIndicatorCodes, InspectionResponse inspection) {
+    }
+
+    @Tag(name = "inspection-inspections")
     @Operation(summary = "Finishes a self-inspection; every unmet item becomes a finding")
     @PostMapping("/inspections/{id}/finish-self")
     @PreAuthorize(InspectionController.WRITERS)
@@ -266,14 +287,26 @@ class InspectionApiController {
     // ---- findings and rectification
 
     @Tag(name = "inspection-findings")
-    @Operation(summary = "Findings in the caller's scope, filtered by source, category, state, overdue and unit")
+    @Operation(summary = "Findings in the caller's scope, filtered by source, category, state, overdue and unit; "
+            + "keyset pages by deadline and id: pass the response's next as after")
     @GetMapping("/findings")
-    PageResponse<FindingResponse> findings(DataScope scope, Authentication auth,
+    KeysetResponse<FindingResponse> findings(DataScope scope, Authentication auth,
             @RequestParam(required = false) FindingSource source, @RequestParam(required = false) FindingCategory category,
             @RequestParam(required = false) RectificationState state, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) Long unitId, @RequestParam(defaultValue = "0") int page) {
-        return page(findings.search(Actor.of(scope, auth), new FindingFilter(source, category, state, overdue, unitId), page)
-                .map(FindingResponse::of));
+            @RequestParam(required = false) Long unitId, @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "20") int size) {
+        FindingPage page = findings.search(Actor.of(scope, auth), new FindingFilter(source, category, state, overdue, unitId),
+                after, size);
+        return new KeysetResponse<>(page.rows().stream().map(FindingResponse::of).toList(), page.rows().size(), page.next());
+    }
+
+    @Tag(name = "inspection-findings")
+    @Operation(summary = "Raises findings from red indicator periods and faulty venue checks, and sends the yellow/red "
+            + "indicator warnings, for the townships in the caller's scope; each origin only once")
+    @PostMapping("/findings/generate")
+    @PreAuthorize(ChecklistController.SUPERVISORS)
+    SystemFindings.Outcome generate(DataScope scope, Authentication auth) {
+        return systemFindings.runFor(Actor.of(scope, auth));
     }
 
     @Tag(name = "inspection-findings")
