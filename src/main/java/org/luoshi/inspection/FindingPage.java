@@ -16,11 +16,11 @@ record FindingPage(List<FindingRow> rows, String next, boolean hasPrevious) {
     static final int SIZE = 20;
     static final int MAX_SIZE = 200;
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return next != null;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return rows.isEmpty();
     }
 

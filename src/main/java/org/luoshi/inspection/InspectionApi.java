@@ -37,11 +37,13 @@ final class InspectionApi {
         }
     }
 
-    record AnswerResponse(long itemId, String itemNo, String title, AnswerResult result, String statement,
-            List<EvidenceResponse> evidence) {
+    /** @param proposed the answer was proposed from the assessment and is not confirmed yet */
+    record AnswerResponse(long itemId, String itemNo, String title, String indicatorCode, AnswerResult result,
+            String statement, boolean proposed, List<EvidenceResponse> evidence) {
         static AnswerResponse of(AnswerView v) {
             return new AnswerResponse(v.item().getId(), v.item().getItemNo(), v.item().getTitle(),
-                    v.answer() == null ? null : v.answer().getResult(), v.answer() == null ? null : v.answer().getStatement(),
+                    v.item().getIndicatorCode(), v.answer() == null ? null : v.answer().getResult(),
+                    v.answer() == null ? null : v.answer().getStatement(), v.answer() != null && v.answer().isProposed(),
                     v.evidence().stream().map(EvidenceResponse::of).toList());
         }
     }
