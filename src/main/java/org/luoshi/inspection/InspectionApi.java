@@ -30,10 +30,10 @@ final class InspectionApi {
     }
 
     record InspectionSummary(long id, InspectionKind kind, long checklistId, long unitId, LocalDate heldOn, String team,
-            Set<Long> visitedUnitIds, String status) {
+            Set<Long> visitedUnitIds, String status, String summary) {
         static InspectionSummary of(Inspection i) {
             return new InspectionSummary(i.getId(), i.getKind(), i.getChecklistId(), i.getUnitId(), i.getHeldOn(),
-                    i.getTeam(), i.getVisitedUnitIds(), i.getStatus().name());
+                    i.getTeam(), i.getVisitedUnitIds(), i.getStatus().name(), i.getSummary());
         }
     }
 

@@ -7,17 +7,17 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Consumer;
+import jakarta.validation.groups.Default;
 import org.luoshi.inspection.Forms.AnswerForm;
 import org.luoshi.inspection.Forms.ChecklistForm;
 import org.luoshi.inspection.Forms.FinishSelfForm;
-import org.luoshi.inspection.Forms.FinishVisitForm;
 import org.luoshi.inspection.Forms.FollowUpForm;
 import org.luoshi.inspection.Forms.ItemForm;
 import org.luoshi.inspection.Forms.LedgerLinkForm;
 import org.luoshi.inspection.Forms.NoteForm;
 import org.luoshi.inspection.Forms.PlanForm;
 import org.luoshi.inspection.Forms.RecheckForm;
-import org.luoshi.inspection.Forms.StartForm;
 import org.luoshi.inspection.Forms.VisitFindingForm;
 import org.luoshi.inspection.Forms.VisitForm;
 import org.luoshi.inspection.InspectionApi.AnswerResponse;
@@ -43,6 +43,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -278,9 +279,9 @@ class InspectionApiController {
     @PostMapping("/inspections/{id}/finish-visit")
     @PreAuthorize(ChecklistController.SUPERVISORS)
     InspectionResponse finishVisit(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @RequestBody FinishVisitForm form) {
+            @Valid @RequestBody NoteForm form) {
         Actor actor = Actor.of(scope, auth);
-        inspections.finishVisit(actor, id, form.summary());
+        inspections.finishVisit(actor, id, form.note());
         return inspectionResponse(actor, id);
     }
 
@@ -337,9 +338,8 @@ class InspectionApiController {
     @PutMapping("/findings/{id}/plan")
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail plan(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody PlanForm form) {
-        Actor actor = Actor.of(scope, auth);
-        findings.plan(actor, id, form.ownerPostId(), form.deadline(), form.measures(), form.reason());
-        return detail(actor, id);
+        return act(scope, auth, id,
+                actor -> findings.plan(actor, id, form.ownerPostId(), form.deadline(), form.measures(), form.reason()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -347,20 +347,17 @@ class InspectionApiController {
     @PostMapping("/findings/{id}/start")
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail start(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @RequestBody(required = false) StartForm form) {
-        Actor actor = Actor.of(scope, auth);
-        findings.start(actor, id, form == null ? null : form.note());
-        return detail(actor, id);
+            @Valid @RequestBody(required = false) NoteForm form) {
+        return act(scope, auth, id, actor -> findings.start(actor, id, form == null ? null : form.note()));
     }
 
     @Tag(name = "inspection-rectification")
     @Operation(summary = "Adds a progress note")
     @PostMapping("/findings/{id}/notes")
     @PreAuthorize(InspectionController.WRITERS)
-    FindingDetail note(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody NoteForm form) {
-        Actor actor = Actor.of(scope, auth);
-        findings.note(actor, id, form.note());
-        return detail(actor, id);
+    FindingDetail note(DataScope scope, Authentication auth, @PathVariable long id,
+            @Validated({Default.class, NoteForm.Required.class}) @RequestBody NoteForm form) {
+        return act(scope, auth, id, actor -> findings.note(actor, id, form.note()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -376,24 +373,21 @@ class InspectionApiController {
     }
 
     @Tag(name = "inspection-rectification")
-    @Operation(summary = "Links a ledger record as evidence")
+    @Operation(summary = "Links a ledger record as evidence (it must exist, be live and lie in the caller's scope)")
     @PostMapping("/findings/{id}/ledger-records")
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail ledgerRecord(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody LedgerLinkForm form) {
-        Actor actor = Actor.of(scope, auth);
-        findings.addLedgerRecord(actor, id, form.ledgerRecordId());
-        return detail(actor, id);
+        return act(scope, auth, id, actor -> findings.addLedgerRecord(actor, id, form.ledgerRecordId()));
     }
 
     @Tag(name = "inspection-rectification")
     @Operation(summary = "IN_PROGRESS → SUBMITTED (needs measures and evidence)")
     @PostMapping("/findings/{id}/submit")
     @PreAuthorize(InspectionController.WRITERS)
-    FindingDetail submit(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody NoteForm form) {
-        Actor actor = Actor.of(scope, auth);
-        findings.submit(actor, id, form.note());
-        return detail(actor, id);
+    FindingDetail submit(DataScope scope, Authentication auth, @PathVariable long id,
+            @Validated({Default.class, NoteForm.Required.class}) @RequestBody NoteForm form) {
+        return act(scope, auth, id, actor -> findings.submit(actor, id, form.note()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -402,8 +396,13 @@ class InspectionApiController {
     @PreAuthorize(ChecklistController.SUPERVISORS)
     FindingDetail recheck(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody RecheckForm form) {
+        return act(scope, auth, id, actor -> findings.recheck(actor, id, form.passed(), form.reason()));
+    }
+
+    /** Every rectification action: run it as the signed-in actor, answer with the task as it now stands. */
+    private FindingDetail act(DataScope scope, Authentication auth, long id, Consumer<Actor> action) {
         Actor actor = Actor.of(scope, auth);
-        findings.recheck(actor, id, form.passed(), form.reason());
+        action.accept(actor);
         return detail(actor, id);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.luoshi.evidence.AttachmentService;
 import org.luoshi.inspection.Forms.AnswerForm;
 import org.luoshi.inspection.Forms.FinishSelfForm;
-import org.luoshi.inspection.Forms.FinishVisitForm;
+import org.luoshi.inspection.Forms.NoteForm;
 import org.luoshi.inspection.Forms.VisitFindingForm;
 import org.luoshi.inspection.Forms.VisitForm;
 import org.luoshi.org.DataScope;
@@ -234,13 +234,13 @@ class InspectionController {
     @PostMapping("/inspections/{id}/finish-visit")
     @PreAuthorize(ChecklistController.SUPERVISORS)
     String finishVisit(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @ModelAttribute("finishVisitForm") FinishVisitForm form, BindingResult errors, Model model,
+            @Valid @ModelAttribute("finishVisitForm") NoteForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             response.setStatus(400);
             return detail(scope, auth, id, model);
         }
-        inspections.finishVisit(Actor.of(scope, auth), id, form.summary());
+        inspections.finishVisit(Actor.of(scope, auth), id, form.note());
         redirect.addFlashAttribute("flash", msg("inspection.visit.finished"));
         return "redirect:/inspection/inspections/" + id;
     }

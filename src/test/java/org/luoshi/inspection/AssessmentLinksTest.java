@@ -393,4 +393,26 @@ class AssessmentLinksTest {
                 + third.getId()).with(TestUsers.as(users, "county"))).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("/inspection/findings/" + all.get(3).getId()).doesNotContain("/inspection/findings/" + third.getId() + "\"");
     }
+
+    @Test
+    void oneNoteFormServesEveryTextAction() throws Exception {
+        OrgUnit liuxi = township("柳溪镇");
+        long id = findingService.raiseFinding(FindingSource.OTHER, liuxi.getId(), "表单合并", null,
+                postOf(liuxi, PostKind.PROPAGANDA_MEMBER), evaluation.today().plusDays(10), null);
+        String base = "/api/v1/inspection/findings/" + id;
+        // The note is required for notes and submission, optional for starting.
+        assertThat(api(post(base + "/notes"), "officer", Map.of("note", " "), 400)).isNotNull();
+        api(post(base + "/start"), "officer", null, 200);
+        api(post(base + "/submit"), "officer", Map.of(), 400);
+        JsonNode noted = api(post(base + "/notes"), "officer", Map.of("note", "已联系维修"), 200);
+        assertThat(noted.get("timeline").findValuesAsText("note")).contains("已联系维修");
+        // A visit's summary travels in the same form, under its own name.
+        JsonNode c = api(post("/api/v1/inspection/checklists"), "county", Map.of("title", "小结-" + UUID.randomUUID()), 201);
+        long checklist = c.get("id").asLong();
+        JsonNode visit = api(post("/api/v1/inspection/visits"), "county", Map.of("checklistId", checklist, "heldOn",
+                evaluation.today().toString(), "unitIds", List.of(liuxi.getId())), 201);
+        JsonNode finished = api(post("/api/v1/inspection/inspections/" + visit.at("/inspection/id").asLong()
+                + "/finish-visit"), "county", Map.of("summary", "总体良好"), 200);
+        assertThat(finished.at("/inspection/summary").asText()).isEqualTo("总体良好");
+    }
 }
