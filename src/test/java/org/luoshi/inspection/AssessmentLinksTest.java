@@ -213,11 +213,13 @@ class AssessmentLinksTest {
         assertThat(owner.getKind()).isEqualTo(PostKind.PROPAGANDA_MEMBER);
         LocalDate asOf = LocalDate.of(2026, 7, 10);
         String set = "测试指标表-" + UUID.randomUUID();
+        // Unique names: the PostgreSQL test database keeps the notices of earlier runs.
+        String study = "理论学习中心组学习-" + UUID.randomUUID().toString().substring(0, 8);
         Evaluation e = new Evaluation(set, 2026, liuxi.getPath(), asOf, List.of(), List.of(), BigDecimal.ZERO,
                 BigDecimal.TEN, List.of(
                         new Obligation("ZZ-02", "意识形态领域形势研判", "上半年", LocalDate.of(2026, 6, 30), Status.FAILED,
                                 "上半年还差 1 次"),
-                        new Obligation("LL-01", "理论学习中心组学习", "第三季度", LocalDate.of(2026, 9, 30), Status.WARNING,
+                        new Obligation("LL-01", study, "第三季度", LocalDate.of(2026, 9, 30), Status.WARNING,
                                 "第三季度还差 2 次")), List.of());
         long before = notificationRepository.countByUnitIdAndRoleAndReadAtIsNull(liuxi.getId(), Actor.TOWNSHIP_OFFICER);
 
@@ -236,7 +238,7 @@ class AssessmentLinksTest {
         long after = notificationRepository.countByUnitIdAndRoleAndReadAtIsNull(liuxi.getId(), Actor.TOWNSHIP_OFFICER);
         assertThat(after - before).isEqualTo(3);
         assertThat(notificationRepository.findAll().stream().map(Notification::getMessage)
-                .filter(t -> t.contains("黄灯预警") && t.contains("LL-01") && t.contains("第三季度还差 2 次"))).hasSize(1);
+                .filter(t -> t.contains("黄灯预警") && t.contains("LL-01 " + study) && t.contains("第三季度还差 2 次"))).hasSize(1);
 
         // Idempotent: nothing new the second time.
         SystemFindings.Outcome second = systemFindings.fromEvaluation(liuxi, owner, e, asOf);
@@ -247,7 +249,7 @@ class AssessmentLinksTest {
         assertThat(findingRepository.findAll().stream().filter(x -> key.equals(x.getOriginKey()))).hasSize(1);
         // The yellow period turning red later is a new colour: one red warning and one finding.
         Evaluation later = new Evaluation(set, 2026, liuxi.getPath(), asOf, List.of(), List.of(), BigDecimal.ZERO,
-                BigDecimal.TEN, List.of(new Obligation("LL-01", "理论学习中心组学习", "第三季度", LocalDate.of(2026, 9, 30),
+                BigDecimal.TEN, List.of(new Obligation("LL-01", study, "第三季度", LocalDate.of(2026, 9, 30),
                         Status.FAILED, "第三季度还差 2 次")), List.of());
         SystemFindings.Outcome turned = systemFindings.fromEvaluation(liuxi, owner, later, LocalDate.of(2026, 10, 1));
         assertThat(turned.indicatorFindings()).isEqualTo(1);
