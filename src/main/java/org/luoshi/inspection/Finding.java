@@ -39,6 +39,8 @@ class Finding {
     private Long itemId;
     private String reference;
     private Long referencedFindingId;
+    /** Key of a system origin (an indicator period, a venue check record): at most one finding per key. */
+    private String originKey;
     private Long ownerPostId;
     private LocalDate deadline;
     private String measures;
@@ -83,6 +85,14 @@ class Finding {
         this.itemId = itemId;
         this.reference = reference;
         this.referencedFindingId = referencedFindingId;
+    }
+
+    void originKey(String key) {
+        this.originKey = key;
+    }
+
+    public String getOriginKey() {
+        return originKey;
     }
 
     /** Owner, deadline and measures may change until the task is submitted. */

@@ -4,13 +4,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import jakarta.validation.groups.Default;
 import org.luoshi.evidence.AttachmentService;
 import org.luoshi.inspection.Forms.FollowUpForm;
 import org.luoshi.inspection.Forms.LedgerLinkForm;
 import org.luoshi.inspection.Forms.NoteForm;
 import org.luoshi.inspection.Forms.PlanForm;
 import org.luoshi.inspection.Forms.RecheckForm;
-import org.luoshi.inspection.Forms.StartForm;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.springframework.context.MessageSource;
@@ -23,6 +24,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,9 +46,12 @@ class FindingController {
     private final OverviewXlsx overviewXlsx;
     private final OverdueRule rule;
     private final MessageSource messages;
+    private final SystemFindings systemFindings;
 
     FindingController(FindingService findings, OrgUnitService units, AttachmentService attachments,
-            Notifications notifications, OverviewXlsx overviewXlsx, OverdueRule rule, MessageSource messages) {
+            Notifications notifications, OverviewXlsx overviewXlsx, OverdueRule rule, MessageSource messages,
+            SystemFindings systemFindings) {
+        this.systemFindings = systemFindings;
         this.findings = findings;
         this.units = units;
         this.attachments = attachments;
@@ -63,11 +68,23 @@ class FindingController {
 
     @GetMapping("/findings")
     String list(DataScope scope, Authentication auth, @ModelAttribute("filter") FilterParams filter,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String after, Model model) {
         Actor actor = Actor.of(scope, auth);
-        model.addAttribute("page", findings.search(actor, filter.toFilter(), page));
+        model.addAttribute("page", findings.search(actor, filter.toFilter(), after, FindingPage.SIZE));
+        model.addAttribute("total", findings.count(actor, filter.toFilter()));
+        model.addAttribute("mayGenerate", actor.supervises());
         addFilterOptions(scope, model);
         return "inspection/findings";
+    }
+
+    /** 从考核和阵地检查生成问题: the daily job, now, for the townships in the caller's scope. */
+    @PostMapping("/findings/generate")
+    @PreAuthorize(ChecklistController.SUPERVISORS)
+    String generate(DataScope scope, Authentication auth, RedirectAttributes redirect) {
+        SystemFindings.Outcome outcome = systemFindings.runFor(Actor.of(scope, auth));
+        redirect.addFlashAttribute("flash", messages.getMessage("inspection.signal.done", new Object[] {
+                outcome.indicatorFindings(), outcome.venueFindings(), outcome.warnings()}, LocaleContextHolder.getLocale()));
+        return "redirect:/inspection/findings";
     }
 
     @GetMapping("/overview")
@@ -75,7 +92,8 @@ class FindingController {
         Actor actor = Actor.of(scope, auth);
         model.addAttribute("rates", findings.rates(actor));
         model.addAttribute("counts", findings.counts(actor));
-        model.addAttribute("page", findings.search(actor, filter.toFilter(), 0));
+        model.addAttribute("page", findings.search(actor, filter.toFilter(), null, FindingPage.SIZE));
+        model.addAttribute("total", findings.count(actor, filter.toFilter()));
         addFilterOptions(scope, model);
         return "inspection/overview";
     }
@@ -141,35 +159,24 @@ class FindingController {
     String plan(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("planForm") PlanForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            return invalid(scope, auth, id, model, response);
-        }
-        findings.plan(Actor.of(scope, auth), id, form.ownerPostId(), form.deadline(), form.measures(), form.reason());
-        return done(id, redirect);
+        return act(scope, auth, id, errors, model, response, redirect,
+                actor -> findings.plan(actor, id, form.ownerPostId(), form.deadline(), form.measures(), form.reason()));
     }
 
     @PostMapping("/findings/{id}/start")
     @PreAuthorize(InspectionController.WRITERS)
     String start(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @ModelAttribute("startForm") StartForm form, BindingResult errors, Model model,
+            @Valid @ModelAttribute("startForm") NoteForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            return invalid(scope, auth, id, model, response);
-        }
-        findings.start(Actor.of(scope, auth), id, form.note());
-        return done(id, redirect);
+        return act(scope, auth, id, errors, model, response, redirect, actor -> findings.start(actor, id, form.note()));
     }
 
     @PostMapping("/findings/{id}/notes")
     @PreAuthorize(InspectionController.WRITERS)
     String note(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult errors, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            return invalid(scope, auth, id, model, response);
-        }
-        findings.note(Actor.of(scope, auth), id, form.note());
-        return done(id, redirect);
+            @Validated({Default.class, NoteForm.Required.class}) @ModelAttribute("noteForm") NoteForm form,
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return act(scope, auth, id, errors, model, response, redirect, actor -> findings.note(actor, id, form.note()));
     }
 
     @PostMapping("/findings/{id}/evidence")
@@ -185,11 +192,8 @@ class FindingController {
     String addLedgerRecord(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("ledgerForm") LedgerLinkForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            return invalid(scope, auth, id, model, response);
-        }
-        findings.addLedgerRecord(Actor.of(scope, auth), id, form.ledgerRecordId());
-        return done(id, redirect);
+        return act(scope, auth, id, errors, model, response, redirect,
+                actor -> findings.addLedgerRecord(actor, id, form.ledgerRecordId()));
     }
 
     @GetMapping("/findings/{id}/evidence/{evidenceId}")
@@ -201,13 +205,9 @@ class FindingController {
     @PostMapping("/findings/{id}/submit")
     @PreAuthorize(InspectionController.WRITERS)
     String submit(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @ModelAttribute("submitForm") NoteForm form, BindingResult errors, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            return invalid(scope, auth, id, model, response);
-        }
-        findings.submit(Actor.of(scope, auth), id, form.note());
-        return done(id, redirect);
+            @Validated({Default.class, NoteForm.Required.class}) @ModelAttribute("submitForm") NoteForm form,
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return act(scope, auth, id, errors, model, response, redirect, actor -> findings.submit(actor, id, form.note()));
     }
 
     @PostMapping("/findings/{id}/recheck")
@@ -215,11 +215,8 @@ class FindingController {
     String recheck(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("recheckForm") RecheckForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            return invalid(scope, auth, id, model, response);
-        }
-        findings.recheck(Actor.of(scope, auth), id, form.passed(), form.reason());
-        return done(id, redirect);
+        return act(scope, auth, id, errors, model, response, redirect,
+                actor -> findings.recheck(actor, id, form.passed(), form.reason()));
     }
 
     @PostMapping("/findings/{id}/follow-up")
@@ -255,6 +252,20 @@ class FindingController {
     String read(DataScope scope, Authentication auth, @PathVariable long id) {
         notifications.markRead(Actor.of(scope, auth), id);
         return "redirect:/inspection/notifications";
+    }
+
+    /**
+     * The shape every action of the task page shares: a form with errors re-renders the page with
+     * 400; otherwise the action runs for the signed-in actor (scope, role and state checked in the
+     * service) and the page is shown again with "saved".
+     */
+    private String act(DataScope scope, Authentication auth, long id, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect, Consumer<Actor> action) {
+        if (errors.hasErrors()) {
+            return invalid(scope, auth, id, model, response);
+        }
+        action.accept(Actor.of(scope, auth));
+        return done(id, redirect);
     }
 
     private String invalid(DataScope scope, Authentication auth, long id, Model model, HttpServletResponse response) {

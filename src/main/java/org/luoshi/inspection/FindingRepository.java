@@ -25,4 +25,6 @@ interface FindingRepository extends JpaRepository<Finding, Long>, JpaSpecificati
 
     /** Unfinished tasks due by a date: the candidates for overdue warnings. */
     List<Finding> findByStateInAndDeadlineLessThanEqual(Collection<RectificationState> states, LocalDate until);
+
+    boolean existsByOriginKey(String originKey);
 }

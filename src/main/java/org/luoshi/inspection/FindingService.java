@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.luoshi.evidence.Attachment;
 import org.luoshi.evidence.AttachmentService;
@@ -27,7 +26,6 @@ import org.luoshi.org.PostService;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
 import org.springframework.context.MessageSource;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -56,10 +54,12 @@ public class FindingService {
     private final OverdueRule overdue;
     private final Clock clock;
     private final MessageSource messages;
+    private final LedgerLinks ledgerLinks;
 
     FindingService(FindingRepository findings, EvidenceRepository evidence, RectificationEventRepository events,
             OrgUnitService units, PostService posts, AttachmentService attachments, Notifications notifications,
-            OverdueRule overdue, Clock clock, MessageSource messages) {
+            OverdueRule overdue, Clock clock, MessageSource messages, LedgerLinks ledgerLinks) {
+        this.ledgerLinks = ledgerLinks;
         this.findings = findings;
         this.evidence = evidence;
         this.events = events;
@@ -83,13 +83,33 @@ public class FindingService {
     @Transactional
     public long raiseFinding(FindingSource source, long unitId, String title, String detail, long ownerPostId,
             LocalDate deadline, String reference) {
+        return raise(source, unitId, title, detail, ownerPostId, deadline, reference, null).getId();
+    }
+
+    /**
+     * Like {@link #raiseFinding(FindingSource, long, String, String, long, LocalDate, String)}, at most
+     * once per origin: when a finding with {@code originKey} exists already, nothing is raised.
+     *
+     * @param originKey what the finding comes from, e.g. {@code IND:12:ZZ-02:2026-H1}; unique, at most 120 characters
+     * @return the id of the new finding, or empty if the origin has its finding already
+     */
+    @Transactional
+    public Optional<Long> raiseFinding(FindingSource source, long unitId, String title, String detail, long ownerPostId,
+            LocalDate deadline, String reference, String originKey) {
+        if (findings.existsByOriginKey(originKey)) {
+            return Optional.empty();
+        }
+        return Optional.of(raise(source, unitId, title, detail, ownerPostId, deadline, reference, originKey).getId());
+    }
+
+    private Finding raise(FindingSource source, long unitId, String title, String detail, long ownerPostId,
+            LocalDate deadline, String reference, String originKey) {
         DataScope system = units.systemScope();
         OrgUnit unit = units.getUnchecked(unitId);
         long raiser = unit.getParentId() == null ? unit.getId() : unit.getParentId();
         FindingCategory category = source == FindingSource.VENUE_FAULT ? FindingCategory.POSITION : FindingCategory.OTHER;
-        Finding finding = create(system, source, category, unit, raiser, title, detail, ownerPostId, deadline,
-                "system", null, null, reference, null);
-        return finding.getId();
+        return create(system, source, category, unit, raiser, title, detail, ownerPostId, deadline, "system", null,
+                null, reference, null, originKey);
     }
 
     /** Creates a finding and its task; the owner post must belong to the unit or a unit above it. */
@@ -97,10 +117,18 @@ public class FindingService {
     Finding create(DataScope scope, FindingSource source, FindingCategory category, OrgUnit unit, long raisedByUnitId,
             String title, String detail, long ownerPostId, LocalDate deadline, String username, Long inspectionId,
             Long itemId, String reference, Long referencedFindingId) {
+        return create(scope, source, category, unit, raisedByUnitId, title, detail, ownerPostId, deadline, username,
+                inspectionId, itemId, reference, referencedFindingId, null);
+    }
+
+    private Finding create(DataScope scope, FindingSource source, FindingCategory category, OrgUnit unit,
+            long raisedByUnitId, String title, String detail, long ownerPostId, LocalDate deadline, String username,
+            Long inspectionId, Long itemId, String reference, Long referencedFindingId, String originKey) {
         checkOwner(scope, unit, ownerPostId);
         Finding finding = new Finding(source, category == null ? FindingCategory.OTHER : category, unit.getId(),
                 raisedByUnitId, title, detail, ownerPostId, deadline, username, clock.instant());
         finding.origin(inspectionId, itemId, reference, referencedFindingId);
+        finding.originKey(originKey);
         findings.save(finding);
         record(finding, RectificationEvent.Action.RAISED, null, RectificationState.OPEN, detail, username);
         notifyOwner(finding, "inspection.notify.raised", finding.getTitle(), finding.getDeadline());
@@ -141,10 +169,31 @@ public class FindingService {
         return rows(List.of(get(actor, id))).get(0);
     }
 
-    Page<FindingRow> search(Actor actor, FindingFilter filter, int page) {
-        Page<Finding> result = findings.findAll(spec(actor, filter),
-                PageRequest.of(Math.max(page, 0), 20, Sort.by("deadline", "id")));
-        return result.map(new RowMapper(rows(result.getContent())));
+    /**
+     * One keyset page of findings, by deadline then id: the next page starts after the last row of
+     * this one, so a list of thousands costs the same on every page (no offset to skip).
+     */
+    FindingPage search(Actor actor, FindingFilter filter, String cursor, int size) {
+        int limit = Math.max(1, Math.min(size, FindingPage.MAX_SIZE));
+        FindingPage.Key after = FindingPage.Key.parse(cursor);
+        Specification<Finding> spec = spec(actor, filter);
+        if (after != null) {
+            spec = spec.and((root, query, cb) -> cb.or(cb.greaterThan(root.get("deadline"), after.deadline()),
+                    cb.and(cb.equal(root.get("deadline"), after.deadline()), cb.greaterThan(root.get("id"), after.id()))));
+        }
+        List<Finding> found = findings.findBy(spec, q -> q.sortBy(Sort.by("deadline", "id")).limit(limit + 1).all());
+        String next = null;
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            Finding last = found.get(limit - 1);
+            next = new FindingPage.Key(last.getDeadline(), last.getId()).toString();
+        }
+        return new FindingPage(rows(found), next, cursor != null && !cursor.isBlank());
+    }
+
+    /** How many findings match the filter, shown above the keyset pages. */
+    long count(Actor actor, FindingFilter filter) {
+        return findings.count(spec(actor, filter));
     }
 
     List<FindingRow> searchAll(Actor actor, FindingFilter filter) {
@@ -268,6 +317,7 @@ public class FindingService {
         actor.requireWritable();
         Finding finding = get(actor, id);
         finding.requireEditable();
+        ledgerLinks.check(actor.scope(), ledgerRecordId);
         Evidence e = evidence.save(new Evidence(id, null, ledgerRecordId, actor.username(), clock.instant()));
         record(finding, RectificationEvent.Action.EVIDENCE, finding.getState(), finding.getState(),
                 msg("inspection.event.ledgerRecord", ledgerRecordId), actor.username());
@@ -513,13 +563,5 @@ public class FindingService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** Maps a page of findings to the rows built for it in one go. */
-    private record RowMapper(List<FindingRow> rows) implements Function<Finding, FindingRow> {
-        @Override
-        public FindingRow apply(Finding f) {
-            return rows.stream().filter(r -> r.finding() == f).findFirst().orElseThrow();
-        }
     }
 }

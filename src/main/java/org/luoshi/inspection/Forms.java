@@ -361,31 +361,6 @@ final class Forms {
         }
     }
 
-    static final class FinishVisitForm {
-
-        @Size(max = 2000, message = "{inspection.tooLong}")
-        private String summary;
-
-        public FinishVisitForm() {
-        }
-
-        FinishVisitForm(String summary) {
-            this.summary = summary;
-        }
-
-        public String getSummary() {
-            return summary;
-        }
-
-        public void setSummary(String summary) {
-            this.summary = summary;
-        }
-
-        String summary() {
-            return summary;
-        }
-    }
-
     static final class VisitFindingForm {
 
         @NotNull(message = "{inspection.finding.unit.required}")
@@ -574,9 +549,19 @@ final class Forms {
         }
     }
 
+    /**
+     * The one free-text field of the simple actions: a progress note, the submission's account, the
+     * note on starting, a visit's summary. Required where {@link Required} is validated too (notes,
+     * submission); forms and API bodies may also name it {@code summary} (finish-visit).
+     */
     static final class NoteForm {
 
-        @NotBlank(message = "{inspection.note.required}") @Size(max = 2000, message = "{inspection.tooLong}")
+        /** Validation group of the actions that need the text. */
+        interface Required {
+        }
+
+        @NotBlank(message = "{inspection.note.required}", groups = Required.class)
+        @Size(max = 2000, message = "{inspection.tooLong}")
         private String note;
 
         public NoteForm() {
@@ -594,38 +579,17 @@ final class Forms {
             this.note = note;
         }
 
+        /** The finish-visit form and API body call it {@code summary}. */
+        public void setSummary(String summary) {
+            this.note = summary;
+        }
+
         String note() {
             return note;
         }
 
         static NoteForm empty() {
             return new NoteForm(null);
-        }
-    
-    }
-
-    static final class StartForm {
-
-        @Size(max = 2000, message = "{inspection.tooLong}")
-        private String note;
-
-        public StartForm() {
-        }
-
-        StartForm(String note) {
-            this.note = note;
-        }
-
-        public String getNote() {
-            return note;
-        }
-
-        public void setNote(String note) {
-            this.note = note;
-        }
-
-        String note() {
-            return note;
         }
     }
 

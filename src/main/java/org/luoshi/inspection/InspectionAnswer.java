@@ -27,6 +27,8 @@ class InspectionAnswer {
     private String statement;
     private String answeredBy;
     private Instant answeredAt;
+    /** The indicator and evaluation date a proposed answer came from; null once the unit has answered itself. */
+    private String proposedFrom;
 
     protected InspectionAnswer() {
     }
@@ -41,6 +43,21 @@ class InspectionAnswer {
         this.statement = statement;
         this.answeredBy = username;
         this.answeredAt = now;
+        this.proposedFrom = null;
+    }
+
+    /** An answer proposed from the assessment, to be confirmed or changed by the unit. */
+    void propose(AnswerResult result, String statement, String origin, String username, Instant now) {
+        answer(result, statement, username, now);
+        this.proposedFrom = origin;
+    }
+
+    public boolean isProposed() {
+        return proposedFrom != null;
+    }
+
+    public String getProposedFrom() {
+        return proposedFrom;
     }
 
     public Long getId() {

@@ -30,18 +30,20 @@ final class InspectionApi {
     }
 
     record InspectionSummary(long id, InspectionKind kind, long checklistId, long unitId, LocalDate heldOn, String team,
-            Set<Long> visitedUnitIds, String status) {
+            Set<Long> visitedUnitIds, String status, String summary) {
         static InspectionSummary of(Inspection i) {
             return new InspectionSummary(i.getId(), i.getKind(), i.getChecklistId(), i.getUnitId(), i.getHeldOn(),
-                    i.getTeam(), i.getVisitedUnitIds(), i.getStatus().name());
+                    i.getTeam(), i.getVisitedUnitIds(), i.getStatus().name(), i.getSummary());
         }
     }
 
-    record AnswerResponse(long itemId, String itemNo, String title, AnswerResult result, String statement,
-            List<EvidenceResponse> evidence) {
+    /** @param proposed the answer was proposed from the assessment and is not confirmed yet */
+    record AnswerResponse(long itemId, String itemNo, String title, String indicatorCode, AnswerResult result,
+            String statement, boolean proposed, List<EvidenceResponse> evidence) {
         static AnswerResponse of(AnswerView v) {
             return new AnswerResponse(v.item().getId(), v.item().getItemNo(), v.item().getTitle(),
-                    v.answer() == null ? null : v.answer().getResult(), v.answer() == null ? null : v.answer().getStatement(),
+                    v.item().getIndicatorCode(), v.answer() == null ? null : v.answer().getResult(),
+                    v.answer() == null ? null : v.answer().getStatement(), v.answer() != null && v.answer().isProposed(),
                     v.evidence().stream().map(EvidenceResponse::of).toList());
         }
     }
@@ -61,14 +63,14 @@ final class InspectionApi {
             long raisedByUnitId, String title, String detail, Long inspectionId, Long itemId, String reference,
             Long referencedFindingId, long ownerPostId, String ownerTitle, String ownerHolder, LocalDate deadline,
             String measures, RectificationState state, Urgency urgency, boolean locked, String submittedBy,
-            String recheckedBy, Instant raisedAt, long version) {
+            String recheckedBy, Instant raisedAt, String originKey, long version) {
         static FindingResponse of(FindingRow r) {
             Finding f = r.finding();
             return new FindingResponse(f.getId(), f.getSource(), f.getCategory(), f.getUnitId(), r.unitName(),
                     f.getRaisedByUnitId(), f.getTitle(), f.getDetail(), f.getInspectionId(), f.getItemId(),
                     f.getReference(), f.getReferencedFindingId(), f.getOwnerPostId(), r.ownerTitle(), r.holderName(),
                     f.getDeadline(), f.getMeasures(), f.getState(), r.urgency(), f.isLocked(), f.getSubmittedBy(),
-                    f.getRecheckedBy(), f.getRaisedAt(), f.getVersion());
+                    f.getRecheckedBy(), f.getRaisedAt(), f.getOriginKey(), f.getVersion());
         }
     }
 
@@ -84,6 +86,10 @@ final class InspectionApi {
     }
 
     record PageResponse<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+    }
+
+    /** A keyset page: {@code next} is the cursor to pass as {@code after} for the following page, null on the last. */
+    record KeysetResponse<T>(List<T> content, int size, String next) {
     }
 
     record ImportProblem(List<String> errors) {

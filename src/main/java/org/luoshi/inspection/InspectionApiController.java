@@ -7,17 +7,17 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Consumer;
+import jakarta.validation.groups.Default;
 import org.luoshi.inspection.Forms.AnswerForm;
 import org.luoshi.inspection.Forms.ChecklistForm;
 import org.luoshi.inspection.Forms.FinishSelfForm;
-import org.luoshi.inspection.Forms.FinishVisitForm;
 import org.luoshi.inspection.Forms.FollowUpForm;
 import org.luoshi.inspection.Forms.ItemForm;
 import org.luoshi.inspection.Forms.LedgerLinkForm;
 import org.luoshi.inspection.Forms.NoteForm;
 import org.luoshi.inspection.Forms.PlanForm;
 import org.luoshi.inspection.Forms.RecheckForm;
-import org.luoshi.inspection.Forms.StartForm;
 import org.luoshi.inspection.Forms.VisitFindingForm;
 import org.luoshi.inspection.Forms.VisitForm;
 import org.luoshi.inspection.InspectionApi.AnswerResponse;
@@ -30,6 +30,7 @@ import org.luoshi.inspection.InspectionApi.FindingResponse;
 import org.luoshi.inspection.InspectionApi.InspectionResponse;
 import org.luoshi.inspection.InspectionApi.InspectionSummary;
 import org.luoshi.inspection.InspectionApi.ItemResponse;
+import org.luoshi.inspection.InspectionApi.KeysetResponse;
 import org.luoshi.inspection.InspectionApi.PageResponse;
 import org.luoshi.org.DataScope;
 import org.luoshi.web.ApiController;
@@ -42,6 +43,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,8 +65,13 @@ class InspectionApiController {
     private final OverdueRule rule;
     private final MessageSource messages;
 
+    private final AssessmentPrefill prefill;
+    private final SystemFindings systemFindings;
+
     InspectionApiController(ChecklistService checklists, InspectionService inspections, FindingService findings,
-            OverdueRule rule, MessageSource messages) {
+            OverdueRule rule, MessageSource messages, AssessmentPrefill prefill, SystemFindings systemFindings) {
+        this.prefill = prefill;
+        this.systemFindings = systemFindings;
         this.checklists = checklists;
         this.inspections = inspections;
         this.findings = findings;
@@ -229,6 +236,21 @@ class InspectionApiController {
     }
 
     @Tag(name = "inspection-inspections")
+    @Operation(summary = "Proposes the answers of indicator-linked items from the township's assessment "
+            + "(MET → MEETS, PENDING/WARNING → PARTLY, FAILED → NOT_MET) with figures and ledger records; "
+            + "answers the unit gave itself are kept, proposals stay marked until answered")
+    @PostMapping("/inspections/{id}/prefill")
+    @PreAuthorize(InspectionController.WRITERS)
+    PrefillResponse prefill(DataScope scope, Authentication auth, @PathVariable long id) {
+        Actor actor = Actor.of(scope, auth);
+        AssessmentPrefill.Result result = prefill.prefill(actor, id);
+        return new PrefillResponse(result.proposed(), result.kept(), result.unknownCodes(), inspectionResponse(actor, id));
+    }
+
+    record PrefillResponse(int proposed, int kept, List<String> unknownIndicatorCodes, InspectionResponse inspection) {
+    }
+
+    @Tag(name = "inspection-inspections")
     @Operation(summary = "Finishes a self-inspection; every unmet item becomes a finding")
     @PostMapping("/inspections/{id}/finish-self")
     @PreAuthorize(InspectionController.WRITERS)
@@ -257,23 +279,35 @@ class InspectionApiController {
     @PostMapping("/inspections/{id}/finish-visit")
     @PreAuthorize(ChecklistController.SUPERVISORS)
     InspectionResponse finishVisit(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @RequestBody FinishVisitForm form) {
+            @Valid @RequestBody NoteForm form) {
         Actor actor = Actor.of(scope, auth);
-        inspections.finishVisit(actor, id, form.summary());
+        inspections.finishVisit(actor, id, form.note());
         return inspectionResponse(actor, id);
     }
 
     // ---- findings and rectification
 
     @Tag(name = "inspection-findings")
-    @Operation(summary = "Findings in the caller's scope, filtered by source, category, state, overdue and unit")
+    @Operation(summary = "Findings in the caller's scope, filtered by source, category, state, overdue and unit; "
+            + "keyset pages by deadline and id: pass the response's next as after")
     @GetMapping("/findings")
-    PageResponse<FindingResponse> findings(DataScope scope, Authentication auth,
+    KeysetResponse<FindingResponse> findings(DataScope scope, Authentication auth,
             @RequestParam(required = false) FindingSource source, @RequestParam(required = false) FindingCategory category,
             @RequestParam(required = false) RectificationState state, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) Long unitId, @RequestParam(defaultValue = "0") int page) {
-        return page(findings.search(Actor.of(scope, auth), new FindingFilter(source, category, state, overdue, unitId), page)
-                .map(FindingResponse::of));
+            @RequestParam(required = false) Long unitId, @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "20") int size) {
+        FindingPage page = findings.search(Actor.of(scope, auth), new FindingFilter(source, category, state, overdue, unitId),
+                after, size);
+        return new KeysetResponse<>(page.rows().stream().map(FindingResponse::of).toList(), page.rows().size(), page.next());
+    }
+
+    @Tag(name = "inspection-findings")
+    @Operation(summary = "Raises findings from red indicator periods and faulty venue checks, and sends the yellow/red "
+            + "indicator warnings, for the townships in the caller's scope; each origin only once")
+    @PostMapping("/findings/generate")
+    @PreAuthorize(ChecklistController.SUPERVISORS)
+    SystemFindings.Outcome generate(DataScope scope, Authentication auth) {
+        return systemFindings.runFor(Actor.of(scope, auth));
     }
 
     @Tag(name = "inspection-findings")
@@ -304,9 +338,8 @@ class InspectionApiController {
     @PutMapping("/findings/{id}/plan")
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail plan(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody PlanForm form) {
-        Actor actor = Actor.of(scope, auth);
-        findings.plan(actor, id, form.ownerPostId(), form.deadline(), form.measures(), form.reason());
-        return detail(actor, id);
+        return act(scope, auth, id,
+                actor -> findings.plan(actor, id, form.ownerPostId(), form.deadline(), form.measures(), form.reason()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -314,20 +347,17 @@ class InspectionApiController {
     @PostMapping("/findings/{id}/start")
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail start(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @RequestBody(required = false) StartForm form) {
-        Actor actor = Actor.of(scope, auth);
-        findings.start(actor, id, form == null ? null : form.note());
-        return detail(actor, id);
+            @Valid @RequestBody(required = false) NoteForm form) {
+        return act(scope, auth, id, actor -> findings.start(actor, id, form == null ? null : form.note()));
     }
 
     @Tag(name = "inspection-rectification")
     @Operation(summary = "Adds a progress note")
     @PostMapping("/findings/{id}/notes")
     @PreAuthorize(InspectionController.WRITERS)
-    FindingDetail note(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody NoteForm form) {
-        Actor actor = Actor.of(scope, auth);
-        findings.note(actor, id, form.note());
-        return detail(actor, id);
+    FindingDetail note(DataScope scope, Authentication auth, @PathVariable long id,
+            @Validated({Default.class, NoteForm.Required.class}) @RequestBody NoteForm form) {
+        return act(scope, auth, id, actor -> findings.note(actor, id, form.note()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -343,24 +373,21 @@ class InspectionApiController {
     }
 
     @Tag(name = "inspection-rectification")
-    @Operation(summary = "Links a ledger record as evidence")
+    @Operation(summary = "Links a ledger record as evidence (it must exist, be live and lie in the caller's scope)")
     @PostMapping("/findings/{id}/ledger-records")
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail ledgerRecord(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody LedgerLinkForm form) {
-        Actor actor = Actor.of(scope, auth);
-        findings.addLedgerRecord(actor, id, form.ledgerRecordId());
-        return detail(actor, id);
+        return act(scope, auth, id, actor -> findings.addLedgerRecord(actor, id, form.ledgerRecordId()));
     }
 
     @Tag(name = "inspection-rectification")
     @Operation(summary = "IN_PROGRESS → SUBMITTED (needs measures and evidence)")
     @PostMapping("/findings/{id}/submit")
     @PreAuthorize(InspectionController.WRITERS)
-    FindingDetail submit(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody NoteForm form) {
-        Actor actor = Actor.of(scope, auth);
-        findings.submit(actor, id, form.note());
-        return detail(actor, id);
+    FindingDetail submit(DataScope scope, Authentication auth, @PathVariable long id,
+            @Validated({Default.class, NoteForm.Required.class}) @RequestBody NoteForm form) {
+        return act(scope, auth, id, actor -> findings.submit(actor, id, form.note()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -369,8 +396,13 @@ class InspectionApiController {
     @PreAuthorize(ChecklistController.SUPERVISORS)
     FindingDetail recheck(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody RecheckForm form) {
+        return act(scope, auth, id, actor -> findings.recheck(actor, id, form.passed(), form.reason()));
+    }
+
+    /** Every rectification action: run it as the signed-in actor, answer with the task as it now stands. */
+    private FindingDetail act(DataScope scope, Authentication auth, long id, Consumer<Actor> action) {
         Actor actor = Actor.of(scope, auth);
-        findings.recheck(actor, id, form.passed(), form.reason());
+        action.accept(actor);
         return detail(actor, id);
     }
 

@@ -6,11 +6,12 @@ import java.util.List;
 import org.luoshi.evidence.AttachmentService;
 import org.luoshi.inspection.Forms.AnswerForm;
 import org.luoshi.inspection.Forms.FinishSelfForm;
-import org.luoshi.inspection.Forms.FinishVisitForm;
+import org.luoshi.inspection.Forms.NoteForm;
 import org.luoshi.inspection.Forms.VisitFindingForm;
 import org.luoshi.inspection.Forms.VisitForm;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -44,9 +45,12 @@ class InspectionController {
     private final AttachmentService attachments;
     private final OverdueRule rule;
     private final MessageSource messages;
+    private final AssessmentPrefill prefill;
 
     InspectionController(InspectionService inspections, ChecklistService checklists, FindingService findings,
-            OrgUnitService units, AttachmentService attachments, OverdueRule rule, MessageSource messages) {
+            OrgUnitService units, AttachmentService attachments, OverdueRule rule, MessageSource messages,
+            AssessmentPrefill prefill) {
+        this.prefill = prefill;
         this.inspections = inspections;
         this.checklists = checklists;
         this.findings = findings;
@@ -117,7 +121,11 @@ class InspectionController {
         model.addAttribute("checklist", checklists.get(actor, inspection.getChecklistId()));
         model.addAttribute("answers", inspections.answers(actor, id));
         model.addAttribute("mayEdit", mayEdit);
-        model.addAttribute("unitName", units.getUnchecked(inspection.getUnitId()).getName());
+        OrgUnit unit = units.getUnchecked(inspection.getUnitId());
+        model.addAttribute("unitName", unit.getName());
+        model.addAttribute("prefillable", mayEdit && !inspection.isVisit() && unit.getKind() == OrgUnitKind.TOWNSHIP
+                && checklists.items(actor, inspection.getChecklistId()).stream()
+                        .anyMatch(i -> i.getIndicatorCode() != null && !i.getIndicatorCode().isBlank()));
         List<OrgUnit> visited = inspections.visitedUnits(inspection);
         model.addAttribute("visitedUnits", visited);
         model.addAttribute("findings", findings.ofInspection(actor, id));
@@ -140,6 +148,21 @@ class InspectionController {
             }
         }
         return "inspection/inspection";
+    }
+
+    /** 从考核预填: proposes the answers of indicator-linked items; the unit then confirms or changes each. */
+    @PostMapping("/inspections/{id}/prefill")
+    @PreAuthorize(WRITERS)
+    String prefill(DataScope scope, Authentication auth, @PathVariable long id, RedirectAttributes redirect) {
+        AssessmentPrefill.Result result = prefill.prefill(Actor.of(scope, auth), id);
+        String text = messages.getMessage("inspection.prefill.done", new Object[] {result.proposed(), result.kept()},
+                LocaleContextHolder.getLocale());
+        if (!result.unknownCodes().isEmpty()) {
+            text += " " + messages.getMessage("inspection.prefill.unknown",
+                    new Object[] {String.join(", ", result.unknownCodes())}, LocaleContextHolder.getLocale());
+        }
+        redirect.addFlashAttribute("flash", text);
+        return "redirect:/inspection/inspections/" + id;
     }
 
     @PostMapping("/inspections/{id}/items/{itemId}")
@@ -211,13 +234,13 @@ class InspectionController {
     @PostMapping("/inspections/{id}/finish-visit")
     @PreAuthorize(ChecklistController.SUPERVISORS)
     String finishVisit(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @ModelAttribute("finishVisitForm") FinishVisitForm form, BindingResult errors, Model model,
+            @Valid @ModelAttribute("finishVisitForm") NoteForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             response.setStatus(400);
             return detail(scope, auth, id, model);
         }
-        inspections.finishVisit(Actor.of(scope, auth), id, form.summary());
+        inspections.finishVisit(Actor.of(scope, auth), id, form.note());
         redirect.addFlashAttribute("flash", msg("inspection.visit.finished"));
         return "redirect:/inspection/inspections/" + id;
     }

@@ -39,10 +39,12 @@ class InspectionService {
     private final OrgUnitService units;
     private final AttachmentService attachments;
     private final Clock clock;
+    private final LedgerLinks ledgerLinks;
 
     InspectionService(InspectionRepository inspections, InspectionAnswerRepository answers,
             AnswerEvidenceRepository answerEvidence, ChecklistService checklists, FindingService findings,
-            OrgUnitService units, AttachmentService attachments, Clock clock) {
+            OrgUnitService units, AttachmentService attachments, Clock clock, LedgerLinks ledgerLinks) {
+        this.ledgerLinks = ledgerLinks;
         this.inspections = inspections;
         this.answers = answers;
         this.answerEvidence = answerEvidence;
@@ -149,6 +151,7 @@ class InspectionService {
     AnswerEvidence addLedgerRecord(Actor actor, long id, long itemId, long ledgerRecordId) {
         editable(actor, id);
         InspectionAnswer answer = existingAnswer(id, itemId);
+        ledgerLinks.check(actor.scope(), ledgerRecordId);
         return answerEvidence.save(new AnswerEvidence(answer.getId(), null, ledgerRecordId, actor.username(),
                 clock.instant()));
     }
@@ -178,6 +181,10 @@ class InspectionService {
         long unanswered = views.stream().filter(v -> v.answer() == null).count();
         if (unanswered > 0) {
             throw new RuleViolationException("inspection.self.unanswered", unanswered);
+        }
+        long proposed = views.stream().filter(v -> v.answer().isProposed()).count();
+        if (proposed > 0) {
+            throw new RuleViolationException("inspection.self.unconfirmed", proposed);
         }
         OrgUnit unit = units.getUnchecked(inspection.getUnitId());
         List<Finding> raised = new ArrayList<>();
@@ -229,7 +236,7 @@ class InspectionService {
                 .orElseThrow(() -> new RuleViolationException("inspection.answer.first"));
     }
 
-    private Inspection editable(Actor actor, long id) {
+    Inspection editable(Actor actor, long id) {
         Inspection inspection = get(actor, id);
         if (!actor.scope().covers(units.getUnchecked(inspection.getUnitId()))) {
             throw new AccessDeniedException("inspection of another unit");

@@ -20,7 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Supervision {
 
     /** One checklist item: number, title, guidance, expected evidence, category (LEADERSHIP, STUDY, POSITION, OPINION, PUBLICITY, LEDGER, OTHER). */
-    public record ItemSpec(String itemNo, String title, String guidance, String expectedEvidence, String category) {
+    /** @param indicatorCode the assessment indicator that can propose the item's answer, or null */
+    public record ItemSpec(String itemNo, String title, String guidance, String expectedEvidence, String category,
+            String indicatorCode) {
+
+        public ItemSpec(String itemNo, String title, String guidance, String expectedEvidence, String category) {
+            this(itemNo, title, guidance, expectedEvidence, category, null);
+        }
     }
 
     private final ChecklistService checklists;
@@ -45,7 +51,7 @@ public class Supervision {
             List<ItemSpec> items) {
         return checklists.create(new Actor(scope, role), new ChecklistCommand(title, directiveRef, description),
                 items.stream().map(i -> new ItemCommand(i.itemNo(), i.title(), i.guidance(), i.expectedEvidence(),
-                        FindingCategory.valueOf(i.category()), null)).toList()).getId();
+                        FindingCategory.valueOf(i.category()), i.indicatorCode())).toList()).getId();
     }
 
     public long startSelfInspection(DataScope scope, String role, long checklistId, LocalDate heldOn) {

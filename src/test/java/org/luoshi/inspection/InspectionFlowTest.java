@@ -73,6 +73,8 @@ class InspectionFlowTest {
     FindingService findings;
     @Autowired
     Notifications notifications;
+    @Autowired
+    org.luoshi.ledger.LedgerService ledger;
 
     RequestPostProcessor as(String username) {
         return TestUsers.as(users, username);
@@ -265,7 +267,7 @@ class InspectionFlowTest {
         // Lists are filtered too.
         JsonNode list = api(get("/api/v1/inspection/findings?unitId=" + shiqiao.getId()), "county", null, 200);
         assertThat(list.get("content").findValuesAsText("id")).contains(String.valueOf(id));
-        JsonNode officerList = api(get("/api/v1/inspection/findings?page=0"), "officer", null, 200);
+        JsonNode officerList = api(get("/api/v1/inspection/findings?size=200"), "officer", null, 200);
         assertThat(officerList.get("content").findValuesAsText("unitName")).doesNotContain("石桥乡");
         api(get("/api/v1/inspection/findings?unitId=" + shiqiao.getId()), "officer", null, 404);
 
@@ -359,12 +361,14 @@ class InspectionFlowTest {
                 Map.of("ownerPostId", owner, "deadline", TODAY.plusDays(30).toString()), 409);
         api(put("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1)), "officer",
                 Map.of("result", "NOT_MET", "statement", "两处喇叭损坏"), 200);
+        long meeting = ledger.list(units.systemScope(), new org.luoshi.ledger.RecordFilter("MEETING", liuxi.getId(), null,
+                null, null, null, false), null, 1).records().get(0).id();
         api(post("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1) + "/ledger-records"), "officer",
-                Map.of("ledgerRecordId", 4711), 200);
+                Map.of("ledgerRecordId", meeting), 200);
         mvc.perform(multipart("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1) + "/evidence")
                         .file(new MockMultipartFile("file", "喇叭.png", "image/png", PNG)).with(as("officer")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.evidence[0].ledgerRecordId").value(4711))
+                .andExpect(jsonPath("$.evidence[0].ledgerRecordId").value(meeting))
                 .andExpect(jsonPath("$.evidence[1].fileName").value("喇叭.png"));
         // The county reviewer cannot answer a township's self-inspection.
         api(put("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1)), "county",

@@ -84,4 +84,27 @@ class InspectionBrowserTest extends BrowserJourney {
         assertThat(page.locator("#rates")).containsText("石桥乡");
         screenshot("inspection-5-overview");
     }
+
+    /**
+     * 柳溪镇's officer starts a self-inspection, pre-fills it from the assessment (items linked to
+     * indicators get a proposal to confirm), and raises findings from red indicators and venue faults.
+     */
+    @Test
+    void townshipPrefillsFromTheAssessmentAndRaisesSystemFindings() {
+        signIn("officer", "Luoshi@2026");
+        page.navigate(url("/inspection/checklists"));
+        page.click("text=意识形态工作责任制落实情况检查清单");
+        page.click("#start-self");
+        assertThat(page.locator("#inspection-status")).hasText("进行中");
+        page.click("#prefill");
+        assertThat(page.locator(".alert-success")).containsText("已预填 6 项");
+        assertThat(page.locator("text=考核预填，待确认")).hasCount(6);
+        assertThat(page.locator("main")).containsText("ZZ-01 党委会专题研究部署意识形态工作");
+        screenshot("inspection-6-prefilled");
+
+        page.navigate(url("/inspection/findings"));
+        page.click("#generate");
+        assertThat(page.locator(".alert-success")).containsText("新生成考评指标问题");
+        screenshot("inspection-7-system-findings");
+    }
 }
