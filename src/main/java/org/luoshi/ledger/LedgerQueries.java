@@ -79,14 +79,6 @@ public class LedgerQueries {
         return new AttendanceFigure(rs.getLong("sessions"), rs.getLong("listed"), rs.getLong("present"), rs.getLong("spoke"));
     }
 
-    /** Attendance rows marked as having spoken (交流发言人次) over the matching records of a kind with attendance. */
-    public long spoke(DataScope scope, LedgerFigure figure) {
-        Query q = query(scope, figure);
-        return jdbc.sql("select count(a.id) "
-                        + q.from.replaceFirst(" where ", " join study_attendance a on a.record_id = r.id where ") + " and a.spoke = true")
-                .params(q.params).query(Long.class).single();
-    }
-
     /** The ids of the records behind a figure, newest first, at most {@code limit}. */
     public List<Long> recordIds(DataScope scope, LedgerFigure figure, int limit) {
         Query q = query(scope, figure);

@@ -128,14 +128,16 @@ class PostController {
     @EditsOrg
     String deactivate(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        return change(false, scope, id, model, response, redirect, "org.post.deactivated", () -> posts.setActive(scope, id, false));
+        return change(false, scope, id, model, response, redirect, "org.post.deactivated",
+                () -> posts.setActive(scope, id, false));
     }
 
     @PostMapping("/{id}/activate")
     @EditsOrg
     String activate(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        return change(false, scope, id, model, response, redirect, "org.post.activated", () -> posts.setActive(scope, id, true));
+        return change(false, scope, id, model, response, redirect, "org.post.activated",
+                () -> posts.setActive(scope, id, true));
     }
 
     /** Runs a change from the post page; invalid input or a refused change shows the post again (400, 409). */

@@ -44,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures of a report computed from the ledger, the leading group and letters, the assessment and
- * the inspection findings, each with aggregate queries and links to the records behind it. A kind
- * that is not registered, or a year without records of it, gives a MISSING figure with a Chinese
+ * the inspection findings, each with aggregate queries and links to the records behind it. Each ledger
+ * kind is read once per report: one query grouped by the fields the figures distinguish and one for the
+ * newest records of each group. A year without records of a kind gives a MISSING figure with a Chinese
  * reason: the report then shows 【待补充】 rather than a number nobody recorded.
  *
  * <p>Runs outside the caller's transaction, each service in its own: a service that refuses (the
@@ -125,10 +126,14 @@ class LedgerReportFigures implements ReportFigures {
     private static final String FAULTS_FIXED = "faultsFixed";
     private static final String HOURS = "hours";
     private static final String MEMBERS = "members";
+    private static final String THEMATIC = "THEMATIC";
+    private static final String ANALYSIS = "ANALYSIS";
+    private static final String CENTRAL_GROUP = "CENTRAL_GROUP";
+    private static final String SEMINAR = "SEMINAR";
 
     static final List<LedgerTerm> TERMS = List.of(
-            LedgerTerm.field(MEETING, SUB_KIND, FieldType.ENUM, "THEMATIC", "ANALYSIS"),
-            LedgerTerm.field(STUDY_SESSION, SUB_KIND, FieldType.ENUM, "CENTRAL_GROUP", "SEMINAR"),
+            LedgerTerm.field(MEETING, SUB_KIND, FieldType.ENUM, THEMATIC, ANALYSIS),
+            LedgerTerm.field(STUDY_SESSION, SUB_KIND, FieldType.ENUM, CENTRAL_GROUP, SEMINAR),
             LedgerTerm.kind(OUTREACH),
             LedgerTerm.field(MEDIA_PLACEMENT, LEVEL, FieldType.ENUM),
             LedgerTerm.field(MEDIA_PLACEMENT, MEDIUM, FieldType.ENUM),
@@ -187,10 +192,10 @@ class LedgerReportFigures implements ReportFigures {
 
         put(f, FigureName.LEADING_GROUP_MEMBERS, () -> leadingGroup(y));
         put(f, FigureName.RESPONSIBILITY_LETTER_COUNT, () -> letters(y));
-        put(f, FigureName.COMMITTEE_MEETING_COUNT, () -> count(y, MEETING, Map.of(SUB_KIND, "THEMATIC"), "本年度党委会专题研究意识形态工作的会议记录"));
-        put(f, FigureName.JUDGEMENT_MEETING_COUNT, () -> count(y, MEETING, Map.of(SUB_KIND, "ANALYSIS"), "本年度意识形态形势研判会议记录"));
-        put(f, FigureName.STUDY_CENTRAL_GROUP_COUNT, () -> count(y, STUDY_SESSION, Map.of(SUB_KIND, "CENTRAL_GROUP"), "本年度理论学习中心组学习记录"));
-        put(f, FigureName.SEMINAR_COUNT, () -> count(y, STUDY_SESSION, Map.of(SUB_KIND, "SEMINAR"), "本年度中心组专题研讨记录"));
+        put(f, FigureName.COMMITTEE_MEETING_COUNT, () -> count(y, MEETING, Map.of(SUB_KIND, THEMATIC), "本年度党委会专题研究意识形态工作的会议记录"));
+        put(f, FigureName.JUDGEMENT_MEETING_COUNT, () -> count(y, MEETING, Map.of(SUB_KIND, ANALYSIS), "本年度意识形态形势研判会议记录"));
+        put(f, FigureName.STUDY_CENTRAL_GROUP_COUNT, () -> count(y, STUDY_SESSION, Map.of(SUB_KIND, CENTRAL_GROUP), "本年度理论学习中心组学习记录"));
+        put(f, FigureName.SEMINAR_COUNT, () -> count(y, STUDY_SESSION, Map.of(SUB_KIND, SEMINAR), "本年度中心组专题研讨记录"));
         studyAttendance(y, f);
         put(f, FigureName.OUTREACH_COUNT, () -> count(y, OUTREACH, Map.of(), "本年度理论宣讲记录"));
         put(f, FigureName.MEDIA_BY_LEVEL, () -> media(y, LEVEL));
@@ -251,7 +256,8 @@ class LedgerReportFigures implements ReportFigures {
     private KindRows rows(Year y, String kind) {
         KindRows rows = y.read().get(kind);
         if (rows == null) {
-            LedgerFigure all = LedgerFigure.of(kind, y.township().getId(), VOLUNTEER_TEAM.equals(kind) ? null : y.from(), y.to());
+            LocalDate from = VOLUNTEER_TEAM.equals(kind) ? null : y.from();
+            LedgerFigure all = LedgerFigure.of(kind, y.township().getId(), from, y.to());
             List<String> groupBy = GROUP_BY.getOrDefault(kind, List.of());
             rows = new KindRows(ledger.tally(y.scope(), all, groupBy, SUMS.getOrDefault(kind, List.of())),
                     ledger.newestRecords(y.scope(), all, groupBy, RECORD_LINKS),
@@ -314,12 +320,12 @@ class LedgerReportFigures implements ReportFigures {
     }
 
     private void studyAttendance(Year y, Map<FigureName, Figure> f) {
-        Map<String, String> central = Map.of(SUB_KIND, "CENTRAL_GROUP");
-        Map<String, String> seminar = Map.of(SUB_KIND, "SEMINAR");
+        Map<String, String> central = Map.of(SUB_KIND, CENTRAL_GROUP);
+        Map<String, String> seminar = Map.of(SUB_KIND, SEMINAR);
         put(f, FigureName.ATTENDANCE_RATE, () -> {
             KindRows rows = rows(y, STUDY_SESSION);
-            AttendanceFigure a = rows.attendance("CENTRAL_GROUP");
-            AttendanceFigure b = rows.attendance("SEMINAR");
+            AttendanceFigure a = rows.attendance(CENTRAL_GROUP);
+            AttendanceFigure b = rows.attendance(SEMINAR);
             long listed = a.listed() + b.listed();
             if (listed == 0) {
                 return Figure.missing("本年度中心组学习考勤记录");
@@ -335,7 +341,7 @@ class LedgerReportFigures implements ReportFigures {
             if (sessions == 0) {
                 return Figure.missing("本年度中心组学习交流发言记录");
             }
-            long spoke = rows.attendance("CENTRAL_GROUP").spoke() + rows.attendance("SEMINAR").spoke();
+            long spoke = rows.attendance(CENTRAL_GROUP).spoke() + rows.attendance(SEMINAR).spoke();
             if (spoke == 0) {
                 return Figure.missing("中心组学习考勤中的交流发言记录");
             }
@@ -355,8 +361,8 @@ class LedgerReportFigures implements ReportFigures {
             Map<String, String> where = Map.of(field, option);
             long articles = rows.sum(ARTICLE_COUNT, where).longValue();
             if (articles > 0) {
-                items.add(FigureItem.counted(message("ledger.field." + MEDIA_PLACEMENT + "." + field + "." + option), articles,
-                        records(MEDIA_PLACEMENT, rows.ids(where))));
+                String label = message("ledger.field." + MEDIA_PLACEMENT + "." + field + "." + option);
+                items.add(FigureItem.counted(label, articles, records(MEDIA_PLACEMENT, rows.ids(where))));
             }
         }
         return Figure.list(items, List.of(listLink(y, MEDIA_PLACEMENT)));
