@@ -5,8 +5,6 @@ import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;
 import org.luoshi.web.RuleViolationException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,13 +28,13 @@ class OrgUnitController {
     private final OrgUnitService units;
     private final PersonService people;
     private final PostService posts;
-    private final MessageSource messages;
+    private final FormSubmission forms;
 
-    OrgUnitController(OrgUnitService units, PersonService people, PostService posts, MessageSource messages) {
+    OrgUnitController(OrgUnitService units, PersonService people, PostService posts, FormSubmission forms) {
         this.units = units;
         this.people = people;
         this.posts = posts;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -85,19 +83,10 @@ class OrgUnitController {
     @EditsOrg
     String create(DataScope scope, @Valid @ModelAttribute("form") OrgUnitForm form, BindingResult binding, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            response.setStatus(400);
-            return createView(scope, model);
-        }
-        try {
+        return forms.submit(binding.hasErrors(), model, response, redirect, () -> createView(scope, model), () -> {
             OrgUnit unit = units.create(scope, form.toCommand());
-            redirect.addFlashAttribute("flash", text("org.unit.created", unit.getName()));
-            return "redirect:/org/units/" + unit.getId();
-        } catch (RuleViolationException e) {
-            response.setStatus(409);
-            model.addAttribute("error", text(e));
-            return createView(scope, model);
-        }
+            return forms.done("/org/units/" + unit.getId(), "org.unit.created", unit.getName());
+        });
     }
 
     @GetMapping("/{id}/edit")
@@ -114,19 +103,12 @@ class OrgUnitController {
             BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         OrgUnit unit = units.get(scope, id);
         // Parent and kind are not edited here; a root unit has no parent to validate.
-        if (binding.getFieldErrors().stream().anyMatch(f -> !f.getField().equals("parentId") && !f.getField().equals("kind"))) {
-            response.setStatus(400);
-            return editView(unit, model);
-        }
-        try {
+        boolean invalid = binding.getFieldErrors().stream()
+                .anyMatch(f -> !f.getField().equals("parentId") && !f.getField().equals("kind"));
+        return forms.submit(invalid, model, response, redirect, () -> editView(unit, model), () -> {
             units.update(scope, id, form.toCommand());
-            redirect.addFlashAttribute("flash", text("common.saved"));
-            return "redirect:/org/units/" + id;
-        } catch (RuleViolationException e) {
-            response.setStatus(409);
-            model.addAttribute("error", text(e));
-            return editView(unit, model);
-        }
+            return forms.done("/org/units/" + id, "common.saved");
+        });
     }
 
     @PostMapping("/{id}/move")
@@ -162,31 +144,21 @@ class OrgUnitController {
         OrgUnit unit = units.get(scope, id);
         Long parentId = unit.getParentId();
         String name = unit.getName();
-        try {
+        return forms.submit(false, model, response, redirect, () -> show(scope, id, model), () -> {
             units.delete(scope, id);
-        } catch (RuleViolationException e) {
-            response.setStatus(409);
-            model.addAttribute("error", text(e));
-            return show(scope, id, model);
-        }
-        redirect.addFlashAttribute("flash", text("org.unit.deletedNamed", name));
-        return parentId != null && scope.covers(units.getUnchecked(parentId))
-                ? "redirect:/org/units/" + parentId : "redirect:/org/units";
+            return forms.done(parentId != null && scope.covers(units.getUnchecked(parentId))
+                    ? "/org/units/" + parentId : "/org/units", "org.unit.deletedNamed", name);
+        });
     }
 
     /** Runs a change from the unit page; a refused change shows the unit again with the reason (409). */
     private String act(DataScope scope, long id, Model model, HttpServletResponse response, RedirectAttributes redirect,
             String doneKey, Runnable change) {
         units.get(scope, id);
-        try {
+        return forms.submit(false, model, response, redirect, () -> show(scope, id, model), () -> {
             change.run();
-        } catch (RuleViolationException e) {
-            response.setStatus(409);
-            model.addAttribute("error", text(e));
-            return show(scope, id, model);
-        }
-        redirect.addFlashAttribute("flash", text(doneKey, units.get(scope, id).getName()));
-        return "redirect:/org/units/" + id;
+            return forms.done("/org/units/" + id, doneKey, units.get(scope, id).getName());
+        });
     }
 
     private String createView(DataScope scope, Model model) {
@@ -199,13 +171,5 @@ class OrgUnitController {
     private String editView(OrgUnit unit, Model model) {
         model.addAttribute("unit", unit);
         return "org/unit-form";
-    }
-
-    private String text(RuleViolationException e) {
-        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -4,9 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
-import org.luoshi.web.RuleViolationException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,13 +26,13 @@ class PersonController {
     private final PersonService people;
     private final PostService posts;
     private final OrgUnitService units;
-    private final MessageSource messages;
+    private final FormSubmission forms;
 
-    PersonController(PersonService people, PostService posts, OrgUnitService units, MessageSource messages) {
+    PersonController(PersonService people, PostService posts, OrgUnitService units, FormSubmission forms) {
         this.people = people;
         this.posts = posts;
         this.units = units;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -75,19 +72,10 @@ class PersonController {
     @EditsOrg
     String create(DataScope scope, @Valid @ModelAttribute("form") PersonForm form, BindingResult binding, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            response.setStatus(400);
-            return formView(scope, null, model);
-        }
-        try {
+        return forms.submit(binding.hasErrors(), model, response, redirect, () -> formView(scope, null, model), () -> {
             Person person = people.create(scope, form.toCommand());
-            redirect.addFlashAttribute("flash", text("org.person.created", person.getName()));
-            return "redirect:/org/people/" + person.getId();
-        } catch (RuleViolationException e) {
-            response.setStatus(409);
-            model.addAttribute("error", text(e));
-            return formView(scope, null, model);
-        }
+            return forms.done("/org/people/" + person.getId(), "org.person.created", person.getName());
+        });
     }
 
     @GetMapping("/{id}/edit")
@@ -103,19 +91,10 @@ class PersonController {
     String update(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("form") PersonForm form,
             BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Person person = people.get(scope, id);
-        if (binding.hasErrors()) {
-            response.setStatus(400);
-            return formView(scope, person, model);
-        }
-        try {
+        return forms.submit(binding.hasErrors(), model, response, redirect, () -> formView(scope, person, model), () -> {
             people.update(scope, id, form.toCommand());
-            redirect.addFlashAttribute("flash", text("common.saved"));
-            return "redirect:/org/people/" + id;
-        } catch (RuleViolationException e) {
-            response.setStatus(409);
-            model.addAttribute("error", text(e));
-            return formView(scope, person, model);
-        }
+            return forms.done("/org/people/" + id, "common.saved");
+        });
     }
 
     @PostMapping("/{id}/deactivate")
@@ -134,15 +113,10 @@ class PersonController {
 
     private String setActive(DataScope scope, long id, boolean active, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
+        return forms.submit(false, model, response, redirect, () -> show(scope, id, model), () -> {
             Person person = people.setActive(scope, id, active);
-            redirect.addFlashAttribute("flash", text(active ? "org.person.activated" : "org.person.deactivated", person.getName()));
-            return "redirect:/org/people/" + id;
-        } catch (RuleViolationException e) {
-            response.setStatus(409);
-            model.addAttribute("error", text(e));
-            return show(scope, id, model);
-        }
+            return forms.done("/org/people/" + id, active ? "org.person.activated" : "org.person.deactivated", person.getName());
+        });
     }
 
     private String formView(DataScope scope, Person person, Model model) {
@@ -150,13 +124,5 @@ class PersonController {
         model.addAttribute("unitOptions", UnitOption.of(units.tree(scope)));
         model.addAttribute("genders", Gender.values());
         return "org/person-form";
-    }
-
-    private String text(RuleViolationException e) {
-        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -4,9 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
-import org.luoshi.web.RuleViolationException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,13 +23,13 @@ class PostController {
     private final PostService posts;
     private final PersonService people;
     private final OrgUnitService units;
-    private final MessageSource messages;
+    private final FormSubmission forms;
 
-    PostController(PostService posts, PersonService people, OrgUnitService units, MessageSource messages) {
+    PostController(PostService posts, PersonService people, OrgUnitService units, FormSubmission forms) {
         this.posts = posts;
         this.people = people;
         this.units = units;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -82,19 +79,10 @@ class PostController {
     @EditsOrg
     String create(DataScope scope, @Valid @ModelAttribute("form") PostForm form, BindingResult binding, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            response.setStatus(400);
-            return formView(scope, null, model);
-        }
-        try {
+        return forms.submit(binding.hasErrors(), model, response, redirect, () -> formView(scope, null, model), () -> {
             Post post = posts.create(scope, form.getUnitId(), form.getTitle(), form.getKind(), form.getSortOrder());
-            redirect.addFlashAttribute("flash", text("org.post.created", post.getTitle()));
-            return "redirect:/org/posts/" + post.getId();
-        } catch (RuleViolationException e) {
-            response.setStatus(409);
-            model.addAttribute("error", text(e));
-            return formView(scope, null, model);
-        }
+            return forms.done("/org/posts/" + post.getId(), "org.post.created", post.getTitle());
+        });
     }
 
     @GetMapping("/{id}/edit")
@@ -110,13 +98,12 @@ class PostController {
     String update(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("form") PostForm form,
             BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Post post = posts.get(scope, id);
-        if (binding.getFieldErrors().stream().anyMatch(f -> !f.getField().equals("unitId"))) {
-            response.setStatus(400);
-            return formView(scope, post, model);
-        }
-        posts.update(scope, id, form.getTitle(), form.getKind(), form.getSortOrder());
-        redirect.addFlashAttribute("flash", text("common.saved"));
-        return "redirect:/org/posts/" + id;
+        // The unit of a post is not edited here.
+        boolean invalid = binding.getFieldErrors().stream().anyMatch(f -> !f.getField().equals("unitId"));
+        return forms.submit(invalid, model, response, redirect, () -> formView(scope, post, model), () -> {
+            posts.update(scope, id, form.getTitle(), form.getKind(), form.getSortOrder());
+            return forms.done("/org/posts/" + id, "common.saved");
+        });
     }
 
     @PostMapping("/{id}/holder")
@@ -124,14 +111,8 @@ class PostController {
     String assign(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("assign") AssignForm assign,
             BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         posts.get(scope, id);
-        if (binding.hasErrors()) {
-            response.setStatus(400);
-            return show(scope, id, model);
-        }
-        return change(scope, id, model, response, redirect, () -> {
-            posts.assign(scope, id, assign.getPersonId(), assign.getFrom());
-            return text("org.post.assigned");
-        });
+        return change(binding.hasErrors(), scope, id, model, response, redirect, "org.post.assigned",
+                () -> posts.assign(scope, id, assign.getPersonId(), assign.getFrom()));
     }
 
     @PostMapping("/{id}/vacate")
@@ -139,47 +120,33 @@ class PostController {
     String vacate(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("vacate") VacateForm vacate,
             BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         posts.get(scope, id);
-        if (binding.hasErrors()) {
-            response.setStatus(400);
-            return show(scope, id, model);
-        }
-        return change(scope, id, model, response, redirect, () -> {
-            posts.vacate(scope, id, vacate.getLastDay());
-            return text("org.post.vacated");
-        });
+        return change(binding.hasErrors(), scope, id, model, response, redirect, "org.post.vacated",
+                () -> posts.vacate(scope, id, vacate.getLastDay()));
     }
 
     @PostMapping("/{id}/deactivate")
     @EditsOrg
     String deactivate(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        return change(scope, id, model, response, redirect, () -> {
-            posts.setActive(scope, id, false);
-            return text("org.post.deactivated");
-        });
+        return change(false, scope, id, model, response, redirect, "org.post.deactivated",
+                () -> posts.setActive(scope, id, false));
     }
 
     @PostMapping("/{id}/activate")
     @EditsOrg
     String activate(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        return change(scope, id, model, response, redirect, () -> {
-            posts.setActive(scope, id, true);
-            return text("org.post.activated");
-        });
+        return change(false, scope, id, model, response, redirect, "org.post.activated",
+                () -> posts.setActive(scope, id, true));
     }
 
-    /** Runs a change from the post page; a refused change shows the post again with the reason (409). */
-    private String change(DataScope scope, long id, Model model, HttpServletResponse response,
-            RedirectAttributes redirect, java.util.function.Supplier<String> change) {
-        try {
-            redirect.addFlashAttribute("flash", change.get());
-            return "redirect:/org/posts/" + id;
-        } catch (RuleViolationException e) {
-            response.setStatus(409);
-            model.addAttribute("error", text(e));
-            return show(scope, id, model);
-        }
+    /** Runs a change from the post page; invalid input or a refused change shows the post again (400, 409). */
+    private String change(boolean invalid, DataScope scope, long id, Model model, HttpServletResponse response,
+            RedirectAttributes redirect, String doneKey, Runnable change) {
+        return forms.submit(invalid, model, response, redirect, () -> show(scope, id, model), () -> {
+            change.run();
+            return forms.done("/org/posts/" + id, doneKey);
+        });
     }
 
     private String formView(DataScope scope, Post post, Model model) {
@@ -187,13 +154,5 @@ class PostController {
         model.addAttribute("unitOptions", UnitOption.of(units.tree(scope)));
         model.addAttribute("kinds", PostKind.values());
         return "org/post-form";
-    }
-
-    private String text(RuleViolationException e) {
-        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -16,12 +16,16 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocDefaults;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
@@ -55,6 +59,7 @@ final class GbDocumentWriter {
     static final String PAGE_NUMBER_FONT = "宋体";
     /** What renders where the named fonts are not installed (Word, WPS and LibreOffice all know these). */
     static final String FALLBACK_FONT = "仿宋";
+    static final String EVIDENCE_STYLE = "Evidence";
 
     static final int BODY_SIZE = 32;     // half-points: 三号 16 pt
     static final int TITLE_SIZE = 44;    // 二号 22 pt
@@ -137,8 +142,10 @@ final class GbDocumentWriter {
                     BODY_FONT, BODY_SIZE);
             int m = 0;
             for (EvidenceLink record : entry.records()) {
-                run(paragraph(doc, ParagraphAlignment.BOTH, true),
-                        "（" + (++m) + "）" + record.label() + "（" + record.href() + "）", BODY_FONT, BODY_SIZE);
+                // Hundreds of these lines: their layout and font come from a style, not from each paragraph.
+                XWPFParagraph line = doc.createParagraph();
+                line.setStyle(EVIDENCE_STYLE);
+                line.createRun().setText("（" + (++m) + "）" + record.label() + "（" + record.href() + "）");
             }
         }
     }
@@ -192,7 +199,27 @@ final class GbDocumentWriter {
         var lang = rpr.addNewLang();
         lang.setVal("en-US");
         lang.setEastAsia("zh-CN");
+        evidenceStyle(styles);
         doc.createStyles().setStyles(styles);
+    }
+
+    /** The lines of the appendix: body text (仿宋_GB2312 三号, fixed line pitch, indented two characters). */
+    private static void evidenceStyle(CTStyles styles) {
+        CTStyle style = styles.addNewStyle();
+        style.setType(STStyleType.PARAGRAPH);
+        style.setStyleId(EVIDENCE_STYLE);
+        style.addNewName().setVal("Evidence");
+        CTPPrGeneral ppr = style.addNewPPr();
+        ppr.addNewJc().setVal(STJc.BOTH);
+        CTSpacing spacing = ppr.addNewSpacing();
+        spacing.setLine(BigInteger.valueOf(LINE_PITCH));
+        spacing.setLineRule(STLineSpacingRule.EXACT);
+        spacing.setBefore(BigInteger.ZERO);
+        spacing.setAfter(BigInteger.ZERO);
+        var ind = ppr.addNewInd();
+        ind.setFirstLineChars(BigInteger.valueOf(200));
+        ind.setFirstLine(BigInteger.valueOf(2L * CHAR));
+        fonts(style.addNewRPr(), BODY_FONT, BODY_SIZE);
     }
 
     private static void page(XWPFDocument doc) {

@@ -5,9 +5,12 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.luoshi.assessment.Evaluation;
 import org.luoshi.assessment.EvaluationService;
@@ -17,8 +20,12 @@ import org.luoshi.assessment.Status;
 import org.luoshi.inspection.FindingService;
 import org.luoshi.inspection.FindingSummary;
 import org.luoshi.ledger.AttendanceFigure;
+import org.luoshi.ledger.FieldDef;
+import org.luoshi.ledger.FieldType;
 import org.luoshi.ledger.LedgerFigure;
 import org.luoshi.ledger.LedgerQueries;
+import org.luoshi.ledger.LedgerTally;
+import org.luoshi.ledger.NewestRecord;
 import org.luoshi.ledger.RecordKind;
 import org.luoshi.ledger.RecordKinds;
 import org.luoshi.org.DataScope;
@@ -37,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures of a report computed from the ledger, the leading group and letters, the assessment and
- * the inspection findings, each with aggregate queries and links to the records behind it. A kind
- * that is not registered, or a year without records of it, gives a MISSING figure with a Chinese
+ * the inspection findings, each with aggregate queries and links to the records behind it. Each ledger
+ * kind is read once per report: one query grouped by the fields the figures distinguish and one for the
+ * newest records of each group. A year without records of a kind gives a MISSING figure with a Chinese
  * reason: the report then shows 【待补充】 rather than a number nobody recorded.
  *
  * <p>Runs outside the caller's transaction, each service in its own: a service that refuses (the
@@ -78,6 +86,95 @@ class LedgerReportFigures implements ReportFigures {
         this.messages = messages;
         this.outside = new TransactionTemplate(transactions);
         this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        List<String> unknown = unknownTerms(kinds::find);
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("The report reads ledger kinds, fields or options that are not registered: "
+                    + unknown + " (renamed in org.luoshi.ledger? update LedgerReportFigures.TERMS)");
+        }
+    }
+
+    /**
+     * The ledger kinds, fields and options the figures read, checked against the registered kinds at
+     * start-up: a renamed field must fail loudly, not turn a figure silently into 【待补充】.
+     */
+    record LedgerTerm(String kind, String field, FieldType type, List<String> options) {
+
+        static LedgerTerm kind(String kind) {
+            return new LedgerTerm(kind, null, null, List.of());
+        }
+
+        static LedgerTerm field(String kind, String field, FieldType type, String... options) {
+            return new LedgerTerm(kind, field, type, List.of(options));
+        }
+    }
+
+    static final String MEETING = "MEETING";
+    static final String STUDY_SESSION = "STUDY_SESSION";
+    static final String OUTREACH = "OUTREACH";
+    static final String MEDIA_PLACEMENT = "MEDIA_PLACEMENT";
+    static final String OPINION_CASE = "OPINION_CASE";
+    static final String VENUE_CHECK = "VENUE_CHECK";
+    static final String ACTIVITY = "ACTIVITY";
+    static final String VOLUNTEER_SERVICE = "VOLUNTEER_SERVICE";
+    static final String VOLUNTEER_TEAM = "VOLUNTEER_TEAM";
+    static final String AWARD = "AWARD";
+    private static final String SUB_KIND = RecordKind.SUB_KIND;
+    private static final String LEVEL = "level";
+    private static final String MEDIUM = "medium";
+    private static final String ARTICLE_COUNT = "articleCount";
+    private static final String ON_TIME = "onTime";
+    private static final String FAULTS_FIXED = "faultsFixed";
+    private static final String HOURS = "hours";
+    private static final String MEMBERS = "members";
+    private static final String THEMATIC = "THEMATIC";
+    private static final String ANALYSIS = "ANALYSIS";
+    private static final String CENTRAL_GROUP = "CENTRAL_GROUP";
+    private static final String SEMINAR = "SEMINAR";
+
+    static final List<LedgerTerm> TERMS = List.of(
+            LedgerTerm.field(MEETING, SUB_KIND, FieldType.ENUM, THEMATIC, ANALYSIS),
+            LedgerTerm.field(STUDY_SESSION, SUB_KIND, FieldType.ENUM, CENTRAL_GROUP, SEMINAR),
+            LedgerTerm.kind(OUTREACH),
+            LedgerTerm.field(MEDIA_PLACEMENT, LEVEL, FieldType.ENUM),
+            LedgerTerm.field(MEDIA_PLACEMENT, MEDIUM, FieldType.ENUM),
+            LedgerTerm.field(MEDIA_PLACEMENT, ARTICLE_COUNT, FieldType.INTEGER),
+            LedgerTerm.field(OPINION_CASE, ON_TIME, FieldType.BOOLEAN),
+            LedgerTerm.field(VENUE_CHECK, FAULTS_FIXED, FieldType.INTEGER),
+            LedgerTerm.kind(ACTIVITY),
+            LedgerTerm.field(VOLUNTEER_SERVICE, HOURS, FieldType.DECIMAL),
+            LedgerTerm.field(VOLUNTEER_TEAM, MEMBERS, FieldType.INTEGER),
+            LedgerTerm.kind(AWARD));
+
+    /** How each kind is tallied: one aggregate query grouped by these fields, summing those. */
+    private static final Map<String, List<String>> GROUP_BY = Map.of(MEETING, List.of(SUB_KIND),
+            STUDY_SESSION, List.of(SUB_KIND), MEDIA_PLACEMENT, List.of(LEVEL, MEDIUM), OPINION_CASE, List.of(ON_TIME));
+    private static final Map<String, List<String>> SUMS = Map.of(MEDIA_PLACEMENT, List.of(ARTICLE_COUNT),
+            VENUE_CHECK, List.of(FAULTS_FIXED), VOLUNTEER_SERVICE, List.of(HOURS), VOLUNTEER_TEAM, List.of(MEMBERS));
+
+    /** Every term that the kinds do not have, e.g. "MEETING.subKind=THEMATIC"; empty when all exist. */
+    static List<String> unknownTerms(Function<String, Optional<RecordKind>> kinds) {
+        List<String> unknown = new ArrayList<>();
+        for (LedgerTerm term : TERMS) {
+            Optional<RecordKind> kind = kinds.apply(term.kind());
+            if (kind.isEmpty()) {
+                unknown.add(term.kind());
+                continue;
+            }
+            if (term.field() == null) {
+                continue;
+            }
+            Optional<FieldDef> field = kind.get().field(term.field()).filter(f -> f.type() == term.type());
+            if (field.isEmpty()) {
+                unknown.add(term.kind() + "." + term.field() + " (" + term.type() + ")");
+                continue;
+            }
+            term.options().stream().filter(o -> !field.get().options().contains(o))
+                    .forEach(o -> unknown.add(term.kind() + "." + term.field() + "=" + o));
+        }
+        if (kinds.apply(STUDY_SESSION).filter(RecordKind::hasAttendance).isEmpty()) {
+            unknown.add(STUDY_SESSION + " (attendance)");
+        }
+        return unknown;
     }
 
     @Override
@@ -90,33 +187,84 @@ class LedgerReportFigures implements ReportFigures {
         // The report module has already checked that the caller may read the township; the figures
         // are those of the whole township, whoever asks.
         DataScope scope = new DataScope("report", township.getId(), township.getPath(), false);
-        Year y = new Year(scope, township, year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        Year y = new Year(scope, township, year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), new HashMap<>());
         Map<FigureName, Figure> f = new EnumMap<>(FigureName.class);
 
         put(f, FigureName.LEADING_GROUP_MEMBERS, () -> leadingGroup(y));
         put(f, FigureName.RESPONSIBILITY_LETTER_COUNT, () -> letters(y));
-        put(f, FigureName.COMMITTEE_MEETING_COUNT, () -> count(y, "MEETING", "subKind", "THEMATIC", "本年度党委会专题研究意识形态工作的会议记录"));
-        put(f, FigureName.JUDGEMENT_MEETING_COUNT, () -> count(y, "MEETING", "subKind", "ANALYSIS", "本年度意识形态形势研判会议记录"));
-        put(f, FigureName.STUDY_CENTRAL_GROUP_COUNT, () -> count(y, "STUDY_SESSION", "subKind", "CENTRAL_GROUP", "本年度理论学习中心组学习记录"));
-        put(f, FigureName.SEMINAR_COUNT, () -> count(y, "STUDY_SESSION", "subKind", "SEMINAR", "本年度中心组专题研讨记录"));
+        put(f, FigureName.COMMITTEE_MEETING_COUNT, () -> count(y, MEETING, Map.of(SUB_KIND, THEMATIC), "本年度党委会专题研究意识形态工作的会议记录"));
+        put(f, FigureName.JUDGEMENT_MEETING_COUNT, () -> count(y, MEETING, Map.of(SUB_KIND, ANALYSIS), "本年度意识形态形势研判会议记录"));
+        put(f, FigureName.STUDY_CENTRAL_GROUP_COUNT, () -> count(y, STUDY_SESSION, Map.of(SUB_KIND, CENTRAL_GROUP), "本年度理论学习中心组学习记录"));
+        put(f, FigureName.SEMINAR_COUNT, () -> count(y, STUDY_SESSION, Map.of(SUB_KIND, SEMINAR), "本年度中心组专题研讨记录"));
         studyAttendance(y, f);
-        put(f, FigureName.OUTREACH_COUNT, () -> count(y, "OUTREACH", null, null, "本年度理论宣讲记录"));
-        put(f, FigureName.MEDIA_BY_LEVEL, () -> media(y, "level"));
-        put(f, FigureName.MEDIA_BY_MEDIUM, () -> media(y, "medium"));
-        put(f, FigureName.OPINION_CASES_TOTAL, () -> count(y, "OPINION_CASE", null, null, "本年度网络舆情登记记录"));
+        put(f, FigureName.OUTREACH_COUNT, () -> count(y, OUTREACH, Map.of(), "本年度理论宣讲记录"));
+        put(f, FigureName.MEDIA_BY_LEVEL, () -> media(y, LEVEL));
+        put(f, FigureName.MEDIA_BY_MEDIUM, () -> media(y, MEDIUM));
+        put(f, FigureName.OPINION_CASES_TOTAL, () -> count(y, OPINION_CASE, Map.of(), "本年度网络舆情登记记录"));
         put(f, FigureName.OPINION_CASES_ON_TIME, () -> opinionOnTime(y));
-        put(f, FigureName.VENUES_CHECKED, () -> count(y, "VENUE_CHECK", null, null, "本年度宣传文化阵地检查记录"));
-        put(f, FigureName.FAULTS_FIXED, () -> sum(y, "VENUE_CHECK", "faultsFixed", "本年度阵地检查及故障整改记录", false));
-        put(f, FigureName.ACTIVITY_COUNT, () -> count(y, "ACTIVITY", null, null, "本年度文化、文体及节日活动记录"));
-        put(f, FigureName.VOLUNTEER_HOURS, () -> sum(y, "VOLUNTEER_SERVICE", "hours", "本年度志愿服务时长记录", true));
+        put(f, FigureName.VENUES_CHECKED, () -> count(y, VENUE_CHECK, Map.of(), "本年度宣传文化阵地检查记录"));
+        put(f, FigureName.FAULTS_FIXED, () -> sum(y, VENUE_CHECK, FAULTS_FIXED, "本年度阵地检查及故障整改记录", false));
+        put(f, FigureName.ACTIVITY_COUNT, () -> count(y, ACTIVITY, Map.of(), "本年度文化、文体及节日活动记录"));
+        put(f, FigureName.VOLUNTEER_HOURS, () -> sum(y, VOLUNTEER_SERVICE, HOURS, "本年度志愿服务时长记录", true));
         put(f, FigureName.VOLUNTEER_COVERAGE, () -> volunteerCoverage(y));
-        put(f, FigureName.AWARD_COUNT, () -> count(y, "AWARD", null, null, "本年度评选表彰记录"));
+        put(f, FigureName.AWARD_COUNT, () -> count(y, AWARD, Map.of(), "本年度评选表彰记录"));
         put(f, FigureName.UNMET_INDICATORS, () -> unmetIndicators(y));
         findings(y, f);
         return new FigureSet(townshipId, year, f);
     }
 
-    private record Year(DataScope scope, OrgUnit township, int year, LocalDate from, LocalDate to) {
+    /** The township and year being reported on, with the ledger rows of each kind once read. */
+    private record Year(DataScope scope, OrgUnit township, int year, LocalDate from, LocalDate to,
+            Map<String, KindRows> read) {
+    }
+
+    /**
+     * What the queries over one kind returned: the tallies per group, the newest records of each
+     * group and, for study sessions, the attendance per sub-kind; every figure of the kind is taken
+     * from them.
+     */
+    private record KindRows(List<LedgerTally> tallies, List<NewestRecord> newest, Map<Object, AttendanceFigure> bySubKind) {
+
+        AttendanceFigure attendance(String subKind) {
+            return bySubKind.getOrDefault(subKind, new AttendanceFigure(0, 0, 0, 0));
+        }
+
+        long count(Map<String, ?> where) {
+            return tallies.stream().filter(t -> in(t.group(), where)).mapToLong(LedgerTally::count).sum();
+        }
+
+        BigDecimal sum(String field, Map<String, ?> where) {
+            return tallies.stream().filter(t -> in(t.group(), where)).map(t -> t.sum(field))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** The newest records of the group, newest first, as many as a figure links one by one. */
+        List<Long> ids(Map<String, ?> where) {
+            return newest.stream().filter(r -> in(r.group(), where)).limit(RECORD_LINKS).map(NewestRecord::id).toList();
+        }
+
+        private static boolean in(Map<String, Object> group, Map<String, ?> where) {
+            return where.entrySet().stream().allMatch(e -> e.getValue().equals(group.get(e.getKey())));
+        }
+    }
+
+    /**
+     * One aggregate query and one query for the evidence ids per kind (and one for the attendance of
+     * study sessions), read once per report. The volunteer teams count from their founding up to the
+     * end of the year, everything else within it.
+     */
+    private KindRows rows(Year y, String kind) {
+        KindRows rows = y.read().get(kind);
+        if (rows == null) {
+            LocalDate from = VOLUNTEER_TEAM.equals(kind) ? null : y.from();
+            LedgerFigure all = LedgerFigure.of(kind, y.township().getId(), from, y.to());
+            List<String> groupBy = GROUP_BY.getOrDefault(kind, List.of());
+            rows = new KindRows(ledger.tally(y.scope(), all, groupBy, SUMS.getOrDefault(kind, List.of())),
+                    ledger.newestRecords(y.scope(), all, groupBy, RECORD_LINKS),
+                    STUDY_SESSION.equals(kind) ? ledger.attendanceBy(y.scope(), all, SUB_KIND) : Map.of());
+            y.read().put(kind, rows);
+        }
+        return rows;
     }
 
     /** One figure that fails for an unforeseen reason is reported missing; the other figures still count. */
@@ -152,83 +300,81 @@ class LedgerReportFigures implements ReportFigures {
                 "/responsibility/letters?townshipId=" + y.township().getId() + "&year=" + y.year())));
     }
 
-    private Figure count(Year y, String kind, String field, String value, String missing) {
-        if (kinds.find(kind).isEmpty()) {
-            return Figure.missing(missing + "（台账尚未设立此类记录）");
-        }
-        LedgerFigure figure = figure(y, kind, field, value);
-        long n = ledger.count(y.scope(), figure);
+    private Figure count(Year y, String kind, Map<String, ?> where, String missing) {
+        KindRows rows = rows(y, kind);
+        long n = rows.count(where);
         if (n == 0) {
             return Figure.missing(missing);
         }
-        return Figure.count(n, evidence(y, figure));
+        return Figure.count(n, evidence(y, kind, rows.ids(where)));
     }
 
     private Figure sum(Year y, String kind, String field, String missing, boolean decimal) {
-        if (kinds.find(kind).isEmpty()) {
-            return Figure.missing(missing + "（台账尚未设立此类记录）");
-        }
-        LedgerFigure figure = LedgerFigure.of(kind, y.township().getId(), y.from(), y.to());
-        if (ledger.count(y.scope(), figure) == 0) {
+        KindRows rows = rows(y, kind);
+        if (rows.count(Map.of()) == 0) {
             return Figure.missing(missing);
         }
-        BigDecimal total = ledger.sum(y.scope(), figure, field);
-        return decimal ? Figure.decimal(total, evidence(y, figure)) : Figure.count(total.longValue(), evidence(y, figure));
+        BigDecimal total = rows.sum(field, Map.of());
+        List<EvidenceLink> evidence = evidence(y, kind, rows.ids(Map.of()));
+        return decimal ? Figure.decimal(total, evidence) : Figure.count(total.longValue(), evidence);
     }
 
     private void studyAttendance(Year y, Map<FigureName, Figure> f) {
-        LedgerFigure central = figure(y, "STUDY_SESSION", "subKind", "CENTRAL_GROUP");
-        LedgerFigure seminar = figure(y, "STUDY_SESSION", "subKind", "SEMINAR");
+        Map<String, String> central = Map.of(SUB_KIND, CENTRAL_GROUP);
+        Map<String, String> seminar = Map.of(SUB_KIND, SEMINAR);
         put(f, FigureName.ATTENDANCE_RATE, () -> {
-            AttendanceFigure a = ledger.attendance(y.scope(), central);
-            AttendanceFigure b = ledger.attendance(y.scope(), seminar);
+            KindRows rows = rows(y, STUDY_SESSION);
+            AttendanceFigure a = rows.attendance(CENTRAL_GROUP);
+            AttendanceFigure b = rows.attendance(SEMINAR);
             long listed = a.listed() + b.listed();
             if (listed == 0) {
                 return Figure.missing("本年度中心组学习考勤记录");
             }
             BigDecimal rate = BigDecimal.valueOf((a.present() + b.present()) * 100L)
                     .divide(BigDecimal.valueOf(listed), 1, RoundingMode.HALF_UP);
-            return Figure.percent(rate, join(evidence(y, central), evidence(y, seminar)));
+            return Figure.percent(rate, join(evidence(y, STUDY_SESSION, rows.ids(central)),
+                    evidence(y, STUDY_SESSION, rows.ids(seminar))));
         });
         put(f, FigureName.SPEAKERS_COUNT, () -> {
-            long sessions = ledger.count(y.scope(), central) + ledger.count(y.scope(), seminar);
+            KindRows rows = rows(y, STUDY_SESSION);
+            long sessions = rows.count(central) + rows.count(seminar);
             if (sessions == 0) {
                 return Figure.missing("本年度中心组学习交流发言记录");
             }
-            long spoke = ledger.spoke(y.scope(), central) + ledger.spoke(y.scope(), seminar);
+            long spoke = rows.attendance(CENTRAL_GROUP).spoke() + rows.attendance(SEMINAR).spoke();
             if (spoke == 0) {
                 return Figure.missing("中心组学习考勤中的交流发言记录");
             }
-            return Figure.count(spoke, join(evidence(y, central), evidence(y, seminar)));
+            return Figure.count(spoke, join(evidence(y, STUDY_SESSION, rows.ids(central)),
+                    evidence(y, STUDY_SESSION, rows.ids(seminar))));
         });
     }
 
     /** Articles (篇, the sum of articleCount) per level or medium, in the order of the field's options. */
     private Figure media(Year y, String field) {
-        RecordKind kind = kinds.get("MEDIA_PLACEMENT");
-        LedgerFigure all = LedgerFigure.of("MEDIA_PLACEMENT", y.township().getId(), y.from(), y.to());
-        if (ledger.count(y.scope(), all) == 0) {
+        KindRows rows = rows(y, MEDIA_PLACEMENT);
+        if (rows.count(Map.of()) == 0) {
             return Figure.missing("本年度新闻上稿记录");
         }
         List<FigureItem> items = new ArrayList<>();
-        for (String option : kind.field(field).orElseThrow().options()) {
-            LedgerFigure of = all.where(field, option);
-            long articles = ledger.sum(y.scope(), of, "articleCount").longValue();
+        for (String option : kinds.get(MEDIA_PLACEMENT).field(field).orElseThrow().options()) {
+            Map<String, String> where = Map.of(field, option);
+            long articles = rows.sum(ARTICLE_COUNT, where).longValue();
             if (articles > 0) {
-                items.add(FigureItem.counted(message("ledger.field.MEDIA_PLACEMENT." + field + "." + option), articles,
-                        records(y, of)));
+                String label = message("ledger.field." + MEDIA_PLACEMENT + "." + field + "." + option);
+                items.add(FigureItem.counted(label, articles, records(MEDIA_PLACEMENT, rows.ids(where))));
             }
         }
-        return Figure.list(items, List.of(listLink(y, "MEDIA_PLACEMENT")));
+        return Figure.list(items, List.of(listLink(y, MEDIA_PLACEMENT)));
     }
 
     private Figure opinionOnTime(Year y) {
-        LedgerFigure all = LedgerFigure.of("OPINION_CASE", y.township().getId(), y.from(), y.to());
-        if (ledger.count(y.scope(), all) == 0) {
+        KindRows rows = rows(y, OPINION_CASE);
+        if (rows.count(Map.of()) == 0) {
             return Figure.missing("本年度网络舆情处置记录");
         }
-        LedgerFigure onTime = all.where("onTime", true);
-        return Figure.count(ledger.count(y.scope(), onTime), evidence(y, onTime));
+        Map<String, Boolean> onTime = Map.of(ON_TIME, true);
+        return Figure.count(rows.count(onTime), evidence(y, OPINION_CASE, rows.ids(onTime)));
     }
 
     /** Members of the volunteer teams founded by the end of the year, in percent of the registered population. */
@@ -237,17 +383,14 @@ class LedgerReportFigures implements ReportFigures {
         if (population == null || population <= 0) {
             return Figure.missing("本镇户籍人口数（请在组织机构中填写）");
         }
-        if (kinds.find("VOLUNTEER_TEAM").isEmpty()) {
-            return Figure.missing("注册志愿者人数（台账尚未设立志愿服务队记录）");
-        }
-        LedgerFigure teams = LedgerFigure.of("VOLUNTEER_TEAM", y.township().getId(), null, y.to());
-        if (ledger.count(y.scope(), teams) == 0) {
+        KindRows teams = rows(y, VOLUNTEER_TEAM);
+        if (teams.count(Map.of()) == 0) {
             return Figure.missing("志愿服务队及注册志愿者人数记录");
         }
-        BigDecimal members = ledger.sum(y.scope(), teams, "members");
+        BigDecimal members = teams.sum(MEMBERS, Map.of());
         BigDecimal percent = members.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(population), 1,
                 RoundingMode.HALF_UP);
-        List<EvidenceLink> links = new ArrayList<>(records(y, teams));
+        List<EvidenceLink> links = new ArrayList<>(records(VOLUNTEER_TEAM, teams.ids(Map.of())));
         links.add(new EvidenceLink("户籍人口 " + population + " 人（组织机构）", "/org/units/" + y.township().getId()));
         return Figure.percent(percent, links);
     }
@@ -320,23 +463,17 @@ class LedgerReportFigures implements ReportFigures {
         return new EvidenceLink(s.unitName() + "：" + s.title(), "/inspection/findings/" + s.id());
     }
 
-    private static LedgerFigure figure(Year y, String kind, String field, String value) {
-        LedgerFigure figure = LedgerFigure.of(kind, y.township().getId(), y.from(), y.to());
-        return field == null ? figure : figure.where(field, value);
-    }
-
     /** The filtered ledger list of the kind and year, then the newest records one by one. */
-    private List<EvidenceLink> evidence(Year y, LedgerFigure figure) {
+    private List<EvidenceLink> evidence(Year y, String kind, List<Long> ids) {
         List<EvidenceLink> links = new ArrayList<>();
-        links.add(listLink(y, figure.kind()));
-        links.addAll(records(y, figure));
+        links.add(listLink(y, kind));
+        links.addAll(records(kind, ids));
         return links;
     }
 
-    private List<EvidenceLink> records(Year y, LedgerFigure figure) {
-        String kindLabel = message("ledger.kind." + figure.kind());
-        return ledger.recordIds(y.scope(), figure, RECORD_LINKS).stream()
-                .map(id -> new EvidenceLink(kindLabel + "记录 #" + id, "/ledger/records/" + id)).toList();
+    private List<EvidenceLink> records(String kind, List<Long> ids) {
+        String kindLabel = message("ledger.kind." + kind);
+        return ids.stream().map(id -> new EvidenceLink(kindLabel + "记录 #" + id, "/ledger/records/" + id)).toList();
     }
 
     private EvidenceLink listLink(Year y, String kind) {

@@ -3,17 +3,13 @@ package org.luoshi.responsibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
-import org.luoshi.org.Person;
-import org.luoshi.org.PersonService;
-import org.luoshi.org.Post;
-import org.luoshi.org.PostService;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,21 +21,39 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AttentionService {
 
-    private final LeadingGroupRepository groups;
-    private final GroupSeatRepository seats;
-    private final ResponsibilityRepository duties;
-    private final Townships townships;
-    private final PostService posts;
-    private final PersonService people;
+    /**
+     * Seats and responsibilities of the given townships whose post has no current holder, or one
+     * other than the holder confirmed last. The name of the holder confirmed last is shown only if
+     * that person still belongs to the post's unit or the township (someone who has since moved
+     * elsewhere is shown without a name). Reads the org module's post, holding and person tables.
+     */
+    private static final String ATTENTION = """
+            select x.subject, x.id, x.township_id, x.label, p.title as post_title, holder.name as holder_name,
+                   case when confirmed.org_unit_id in (p.org_unit_id, x.township_id) then confirmed.name end
+                       as confirmed_holder_name,
+                   x.confirmed_at
+            from (select 'SEAT' as subject, s.id, g.org_unit_id as township_id, s.seat_role as label, s.post_id,
+                         s.confirmed_holder_id, s.confirmed_at
+                  from group_seat s join leading_group g on g.id = s.group_id
+                  where g.org_unit_id in (:townships)
+                  union all
+                  select 'DUTY', r.id, r.org_unit_id, r.kind, r.post_id, r.confirmed_holder_id, r.confirmed_at
+                  from responsibility r
+                  where r.org_unit_id in (:townships)) x
+            join post p on p.id = x.post_id
+            left join post_holding h on h.post_id = x.post_id and h.end_date is null
+            left join person holder on holder.id = h.person_id
+            left join person confirmed on confirmed.id = x.confirmed_holder_id
+            where holder.id is null or x.confirmed_holder_id is null or holder.id <> x.confirmed_holder_id
+            order by x.subject desc, x.id
+            """;
 
-    AttentionService(LeadingGroupRepository groups, GroupSeatRepository seats, ResponsibilityRepository duties,
-            Townships townships, PostService posts, PersonService people) {
-        this.groups = groups;
-        this.seats = seats;
-        this.duties = duties;
+    private final JdbcClient jdbc;
+    private final Townships townships;
+
+    AttentionService(JdbcClient jdbc, Townships townships) {
+        this.jdbc = jdbc;
         this.townships = townships;
-        this.posts = posts;
-        this.people = people;
     }
 
     public List<AttentionItem> items(DataScope scope) {
@@ -48,69 +62,19 @@ public class AttentionService {
         if (inScope.isEmpty()) {
             return List.of();
         }
-        Map<Long, LeadingGroup> groupById = groups.findByOrgUnitIdIn(inScope.keySet()).stream()
-                .collect(Collectors.toMap(LeadingGroup::getId, Function.identity()));
-        List<GroupSeat> allSeats = groupById.isEmpty() ? List.of() : seats.findByGroupIdIn(groupById.keySet());
-        List<Responsibility> allDuties = duties.findByOrgUnitIdIn(inScope.keySet());
-        List<Long> postIds = new ArrayList<>();
-        allSeats.forEach(s -> postIds.add(s.getPostId()));
-        allDuties.forEach(d -> postIds.add(d.getPostId()));
-        Map<Long, Person> holders = posts.currentHolders(postIds);
-        Names names = new Names(scope);
-        List<AttentionItem> items = new ArrayList<>();
-        for (GroupSeat seat : allSeats) {
-            Person holder = holders.get(seat.getPostId());
-            if (LeadingGroupService.needsAttention(holder, seat.getConfirmedHolderId())) {
-                OrgUnit township = inScope.get(groupById.get(seat.getGroupId()).getOrgUnitId());
-                items.add(item(AttentionItem.Subject.SEAT, seat.getId(), township, seat.getSeatRole().name(),
-                        seat.getPostId(), holder, seat.getConfirmedHolderId(), seat.getConfirmedAt(), scope, names));
-            }
-        }
-        for (Responsibility duty : allDuties) {
-            Person holder = holders.get(duty.getPostId());
-            if (LeadingGroupService.needsAttention(holder, duty.getConfirmedHolderId())) {
-                items.add(item(AttentionItem.Subject.DUTY, duty.getId(), inScope.get(duty.getOrgUnitId()),
-                        duty.getKind().name(), duty.getPostId(), holder, duty.getConfirmedHolderId(),
-                        duty.getConfirmedAt(), scope, names));
-            }
-        }
+        List<AttentionItem> items = new ArrayList<>(jdbc.sql(ATTENTION).param("townships", inScope.keySet())
+                .query((rs, n) -> new AttentionItem(AttentionItem.Subject.valueOf(rs.getString("subject")), rs.getLong("id"),
+                        rs.getLong("township_id"), inScope.get(rs.getLong("township_id")).getName(), rs.getString("label"),
+                        rs.getString("post_title"), rs.getString("holder_name"), rs.getString("confirmed_holder_name"),
+                        instant(rs.getTimestamp("confirmed_at"))))
+                .list());
         items.sort(Comparator.comparing(AttentionItem::townshipName).thenComparing(AttentionItem::subject)
                 .thenComparing(AttentionItem::postTitle));
         return items;
     }
 
-    private AttentionItem item(AttentionItem.Subject subject, long id, OrgUnit township, String label, long postId,
-            Person holder, Long confirmedHolderId, Instant confirmedAt, DataScope scope, Names names) {
-        Post post = posts.get(scope, postId);
-        return new AttentionItem(subject, id, township.getId(), township.getName(), label, post.getTitle(),
-                holder == null ? null : holder.getName(), names.of(post.getOrgUnitId(), township.getId(), confirmedHolderId),
-                confirmedAt);
-    }
-
-    /**
-     * Names of previously confirmed holders, looked up among the people of the post's unit and the
-     * township; someone who has since moved out of scope is shown without a name.
-     */
-    private final class Names {
-        private final DataScope scope;
-        private final Map<Long, Map<Long, String>> byUnit = new HashMap<>();
-
-        Names(DataScope scope) {
-            this.scope = scope;
-        }
-
-        String of(long postUnitId, long townshipId, Long personId) {
-            if (personId == null) {
-                return null;
-            }
-            String name = unit(postUnitId).get(personId);
-            return name != null ? name : unit(townshipId).get(personId);
-        }
-
-        private Map<Long, String> unit(long unitId) {
-            return byUnit.computeIfAbsent(unitId, id -> people.peopleOf(scope, id).stream()
-                    .collect(Collectors.toMap(Person::getId, Person::getName)));
-        }
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /**

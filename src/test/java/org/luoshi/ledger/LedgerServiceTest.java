@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -309,6 +310,34 @@ class LedgerServiceTest {
         assertThat(attendance.listed()).isEqualTo(5);
         assertThat(attendance.present()).isEqualTo(3);
         assertThat(attendance.rate()).isEqualTo(60.0);
+        assertThat(attendance.spoke()).isEqualTo(1);
         assertThatThrownBy(() -> queries.count(officer(), figure)).isInstanceOf(NotFoundException.class);
+
+        // The same figures per group, each kind in one query: counts and sums per level ...
+        List<LedgerTally> tallies = queries.tally(officer2, figure, List.of("level"), List.of("articleCount"));
+        for (String level : List.of("NATIONAL", "PROVINCIAL", "MUNICIPAL", "COUNTY")) {
+            List<LedgerRecord> atLevel = inRange.stream().filter(r -> r.field("level").equals(level)).toList();
+            LedgerTally tally = tallies.stream().filter(t -> level.equals(t.group().get("level"))).findFirst().orElse(null);
+            if (atLevel.isEmpty()) {
+                assertThat(tally).isNull();
+                continue;
+            }
+            assertThat(tally.count()).isEqualTo(atLevel.size());
+            assertThat(tally.sum("articleCount")).isEqualByComparingTo(
+                    BigDecimal.valueOf(atLevel.stream().mapToLong(r -> (Long) r.field("articleCount")).sum()));
+        }
+        assertThat(queries.tally(officer2, figure, List.of(), List.of())).singleElement()
+                .satisfies(t -> assertThat(t.count()).isEqualTo(inRange.size()));
+        // ... the newest records of each level, newest first, at most the limit per level ...
+        Map<Object, LedgerRecord> newestPerLevel = new HashMap<>();
+        inRange.forEach(r -> newestPerLevel.merge(r.field("level"), r, (x, y) -> x.occurredOn().isAfter(y.occurredOn()) ? x : y));
+        assertThat(queries.newestRecords(officer2, figure, List.of("level"), 1)).extracting(NewestRecord::id)
+                .containsExactlyElementsOf(newestPerLevel.values().stream()
+                        .sorted(Comparator.comparing(LedgerRecord::occurredOn).reversed()).map(LedgerRecord::id).toList());
+        assertThat(queries.newestRecords(officer2, figure, List.of(), 2)).extracting(NewestRecord::id)
+                .containsExactly(media.get(0).id(), media.get(1).id());
+        // ... and attendance per sub-kind.
+        assertThat(queries.attendanceBy(officer2, LedgerFigure.of("STUDY_SESSION", unit.getId(), null, null), "subKind"))
+                .containsOnlyKeys("CENTRAL_GROUP").containsValue(new AttendanceFigure(2, 5, 3, 1));
     }
 }

@@ -137,6 +137,13 @@ class GbDocumentWriterTest {
                     .doesNotContain("待补充").doesNotContainIgnoringCase("xx");
             // The appendix lists the records behind the figures.
             assertThat(text).contains("数据来源清单").contains("/ledger/records/");
+            // Its record lines take body text's font, size and spacing from one paragraph style.
+            XWPFParagraph line = find(doc.getParagraphs(), "（1）");
+            assertThat(line.getStyle()).isEqualTo(GbDocumentWriter.EVIDENCE_STYLE);
+            var style = doc.getStyles().getStyle(GbDocumentWriter.EVIDENCE_STYLE).getCTStyle();
+            assertThat(style.getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("仿宋_GB2312");
+            assertThat(((BigInteger) style.getRPr().getSzArray(0).getVal()).intValue()).isEqualTo(32);
+            assertThat(((BigInteger) style.getPPr().getSpacing().getLine()).intValue()).isEqualTo(GbDocumentWriter.LINE_PITCH);
         }
     }
 

@@ -9,11 +9,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.luoshi.LuoshiTest;
+import org.luoshi.ledger.FieldDef;
+import org.luoshi.ledger.RecordKind;
+import org.luoshi.ledger.RecordKinds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,6 +32,7 @@ class LedgerReportFiguresTest {
 
     @Autowired ReportFigures figures;
     @Autowired JdbcClient jdbc;
+    @Autowired RecordKinds kinds;
 
     long liuxi;
     String path;
@@ -136,6 +141,39 @@ class LedgerReportFiguresTest {
         if (unmet.isMissing()) {
             assertThat(unmet.missing()).containsPattern("\\p{IsHan}");
         }
+    }
+
+    @Test
+    void eachEntryLinksTheNewestRecordsOfItsOwnGroup() {
+        Figure byLevel = figures.figures(liuxi, YEAR).get(FigureName.MEDIA_BY_LEVEL);
+        assertThat(byLevel.items()).isNotEmpty();
+        Map<String, String> levels = Map.of("国家级", "NATIONAL", "省级", "PROVINCIAL", "市级", "MUNICIPAL", "县级", "COUNTY");
+        for (FigureItem item : byLevel.items()) {
+            List<String> newest = jdbc.sql("select r.id from ledger_record r join ledger_media_placement d on d.record_id = r.id "
+                            + "where d.level = :level" + inYear() + " order by r.occurred_on desc, r.id desc")
+                    .params(params()).param("level", levels.get(item.label())).query(Long.class).list().stream()
+                    .limit(LedgerReportFigures.RECORD_LINKS).map(id -> "/ledger/records/" + id).toList();
+            assertThat(item.evidence()).extracting(EvidenceLink::href).containsExactlyElementsOf(newest);
+        }
+    }
+
+    @Test
+    void everyLedgerKindFieldAndOptionTheReportReadsIsRegistered() {
+        assertThat(LedgerReportFigures.unknownTerms(kinds::find)).isEmpty();
+    }
+
+    @Test
+    void aRenamedLedgerFieldOrOptionIsReportedNotSilentlyMissing() {
+        Map<String, RecordKind> renamed = Map.of(
+                "MEETING", RecordKind.define("MEETING", "ledger_meeting", 20)
+                        .field(FieldDef.choice(RecordKind.SUB_KIND, "THEMATIC", "SITUATION")),
+                "OPINION_CASE", RecordKind.define("OPINION_CASE", "ledger_opinion_case", 60).field(FieldDef.bool("handledOnTime")),
+                "VOLUNTEER_SERVICE", RecordKind.define("VOLUNTEER_SERVICE", "ledger_volunteer_service", 78)
+                        .field(FieldDef.integer("hours")));
+        List<String> unknown = LedgerReportFigures.unknownTerms(code -> renamed.containsKey(code)
+                ? Optional.of(renamed.get(code)) : kinds.find(code));
+        assertThat(unknown).containsExactlyInAnyOrder("MEETING.subKind=ANALYSIS", "OPINION_CASE.onTime (BOOLEAN)",
+                "VOLUNTEER_SERVICE.hours (DECIMAL)");
     }
 
     private long study(String subKind) {
