@@ -18,9 +18,11 @@ class AccountAdminBrowserTest extends BrowserJourney {
 
     @Test
     void adminCreatesAccountOfficerChangesPasswordAndUsesToken() {
+        // Unique per run: a PostgreSQL test database may be kept between runs.
+        String username = "xc" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         signIn("admin", "Luoshi@2026");
         page.navigate(url("/admin/accounts/new"));
-        page.fill("#username", "xuanchuan7");
+        page.fill("#username", username);
         page.fill("#displayName", "新任宣传干事");
         page.selectOption("#role", "TOWNSHIP_OFFICER");
         String unitId = page.locator("#orgUnitId option").filter(
@@ -33,18 +35,21 @@ class AccountAdminBrowserTest extends BrowserJourney {
         page.click("main button[type=submit]");
         assertThat(page.locator(".invalid-feedback").first()).isVisible();
         assertThat(page.locator("main form.card")).containsText("至少三类");
-        assertThat(page.locator("#username")).hasValue("xuanchuan7");
+        assertThat(page.locator("#username")).hasValue(username);
 
         page.fill("#password", "Qinghe#Start26");
         page.click("main button[type=submit]");
-        assertThat(page.locator("body")).containsText("账号“xuanchuan7”已创建");
+        assertThat(page.locator("body")).containsText("账号“" + username + "”已创建");
+        // The list is shared with other tests' accounts: narrow it to the unit and role.
+        page.navigate(url("/admin/accounts?unit=" + unitId + "&role=TOWNSHIP_OFFICER"));
+        assertThat(page.locator("main table")).containsText(username);
         assertThat(page.locator("main table")).containsText("新任宣传干事");
         screenshot("account-created");
 
         // The new officer signs in and is held on the password page until the password is changed.
         context.clearCookies();
         page.navigate(url("/login"));
-        page.fill("#username", "xuanchuan7");
+        page.fill("#username", username);
         page.fill("#password", "Qinghe#Start26");
         page.click("button[type=submit]");
         page.waitForURL(u -> u.contains("/account/password"));
@@ -79,7 +84,7 @@ class AccountAdminBrowserTest extends BrowserJourney {
             APIResponse me = api.get(url("/api/v1/me"),
                     RequestOptions.create().setHeader("Authorization", "Bearer " + token));
             assertThat(me.status()).isEqualTo(200);
-            assertThat(me.text()).contains("\"username\":\"xuanchuan7\"").contains("柳溪镇");
+            assertThat(me.text()).contains("\"username\":\"" + username + "\"").contains("柳溪镇");
 
             page.onDialog(dialog -> dialog.accept());
             page.click("form[action*='/revoke'] button[type=submit]");
