@@ -222,15 +222,18 @@ class LedgerTables implements LedgerFigures {
             // A village is covered by a record entered in it, or by a township record naming it.
             String namesVillage = kind(queries.get(0)).flatMap(k -> k.field("village"))
                     .filter(f -> f.type() == FieldType.UNIT).map(f -> " or d." + f.column() + " = v.id").orElse("");
-            jdbc.sql("select distinct v.path, extract(year from r.occurred_on), extract(month from r.occurred_on) "
+            // grouped by the record's unit too: a record counts for a unit asked about only if it lies in its subtree
+            jdbc.sql("select distinct v.path, o.path, extract(year from r.occurred_on), extract(month from r.occurred_on) "
                             + sql.fromWithUnit(" join org_unit v on v.kind = 'VILLAGE' and v.active = true "
                                     + "and v.path like :villagePath and (o.path like v.path || '%'" + namesVillage + ")"))
                     .params(params)
                     .query((rs, n) -> {
                         String village = rs.getString(1);
-                        YearMonth month = YearMonth.of(rs.getInt(2), rs.getInt(3));
-                        index.unitsAbove(village).forEach(u -> covered.computeIfAbsent(u, k -> new HashMap<>())
-                                .computeIfAbsent(month, k -> new HashSet<>()).add(village));
+                        List<String> recordUnits = index.unitsAbove(rs.getString(2));
+                        YearMonth month = YearMonth.of(rs.getInt(3), rs.getInt(4));
+                        index.unitsAbove(village).stream().filter(recordUnits::contains)
+                                .forEach(u -> covered.computeIfAbsent(u, k -> new HashMap<>())
+                                        .computeIfAbsent(month, k -> new HashSet<>()).add(village));
                         return null;
                     }).list();
         }
