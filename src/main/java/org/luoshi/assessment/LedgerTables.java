@@ -90,8 +90,8 @@ class LedgerTables implements LedgerFigures {
                     .query((rs, n) -> new Ratio(BigDecimal.valueOf(rs.getLong("present")), BigDecimal.valueOf(rs.getLong("listed"))))
                     .single()).orElse(empty());
             case OPINION_ON_TIME -> where(query).map(q -> jdbc.sql("select "
-                            + "coalesce(sum(case when d.on_time = true then 1 else 0 end), 0) as on_time, "
-                            + "count(*) as closed " + q.from() + " and d.closed_on is not null")
+                            + "coalesce(sum(case when d." + column(query, "onTime") + " = true then 1 else 0 end), 0) as on_time, "
+                            + "count(*) as closed " + q.from() + " and d." + column(query, "closedOn") + " is not null")
                     .params(q.params())
                     .query((rs, n) -> new Ratio(BigDecimal.valueOf(rs.getLong("on_time")), BigDecimal.valueOf(rs.getLong("closed"))))
                     .single()).orElse(empty());
@@ -178,8 +178,9 @@ class LedgerTables implements LedgerFigures {
                 yield queries.stream().map(q -> ratio(monthly.total(q))).toList();
             }
             case OPINION_ON_TIME -> {
-                Monthly monthly = monthly(queries, "coalesce(sum(case when d.on_time = true then 1 else 0 end), 0), "
-                        + "count(*)", "", " and d.closed_on is not null");
+                RecordQuery first = queries.get(0);
+                Monthly monthly = monthly(queries, "coalesce(sum(case when d." + column(first, "onTime")
+                        + " = true then 1 else 0 end), 0), count(*)", "", " and d." + column(first, "closedOn") + " is not null");
                 yield queries.stream().map(q -> ratio(monthly.total(q))).toList();
             }
             case VOLUNTEER_HOURS_PER_RESIDENT -> {
@@ -379,6 +380,11 @@ class LedgerTables implements LedgerFigures {
 
     private static Ratio empty() {
         return new Ratio(BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    /** The column of a field of the query's kind, which the start-up check guarantees to exist. */
+    private String column(RecordQuery query, String field) {
+        return kind(query).flatMap(k -> k.field(field)).orElseThrow().column();
     }
 
     private Optional<org.luoshi.ledger.RecordKind> kind(RecordQuery query) {
