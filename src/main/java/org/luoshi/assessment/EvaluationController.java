@@ -139,6 +139,16 @@ class EvaluationController {
         }
     }
 
+    /**
+     * The context path for the links of the evaluation page, written with {@code th:href="${...}"}:
+     * a {@code @{...}} link goes through the static-resource URL lookup, which searches the class path
+     * for every link (about forty drill-down links per page made up most of its rendering time).
+     */
+    @ModelAttribute("contextPath")
+    String contextPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getContextPath();
+    }
+
     @GetMapping("/evaluation")
     String evaluation(DataScope scope, @RequestParam(required = false) Long townshipId,
             @RequestParam(required = false) Integer year, Model model) {
