@@ -66,26 +66,34 @@ class AssessmentBenchmarkTest {
         System.out.printf("BENCHMARK township evaluation page (%d runs): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", RUNS,
                 pageTimes[0], pageTimes[1], pageTimes[2]);
         long[] service = new long[RUNS];
+        long[] serviceCpu = new long[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long t = System.nanoTime();
+            long c = cpu();
             evaluation.evaluate(system, townships.get(0), evaluation.today().getYear(), evaluation.today());
+            serviceCpu[i] = cpu() - c;
             service[i] = System.nanoTime() - t;
         }
         Arrays.sort(service);
-        System.out.printf("BENCHMARK township evaluation service only (%d runs): p50 %.1f ms, p95 %.1f ms%n", RUNS,
-                service[RUNS / 2] / 1e6, service[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6);
+        Arrays.sort(serviceCpu);
+        System.out.printf("BENCHMARK township evaluation service only (%d runs): p50 %.1f ms, p95 %.1f ms; cpu p50 %.1f ms%n",
+                RUNS, service[RUNS / 2] / 1e6, service[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6, serviceCpu[RUNS / 2] / 1e6);
         // where the service's time goes: the grouped ledger queries alone (one per computed indicator)
         SetDefinition set = IndicatorSetYaml.read(IndicatorSetYamlTest.defaultYaml());
         String path = units.getUnchecked(townships.get(0)).getPath();
         long[] queries = new long[RUNS];
+        long[] queriesCpu = new long[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long t = System.nanoTime();
+            long c = cpu();
             PrefetchedFigures.of(tables, set.indicators(), List.of(path), evaluation.today().getYear(), evaluation.today());
+            queriesCpu[i] = cpu() - c;
             queries[i] = System.nanoTime() - t;
         }
         Arrays.sort(queries);
-        System.out.printf("BENCHMARK grouped ledger queries of one township (%d runs): p50 %.1f ms, p95 %.1f ms%n", RUNS,
-                queries[RUNS / 2] / 1e6, queries[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6);
+        Arrays.sort(queriesCpu);
+        System.out.printf("BENCHMARK grouped ledger queries of one township (%d runs): p50 %.1f ms, p95 %.1f ms; cpu p50 %.1f ms%n",
+                RUNS, queries[RUNS / 2] / 1e6, queries[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6, queriesCpu[RUNS / 2] / 1e6);
         int countyRuns = Math.max(5, RUNS / 3);
         double[] county = measure(get("/assessment/county"), countyRuns);
         System.out.printf("BENCHMARK county dashboard (%d townships, %d runs): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
@@ -95,18 +103,22 @@ class AssessmentBenchmarkTest {
         assertThat(pageTimes[1]).isLessThan(2000.0);
     }
 
+    /** CPU time of this thread; the in-memory database runs its queries in the caller's thread too. */
+    private static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     private double[] measure(MockHttpServletRequestBuilder request, int runs) throws Exception {
         for (int i = 0; i < 3; i++) {
             mvc.perform(request.with(TestUsers.as(users, "county"))).andExpect(status().isOk());
         }
         long[] nanos = new long[runs];
         long[] cpu = new long[runs];
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            long startCpu = threads.getCurrentThreadCpuTime();
+            long startCpu = cpu();
             mvc.perform(request.with(TestUsers.as(users, "county"))).andExpect(status().isOk());
-            cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
+            cpu[i] = cpu() - startCpu;
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
