@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class LedgerTables implements LedgerFigures {
 
+    /** Above this many units in the subtree the records are matched by path rather than by a list of ids. */
+    static final int UNIT_LIST_LIMIT = 200;
+
     private final JdbcClient jdbc;
     private final RecordKinds kinds;
 
@@ -405,15 +408,23 @@ class LedgerTables implements LedgerFigures {
         if (units.isEmpty()) {
             return Optional.empty();
         }
-        params.put("units", units);
+        // A township's subtree as a list of unit ids: H2 then looks its records up by unit in the index
+        // (org_unit_id, kind, occurred_on) instead of reading every record of the kind in the county
+        // (measured: a township's cost grew with the county's size). For the whole county a list of
+        // a thousand ids is slower than reading the kind, so a large subtree is matched by its path.
+        String unitCondition;
+        if (units.size() <= UNIT_LIST_LIMIT) {
+            params.put("units", units);
+            unitCondition = " and r.org_unit_id in (:units)";
+        } else {
+            params.put("path", query.unitPath() + "%");
+            unitCondition = " and o.path like :path";
+        }
         params.put("from", query.from());
         params.put("to", query.to());
         String tables = "from ledger_record r join " + kind.table() + " d on d.record_id = r.id";
         StringBuilder sql = new StringBuilder(" where r.kind = :kind and r.deleted_at is null"
-                // The subtree's unit ids as a list, not "in (select ... where path like ...)" nor a join on
-                // the path: H2 then looks the records up by unit in the index instead of reading every
-                // record of the kind in the county (measured: the township's cost grew with the county's size).
-                + " and r.org_unit_id in (:units)"
+                + unitCondition
                 // the period rule: only the start date decides, a range never counts twice
                 + " and r.occurred_on >= :from and r.occurred_on <= :to");
         int i = 0;
