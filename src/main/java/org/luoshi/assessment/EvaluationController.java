@@ -184,8 +184,10 @@ class EvaluationController {
         model.addAttribute("townships", units.ofKind(scope, OrgUnitKind.TOWNSHIP));
         model.addAttribute("scoreForm", form);
         if (id == null) {
-            // a county user picks a township first
+            // a county user picks a township first; a village clerk is told the evaluation is per township
             model.addAttribute("township", null);
+            OrgUnit unit = units.getUnchecked(scope.unitId());
+            model.addAttribute("village", unit.getKind() == OrgUnitKind.VILLAGE ? unit : null);
             return "assessment/evaluation";
         }
         OrgUnit township = units.get(scope, id);

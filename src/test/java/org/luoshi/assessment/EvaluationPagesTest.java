@@ -177,7 +177,8 @@ class EvaluationPagesTest {
         call("clerk", get("/assessment/panel")).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("panel-total"))));
         call("clerk", get("/assessment/evaluation")).andExpect(status().isOk())
-                .andExpect(content().string(not(containsString("set-evaluation"))));
+                .andExpect(content().string(not(containsString("set-evaluation"))))
+                .andExpect(content().string(containsString("考评以乡镇为单位进行")));
     }
 
     long seminar(long unitId, LocalDate on) {
