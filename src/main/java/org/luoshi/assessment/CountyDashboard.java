@@ -67,12 +67,16 @@ class CountyDashboard {
         LinkedHashSet<String> categories = new LinkedHashSet<>();
         set.definition().indicators().forEach(i -> categories.add(i.category()));
         List<Row> rows = new ArrayList<>();
-        for (OrgUnit township : townships) {
-            Evaluation now = evaluation.evaluateForRanking(set, township, asOf);
+        // every township at once: one grouped query per indicator, not one per indicator, period and township
+        List<Evaluation> nows = evaluation.evaluateForRanking(set, townships, asOf);
+        List<Evaluation> lasts = previous.map(p -> evaluation.evaluateForRanking(p, townships, LocalDate.of(year - 1, 12, 31)))
+                .orElse(null);
+        for (int i = 0; i < townships.size(); i++) {
+            OrgUnit township = townships.get(i);
+            Evaluation now = nows.get(i);
             Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
             now.categories().forEach(c -> byCategory.put(c.category(), c.score()));
-            BigDecimal last = previous.map(p -> evaluation.evaluateForRanking(p, township, LocalDate.of(year - 1, 12, 31))
-                    .total()).orElse(null);
+            BigDecimal last = lasts == null ? null : lasts.get(i).total();
             rows.add(new Row(township, now.total(), now.maxTotal(), byCategory, 0, last,
                     last == null ? null : now.total().subtract(last), now.warnings().size()));
         }

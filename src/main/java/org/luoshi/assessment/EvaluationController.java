@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.luoshi.ledger.RecordKinds;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
@@ -38,7 +40,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/assessment")
 class EvaluationController {
 
-    static final int DRILL_DOWN = 5;
+    /** At most this many records are listed behind one figure; the page says when there are more. */
+    static final int DRILL_DOWN = 500;
 
     private final EvaluationService evaluation;
     private final IndicatorSetService sets;
@@ -46,9 +49,11 @@ class EvaluationController {
     private final OrgUnitService units;
     private final LedgerFigures figures;
     private final MessageSource messages;
+    private final RecordKinds kinds;
 
     EvaluationController(EvaluationService evaluation, IndicatorSetService sets, CountyDashboard county,
-            OrgUnitService units, LedgerFigures figures, MessageSource messages) {
+            OrgUnitService units, LedgerFigures figures, MessageSource messages, RecordKinds kinds) {
+        this.kinds = kinds;
         this.evaluation = evaluation;
         this.sets = sets;
         this.county = county;
@@ -57,8 +62,18 @@ class EvaluationController {
         this.messages = messages;
     }
 
-    /** One period of an indicator as shown: figures, status, what is missing, the records behind it. */
-    record PeriodView(PeriodResult result, List<Long> recordIds, String listUrl) {
+    /**
+     * One period of an indicator as shown: figures, status, what is missing, and links to the records
+     * behind it. The records are looked up only when the link is followed, not for every figure shown.
+     *
+     * @param recordsUrl the drill-down listing exactly the records behind the figure; null for letters
+     * @param listUrl the ledger list of the kind, township and period (it cannot filter by sub-kind or field)
+     */
+    record PeriodView(PeriodResult result, String recordsUrl, String listUrl) {
+    }
+
+    /** Records of one ledger kind, for a village clerk's panel. */
+    record KindCount(String labelKey, long count) {
     }
 
     record IndicatorView(IndicatorResult result, List<PeriodView> periods, Long indicatorId) {
@@ -124,6 +139,16 @@ class EvaluationController {
         }
     }
 
+    /**
+     * The context path for the links of the evaluation page, written with {@code th:href="${...}"}:
+     * a {@code @{...}} link goes through the static-resource URL lookup, which searches the class path
+     * for every link (about forty drill-down links per page made up most of its rendering time).
+     */
+    @ModelAttribute("contextPath")
+    String contextPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getContextPath();
+    }
+
     @GetMapping("/evaluation")
     String evaluation(DataScope scope, @RequestParam(required = false) Long townshipId,
             @RequestParam(required = false) Integer year, Model model) {
@@ -159,8 +184,10 @@ class EvaluationController {
         model.addAttribute("townships", units.ofKind(scope, OrgUnitKind.TOWNSHIP));
         model.addAttribute("scoreForm", form);
         if (id == null) {
-            // a county user picks a township first
+            // a county user picks a township first; a village clerk is told the evaluation is per township
             model.addAttribute("township", null);
+            OrgUnit unit = units.getUnchecked(scope.unitId());
+            model.addAttribute("village", unit.getKind() == OrgUnitKind.VILLAGE ? unit : null);
             return "assessment/evaluation";
         }
         OrgUnit township = units.get(scope, id);
@@ -170,8 +197,8 @@ class EvaluationController {
             List<IndicatorView> indicators = new ArrayList<>();
             for (IndicatorResult result : se.evaluation().indicators()) {
                 List<PeriodView> periods = result.periods().stream()
-                        .map(p -> new PeriodView(p, p.query().kind() == null ? List.of()
-                                : figures.recordIds(p.query(), DRILL_DOWN), listUrl(township, p.query())))
+                        .map(p -> new PeriodView(p, recordsUrl(se.set(), township, result.indicator(), p),
+                                listUrl(township, p.query())))
                         .toList();
                 Long indicatorId = se.set().getIndicators().stream()
                         .filter(i -> i.getCode().equals(result.indicator().code())).map(Indicator::getId).findFirst()
@@ -184,6 +211,42 @@ class EvaluationController {
         model.addAttribute("asOf", asOf);
         model.addAttribute("views", views);
         return "assessment/evaluation";
+    }
+
+    /** The drill-down of one figure; null for letters, which are not ledger records. */
+    static String recordsUrl(IndicatorSet set, OrgUnit township, IndicatorDefinition indicator, PeriodResult period) {
+        if (period.query().kind() == null) {
+            return null;
+        }
+        return UriComponentsBuilder.fromPath("/assessment/evaluation/records").queryParam("setId", set.getId())
+                .queryParam("townshipId", township.getId()).queryParam("code", indicator.code())
+                .queryParam("period", period.period().index()).encode().build().toUriString();
+    }
+
+    /**
+     * The records behind one figure: the same query as the figure, so the list holds exactly the
+     * records counted (for a sum, the records added up; for a rate, the records it is taken over).
+     */
+    @GetMapping("/evaluation/records")
+    String records(DataScope scope, @RequestParam long setId, @RequestParam long townshipId, @RequestParam String code,
+            @RequestParam int period, Model model) {
+        RecordQuery query = evaluation.queryBehind(scope, setId, townshipId, code, period)
+                .orElseThrow(() -> new org.luoshi.web.NotFoundException("Indicator", code));
+        IndicatorSet set = sets.get(scope, setId);
+        IndicatorDefinition indicator = set.definition().indicators().stream().filter(i -> i.code().equals(code))
+                .findFirst().orElseThrow();
+        Period p = Period.of(indicator.periodMode(), set.definition().year()).get(period - 1);
+        OrgUnit township = units.get(scope, townshipId);
+        long total = figures.count(query);
+        model.addAttribute("set", set);
+        model.addAttribute("indicator", indicator);
+        model.addAttribute("township", township);
+        model.addAttribute("periodLabel", msg(p.labelKey(), String.valueOf(p.index())));
+        model.addAttribute("query", query);
+        model.addAttribute("total", total);
+        model.addAttribute("records", figures.records(query, DRILL_DOWN));
+        model.addAttribute("listUrl", listUrl(township, query));
+        return "assessment/records";
     }
 
     /** The ledger list filtered to the kind, township and period of a figure; null for letters. */
@@ -204,6 +267,18 @@ class EvaluationController {
         LocalDate today = evaluation.today();
         Optional<OrgUnit> own = evaluation.ownTownship(scope).filter(scope::covers);
         model.addAttribute("township", own.orElse(null));
+        if (own.isEmpty()) {
+            // A village clerk: the evaluation is kept for the township as a whole, so the panel says so
+            // and shows what the clerk's own village has entered this year instead of a blank card.
+            OrgUnit unit = units.getUnchecked(scope.unitId());
+            if (unit.getKind() == OrgUnitKind.VILLAGE) {
+                model.addAttribute("village", unit);
+                Map<String, Long> counts = figures.countsByKind(unit.getPath(), LocalDate.of(today.getYear(), 1, 1), today);
+                model.addAttribute("villageCounts", kinds.all().stream().filter(k -> counts.containsKey(k.code()))
+                        .map(k -> new KindCount(k.labelKey(), counts.get(k.code()))).toList());
+                model.addAttribute("villageTotal", counts.values().stream().mapToLong(Long::longValue).sum());
+            }
+        }
         if (own.isPresent()) {
             List<Evaluation> results = evaluation.evaluate(scope, own.get().getId(), today.getYear(), today);
             LocalDate quarterEnd = Period.containing(PeriodMode.EACH_QUARTER, today).end();

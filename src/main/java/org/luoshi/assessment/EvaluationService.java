@@ -84,6 +84,37 @@ public class EvaluationService {
         return evaluate(ledger(), set, township, asOf);
     }
 
+    /**
+     * Like {@link #evaluateForRanking(IndicatorSet, OrgUnit, LocalDate)} for many townships, with the
+     * figures of all of them fetched together (one grouped query per indicator); in the order given.
+     */
+    List<Evaluation> evaluateForRanking(IndicatorSet set, List<OrgUnit> townships, LocalDate asOf) {
+        SetDefinition definition = set.definition();
+        LedgerFigures figures = PrefetchedFigures.of(ledger(), definition.indicators(),
+                townships.stream().map(OrgUnit::getPath).toList(), definition.year(), asOf);
+        return townships.stream().map(t -> evaluate(figures, set, t, asOf)).toList();
+    }
+
+    /**
+     * The query behind one period of one computed indicator of a set for a township, with the user's
+     * scope checked as for its evaluation: the drill-down to the records behind a figure. Empty for a
+     * manual indicator, a period that is not in the year, or letters (which are not ledger records).
+     */
+    java.util.Optional<RecordQuery> queryBehind(DataScope scope, long setId, long townshipId, String code, int period) {
+        OrgUnit township = township(scope, townshipId);
+        IndicatorSet set = sets.get(scope, setId);
+        if (!township.getPath().startsWith(sets.owner(set).getPath())) {
+            throw new NotFoundException("IndicatorSet", setId);
+        }
+        SetDefinition definition = set.definition();
+        return definition.indicators().stream()
+                .filter(i -> i.code().equals(code) && !i.manual() && i.rule() != null)
+                .findFirst()
+                .flatMap(i -> Period.of(i.periodMode(), definition.year()).stream().filter(p -> p.index() == period)
+                        .findFirst().map(p -> Evaluator.query(i, p, township.getPath())))
+                .filter(q -> q.kind() != null);
+    }
+
     /** The evaluation date for a year: today while it runs, its last day once it is over. */
     LocalDate asOf(int year) {
         LocalDate today = today();
@@ -97,6 +128,10 @@ public class EvaluationService {
 
     private Evaluation evaluate(LedgerFigures ledger, IndicatorSet set, OrgUnit township, LocalDate asOf) {
         SetDefinition definition = set.definition();
+        if (!(ledger instanceof PrefetchedFigures)) {
+            ledger = PrefetchedFigures.of(ledger, definition.indicators(), List.of(township.getPath()),
+                    definition.year(), asOf);
+        }
         // Outside a request (reports, jobs) the sentences are Chinese, not in the server's default locale.
         java.util.Locale locale = LocaleContextHolder.getLocaleContext() != null
                 ? LocaleContextHolder.getLocale() : java.util.Locale.SIMPLIFIED_CHINESE;

@@ -83,12 +83,22 @@ final class Evaluator {
                 msg("assessment.missing.manual", def.name()), null);
     }
 
+    /** The periods of the indicator that have started on the evaluation date: the ones evaluated. */
+    static List<Period> startedPeriods(IndicatorDefinition def, int year, LocalDate asOf) {
+        return Period.of(def.periodMode(), year).stream().filter(p -> p.hasStarted(asOf)).toList();
+    }
+
+    /** The ledger query behind one period of a computed indicator for one unit. */
+    static RecordQuery query(IndicatorDefinition def, Period period, String unitPath) {
+        Rule rule = def.rule();
+        RecordKind kind = rule.aggregation() == Aggregation.RATE ? rule.rate().kind() : rule.kind();
+        return new RecordQuery(unitPath, kind, rule.filters(), period.start(), period.end());
+    }
+
     private IndicatorResult computed(IndicatorDefinition def, int year, String unitPath, LocalDate asOf) {
         List<PeriodResult> periods = new ArrayList<>();
-        for (Period period : Period.of(def.periodMode(), year)) {
-            if (period.hasStarted(asOf)) {
-                periods.add(evaluatePeriod(def, period, unitPath, asOf));
-            }
+        for (Period period : startedPeriods(def, year, asOf)) {
+            periods.add(evaluatePeriod(def, period, unitPath, asOf));
         }
         Status status = periods.isEmpty() ? Status.PENDING : Status.MET;
         for (PeriodResult period : periods) {
@@ -101,8 +111,7 @@ final class Evaluator {
 
     private PeriodResult evaluatePeriod(IndicatorDefinition def, Period period, String unitPath, LocalDate asOf) {
         Rule rule = def.rule();
-        RecordKind kind = rule.aggregation() == Aggregation.RATE ? rule.rate().kind() : rule.kind();
-        RecordQuery query = new RecordQuery(unitPath, kind, rule.filters(), period.start(), period.end());
+        RecordQuery query = query(def, period, unitPath);
         BigDecimal target = def.target() == null ? BigDecimal.ZERO : def.target();
         BigDecimal actual;
         boolean met;

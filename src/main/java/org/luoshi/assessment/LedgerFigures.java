@@ -1,6 +1,7 @@
 package org.luoshi.assessment;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -39,4 +40,46 @@ public interface LedgerFigures {
 
     /** Ids of the matching records, newest first, at most {@code limit}: the drill-down behind a figure. */
     List<Long> recordIds(RecordQuery query, int limit);
+
+    /** The matching records as listed in the drill-down, newest first, at most {@code limit}. */
+    List<RecordLine> records(RecordQuery query, int limit);
+
+    /**
+     * Records per ledger kind code (every kind of the ledger, not only those rules may name) entered
+     * in the unit's subtree with a date in the range; kinds without records are left out. For the
+     * panel of a village clerk, whose village is not evaluated on its own.
+     */
+    java.util.Map<String, Long> countsByKind(String unitPath, LocalDate from, LocalDate to);
+
+    /** One record behind a figure: enough to list it and link to it. */
+    record RecordLine(long id, LocalDate occurredOn, String title, String unitName) {
+    }
+
+    /*
+     * Many figures at once. An evaluation asks the same rule for every started period (twelve for a
+     * monthly indicator) and the county dashboard asks it for every township, so an adapter over a
+     * database answers these with one grouped query per rule instead of one query per figure. The
+     * defaults ask one by one, which is what an in-memory ledger needs. Each answer is in the order
+     * of the queries.
+     */
+
+    /** {@link #count} of each query. */
+    default List<Long> counts(List<RecordQuery> queries) {
+        return queries.stream().map(this::count).toList();
+    }
+
+    /** {@link #sum} of each query. */
+    default List<BigDecimal> sums(List<RecordQuery> queries, String field) {
+        return queries.stream().map(q -> sum(q, field)).toList();
+    }
+
+    /** {@link #distinctUnits} of each query. */
+    default List<Coverage> coverages(List<RecordQuery> queries) {
+        return queries.stream().map(this::distinctUnits).toList();
+    }
+
+    /** {@link #rate} of each query. */
+    default List<Ratio> rates(RateMetric metric, List<RecordQuery> queries) {
+        return queries.stream().map(q -> rate(metric, q)).toList();
+    }
 }

@@ -31,6 +31,16 @@ public enum RateMetric {
         return percent;
     }
 
+    /** The ledger fields the rate reads besides the rule's filters, with their types (checked at start-up). */
+    java.util.Map<String, org.luoshi.ledger.FieldType> fields() {
+        return switch (this) {
+            case OPINION_ON_TIME -> java.util.Map.of("closedOn", org.luoshi.ledger.FieldType.DATE, "onTime",
+                    org.luoshi.ledger.FieldType.BOOLEAN);
+            case VOLUNTEER_HOURS_PER_RESIDENT -> java.util.Map.of("hours", org.luoshi.ledger.FieldType.DECIMAL);
+            case STUDY_ATTENDANCE, LETTERS_SIGNED -> java.util.Map.of();
+        };
+    }
+
     /** Whether an empty denominator counts as met (no opinion case: none was late). */
     public boolean metWhenEmpty() {
         return metWhenEmpty;

@@ -96,18 +96,30 @@ class EvaluationPagesTest {
         Period month = Period.containing(PeriodMode.EACH_MONTH, today);
 
         String before = page("county", township.getId());
-        assertThat(before).contains(gap).contains("ZZ-01").contains("/ledger/study-session?unitId=" + township.getId());
+        assertThat(before).contains(gap).contains("ZZ-01").contains("/assessment/evaluation/records?setId=");
         if (month.twoThirdsPassed(today)) {
             assertThat(warnings(township.getId())).anySatisfy(w -> assertThat(w.path("message").asText()).isEqualTo(gap));
         }
 
         long id = centralGroupStudy(township.getId(), today);
         String after = page("county", township.getId());
-        assertThat(after).doesNotContain(gap).contains("/ledger/records/" + id);
+        assertThat(after).doesNotContain(gap);
+        assertThat(drillDown("county", after, "LL-01", month.index())).contains("/ledger/records/" + id);
         assertThat(warnings(township.getId())).noneSatisfy(w -> assertThat(w.path("message").asText()).isEqualTo(gap));
 
         ledger.delete(units.systemScope(), id, "录入错误");
-        assertThat(page("county", township.getId())).contains(gap).doesNotContain("/ledger/records/" + id);
+        String deleted = page("county", township.getId());
+        assertThat(deleted).contains(gap);
+        assertThat(drillDown("county", deleted, "LL-01", month.index())).doesNotContain("/ledger/records/" + id);
+    }
+
+    /** Follows the drill-down link of one period of an indicator on an evaluation page. */
+    String drillDown(String user, String page, String code, int period) throws Exception {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                "href=\"(/assessment/evaluation/records\\?[^\"]*code=" + code + "&amp;period=" + period + ")\"").matcher(page);
+        assertThat(link.find()).as("drill-down link of " + code + " period " + period).isTrue();
+        return call(user, get(link.group(1).replace("&amp;", "&"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
     }
 
     List<JsonNode> warnings(long townshipId) throws Exception {
@@ -165,7 +177,70 @@ class EvaluationPagesTest {
         call("clerk", get("/assessment/panel")).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("panel-total"))));
         call("clerk", get("/assessment/evaluation")).andExpect(status().isOk())
-                .andExpect(content().string(not(containsString("set-evaluation"))));
+                .andExpect(content().string(not(containsString("set-evaluation"))))
+                .andExpect(content().string(containsString("考评以乡镇为单位进行")));
+    }
+
+    long seminar(long unitId, LocalDate on) {
+        return ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(unitId, on, null, "专题研讨", null,
+                List.of(), Map.of("subKind", "SEMINAR", "topic", "研讨"), List.of())).id();
+    }
+
+    static int rows(String page) {
+        return page.split("class=\"record-row\"", -1).length - 1;
+    }
+
+    @Test
+    void theDrillDownListsExactlyTheRecordsBehindTheFigure() throws Exception {
+        OrgUnit township = freshTownship();
+        OrgUnit village = units.create(units.systemScope(), new OrgUnitCommand(township.getId(), OrgUnitKind.VILLAGE,
+                "明细村" + UUID.randomUUID().toString().substring(0, 6), null, null, 1));
+        LocalDate today = evaluation.today();
+        Period quarter = Period.containing(PeriodMode.EACH_QUARTER, today);
+        long a = seminar(township.getId(), quarter.start());
+        long b = seminar(village.getId(), today);
+        centralGroupStudy(township.getId(), today);
+        ledger.delete(units.systemScope(), seminar(township.getId(), today), "重复");
+        seminar(freshTownship().getId(), today);
+        if (quarter.index() > 1) {
+            seminar(township.getId(), quarter.start().minusDays(1)); // last day of the previous quarter
+        }
+
+        IndicatorResult ll02 = evaluation.evaluate(units.systemScope(), township.getId(), today.getYear(), today).get(0)
+                .indicators().stream().filter(i -> i.indicator().code().equals("LL-02")).findFirst().orElseThrow();
+        PeriodResult figure = ll02.periods().get(quarter.index() - 1);
+        assertThat(figure.actual()).isEqualByComparingTo("2");
+
+        String list = drillDown("county", page("county", township.getId()), "LL-02", quarter.index());
+        assertThat(rows(list)).isEqualTo(figure.actual().intValue());
+        assertThat(list).contains("/ledger/records/" + a).contains("/ledger/records/" + b)
+                .contains("共 2 条").contains("/ledger/study-session?unitId=" + township.getId());
+        // the same records for a township officer of another township are not there to see
+        call("officer", get("/assessment/evaluation/records").param("setId", "1").param("townshipId",
+                String.valueOf(township.getId())).param("code", "LL-02").param("period", "1"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aVillageClerkSeesThatAssessmentIsKeptAtTownshipLevelAndTheirVillagesRecords() throws Exception {
+        long village = unitOf("clerk");
+        LocalDate today = evaluation.today();
+        int before = villageTotal(call("clerk", get("/assessment/panel")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        centralGroupStudy(village, today);
+        centralGroupStudy(village, LocalDate.of(today.getYear(), 1, 1));
+        centralGroupStudy(village, LocalDate.of(today.getYear() - 1, 12, 31));
+        ledger.delete(units.systemScope(), centralGroupStudy(village, today), "重复");
+        String panel = call("clerk", get("/assessment/panel")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(panel).contains("考评以乡镇为单位进行").contains("village-count").doesNotContain("panel-total");
+        assertThat(villageTotal(panel)).isEqualTo(before + 2);
+    }
+
+    static int villageTotal(String panel) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("年已登记台账记录 ([0-9,]+) 条").matcher(panel);
+        assertThat(m.find()).as("village record total on the panel").isTrue();
+        return Integer.parseInt(m.group(1).replace(",", ""));
     }
 
     @Test

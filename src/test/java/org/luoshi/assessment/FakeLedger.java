@@ -162,4 +162,19 @@ final class FakeLedger implements LedgerFigures {
         return matching(query).stream().sorted(Comparator.comparing(Entry::occurredOn).reversed())
                 .limit(limit).map(Entry::id).toList();
     }
+
+    @Override
+    public List<RecordLine> records(RecordQuery query, int limit) {
+        return matching(query).stream().sorted(Comparator.comparing(Entry::occurredOn).reversed())
+                .limit(limit).map(e -> new RecordLine(e.id(), e.occurredOn(), e.kind().name(), e.unitPath())).toList();
+    }
+
+    @Override
+    public Map<String, Long> countsByKind(String unitPath, LocalDate from, LocalDate to) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        entries.stream().filter(e -> !e.deleted() && e.unitPath().startsWith(unitPath))
+                .filter(e -> !e.occurredOn().isBefore(from) && !e.occurredOn().isAfter(to))
+                .forEach(e -> counts.merge(e.kind().name(), 1L, Long::sum));
+        return counts;
+    }
 }
