@@ -32,7 +32,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
 
     private static boolean allowed(String path) {
         return path.equals("/account/password") || path.equals("/logout") || path.equals("/login")
-                || path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.startsWith("/webjars/") || path.startsWith("/assets/")
                 || path.startsWith("/api/") || path.equals("/error");
     }
 }

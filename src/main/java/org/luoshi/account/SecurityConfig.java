@@ -90,7 +90,7 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes, AuditTrail audit) throws Exception {
         http.addFilterBefore(new WriteAuditFilter(audit), CsrfFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
+                        .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")

@@ -33,6 +33,15 @@ class LoginTest {
     }
 
     @Test
+    void ownStaticFilesAreServedUnderAssetsWithoutSignIn() throws Exception {
+        mvc.perform(get("/assets/css/luoshi.css")).andExpect(status().isOk());
+        mvc.perform(get("/assets/js/luoshi.js")).andExpect(status().isOk());
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("/webjars/tabler__core/")));
+    }
+
+    @Test
     void pagesNeedSignIn() throws Exception {
         mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("http://localhost/login"));
     }
