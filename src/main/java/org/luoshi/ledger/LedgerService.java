@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,31 +126,57 @@ public class LedgerService {
         }
     }
 
-    /** Whether a live record with this natural key (unit, kind, occurred_on, title) exists; imports use it to stay idempotent. */
+    /** Whether a live record with this natural key (unit, kind, occurred_on, title) exists. */
     public boolean exists(String kindCode, long unitId, LocalDate occurredOn, String title) {
-        return store.existsByNaturalKey(kinds.get(kindCode).code(), unitId, occurredOn, RecordChecker.trim(title));
+        return !existing(kindCode, List.of(new NaturalKey(unitId, occurredOn, title))).isEmpty();
+    }
+
+    /**
+     * Those of the keys that name a live record of the kind, looked up in bulk (a query per few
+     * hundred keys) so that an import of many rows does not ask once per row.
+     */
+    public Set<NaturalKey> existing(String kindCode, Collection<NaturalKey> keys) {
+        return store.existingKeys(kinds.get(kindCode).code(), keys);
+    }
+
+    /**
+     * Checks many commands with the same rules as the forms, in one read-only transaction (so the
+     * units and people they name are loaded once), without writing: the problems per command, in order.
+     */
+    public List<List<Violation>> validateAll(DataScope scope, String kindCode, List<RecordCommand> commands) {
+        List<List<Violation>> result = new ArrayList<>(commands.size());
+        for (RecordCommand command : commands) {
+            result.add(validate(scope, kindCode, command));
+        }
+        return result;
     }
 
     /**
      * Creates all records in ONE transaction: the first refused record, or one whose natural key
-     * already exists, rolls back every record before it.
+     * already exists (or repeats within the list), rolls back every record before it. Each command is
+     * checked once; the natural keys are looked up in bulk and the rows written with JDBC batches.
+     * A record gets what a single create gives it: recorded at/by, 补录 flag, version 0.
      */
     @Transactional
     public int createAll(DataScope scope, String kindCode, List<RecordCommand> commands) {
         scope.requireWritable();
         RecordKind kind = kinds.get(kindCode);
         Instant now = Instant.now();
+        List<Draft> drafts = new ArrayList<>(commands.size());
+        Set<NaturalKey> keys = new HashSet<>();
         for (RecordCommand command : commands) {
             Draft draft = checker.check(scope, kind, command);
-            if (store.existsByNaturalKey(kind.code(), draft.unitId(), draft.occurredOn(), draft.title())) {
+            if (!keys.add(new NaturalKey(draft.unitId(), draft.occurredOn(), draft.title()))) {
                 throw new RuleViolationException("ledger.error.duplicate");
             }
-            long id = store.insert(kind, draft.unitId(), draft, now, scope.username(), isLate(draft.occurredOn(), now));
-            if (kind.hasAttendance()) {
-                store.replaceAttendance(id, draft.attendance());
-            }
+            drafts.add(draft);
         }
-        return commands.size();
+        if (!store.existingKeys(kind.code(), keys).isEmpty()) {
+            throw new RuleViolationException("ledger.error.duplicate");
+        }
+        List<Boolean> late = drafts.stream().map(d -> isLate(d.occurredOn(), now)).toList();
+        store.insertAll(kind, drafts, late, now, scope.username());
+        return drafts.size();
     }
 
     /**
@@ -244,6 +272,30 @@ public class LedgerService {
     public RecordPage deleted(DataScope scope, RecordFilter filter, String cursor, int size) {
         return page(scope, filter, cursor, size, true);
     }
+
+    /**
+     * Every record of the filter in list order, handed to the sink one keyset page of
+     * {@value #EXPORT_PAGE} at a time, so an export never holds the whole list. 404 for a unit out of scope.
+     */
+    public void forEachPage(DataScope scope, RecordFilter filter, java.util.function.Consumer<List<LedgerRecord>> sink) {
+        String path = pathOf(scope, filter);
+        RecordFilter f = checkKind(filter);
+        Cursor cursor = null;
+        while (true) {
+            List<LedgerRecord> rows = store.page(path, f, cursor, EXPORT_PAGE, false);
+            if (rows.isEmpty()) {
+                return;
+            }
+            sink.accept(store.withDetails(rows));
+            if (rows.size() < EXPORT_PAGE) {
+                return;
+            }
+            LedgerRecord last = rows.get(rows.size() - 1);
+            cursor = new Cursor(last.occurredOn(), last.id());
+        }
+    }
+
+    static final int EXPORT_PAGE = 1000;
 
     private RecordPage page(DataScope scope, RecordFilter filter, String cursor, int size, boolean deleted) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
