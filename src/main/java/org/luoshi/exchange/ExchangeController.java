@@ -45,7 +45,9 @@ class ExchangeController {
         model.addAttribute("kinds", kinds.all());
         model.addAttribute("selectedKind", kind == null ? null : exchange.kind(kind).code());
         model.addAttribute("canWrite", scope.writable());
-        model.addAttribute("orgSheets", OrgSheet.values());
+        // Plain maps: the templates cannot call methods of this module's package-private types.
+        model.addAttribute("orgSheets", java.util.Arrays.stream(OrgSheet.values())
+                .map(s -> java.util.Map.of("slug", s.slug(), "labelKey", s.labelKey())).toList());
         return "exchange/index";
     }
 
@@ -137,7 +139,7 @@ class ExchangeController {
             model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
             return index(scope, null, model);
         }
-        model.addAttribute("sheet", s);
+        model.addAttribute("sheetLabelKey", s.labelKey());
         model.addAttribute("fileName", file.getOriginalFilename());
         return "exchange/org-preview";
     }

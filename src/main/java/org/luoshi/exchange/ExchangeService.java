@@ -238,7 +238,7 @@ class ExchangeService {
 
     // ---- export ----
 
-    /** Every record of the filter, in list order, written page by page (keyset pages of 1,000) so memory does not grow with the ledger. */
+    /** Every record of the filter, unit by unit in tree order and newest first, written page by page so memory does not grow with the ledger. */
     void export(DataScope scope, RecordKind kind, RecordFilter filter, OutputStream out) throws IOException {
         List<Column> cols = columns.of(kind);
         UnitNames names = new UnitNames(units.tree(scope));
@@ -444,20 +444,21 @@ class ExchangeService {
         try {
             transactions.executeWithoutResult(status -> {
                 List<RecordCommand> batch = new ArrayList<>(CHUNK);
+                Runnable write = () -> {
+                    int present = ledger.createMissing(scope, kind.code(), batch);
+                    counts[1] += present;
+                    counts[2] += batch.size() - present;
+                    batch.clear();
+                };
                 try {
                     read(scope, kind, dir.resolve(id + ".xlsx"), false, checked -> {
-                        switch (checked.outcome()) {
-                            case Checked.NEW -> {
-                                if (counts[0] == 0) {
-                                    batch.add(checked.command());
-                                    if (batch.size() == CHUNK) {
-                                        counts[2] += ledger.createAll(scope, kind.code(), batch);
-                                        batch.clear();
-                                    }
-                                }
+                        if (Checked.ERROR.equals(checked.outcome())) {
+                            counts[0]++;
+                        } else if (counts[0] == 0) {
+                            batch.add(checked.command());
+                            if (batch.size() == CHUNK) {
+                                write.run();
                             }
-                            case Checked.PRESENT -> counts[1]++;
-                            default -> counts[0]++;
                         }
                     });
                 } catch (IOException e) {
@@ -466,7 +467,7 @@ class ExchangeService {
                 if (counts[0] > 0) {
                     throw new RuleViolationException("exchange.commit.hasErrors", counts[0]);
                 }
-                counts[2] += ledger.createAll(scope, kind.code(), batch);
+                write.run();
             });
         } catch (LedgerValidationException e) {
             throw new RuleViolationException("exchange.commit.changed");
@@ -779,14 +780,16 @@ class ExchangeService {
                 keys.put(p, key);
             }
         }
-        java.util.Set<NaturalKey> present = keys.isEmpty() ? java.util.Set.of() : ledger.existing(kind.code(), keys.values());
+        // The confirmation leaves the lookup to LedgerService.createMissing, inside its transaction.
+        java.util.Set<NaturalKey> present = keys.isEmpty() || !validate ? java.util.Set.of()
+                : ledger.existing(kind.code(), keys.values());
         for (Parsed p : chunk) {
             if (!p.problems().isEmpty()) {
                 sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.ERROR, String.join("；", p.problems())));
             } else if (repeats.containsKey(p)) {
                 sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.ERROR,
                         columns.zh("exchange.error.repeated", repeats.get(p))));
-            } else if (present.contains(keys.get(p))) {
+            } else if (keys.get(p) != null && present.contains(keys.get(p))) {
                 sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.PRESENT, null));
             } else {
                 sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.NEW, null));

@@ -416,8 +416,14 @@ class OrgExchange {
             added = true;
         }
         if (postTitle != null && postUnitId != null) {
-            Post post = posts.postsOf(scope, postUnitId).stream().filter(p -> p.getTitle().equals(postTitle)).findFirst()
-                    .orElse(null);
+            // Several posts of a unit may share a title (党委委员): the one this person holds, else a vacant one, else the first.
+            List<Post> sameTitle = posts.postsOf(scope, postUnitId).stream().filter(p -> p.getTitle().equals(postTitle)).toList();
+            Map<Long, Person> holders = posts.currentHolders(sameTitle.stream().map(Post::getId).toList());
+            long personId = person.getId();
+            Post post = sameTitle.stream().filter(p -> holders.containsKey(p.getId()) && holders.get(p.getId()).getId() == personId)
+                    .findFirst()
+                    .or(() -> sameTitle.stream().filter(p -> p.isActive() && !holders.containsKey(p.getId())).findFirst())
+                    .or(() -> sameTitle.stream().findFirst()).orElse(null);
             if (post == null) {
                 PostKind kind = postKind == null ? PostKind.OTHER : postKind;
                 List<String> postProblems = forms.post(postUnitId, postTitle, kind);

@@ -144,11 +144,13 @@ public class LedgerService {
      * units and people they name are loaded once), without writing: the problems per command, in order.
      */
     public List<List<Violation>> validateAll(DataScope scope, String kindCode, List<RecordCommand> commands) {
-        List<List<Violation>> result = new ArrayList<>(commands.size());
-        for (RecordCommand command : commands) {
-            result.add(validate(scope, kindCode, command));
-        }
-        return result;
+        return checker.batch(() -> {
+            List<List<Violation>> result = new ArrayList<>(commands.size());
+            for (RecordCommand command : commands) {
+                result.add(validate(scope, kindCode, command));
+            }
+            return result;
+        });
     }
 
     /**
@@ -159,18 +161,45 @@ public class LedgerService {
      */
     @Transactional
     public int createAll(DataScope scope, String kindCode, List<RecordCommand> commands) {
+        return insertChecked(scope, kindCode, commands);
+    }
+
+    /**
+     * As {@link #createAll}, but a command whose natural key already names a live record is skipped
+     * rather than refused (an import's rows that are already present): the number skipped.
+     */
+    @Transactional
+    public int createMissing(DataScope scope, String kindCode, List<RecordCommand> commands) {
+        scope.requireWritable();
+        String kind = kinds.get(kindCode).code();
+        Map<RecordCommand, NaturalKey> keys = new java.util.IdentityHashMap<>();
+        for (RecordCommand c : commands) {
+            if (c.unitId() != null && c.occurredOn() != null && RecordChecker.trim(c.title()) != null) {
+                keys.put(c, new NaturalKey(c.unitId(), c.occurredOn(), c.title()));
+            }
+        }
+        Set<NaturalKey> present = store.existingKeys(kind, keys.values());
+        List<RecordCommand> missing = commands.stream().filter(c -> !present.contains(keys.get(c))).toList();
+        insertChecked(scope, kindCode, missing);
+        return commands.size() - missing.size();
+    }
+
+    private int insertChecked(DataScope scope, String kindCode, List<RecordCommand> commands) {
         scope.requireWritable();
         RecordKind kind = kinds.get(kindCode);
         Instant now = Instant.now();
         List<Draft> drafts = new ArrayList<>(commands.size());
         Set<NaturalKey> keys = new HashSet<>();
-        for (RecordCommand command : commands) {
-            Draft draft = checker.check(scope, kind, command);
-            if (!keys.add(new NaturalKey(draft.unitId(), draft.occurredOn(), draft.title()))) {
-                throw new RuleViolationException("ledger.error.duplicate");
+        checker.batch(() -> {
+            for (RecordCommand command : commands) {
+                Draft draft = checker.check(scope, kind, command);
+                if (!keys.add(new NaturalKey(draft.unitId(), draft.occurredOn(), draft.title()))) {
+                    throw new RuleViolationException("ledger.error.duplicate");
+                }
+                drafts.add(draft);
             }
-            drafts.add(draft);
-        }
+            return null;
+        });
         if (!store.existingKeys(kind.code(), keys).isEmpty()) {
             throw new RuleViolationException("ledger.error.duplicate");
         }
@@ -274,24 +303,50 @@ public class LedgerService {
     }
 
     /**
-     * Every record of the filter in list order, handed to the sink one keyset page of
-     * {@value #EXPORT_PAGE} at a time, so an export never holds the whole list. 404 for a unit out of scope.
+     * Every record of the filter, unit by unit in tree order and newest first within a unit, handed
+     * to the sink one page of at most {@value #EXPORT_PAGE} at a time, so an export never holds the
+     * whole list. 404 for a unit out of scope.
+     * <p>
+     * Why not the list's keyset pages: over a unit subtree (a sub-select or IN list of units) neither
+     * H2 nor an index gives the date order, so every page gathers and sorts all remaining records —
+     * quadratic for a large export. With one unit (an equality) and a window of dates, a page reads
+     * just its window through the (kind, unit, date) index. The window widens while pages come back
+     * small and narrows when a window holds more than a page; within a window the keyset cursor pages on.
      */
     public void forEachPage(DataScope scope, RecordFilter filter, java.util.function.Consumer<List<LedgerRecord>> sink) {
         String path = pathOf(scope, filter);
         RecordFilter f = checkKind(filter);
-        Cursor cursor = null;
-        while (true) {
-            List<LedgerRecord> rows = store.page(path, f, cursor, EXPORT_PAGE, false);
-            if (rows.isEmpty()) {
-                return;
+        for (long unitId : store.unitIdsUnder(path)) {
+            LocalDate[] range = store.dateRange(unitId, f);
+            if (range == null) {
+                continue;
             }
-            sink.accept(store.withDetails(rows));
-            if (rows.size() < EXPORT_PAGE) {
-                return;
+            LocalDate oldest = range[0];
+            LocalDate hi = range[1];
+            long span = 31;
+            while (!hi.isBefore(oldest)) {
+                LocalDate lo = hi.minusDays(span - 1).isBefore(oldest) ? oldest : hi.minusDays(span - 1);
+                RecordFilter window = new RecordFilter(f.kind(), null, lo, hi, f.q(), f.tag(), f.lateOnly());
+                Cursor cursor = null;
+                int pages = 0;
+                int last;
+                do {
+                    List<LedgerRecord> rows = store.unitPage(unitId, window, cursor, EXPORT_PAGE);
+                    last = rows.size();
+                    if (!rows.isEmpty()) {
+                        sink.accept(store.withDetails(rows));
+                        LedgerRecord end = rows.get(rows.size() - 1);
+                        cursor = new Cursor(end.occurredOn(), end.id());
+                    }
+                    pages++;
+                } while (last == EXPORT_PAGE);
+                if (pages > 1) {
+                    span = Math.max(1, span / pages);
+                } else if (last < EXPORT_PAGE / 2) {
+                    span = Math.min(span * 2, 3660);
+                }
+                hi = lo.minusDays(1);
             }
-            LedgerRecord last = rows.get(rows.size() - 1);
-            cursor = new Cursor(last.occurredOn(), last.id());
         }
     }
 

@@ -312,6 +312,46 @@ class LedgerStore {
         return jdbc.sql(pageSql(filter, cursor, deleted)).params(params).query(this::mapCommon).list();
     }
 
+    /** Ids of the units of a subtree, in tree (path) order. */
+    List<Long> unitIdsUnder(String path) {
+        return jdbc.sql("select id from org_unit where path like :path order by path").param("path", likePrefix(path))
+                .query(Long.class).list();
+    }
+
+    /** The oldest and newest occurred_on of one unit's records of the filter, or null when there are none. */
+    LocalDate[] dateRange(long unitId, RecordFilter filter) {
+        LocalDate[] range = new LocalDate[2];
+        Map<String, Object> params = params("", filter);
+        params.put("unit", unitId);
+        jdbc.sql("select min(r.occurred_on), max(r.occurred_on) from ledger_record r where " + where(filter, false, UNIT_EQUALS))
+                .params(params)
+                .query(rs -> {
+                    range[0] = rs.getObject(1, LocalDate.class);
+                    range[1] = rs.getObject(2, LocalDate.class);
+                });
+        return range[0] == null ? null : range;
+    }
+
+    /**
+     * A keyset page of ONE unit's records (not its subtree), newest first. The redundant
+     * "occurred_on &lt;= cursor" lets the index bound the scan.
+     */
+    List<LedgerRecord> unitPage(long unitId, RecordFilter filter, Cursor cursor, int limit) {
+        Map<String, Object> params = params("", filter);
+        params.put("unit", unitId);
+        params.put("limit", limit);
+        String sql = "select " + COLUMNS + " from ledger_record r where " + where(filter, false, UNIT_EQUALS);
+        if (cursor != null) {
+            sql += " and r.occurred_on <= :cursor_on and (r.occurred_on < :cursor_on or (r.occurred_on = :cursor_on and r.id < :cursor_id))";
+            params.put("cursor_on", cursor.occurredOn());
+            params.put("cursor_id", cursor.id());
+        }
+        return jdbc.sql(sql + " order by r.occurred_on desc, r.id desc limit :limit").params(params).query(this::mapCommon).list();
+    }
+
+    private static final String UNIT_EQUALS = "r.org_unit_id = :unit";
+    private static final String UNIT_SUBTREE = "r.org_unit_id in (select u.id from org_unit u where u.path like :path)";
+
     /** Records per kind for the filter (its kind ignored), in one grouped query. */
     Map<String, Long> countsByKind(String scopePath, RecordFilter filter) {
         RecordFilter anyKind = filter.withKind(null);
@@ -325,8 +365,12 @@ class LedgerStore {
     }
 
     private static String where(RecordFilter filter, boolean deleted) {
+        return where(filter, deleted, UNIT_SUBTREE);
+    }
+
+    private static String where(RecordFilter filter, boolean deleted, String unitCondition) {
         StringBuilder sql = new StringBuilder(deleted ? "r.deleted_at is not null" : "r.deleted_at is null");
-        sql.append(" and r.org_unit_id in (select u.id from org_unit u where u.path like :path)");
+        sql.append(" and ").append(unitCondition);
         if (filter.kind() != null) {
             sql.append(" and r.kind = :kind");
         }

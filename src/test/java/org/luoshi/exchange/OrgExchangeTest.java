@@ -191,7 +191,7 @@ class OrgExchangeTest {
         // The export imports back as nothing new.
         ExchangeService.Preview back = preview(officer, OrgSheet.PEOPLE, exported);
         assertThat(back.errors()).as("%s", back.errorRows()).isZero();
-        assertThat(back.toAdd()).isZero();
+        assertThat(back.toAdd()).as("%s", back.newRows()).isZero();
     }
 
     @Test
