@@ -161,7 +161,7 @@ public class LedgerService {
      */
     @Transactional
     public int createAll(DataScope scope, String kindCode, List<RecordCommand> commands) {
-        return insertChecked(scope, kindCode, commands);
+        return insertChecked(scope, kindCode, commands, true);
     }
 
     /**
@@ -180,11 +180,12 @@ public class LedgerService {
         }
         Set<NaturalKey> present = store.existingKeys(kind, keys.values());
         List<RecordCommand> missing = commands.stream().filter(c -> !present.contains(keys.get(c))).toList();
-        insertChecked(scope, kindCode, missing);
+        insertChecked(scope, kindCode, missing, false);
         return commands.size() - missing.size();
     }
 
-    private int insertChecked(DataScope scope, String kindCode, List<RecordCommand> commands) {
+    /** {@code lookUp} false when the caller has just looked the keys up in this transaction. */
+    private int insertChecked(DataScope scope, String kindCode, List<RecordCommand> commands, boolean lookUp) {
         scope.requireWritable();
         RecordKind kind = kinds.get(kindCode);
         Instant now = Instant.now();
@@ -200,7 +201,7 @@ public class LedgerService {
             }
             return null;
         });
-        if (!store.existingKeys(kind.code(), keys).isEmpty()) {
+        if (lookUp && !store.existingKeys(kind.code(), keys).isEmpty()) {
             throw new RuleViolationException("ledger.error.duplicate");
         }
         List<Boolean> late = drafts.stream().map(d -> isLate(d.occurredOn(), now)).toList();
