@@ -58,7 +58,7 @@ class ExchangeService {
 
     static final String DATA_SHEET = "台账";
     private static final int TEMPLATE_ROWS = 2000;
-    private static final int PREVIEW_LIMIT = 200;
+    static final int PREVIEW_LIMIT = 200;
 
     private final LedgerService ledger;
     private final RecordKinds kinds;

@@ -200,19 +200,19 @@ class OrgExchange {
                     switch (outcome.kind()) {
                         case NEW -> {
                             counts[0]++;
-                            if (added.size() < 200) {
+                            if (added.size() < ExchangeService.PREVIEW_LIMIT) {
                                 added.add(summary);
                             }
                         }
                         case PRESENT -> {
                             counts[1]++;
-                            if (present.size() < 200) {
+                            if (present.size() < ExchangeService.PREVIEW_LIMIT) {
                                 present.add(summary);
                             }
                         }
                         case ERROR -> {
                             counts[2]++;
-                            if (errors.size() < 200) {
+                            if (errors.size() < ExchangeService.PREVIEW_LIMIT) {
                                 errors.add(new ExchangeService.RowError(outcome.row(), outcome.name(), outcome.reason()));
                             }
                             ExchangeService.logError(log, outcome.row(), outcome.reason());
@@ -322,8 +322,8 @@ class OrgExchange {
         return new Outcome(row, Kind.ERROR, text[1], text[0], reason);
     }
 
-    private String reason(OrgSheet sheet, String column, String key, Object... args) {
-        // The sheet is named for the reader of the call; the header text is the same in both sheets.
+    /** "上级单位：…": the column's header, then the reason. */
+    private String reason(String column, String key, Object... args) {
         return columns.zh("exchange.org.column." + column) + "：" + columns.zh(key, args);
     }
 
@@ -332,23 +332,23 @@ class OrgExchange {
         List<String> problems = new ArrayList<>();
         Long parentId = null;
         if (text[0] == null) {
-            problems.add(reason(OrgSheet.UNITS, "PARENT", "exchange.org.error.required"));
+            problems.add(reason("PARENT", "exchange.org.error.required"));
         } else {
             parentId = index.id(text[0]);
             if (parentId == null) {
-                problems.add(reason(OrgSheet.UNITS, "PARENT", "exchange.error.unknownUnit", text[0]));
+                problems.add(reason("PARENT", "exchange.error.unknownUnit", text[0]));
             }
         }
         OrgUnitKind kind = text[2] == null ? null : choose(OrgUnitKind.values(), "org.kind.", text[2]);
         if (text[2] != null && kind == null) {
-            problems.add(reason(OrgSheet.UNITS, "KIND", "exchange.org.error.option", text[2]));
+            problems.add(reason("KIND", "exchange.org.error.option", text[2]));
         }
         Integer population = null;
         if (text[3] != null) {
             try {
                 population = new BigDecimal(text[3].replace(",", "")).intValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
-                problems.add(reason(OrgSheet.UNITS, "POPULATION", "exchange.org.error.number", text[3]));
+                problems.add(reason("POPULATION", "exchange.org.error.number", text[3]));
             }
         }
         if (parentId != null && text[1] != null) {
@@ -379,24 +379,24 @@ class OrgExchange {
         Long unitId = unit(index, text[0], "UNIT", problems, true);
         Gender gender = text[2] == null ? null : choose(Gender.values(), "org.gender.", text[2]);
         if (text[2] != null && gender == null) {
-            problems.add(reason(OrgSheet.PEOPLE, "GENDER", "exchange.org.error.option", text[2]));
+            problems.add(reason("GENDER", "exchange.org.error.option", text[2]));
         }
         Long postUnitId = text[5] == null ? unitId : unit(index, text[5], "POST_UNIT", problems, false);
         String postTitle = text[6];
         PostKind postKind = text[7] == null ? null : choose(PostKind.values(), "org.postKind.", text[7]);
         if (text[7] != null && postKind == null) {
-            problems.add(reason(OrgSheet.PEOPLE, "POST_KIND", "exchange.org.error.option", text[7]));
+            problems.add(reason("POST_KIND", "exchange.org.error.option", text[7]));
         }
         LocalDate from = null;
         if (raw[8] != null) {
             try {
                 from = ExchangeColumns.date(raw[8]);
             } catch (IllegalArgumentException e) {
-                problems.add(reason(OrgSheet.PEOPLE, "FROM", "exchange.error.date", text[8]));
+                problems.add(reason("FROM", "exchange.error.date", text[8]));
             }
         }
         if (postTitle == null && (postKind != null || from != null || text[5] != null)) {
-            problems.add(reason(OrgSheet.PEOPLE, "POST", "exchange.org.error.postMissing"));
+            problems.add(reason("POST", "exchange.org.error.postMissing"));
         }
         if (!problems.isEmpty() || unitId == null) {
             return error(rowNum, text, String.join("；", problems));
@@ -436,7 +436,7 @@ class OrgExchange {
             Long holder = posts.currentHolder(post.getId()).map(Person::getId).orElse(null);
             if (!person.getId().equals(holder)) {
                 if (from == null) {
-                    return error(rowNum, text, reason(OrgSheet.PEOPLE, "FROM", "exchange.org.error.fromRequired"));
+                    return error(rowNum, text, reason("FROM", "exchange.org.error.fromRequired"));
                 }
                 posts.assign(scope, post.getId(), person.getId(), from);
                 added = true;
@@ -448,13 +448,13 @@ class OrgExchange {
     private Long unit(UnitIndex index, String text, String column, List<String> problems, boolean required) {
         if (text == null) {
             if (required) {
-                problems.add(reason(OrgSheet.PEOPLE, column, "exchange.org.error.required"));
+                problems.add(reason(column, "exchange.org.error.required"));
             }
             return null;
         }
         Long id = index.id(text);
         if (id == null) {
-            problems.add(reason(OrgSheet.PEOPLE, column, "exchange.error.unknownUnit", text));
+            problems.add(reason(column, "exchange.error.unknownUnit", text));
         }
         return id;
     }

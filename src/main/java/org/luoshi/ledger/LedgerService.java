@@ -126,11 +126,6 @@ public class LedgerService {
         }
     }
 
-    /** Whether a live record with this natural key (unit, kind, occurred_on, title) exists. */
-    public boolean exists(String kindCode, long unitId, LocalDate occurredOn, String title) {
-        return !existing(kindCode, List.of(new NaturalKey(unitId, occurredOn, title))).isEmpty();
-    }
-
     /**
      * Those of the keys that name a live record of the kind, looked up in bulk (a query per few
      * hundred keys) so that an import of many rows does not ask once per row.

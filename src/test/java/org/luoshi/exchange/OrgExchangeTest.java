@@ -195,6 +195,21 @@ class OrgExchangeTest {
     }
 
     @Test
+    void theOrgTreeExportImportsBackAsAllPresent() throws Exception {
+        byte[] exported = mvc.perform(get("/api/v1/exchange/org/exports/org-units").with(TestUsers.as(users, "officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> rows = Xlsx.read(exported, null);
+        assertThat(rows.get(0)).containsExactly("上级单位", "名称", "类别", "户籍人口");
+        // The officer's own township is the root of the paths and is not a row itself.
+        assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("柳溪镇", "柳溪村", "村（社区）"));
+        assertThat(rows.stream().skip(1).map(r -> r.get(1))).doesNotContain("柳溪镇");
+        ExchangeService.Preview back = preview(officer, OrgSheet.UNITS, exported);
+        assertThat(back.errors()).as("%s", back.errorRows()).isZero();
+        assertThat(back.toAdd()).isZero();
+        assertThat(back.present()).isEqualTo(rows.size() - 1);
+    }
+
+    @Test
     void personRowsAreCheckedLikeTheForm() throws Exception {
         byte[] file = file(OrgSheet.PEOPLE, List.of(
                 row("柳溪镇", "王" + tag, null, "12345", null, null, null, null, null),
