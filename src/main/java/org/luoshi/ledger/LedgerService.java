@@ -127,8 +127,8 @@ public class LedgerService {
     }
 
     /**
-     * Those of the keys that name a live record of the kind, looked up in bulk (a query per few
-     * hundred keys) so that an import of many rows does not ask once per row.
+     * Those of the keys that name a live record of the kind, looked up in bulk (one query per unit
+     * over the keys' date range) so that an import of many rows does not ask once per row.
      */
     public Set<NaturalKey> existing(String kindCode, Collection<NaturalKey> keys) {
         return store.existingKeys(kinds.get(kindCode).code(), keys);

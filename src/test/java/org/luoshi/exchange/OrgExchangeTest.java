@@ -267,5 +267,7 @@ class OrgExchangeTest {
         String index = mvc.perform(get("/exchange").with(TestUsers.as(users, "officer"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(index).contains("org-template-people").contains("org-upload-form");
+        assertThat(mvc.perform(get("/org/units").with(TestUsers.as(users, "officer"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("id=\"org-excel\"").contains("/exchange#org-exchange");
     }
 }
