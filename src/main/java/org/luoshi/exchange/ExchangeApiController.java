@@ -30,12 +30,16 @@ import org.springframework.web.multipart.MultipartFile;
 class ExchangeApiController {
 
     static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER','VILLAGE_CLERK')";
+    /** Who may change the org tree and people (as in the org module). */
+    static final String ORG_WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER')";
 
     private final ExchangeService exchange;
+    private final OrgExchange org;
     private final MessageSource messages;
 
-    ExchangeApiController(ExchangeService exchange, MessageSource messages) {
+    ExchangeApiController(ExchangeService exchange, OrgExchange org, MessageSource messages) {
         this.exchange = exchange;
+        this.org = org;
         this.messages = messages;
     }
 
@@ -61,7 +65,33 @@ class ExchangeApiController {
     @PreAuthorize(WRITERS)
     @Operation(summary = "确认导入：在一个事务中写入全部新行，有错误行时拒绝")
     ExchangeService.Result commit(DataScope scope, @PathVariable String id) throws IOException {
-        return exchange.commit(scope, id);
+        return OrgSheet.find(exchange.pending(scope, id).getProperty("kind")).isPresent()
+                ? org.commit(scope, id) : exchange.commit(scope, id);
+    }
+
+    @GetMapping("/org/templates/{sheet}")
+    @Operation(summary = "下载组织架构（org-units）或人员岗位（people）的导入模板")
+    void orgTemplate(DataScope scope, @PathVariable String sheet, HttpServletResponse response) throws IOException {
+        OrgSheet s = ExchangeController.orgSheet(sheet);
+        Downloads.xlsx(response, org.fileName(s, "template"), out -> org.template(scope, s, out));
+    }
+
+    @GetMapping("/org/exports/{sheet}")
+    @Operation(summary = "导出本人范围内的组织架构（org-units）或人员及现任岗位（people）")
+    void orgExport(DataScope scope, @PathVariable String sheet, HttpServletResponse response) throws IOException {
+        OrgSheet s = ExchangeController.orgSheet(sheet);
+        Downloads.xlsx(response, org.fileName(s, "export"), out -> org.export(scope, s, out));
+    }
+
+    @PostMapping("/org/imports/{sheet}")
+    @PreAuthorize(ORG_WRITERS)
+    @Operation(summary = "上传组织架构或人员岗位表，逐行校验并返回预览（尚未写入）；确认与错误行下载同台账导入")
+    ExchangeService.Preview orgUpload(DataScope scope, @PathVariable String sheet, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        OrgSheet s = ExchangeController.orgSheet(sheet);
+        try (InputStream in = file.getInputStream()) {
+            return org.preview(scope, s, in);
+        }
     }
 
     @GetMapping("/imports/{id}/errors")

@@ -29,11 +29,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ExchangeController {
 
     private final ExchangeService exchange;
+    private final OrgExchange org;
     private final RecordKinds kinds;
     private final MessageSource messages;
 
-    ExchangeController(ExchangeService exchange, RecordKinds kinds, MessageSource messages) {
+    ExchangeController(ExchangeService exchange, OrgExchange org, RecordKinds kinds, MessageSource messages) {
         this.exchange = exchange;
+        this.org = org;
         this.kinds = kinds;
         this.messages = messages;
     }
@@ -43,6 +45,9 @@ class ExchangeController {
         model.addAttribute("kinds", kinds.all());
         model.addAttribute("selectedKind", kind == null ? null : exchange.kind(kind).code());
         model.addAttribute("canWrite", scope.writable());
+        // Plain maps: the templates cannot call methods of this module's package-private types.
+        model.addAttribute("orgSheets", java.util.Arrays.stream(OrgSheet.values())
+                .map(s -> java.util.Map.of("slug", s.slug(), "labelKey", s.labelKey())).toList());
         return "exchange/index";
     }
 
@@ -78,7 +83,8 @@ class ExchangeController {
     @PreAuthorize(ExchangeApiController.WRITERS)
     String commit(DataScope scope, @PathVariable String id, RedirectAttributes redirect) throws IOException {
         try {
-            ExchangeService.Result result = exchange.commit(scope, id);
+            ExchangeService.Result result = OrgSheet.find(exchange.pending(scope, id).getProperty("kind")).isPresent()
+                    ? org.commit(scope, id) : exchange.commit(scope, id);
             redirect.addFlashAttribute("result", result);
             return "redirect:/exchange/result";
         } catch (RuleViolationException | ExchangeFileException e) {
@@ -100,6 +106,46 @@ class ExchangeController {
     void errors(DataScope scope, @PathVariable String id, HttpServletResponse response) throws IOException {
         exchange.pending(scope, id);
         Downloads.xlsx(response, "errors.xlsx", out -> exchange.errorFile(scope, id, out));
+    }
+
+    // ---- org tree and people ----
+
+    @GetMapping("/org/templates/{sheet}")
+    void orgTemplate(DataScope scope, @PathVariable String sheet, HttpServletResponse response) throws IOException {
+        OrgSheet s = orgSheet(sheet);
+        Downloads.xlsx(response, org.fileName(s, "template"), out -> org.template(scope, s, out));
+    }
+
+    @GetMapping("/org/exports/{sheet}")
+    void orgExport(DataScope scope, @PathVariable String sheet, HttpServletResponse response) throws IOException {
+        OrgSheet s = orgSheet(sheet);
+        Downloads.xlsx(response, org.fileName(s, "export"), out -> org.export(scope, s, out));
+    }
+
+    @PostMapping("/org/imports")
+    @PreAuthorize(ExchangeApiController.ORG_WRITERS)
+    String orgUpload(DataScope scope, @RequestParam String sheet, @RequestParam(required = false) MultipartFile file, Model model,
+            HttpServletResponse response) throws IOException {
+        OrgSheet s = orgSheet(sheet);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new ExchangeFileException("exchange.file.empty");
+            }
+            try (InputStream in = file.getInputStream()) {
+                model.addAttribute("preview", org.preview(scope, s, in));
+            }
+        } catch (ExchangeFileException e) {
+            response.setStatus(400);
+            model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+            return index(scope, null, model);
+        }
+        model.addAttribute("sheetLabelKey", s.labelKey());
+        model.addAttribute("fileName", file.getOriginalFilename());
+        return "exchange/org-preview";
+    }
+
+    static OrgSheet orgSheet(String slug) {
+        return OrgSheet.find(slug).orElseThrow(() -> new org.luoshi.web.NotFoundException("OrgSheet", slug));
     }
 
     @GetMapping("/exports/{kind}")

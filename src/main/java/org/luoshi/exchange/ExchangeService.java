@@ -32,11 +32,11 @@ import org.luoshi.ledger.FieldType;
 import org.luoshi.ledger.LedgerRecord;
 import org.luoshi.ledger.LedgerService;
 import org.luoshi.ledger.LedgerValidationException;
+import org.luoshi.ledger.NaturalKey;
 import org.luoshi.ledger.RecordCommand;
 import org.luoshi.ledger.RecordFilter;
 import org.luoshi.ledger.RecordKind;
 import org.luoshi.ledger.RecordKinds;
-import org.luoshi.ledger.RecordPage;
 import org.luoshi.ledger.Violation;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
@@ -45,6 +45,8 @@ import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Templates, imports and exports of ledger records as .xlsx, for any record kind. An import is
@@ -56,7 +58,7 @@ class ExchangeService {
 
     static final String DATA_SHEET = "台账";
     private static final int TEMPLATE_ROWS = 2000;
-    private static final int PREVIEW_LIMIT = 200;
+    static final int PREVIEW_LIMIT = 200;
 
     private final LedgerService ledger;
     private final RecordKinds kinds;
@@ -64,10 +66,13 @@ class ExchangeService {
     private final ExchangeColumns columns;
     private final FileGuard guard;
     private final Path dir;
+    private final TransactionTemplate transactions;
     private int maxRows;
 
     ExchangeService(LedgerService ledger, RecordKinds kinds, OrgUnitService units, ExchangeColumns columns, FileGuard guard,
+            PlatformTransactionManager transactionManager,
             @Value("${luoshi.data-dir}") String dataDir, @Value("${luoshi.exchange.max-rows:100000}") int maxRows) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.ledger = ledger;
         this.kinds = kinds;
         this.units = units;
@@ -139,10 +144,18 @@ class ExchangeService {
     }
 
     private void header(Worksheet sheet, List<Column> cols) {
+        headerRow(sheet, cols.stream().map(Column::header).toList());
         for (int c = 0; c < cols.size(); c++) {
-            sheet.value(0, c, cols.get(c).header());
-            sheet.style(0, c).bold().fillColor("DDEBF7").set();
             sheet.width(c, cols.get(c).field() != null && cols.get(c).field().isLongText() ? 40 : 16);
+        }
+    }
+
+    /** A bold, frozen header row. */
+    static void headerRow(Worksheet sheet, List<String> headers) {
+        for (int c = 0; c < headers.size(); c++) {
+            sheet.value(0, c, headers.get(c));
+            sheet.style(0, c).bold().fillColor("DDEBF7").set();
+            sheet.width(c, 16);
         }
         sheet.freezePane(0, 1);
     }
@@ -225,7 +238,7 @@ class ExchangeService {
 
     // ---- export ----
 
-    /** Every record of the filter, in list order, written page by page so memory does not grow with the ledger. */
+    /** Every record of the filter, unit by unit in tree order and newest first, written page by page so memory does not grow with the ledger. */
     void export(DataScope scope, RecordKind kind, RecordFilter filter, OutputStream out) throws IOException {
         List<Column> cols = columns.of(kind);
         UnitNames names = new UnitNames(units.tree(scope));
@@ -233,25 +246,25 @@ class ExchangeService {
         Workbook wb = new Workbook(out, "Luoshi", "1.0");
         Worksheet sheet = wb.newWorksheet(DATA_SHEET);
         header(sheet, cols);
-        int r = 1;
-        String cursor = null;
-        RecordFilter f = filter.withKind(kind.code());
-        do {
-            RecordPage page = ledger.list(scope, f, cursor, 100);
-            for (LedgerRecord record : page.records()) {
+        int[] r = {1};
+        ledger.forEachPage(scope, filter.withKind(kind.code()), records -> {
+            for (LedgerRecord record : records) {
                 for (int c = 0; c < cols.size(); c++) {
                     Object v = cell(cols.get(c), record, names, people);
                     if (v instanceof Number n) {
-                        sheet.value(r, c, n);
+                        sheet.value(r[0], c, n);
                     } else if (v != null) {
-                        sheet.value(r, c, v.toString());
+                        sheet.value(r[0], c, v.toString());
                     }
                 }
-                r++;
+                r[0]++;
             }
-            sheet.flush();
-            cursor = page.next();
-        } while (cursor != null);
+            try {
+                sheet.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         wb.finish();
     }
 
@@ -306,19 +319,15 @@ class ExchangeService {
     /** Stores the upload under a random id, checks every row and reports what a confirmation would do. */
     Preview preview(DataScope scope, RecordKind kind, InputStream upload) throws IOException {
         scope.requireWritable();
-        Files.createDirectories(dir);
-        removeAbandoned();
-        String id = UUID.randomUUID().toString();
+        String id = store(upload);
         Path file = dir.resolve(id + ".xlsx");
-        Files.copy(upload, file);
         try {
-            guard.check(file);
             int[] counts = new int[3];
             List<RowSummary> added = new ArrayList<>();
             List<RowSummary> present = new ArrayList<>();
             List<RowError> errors = new ArrayList<>();
-            try (BufferedWriter errorLog = Files.newBufferedWriter(dir.resolve(id + ".errors"), StandardCharsets.UTF_8)) {
-                read(scope, kind, file, checked -> {
+            try (BufferedWriter errorLog = errorLog(id)) {
+                read(scope, kind, file, true, checked -> {
                     String title = checked.command() == null ? null : checked.command().title();
                     switch (checked.outcome()) {
                         case Checked.NEW -> {
@@ -338,27 +347,61 @@ class ExchangeService {
                             if (errors.size() < PREVIEW_LIMIT) {
                                 errors.add(new RowError(checked.rowNum(), title, checked.reason()));
                             }
-                            try {
-                                errorLog.write(checked.rowNum() + "\t" + checked.reason().replace('\n', ' ') + "\n");
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
+                            logError(errorLog, checked.rowNum(), checked.reason());
                         }
                     }
                 });
             }
-            Properties meta = new Properties();
-            meta.setProperty("kind", kind.code());
-            meta.setProperty("username", scope.username());
-            meta.setProperty("unitPath", scope.unitPath());
-            try (OutputStream out = Files.newOutputStream(dir.resolve(id + ".properties"))) {
-                meta.store(out, null);
-            }
+            writeMeta(scope, id, kind.code());
             return new Preview(id, kind.code(), counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2], added, present,
                     errors);
         } catch (RuntimeException | IOException e) {
             discard(id);
             throw e;
+        }
+    }
+
+    /** Copies an upload to a new file under a random id and checks it is a safe .xlsx; the id, or the file is gone. */
+    String store(InputStream upload) throws IOException {
+        Files.createDirectories(dir);
+        removeAbandoned();
+        String id = UUID.randomUUID().toString();
+        Path file = dir.resolve(id + ".xlsx");
+        Files.copy(upload, file);
+        try {
+            guard.check(file);
+        } catch (RuntimeException | IOException e) {
+            discard(id);
+            throw e;
+        }
+        return id;
+    }
+
+    Path file(String id) {
+        return dir.resolve(id + ".xlsx");
+    }
+
+    /** Who may confirm the pending import, and of what. */
+    void writeMeta(DataScope scope, String id, String kindCode) throws IOException {
+        Properties meta = new Properties();
+        meta.setProperty("kind", kindCode);
+        meta.setProperty("username", scope.username());
+        meta.setProperty("unitPath", scope.unitPath());
+        try (OutputStream out = Files.newOutputStream(dir.resolve(id + ".properties"))) {
+            meta.store(out, null);
+        }
+    }
+
+    /** The error log of a pending import: one line per row with errors, row number then reason. */
+    BufferedWriter errorLog(String id) throws IOException {
+        return Files.newBufferedWriter(dir.resolve(id + ".errors"), StandardCharsets.UTF_8);
+    }
+
+    static void logError(BufferedWriter log, int row, String reason) {
+        try {
+            log.write(row + "\t" + reason.replace('\n', ' ') + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -387,36 +430,60 @@ class ExchangeService {
         return meta;
     }
 
-    /** Writes the new rows of a previewed import in one transaction; refuses while any row has an error. */
+    /**
+     * Writes the new rows of a previewed import in one transaction; refuses while any row has an
+     * error. The stored file is read again (so nothing of the preview stays in memory) and the rows
+     * go to the ledger in batches, all inside the one transaction; the ledger checks each row once
+     * as it writes it, so the preview's check is not repeated here.
+     */
     Result commit(DataScope scope, String id) throws IOException {
         scope.requireWritable();
         Properties meta = pending(scope, id);
         RecordKind kind = kinds.get(meta.getProperty("kind"));
-        List<RecordCommand> commands = new ArrayList<>();
-        int[] counts = new int[2];
-        read(scope, kind, dir.resolve(id + ".xlsx"), checked -> {
-            switch (checked.outcome()) {
-                case Checked.NEW -> commands.add(checked.command());
-                case Checked.PRESENT -> counts[1]++;
-                default -> counts[0]++;
-            }
-        });
-        if (counts[0] > 0) {
-            throw new RuleViolationException("exchange.commit.hasErrors", counts[0]);
-        }
+        int[] counts = new int[3];
         try {
-            ledger.createAll(scope, kind.code(), commands);
+            transactions.executeWithoutResult(status -> {
+                List<RecordCommand> batch = new ArrayList<>(CHUNK);
+                Runnable write = () -> {
+                    int present = ledger.createMissing(scope, kind.code(), batch);
+                    counts[1] += present;
+                    counts[2] += batch.size() - present;
+                    batch.clear();
+                };
+                try {
+                    read(scope, kind, dir.resolve(id + ".xlsx"), false, checked -> {
+                        if (Checked.ERROR.equals(checked.outcome())) {
+                            counts[0]++;
+                        } else if (counts[0] == 0) {
+                            batch.add(checked.command());
+                            if (batch.size() == CHUNK) {
+                                write.run();
+                            }
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (counts[0] > 0) {
+                    throw new RuleViolationException("exchange.commit.hasErrors", counts[0]);
+                }
+                write.run();
+            });
         } catch (LedgerValidationException e) {
             throw new RuleViolationException("exchange.commit.changed");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         discard(id);
-        return new Result(kind.code(), commands.size(), counts[1]);
+        return new Result(kind.code(), counts[2], counts[1]);
     }
 
     /** The rows with errors as they were uploaded, plus a 错误原因 column. */
     void errorFile(DataScope scope, String id, OutputStream out) throws IOException {
         Properties meta = pending(scope, id);
-        RecordKind kind = kinds.get(meta.getProperty("kind"));
+        String kindCode = meta.getProperty("kind");
+        List<String> headers = OrgSheet.find(kindCode).map(sheet -> sheet.headers(columns))
+                .orElseGet(() -> columns.of(kinds.get(kindCode)).stream().map(Column::header).toList());
         Map<Integer, String> reasons = new HashMap<>();
         try (Stream<String> lines = Files.lines(dir.resolve(id + ".errors"), StandardCharsets.UTF_8)) {
             lines.forEach(l -> {
@@ -424,31 +491,30 @@ class ExchangeService {
                 reasons.put(Integer.parseInt(l.substring(0, tab)), l.substring(tab + 1));
             });
         }
-        List<Column> cols = columns.of(kind);
         Workbook wb = new Workbook(out, "Luoshi", "1.0");
         Worksheet sheet = wb.newWorksheet(DATA_SHEET);
-        header(sheet, cols);
-        sheet.value(0, cols.size(), columns.zh("exchange.column.reason"));
-        sheet.style(0, cols.size()).bold().fillColor("F8D7DA").set();
-        sheet.width(cols.size(), 60);
+        headerRow(sheet, headers);
+        sheet.value(0, headers.size(), columns.zh("exchange.column.reason"));
+        sheet.style(0, headers.size()).bold().fillColor("F8D7DA").set();
+        sheet.width(headers.size(), 60);
         int[] r = {1};
         try (ReadableWorkbook book = new ReadableWorkbook(dir.resolve(id + ".xlsx").toFile());
                 Stream<Row> rows = book.getFirstSheet().openStream()) {
             Iterator<Row> it = rows.iterator();
-            int[] map = it.hasNext() ? mapHeader(cols, it.next()) : new int[0];
+            int[] map = it.hasNext() ? mapHeaders(headers, it.next()) : new int[0];
             while (it.hasNext()) {
                 Row row = it.next();
                 String reason = reasons.get(row.getRowNum());
                 if (reason == null) {
                     continue;
                 }
-                for (int c = 0; c < cols.size(); c++) {
+                for (int c = 0; c < headers.size(); c++) {
                     String text = text(cell(row, map[c]));
                     if (text != null) {
                         sheet.value(r[0], c, text);
                     }
                 }
-                sheet.value(r[0], cols.size(), reason);
+                sheet.value(r[0], headers.size(), reason);
                 r[0]++;
             }
         }
@@ -490,6 +556,11 @@ class ExchangeService {
     // ---- reading ----
 
     private int[] mapHeader(List<Column> cols, Row header) {
+        return mapHeaders(cols.stream().map(Column::header).toList(), header);
+    }
+
+    /** Where each expected header sits in the uploaded header row (-1 when absent); '*' and full-width forms are ignored. */
+    static int[] mapHeaders(List<String> headers, Row header) {
         Map<String, Integer> positions = new HashMap<>();
         for (Cell cell : header) {
             String text = cell == null ? null : text(cell);
@@ -497,26 +568,32 @@ class ExchangeService {
                 positions.putIfAbsent(ExchangeColumns.halfWidth(text).trim().replace("*", ""), cell.getColumnIndex());
             }
         }
-        int[] map = new int[cols.size()];
-        for (int c = 0; c < cols.size(); c++) {
-            map[c] = positions.getOrDefault(cols.get(c).header(), -1);
+        int[] map = new int[headers.size()];
+        for (int c = 0; c < headers.size(); c++) {
+            map[c] = positions.getOrDefault(headers.get(c), -1);
         }
         return map;
     }
 
-    private void read(DataScope scope, RecordKind kind, Path file, Consumer<Checked> sink) throws IOException {
+    /**
+     * Reads the data rows in order and hands each, classified, to the sink. Rows are classified in
+     * chunks of {@value #CHUNK}: one ledger call checks a chunk ({@code validate}, for the preview) and
+     * one looks up its natural keys, instead of a round trip per row.
+     */
+    private void read(DataScope scope, RecordKind kind, Path file, boolean validate, Consumer<Checked> sink) throws IOException {
         List<Column> cols = columns.of(kind);
         UnitNames names = new UnitNames(units.tree(scope));
         Map<Long, Map<String, Long>> peopleByUnit = new HashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
+        Map<NaturalKey, Integer> seen = new HashMap<>();
         String examplePrefix = columns.zh("exchange.example.prefix");
-        try (ReadableWorkbook book = new ReadableWorkbook(file.toFile());
-                Stream<Row> rows = book.getFirstSheet().openStream()) {
+        List<Parsed> chunk = new ArrayList<>(CHUNK);
+        try (ReadableWorkbook book = open(file); Stream<Row> rows = book.getFirstSheet().openStream()) {
             Iterator<Row> it = rows.iterator();
-            if (!it.hasNext()) {
+            Row first = next(it);
+            if (first == null) {
                 throw new ExchangeFileException("exchange.file.noRows");
             }
-            int[] map = mapHeader(cols, it.next());
+            int[] map = mapHeader(cols, first);
             List<String> missing = new ArrayList<>();
             for (int c = 0; c < cols.size(); c++) {
                 Column col = cols.get(c);
@@ -530,8 +607,7 @@ class ExchangeService {
                 throw new ExchangeFileException("exchange.file.missingColumns", String.join("、", missing));
             }
             int count = 0;
-            while (it.hasNext()) {
-                Row row = it.next();
+            for (Row row = next(it); row != null; row = next(it)) {
                 List<Object> values = new ArrayList<>(cols.size());
                 boolean blank = true;
                 for (int c = 0; c < cols.size(); c++) {
@@ -549,27 +625,48 @@ class ExchangeService {
                 if (++count > maxRows) {
                     throw new ExchangeFileException("exchange.file.tooManyRows", maxRows);
                 }
-                sink.accept(check(scope, kind, cols, names, peopleByUnit, seen, row.getRowNum(), values));
+                chunk.add(parse(scope, cols, names, peopleByUnit, row.getRowNum(), values));
+                if (chunk.size() == CHUNK) {
+                    classify(scope, kind, cols, chunk, seen, validate, sink);
+                    chunk.clear();
+                }
             }
             if (count == 0) {
                 throw new ExchangeFileException("exchange.file.noRows");
             }
-        } catch (ExchangeFileException | UncheckedIOException e) {
-            throw e;
+            classify(scope, kind, cols, chunk, seen, validate, sink);
+        }
+    }
+
+    /** Rows per ledger call: large, because each natural-key lookup scans the chunk's date range of a unit once. */
+    static final int CHUNK = 5000;
+
+    static ReadableWorkbook open(Path file) {
+        try {
+            return new ReadableWorkbook(file.toFile());
         } catch (IOException | RuntimeException e) {
-            if (e instanceof org.luoshi.web.RuleViolationException || e instanceof NotFoundException) {
+            throw new ExchangeFileException("exchange.file.unreadable");
+        }
+    }
+
+    /** The next row, or null at the end; a sheet the reader cannot parse is an unreadable file. */
+    static Row next(Iterator<Row> it) {
+        try {
+            return it.hasNext() ? it.next() : null;
+        } catch (RuntimeException e) {
+            if (e instanceof ExchangeFileException) {
                 throw e;
             }
             throw new ExchangeFileException("exchange.file.unreadable");
         }
     }
 
-    private static Cell cell(Row row, int index) {
+    static Cell cell(Row row, int index) {
         return index < 0 || index >= row.getCellCount() ? null : row.getCell(index);
     }
 
     /** A cell's value: numbers as BigDecimal, formulas by their cached value, text trimmed, empty as null. */
-    private static Object value(Cell cell) {
+    static Object value(Cell cell) {
         if (cell == null) {
             return null;
         }
@@ -587,13 +684,17 @@ class ExchangeService {
         return v;
     }
 
-    private static String text(Cell cell) {
+    static String text(Cell cell) {
         Object v = value(cell);
         return v instanceof BigDecimal n ? n.stripTrailingZeros().toPlainString() : v == null ? null : v.toString();
     }
 
-    private Checked check(DataScope scope, RecordKind kind, List<Column> cols, UnitNames names,
-            Map<Long, Map<String, Long>> peopleByUnit, Map<String, Integer> seen, int rowNum, List<Object> values) {
+    /** A row as read: its cells as text, the command made of them and what could not be understood. */
+    private record Parsed(int rowNum, List<String> cells, RecordCommand command, List<String> problems) {
+    }
+
+    private Parsed parse(DataScope scope, List<Column> cols, UnitNames names, Map<Long, Map<String, Long>> peopleByUnit,
+            int rowNum, List<Object> values) {
         List<String> problems = new ArrayList<>();
         List<String> cells = values.stream().map(v -> v instanceof BigDecimal n ? n.stripTrailingZeros().toPlainString()
                 : v == null ? "" : v.toString()).toList();
@@ -643,24 +744,58 @@ class ExchangeService {
             }
         }
         RecordCommand command = new RecordCommand(unitId, on, until, title, notes, tags, fields, List.of());
-        if (!problems.isEmpty() || unitId == null) {
-            return new Checked(rowNum, cells, command, Checked.ERROR, String.join("；", problems));
+        if (unitId == null && problems.isEmpty()) {
+            problems.add(reason(cols.get(Common.UNIT.ordinal()), "ledger.error.required"));
         }
-        for (Violation v : ledger.validate(scope, kind.code(), command)) {
-            problems.add(reason(cols, v));
+        return new Parsed(rowNum, cells, command, problems);
+    }
+
+    /**
+     * Classifies a chunk of rows, in order: an error (what reading found, then, when {@code validate},
+     * the ledger's own check of the whole chunk), a repeat of an earlier row of the file, already
+     * present (natural keys looked up for the whole chunk at once), or new.
+     */
+    private void classify(DataScope scope, RecordKind kind, List<Column> cols, List<Parsed> chunk,
+            Map<NaturalKey, Integer> seen, boolean validate, Consumer<Checked> sink) {
+        if (validate) {
+            List<Parsed> readable = chunk.stream().filter(p -> p.problems().isEmpty()).toList();
+            List<List<Violation>> found = ledger.validateAll(scope, kind.code(), readable.stream().map(Parsed::command).toList());
+            for (int i = 0; i < readable.size(); i++) {
+                for (Violation v : found.get(i)) {
+                    readable.get(i).problems().add(reason(cols, v));
+                }
+            }
         }
-        if (!problems.isEmpty()) {
-            return new Checked(rowNum, cells, command, Checked.ERROR, String.join("；", problems));
+        Map<Parsed, NaturalKey> keys = new java.util.IdentityHashMap<>();
+        Map<Parsed, Integer> repeats = new java.util.IdentityHashMap<>();
+        for (Parsed p : chunk) {
+            RecordCommand c = p.command();
+            if (!p.problems().isEmpty() || c.occurredOn() == null || c.title() == null || c.title().isBlank()) {
+                continue;
+            }
+            NaturalKey key = new NaturalKey(c.unitId(), c.occurredOn(), c.title());
+            Integer earlier = seen.putIfAbsent(key, p.rowNum());
+            if (earlier != null) {
+                repeats.put(p, earlier);
+            } else {
+                keys.put(p, key);
+            }
         }
-        String key = unitId + "|" + on + "|" + title.trim();
-        Integer earlier = seen.putIfAbsent(key, rowNum);
-        if (earlier != null) {
-            return new Checked(rowNum, cells, command, Checked.ERROR, columns.zh("exchange.error.repeated", earlier));
+        // The confirmation leaves the lookup to LedgerService.createMissing, inside its transaction.
+        java.util.Set<NaturalKey> present = keys.isEmpty() || !validate ? java.util.Set.of()
+                : ledger.existing(kind.code(), keys.values());
+        for (Parsed p : chunk) {
+            if (!p.problems().isEmpty()) {
+                sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.ERROR, String.join("；", p.problems())));
+            } else if (repeats.containsKey(p)) {
+                sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.ERROR,
+                        columns.zh("exchange.error.repeated", repeats.get(p))));
+            } else if (keys.get(p) != null && present.contains(keys.get(p))) {
+                sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.PRESENT, null));
+            } else {
+                sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.NEW, null));
+            }
         }
-        if (ledger.exists(kind.code(), unitId, on, title)) {
-            return new Checked(rowNum, cells, command, Checked.PRESENT, null);
-        }
-        return new Checked(rowNum, cells, command, Checked.NEW, null);
     }
 
     private Object convert(Column col, Object raw, String text, Long unitId, DataScope scope, UnitNames names,

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,31 +126,82 @@ public class LedgerService {
         }
     }
 
-    /** Whether a live record with this natural key (unit, kind, occurred_on, title) exists; imports use it to stay idempotent. */
-    public boolean exists(String kindCode, long unitId, LocalDate occurredOn, String title) {
-        return store.existsByNaturalKey(kinds.get(kindCode).code(), unitId, occurredOn, RecordChecker.trim(title));
+    /**
+     * Those of the keys that name a live record of the kind, looked up in bulk (one query per unit
+     * over the keys' date range) so that an import of many rows does not ask once per row.
+     */
+    public Set<NaturalKey> existing(String kindCode, Collection<NaturalKey> keys) {
+        return store.existingKeys(kinds.get(kindCode).code(), keys);
+    }
+
+    /**
+     * Checks many commands with the same rules as the forms, in one read-only transaction (so the
+     * units and people they name are loaded once), without writing: the problems per command, in order.
+     */
+    public List<List<Violation>> validateAll(DataScope scope, String kindCode, List<RecordCommand> commands) {
+        return checker.batch(() -> {
+            List<List<Violation>> result = new ArrayList<>(commands.size());
+            for (RecordCommand command : commands) {
+                result.add(validate(scope, kindCode, command));
+            }
+            return result;
+        });
     }
 
     /**
      * Creates all records in ONE transaction: the first refused record, or one whose natural key
-     * already exists, rolls back every record before it.
+     * already exists (or repeats within the list), rolls back every record before it. Each command is
+     * checked once; the natural keys are looked up in bulk and the rows written with JDBC batches.
+     * A record gets what a single create gives it: recorded at/by, 补录 flag, version 0.
      */
     @Transactional
     public int createAll(DataScope scope, String kindCode, List<RecordCommand> commands) {
+        return insertChecked(scope, kindCode, commands, true);
+    }
+
+    /**
+     * As {@link #createAll}, but a command whose natural key already names a live record is skipped
+     * rather than refused (an import's rows that are already present): the number skipped.
+     */
+    @Transactional
+    public int createMissing(DataScope scope, String kindCode, List<RecordCommand> commands) {
+        scope.requireWritable();
+        String kind = kinds.get(kindCode).code();
+        Map<RecordCommand, NaturalKey> keys = new java.util.IdentityHashMap<>();
+        for (RecordCommand c : commands) {
+            if (c.unitId() != null && c.occurredOn() != null && RecordChecker.trim(c.title()) != null) {
+                keys.put(c, new NaturalKey(c.unitId(), c.occurredOn(), c.title()));
+            }
+        }
+        Set<NaturalKey> present = store.existingKeys(kind, keys.values());
+        List<RecordCommand> missing = commands.stream().filter(c -> !present.contains(keys.get(c))).toList();
+        insertChecked(scope, kindCode, missing, false);
+        return commands.size() - missing.size();
+    }
+
+    /** {@code lookUp} false when the caller has just looked the keys up in this transaction. */
+    private int insertChecked(DataScope scope, String kindCode, List<RecordCommand> commands, boolean lookUp) {
         scope.requireWritable();
         RecordKind kind = kinds.get(kindCode);
         Instant now = Instant.now();
-        for (RecordCommand command : commands) {
-            Draft draft = checker.check(scope, kind, command);
-            if (store.existsByNaturalKey(kind.code(), draft.unitId(), draft.occurredOn(), draft.title())) {
-                throw new RuleViolationException("ledger.error.duplicate");
+        List<Draft> drafts = new ArrayList<>(commands.size());
+        Set<NaturalKey> keys = new HashSet<>();
+        checker.batch(() -> {
+            for (RecordCommand command : commands) {
+                Draft draft = checker.check(scope, kind, command);
+                if (!keys.add(new NaturalKey(draft.unitId(), draft.occurredOn(), draft.title()))) {
+                    throw new RuleViolationException("ledger.error.duplicate");
+                }
+                drafts.add(draft);
             }
-            long id = store.insert(kind, draft.unitId(), draft, now, scope.username(), isLate(draft.occurredOn(), now));
-            if (kind.hasAttendance()) {
-                store.replaceAttendance(id, draft.attendance());
-            }
+            return null;
+        });
+        if (lookUp && !store.existingKeys(kind.code(), keys).isEmpty()) {
+            throw new RuleViolationException("ledger.error.duplicate");
         }
-        return commands.size();
+        List<Boolean> late = drafts.stream().map(d -> isLate(d.occurredOn(), now)).toList();
+        store.insertAll(kind, drafts, late, now, scope.username());
+        return drafts.size();
     }
 
     /**
@@ -244,6 +297,56 @@ public class LedgerService {
     public RecordPage deleted(DataScope scope, RecordFilter filter, String cursor, int size) {
         return page(scope, filter, cursor, size, true);
     }
+
+    /**
+     * Every record of the filter, unit by unit in tree order and newest first within a unit, handed
+     * to the sink one page of at most {@value #EXPORT_PAGE} at a time, so an export never holds the
+     * whole list. 404 for a unit out of scope.
+     * <p>
+     * Why not the list's keyset pages: over a unit subtree (a sub-select or IN list of units) neither
+     * H2 nor an index gives the date order, so every page gathers and sorts all remaining records —
+     * quadratic for a large export. With one unit (an equality) and a window of dates, a page reads
+     * just its window through the (kind, unit, date) index. The window widens while pages come back
+     * small and narrows when a window holds more than a page; within a window the keyset cursor pages on.
+     */
+    public void forEachPage(DataScope scope, RecordFilter filter, java.util.function.Consumer<List<LedgerRecord>> sink) {
+        String path = pathOf(scope, filter);
+        RecordFilter f = checkKind(filter);
+        for (long unitId : store.unitIdsUnder(path)) {
+            LocalDate[] range = store.dateRange(unitId, f);
+            if (range == null) {
+                continue;
+            }
+            LocalDate oldest = range[0];
+            LocalDate hi = range[1];
+            long span = 31;
+            while (!hi.isBefore(oldest)) {
+                LocalDate lo = hi.minusDays(span - 1).isBefore(oldest) ? oldest : hi.minusDays(span - 1);
+                RecordFilter window = new RecordFilter(f.kind(), null, lo, hi, f.q(), f.tag(), f.lateOnly());
+                Cursor cursor = null;
+                int pages = 0;
+                int last;
+                do {
+                    List<LedgerRecord> rows = store.unitPage(unitId, window, cursor, EXPORT_PAGE);
+                    last = rows.size();
+                    if (!rows.isEmpty()) {
+                        sink.accept(store.withDetails(rows));
+                        LedgerRecord end = rows.get(rows.size() - 1);
+                        cursor = new Cursor(end.occurredOn(), end.id());
+                    }
+                    pages++;
+                } while (last == EXPORT_PAGE);
+                if (pages > 1) {
+                    span = Math.max(1, span / pages);
+                } else if (last < EXPORT_PAGE / 2) {
+                    span = Math.min(span * 2, 3660);
+                }
+                hi = lo.minusDays(1);
+            }
+        }
+    }
+
+    static final int EXPORT_PAGE = 1000;
 
     private RecordPage page(DataScope scope, RecordFilter filter, String cursor, int size, boolean deleted) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));

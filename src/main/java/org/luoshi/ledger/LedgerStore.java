@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -33,10 +35,12 @@ class LedgerStore {
             + "r.recorded_at, r.recorded_by, r.late, r.updated_at, r.updated_by, r.deleted_at, r.deleted_by, r.delete_reason, r.version";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final RecordKinds kinds;
 
-    LedgerStore(JdbcClient jdbc, RecordKinds kinds) {
+    LedgerStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, RecordKinds kinds) {
         this.jdbc = jdbc;
+        this.named = named;
         this.kinds = kinds;
     }
 
@@ -111,11 +115,93 @@ class LedgerStore {
                 .map(r -> withDetails(List.of(r)).get(0));
     }
 
-    boolean existsByNaturalKey(String kind, long unitId, java.time.LocalDate occurredOn, String title) {
-        return jdbc.sql("select count(*) from ledger_record where kind = :kind and org_unit_id = :unit and occurred_on = :on "
-                + "and title = :title and deleted_at is null")
-                .param("kind", kind).param("unit", unitId).param("on", occurredOn).param("title", title)
-                .query(Long.class).single() > 0;
+    /**
+     * The keys that name a live record of the kind: one query per unit, over the range of the keys'
+     * dates, which the (kind, unit, date) index scans directly; dates and titles are matched here.
+     * (IN lists of dates or titles are avoided: H2 tests them row by row against every list entry.)
+     */
+    java.util.Set<NaturalKey> existingKeys(String kind, Collection<NaturalKey> keys) {
+        java.util.Set<NaturalKey> found = new java.util.HashSet<>();
+        java.util.Set<NaturalKey> wanted = new java.util.HashSet<>(keys);
+        Map<Long, LocalDate[]> rangeByUnit = new HashMap<>();
+        for (NaturalKey key : keys) {
+            LocalDate[] range = rangeByUnit.computeIfAbsent(key.unitId(), u -> new LocalDate[] {key.occurredOn(), key.occurredOn()});
+            range[0] = key.occurredOn().isBefore(range[0]) ? key.occurredOn() : range[0];
+            range[1] = key.occurredOn().isAfter(range[1]) ? key.occurredOn() : range[1];
+        }
+        rangeByUnit.forEach((unit, range) -> jdbc.sql("select occurred_on, title from ledger_record where kind = :kind "
+                        + "and org_unit_id = :unit and occurred_on between :from and :to and deleted_at is null")
+                .param("kind", kind).param("unit", unit).param("from", range[0]).param("to", range[1])
+                .query(rs -> {
+                    NaturalKey key = new NaturalKey(unit, rs.getObject(1, LocalDate.class), rs.getString(2));
+                    if (wanted.contains(key)) {
+                        found.add(key);
+                    }
+                }));
+        return found;
+    }
+
+    /**
+     * Inserts checked records with JDBC batches: the common rows (their generated ids come back in
+     * order), then the kind's detail rows, then attendance, each as one batch.
+     */
+    void insertAll(RecordKind kind, List<Draft> drafts, List<Boolean> late, Instant recordedAt, String recordedBy) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] common = new MapSqlParameterSource[drafts.size()];
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft draft = drafts.get(i);
+            common[i] = new MapSqlParameterSource().addValue("unit", draft.unitId()).addValue("kind", kind.code())
+                    .addValue("on", draft.occurredOn()).addValue("until", draft.occurredUntil())
+                    .addValue("title", draft.title()).addValue("notes", draft.notes()).addValue("tags", joinTags(draft.tags()))
+                    .addValue("at", ts(recordedAt)).addValue("by", recordedBy).addValue("late", late.get(i));
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        named.batchUpdate("insert into ledger_record (org_unit_id, kind, occurred_on, occurred_until, title, notes, tags, "
+                + "recorded_at, recorded_by, late, version) values (:unit, :kind, :on, :until, :title, :notes, :tags, "
+                + ":at, :by, :late, 0)", common, keys, new String[] {"id"});
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != drafts.size()) {
+            throw new IllegalStateException("expected " + drafts.size() + " generated ids, got " + generated.size());
+        }
+        long[] ids = new long[drafts.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Map<String, Object> row = generated.get(i);
+            Object id = row.containsKey("id") ? row.get("id") : row.containsKey("ID") ? row.get("ID") : row.values().iterator().next();
+            ids[i] = ((Number) id).longValue();
+        }
+        List<String> columns = new ArrayList<>(List.of("record_id"));
+        for (FieldDef field : kind.fields()) {
+            columns.add(field.column());
+        }
+        MapSqlParameterSource[] details = new MapSqlParameterSource[drafts.size()];
+        List<MapSqlParameterSource> attendance = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            MapSqlParameterSource values = new MapSqlParameterSource("record_id", ids[i]);
+            for (FieldDef field : kind.fields()) {
+                values.addValue(field.column(), jdbcValue(field, drafts.get(i).fields().get(field.name())));
+            }
+            details[i] = values;
+            for (AttendanceEntry row : drafts.get(i).attendance()) {
+                attendance.add(attendanceParams(ids[i], row));
+            }
+        }
+        named.batchUpdate("insert into " + kind.table() + " (" + String.join(", ", columns) + ") values ("
+                + columns.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")", details);
+        if (!attendance.isEmpty()) {
+            named.batchUpdate(INSERT_ATTENDANCE, attendance.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private static final String INSERT_ATTENDANCE = "insert into study_attendance "
+            + "(record_id, person_id, status, leave_reason, spoke, notes_submitted) "
+            + "values (:record, :person, :status, :reason, :spoke, :notes)";
+
+    private static MapSqlParameterSource attendanceParams(long recordId, AttendanceEntry row) {
+        return new MapSqlParameterSource().addValue("record", recordId).addValue("person", row.personId())
+                .addValue("status", row.status()).addValue("reason", row.leaveReason()).addValue("spoke", row.spoke())
+                .addValue("notes", row.notesSubmitted());
     }
 
     String unitPath(long unitId) {
@@ -161,11 +247,7 @@ class LedgerStore {
     void replaceAttendance(long recordId, List<AttendanceEntry> rows) {
         jdbc.sql("delete from study_attendance where record_id = :id").param("id", recordId).update();
         for (AttendanceEntry row : rows) {
-            jdbc.sql("insert into study_attendance (record_id, person_id, status, leave_reason, spoke, notes_submitted) "
-                            + "values (:record, :person, :status, :reason, :spoke, :notes)")
-                    .param("record", recordId).param("person", row.personId()).param("status", row.status())
-                    .param("reason", row.leaveReason()).param("spoke", row.spoke()).param("notes", row.notesSubmitted())
-                    .update();
+            named.update(INSERT_ATTENDANCE, attendanceParams(recordId, row));
         }
     }
 
@@ -230,6 +312,46 @@ class LedgerStore {
         return jdbc.sql(pageSql(filter, cursor, deleted)).params(params).query(this::mapCommon).list();
     }
 
+    /** Ids of the units of a subtree, in tree (path) order. */
+    List<Long> unitIdsUnder(String path) {
+        return jdbc.sql("select id from org_unit where path like :path order by path").param("path", likePrefix(path))
+                .query(Long.class).list();
+    }
+
+    /** The oldest and newest occurred_on of one unit's records of the filter, or null when there are none. */
+    LocalDate[] dateRange(long unitId, RecordFilter filter) {
+        LocalDate[] range = new LocalDate[2];
+        Map<String, Object> params = params("", filter);
+        params.put("unit", unitId);
+        jdbc.sql("select min(r.occurred_on), max(r.occurred_on) from ledger_record r where " + where(filter, false, UNIT_EQUALS))
+                .params(params)
+                .query(rs -> {
+                    range[0] = rs.getObject(1, LocalDate.class);
+                    range[1] = rs.getObject(2, LocalDate.class);
+                });
+        return range[0] == null ? null : range;
+    }
+
+    /**
+     * A keyset page of ONE unit's records (not its subtree), newest first. The redundant
+     * "occurred_on &lt;= cursor" lets the index bound the scan.
+     */
+    List<LedgerRecord> unitPage(long unitId, RecordFilter filter, Cursor cursor, int limit) {
+        Map<String, Object> params = params("", filter);
+        params.put("unit", unitId);
+        params.put("limit", limit);
+        String sql = "select " + COLUMNS + " from ledger_record r where " + where(filter, false, UNIT_EQUALS);
+        if (cursor != null) {
+            sql += " and r.occurred_on <= :cursor_on and (r.occurred_on < :cursor_on or (r.occurred_on = :cursor_on and r.id < :cursor_id))";
+            params.put("cursor_on", cursor.occurredOn());
+            params.put("cursor_id", cursor.id());
+        }
+        return jdbc.sql(sql + " order by r.occurred_on desc, r.id desc limit :limit").params(params).query(this::mapCommon).list();
+    }
+
+    private static final String UNIT_EQUALS = "r.org_unit_id = :unit";
+    private static final String UNIT_SUBTREE = "r.org_unit_id in (select u.id from org_unit u where u.path like :path)";
+
     /** Records per kind for the filter (its kind ignored), in one grouped query. */
     Map<String, Long> countsByKind(String scopePath, RecordFilter filter) {
         RecordFilter anyKind = filter.withKind(null);
@@ -243,8 +365,12 @@ class LedgerStore {
     }
 
     private static String where(RecordFilter filter, boolean deleted) {
+        return where(filter, deleted, UNIT_SUBTREE);
+    }
+
+    private static String where(RecordFilter filter, boolean deleted, String unitCondition) {
         StringBuilder sql = new StringBuilder(deleted ? "r.deleted_at is not null" : "r.deleted_at is null");
-        sql.append(" and r.org_unit_id in (select u.id from org_unit u where u.path like :path)");
+        sql.append(" and ").append(unitCondition);
         if (filter.kind() != null) {
             sql.append(" and r.kind = :kind");
         }

@@ -44,17 +44,59 @@ class RecordChecker {
         this.store = store;
     }
 
+    /**
+     * What one batch call (checking or creating many records for one user) has looked up already:
+     * the units, their areas and people's unit paths, so that 50,000 rows of one village do not ask
+     * the org module 50,000 times for the same unit. Only set inside {@link #batch}.
+     */
+    private static final class Lookups {
+        final Map<Long, OrgUnit> units = new java.util.HashMap<>();
+        final Map<Long, String> areas = new java.util.HashMap<>();
+        final Map<Long, Optional<String>> personPaths = new java.util.HashMap<>();
+    }
+
+    private final ThreadLocal<Lookups> lookups = new ThreadLocal<>();
+
+    /** Runs many checks of one user's batch with the lookups shared between them. */
+    <T> T batch(java.util.function.Supplier<T> work) {
+        Lookups previous = lookups.get();
+        lookups.set(new Lookups());
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                lookups.remove();
+            } else {
+                lookups.set(previous);
+            }
+        }
+    }
+
     /** The unit the record is for: in scope, or 404. */
     OrgUnit unit(DataScope scope, Long unitId) {
         if (unitId == null) {
             throw new LedgerValidationException(List.of(new Violation("unitId", "ledger.error.required")));
         }
-        return units.get(scope, unitId);
+        Lookups cache = lookups.get();
+        if (cache == null) {
+            return units.get(scope, unitId);
+        }
+        OrgUnit unit = cache.units.get(unitId);
+        if (unit == null) {
+            unit = units.get(scope, unitId);
+            cache.units.put(unitId, unit);
+        }
+        return unit;
     }
 
     /** The subtree a record's people and places must come from: its township, or the unit itself above township level. */
     String areaPath(OrgUnit unit) {
-        return units.townshipOf(unit).map(OrgUnit::getPath).orElse(unit.getPath());
+        Lookups cache = lookups.get();
+        if (cache == null) {
+            return units.townshipOf(unit).map(OrgUnit::getPath).orElse(unit.getPath());
+        }
+        return cache.areas.computeIfAbsent(unit.getId(),
+                id -> units.townshipOf(unit).map(OrgUnit::getPath).orElse(unit.getPath()));
     }
 
     Draft check(DataScope scope, RecordKind kind, RecordCommand command) {
@@ -244,11 +286,18 @@ class RecordChecker {
 
     /** Whether the person exists and belongs to a unit of the area (the record's township). */
     boolean personInArea(long personId, String area) {
+        Lookups cache = lookups.get();
+        Optional<String> path = cache == null ? personPath(personId)
+                : cache.personPaths.computeIfAbsent(personId, this::personPath);
+        return path.map(p -> p.startsWith(area)).orElse(false);
+    }
+
+    private Optional<String> personPath(long personId) {
         try {
             Person person = people.get(units.systemScope(), personId);
-            return units.getUnchecked(person.getOrgUnitId()).getPath().startsWith(area);
+            return Optional.of(units.getUnchecked(person.getOrgUnitId()).getPath());
         } catch (NotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -50,7 +50,7 @@ class ExchangeBenchmarkTest {
 
     @Test
     void importAndExport() throws Exception {
-        System.out.printf("BENCHMARK max heap %d MB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.printf("BENCHMARK max heap %d MB, load average %.2f%n", Runtime.getRuntime().maxMemory() / (1024 * 1024), load());
         RecordKind meeting = kinds.get("MEETING");
         DataScope officer = ((SignedInUser) users.loadUserByUsername("officer")).scope();
         OrgUnit village = fresh();
@@ -90,8 +90,9 @@ class ExchangeBenchmarkTest {
             ExchangeService.Result result = exchange.commit(officer, preview.id());
             long committed = System.nanoTime();
             assertThat(result.added()).isEqualTo(IMPORT_ROWS);
-            System.out.printf("BENCHMARK import %d rows (%d KB): preview %.1f s, commit %.1f s%n", IMPORT_ROWS,
-                    Files.size(file) / 1024, (previewed - start) / 1e9, (committed - previewed) / 1e9);
+            System.out.printf("BENCHMARK import %d rows (%d KB): preview %.1f s, commit %.1f s, total %.1f s; load average %.2f%n",
+                    IMPORT_ROWS, Files.size(file) / 1024, (previewed - start) / 1e9, (committed - previewed) / 1e9,
+                    (committed - start) / 1e9, load());
         } finally {
             Files.deleteIfExists(file);
         }
@@ -123,9 +124,14 @@ class ExchangeBenchmarkTest {
         };
         long start = System.nanoTime();
         exchange.export(officer, meeting, new RecordFilter("MEETING", village.getId(), null, null, null, null, false), counting);
-        System.out.printf("BENCHMARK export %d rows: %.1f s, %d KB%n", EXPORT_ROWS, (System.nanoTime() - start) / 1e9,
-                bytes[0] / 1024);
+        System.out.printf("BENCHMARK export %d rows: %.1f s, %d KB; load average %.2f%n", EXPORT_ROWS,
+                (System.nanoTime() - start) / 1e9, bytes[0] / 1024, load());
         assertThat(bytes[0]).isGreaterThan(EXPORT_ROWS * 10L);
+    }
+
+    /** The machine is shared: the one-minute load average goes next to every figure. */
+    static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     OrgUnit fresh() {
