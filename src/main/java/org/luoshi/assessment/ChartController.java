@@ -2,6 +2,7 @@ package org.luoshi.assessment;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The data of the evaluation and county charts, each from aggregate queries: records per month by
- * kind, media placements by level and medium, and how the townships' totals are distributed.
+ * kind, media placements by level and medium, study attendance per month, this year against last
+ * year, and how the townships' totals are distributed.
  * Same scope rules as the pages (another township: 404; an unpublished ranking: 403).
  */
 @RestController
@@ -35,9 +37,11 @@ class ChartController {
     private final RecordKinds kinds;
     private final CountyDashboard county;
     private final MessageSource messages;
+    private final EvaluationService evaluation;
 
     ChartController(JdbcClient jdbc, OrgUnitService units, RecordKinds kinds, CountyDashboard county,
-            MessageSource messages) {
+            MessageSource messages, EvaluationService evaluation) {
+        this.evaluation = evaluation;
         this.jdbc = jdbc;
         this.units = units;
         this.kinds = kinds;
@@ -48,8 +52,13 @@ class ChartController {
     record Series(String label, List<Long> counts) {
     }
 
+    /**
+     * @param attendance study-session attendance per month in percent (present / listed), null in a month without sessions
+     * @param thisYear records per month of the year, {@code lastYear} the same for the year before
+     */
     record TownshipCharts(String recordsTitle, List<String> months, List<Series> kinds, String mediaTitle,
-            List<String> levels, List<Series> media) {
+            List<String> levels, List<Series> media, String attendanceTitle, List<Double> attendance,
+            String yearsTitle, String thisYearLabel, List<Long> thisYear, String lastYearLabel, List<Long> lastYear) {
     }
 
     record CountyChart(String title, List<String> bands, List<Long> counts) {
@@ -61,26 +70,38 @@ class ChartController {
         String path = township.getPath() + "%";
         Map<String, long[]> byKind = new LinkedHashMap<>();
         kinds.all().forEach(k -> byKind.put(k.code(), new long[12]));
-        jdbc.sql("select r.kind, extract(month from r.occurred_on) as m, count(*) as n from ledger_record r "
-                        + "where r.deleted_at is null and r.occurred_on >= :from and r.occurred_on <= :to "
-                        + "and r.org_unit_id in (select u.id from org_unit u where u.path like :path) "
-                        + "group by r.kind, extract(month from r.occurred_on)")
-                .param("from", java.time.LocalDate.of(year, 1, 1)).param("to", java.time.LocalDate.of(year, 12, 31))
-                .param("path", path)
-                .query((rs, n) -> {
-                    long[] counts = byKind.get(rs.getString("kind"));
-                    if (counts != null) {
-                        counts[rs.getInt("m") - 1] = rs.getLong("n");
-                    }
-                    return null;
-                }).list();
+        monthlyCounts(path, year, (kind, month, n) -> {
+            long[] counts = byKind.get(kind);
+            if (counts != null) {
+                counts[month - 1] = n;
+            }
+        });
+        long[] thisYear = new long[12];
+        byKind.values().forEach(counts -> {
+            for (int m = 0; m < 12; m++) {
+                thisYear[m] += counts[m];
+            }
+        });
+        long[] lastYear = new long[12];
+        monthlyCounts(path, year - 1, (kind, month, n) -> {
+            if (byKind.containsKey(kind)) {
+                lastYear[month - 1] += n;
+            }
+        });
         List<String> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             months.add(msg("assessment.period.month", String.valueOf(m)));
         }
+        // months still to come this year have no figure yet, rather than a drop to zero
+        LocalDate today = evaluation.today();
+        List<Long> thisYearSeries = new ArrayList<>(boxed(thisYear));
+        for (int m = 0; m < 12; m++) {
+            if (LocalDate.of(year, m + 1, 1).isAfter(today)) {
+                thisYearSeries.set(m, null);
+            }
+        }
         List<Series> kindSeries = new ArrayList<>();
-        byKind.forEach((code, counts) -> kindSeries.add(new Series(msg("ledger.kind." + code),
-                java.util.Arrays.stream(counts).boxed().toList())));
+        byKind.forEach((code, counts) -> kindSeries.add(new Series(msg("ledger.kind." + code), boxed(counts))));
         List<String> levelCodes = RecordKind.MEDIA_PLACEMENT.enumFields().get("level");
         List<String> mediumCodes = RecordKind.MEDIA_PLACEMENT.enumFields().get("medium");
         Map<String, long[]> byMedium = new LinkedHashMap<>();
@@ -91,7 +112,7 @@ class ChartController {
                             + "where r.deleted_at is null and r.occurred_on >= :from and r.occurred_on <= :to "
                             + "and r.org_unit_id in (select u.id from org_unit u where u.path like :path) "
                             + "group by d.level, d.medium")
-                    .param("from", java.time.LocalDate.of(year, 1, 1)).param("to", java.time.LocalDate.of(year, 12, 31))
+                    .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
                     .param("path", path)
                     .query((rs, n) -> {
                         long[] counts = byMedium.get(rs.getString("medium"));
@@ -103,10 +124,54 @@ class ChartController {
                     }).list();
         }
         List<Series> mediaSeries = new ArrayList<>();
-        byMedium.forEach((code, counts) -> mediaSeries.add(new Series(msg("assessment.value.medium." + code),
-                java.util.Arrays.stream(counts).boxed().toList())));
+        byMedium.forEach((code, counts) -> mediaSeries.add(new Series(msg("assessment.value.medium." + code), boxed(counts))));
         return new TownshipCharts(msg("assessment.chart.records"), months, kindSeries, msg("assessment.chart.media"),
-                levelCodes.stream().map(l -> msg("assessment.value.level." + l)).toList(), mediaSeries);
+                levelCodes.stream().map(l -> msg("assessment.value.level." + l)).toList(), mediaSeries,
+                msg("assessment.chart.attendance"), attendance(path, year),
+                msg("assessment.chart.years"), msg("assessment.chart.year", String.valueOf(year)), thisYearSeries,
+                msg("assessment.chart.year", String.valueOf(year - 1)), boxed(lastYear));
+    }
+
+    private interface MonthlyCount {
+        void accept(String kind, int month, long count);
+    }
+
+    /** Records of the subtree per kind and month of the year (deleted ones left out). */
+    private void monthlyCounts(String path, int year, MonthlyCount sink) {
+        jdbc.sql("select r.kind, extract(month from r.occurred_on) as m, count(*) as n from ledger_record r "
+                        + "where r.deleted_at is null and r.occurred_on >= :from and r.occurred_on <= :to "
+                        + "and r.org_unit_id in (select u.id from org_unit u where u.path like :path) "
+                        + "group by r.kind, extract(month from r.occurred_on)")
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31)).param("path", path)
+                .query((rs, n) -> {
+                    sink.accept(rs.getString("kind"), rs.getInt("m"), rs.getLong("n"));
+                    return null;
+                }).list();
+    }
+
+    /** Present / listed over the study sessions of each month, as in the ledger's attendance figure. */
+    private List<Double> attendance(String path, int year) {
+        Double[] rates = new Double[12];
+        jdbc.sql("select extract(month from r.occurred_on) as m, count(*) as listed, "
+                        + "sum(case when a.status = 'PRESENT' then 1 else 0 end) as present from ledger_record r "
+                        + "join study_attendance a on a.record_id = r.id "
+                        + "where r.deleted_at is null and r.kind = 'STUDY_SESSION' "
+                        + "and r.occurred_on >= :from and r.occurred_on <= :to "
+                        + "and r.org_unit_id in (select u.id from org_unit u where u.path like :path) "
+                        + "group by extract(month from r.occurred_on)")
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31)).param("path", path)
+                .query((rs, n) -> {
+                    long listed = rs.getLong("listed");
+                    if (listed > 0) {
+                        rates[rs.getInt("m") - 1] = Math.round(1000.0 * rs.getLong("present") / listed) / 10.0;
+                    }
+                    return null;
+                }).list();
+        return java.util.Arrays.asList(rates);
+    }
+
+    private static List<Long> boxed(long[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
     }
 
     /** Townships by their total as a share of the maximum: below 60 %, 60–69 %, 70–79 %, 80–89 %, 90 % and above. */

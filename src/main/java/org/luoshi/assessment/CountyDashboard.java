@@ -48,12 +48,32 @@ class CountyDashboard {
     record Dashboard(int year, LocalDate asOf, IndicatorSet set, List<String> categories, List<Row> rows) {
     }
 
+    /** Whether this user may see the ranking of the year: county users always, townships once it is published. */
+    boolean visible(DataScope scope, int year) {
+        OrgUnit own = units.getUnchecked(scope.unitId());
+        if (own.getKind() == OrgUnitKind.COUNTY) {
+            return true;
+        }
+        return sets.countySet(units.root().orElseThrow(), year).map(IndicatorSet::isRankingPublished).orElse(false);
+    }
+
+    /** The township's row of the ranking, with the number of townships ranked; empty when the user may not see it. */
+    Optional<Placing> placing(DataScope scope, OrgUnit township, int year) {
+        if (!visible(scope, year)) {
+            return Optional.empty();
+        }
+        List<Row> rows = dashboard(scope, year).rows();
+        return rows.stream().filter(r -> r.township().getId().equals(township.getId())).findFirst()
+                .map(r -> new Placing(r.rank(), rows.size()));
+    }
+
+    record Placing(int rank, int of) {
+    }
+
     Dashboard dashboard(DataScope scope, int year) {
         OrgUnit county = units.root().orElseThrow();
-        OrgUnit own = units.getUnchecked(scope.unitId());
-        boolean countyUser = own.getKind() == OrgUnitKind.COUNTY;
         Optional<IndicatorSet> found = sets.countySet(county, year);
-        if (!countyUser && (found.isEmpty() || !found.get().isRankingPublished())) {
+        if (!visible(scope, year)) {
             throw new AccessDeniedException("the county has not published the ranking");
         }
         LocalDate asOf = evaluation.asOf(year);

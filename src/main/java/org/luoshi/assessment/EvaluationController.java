@@ -290,6 +290,7 @@ class EvaluationController {
             model.addAttribute("moreWarnings", Math.max(0, warnings.size() - 8));
             model.addAttribute("due", due);
             model.addAttribute("monthEnd", today.withDayOfMonth(today.lengthOfMonth()));
+            model.addAttribute("placing", county.placing(scope, own.get(), today.getYear()).orElse(null));
         }
         model.addAttribute("year", today.getYear());
         return "assessment/panel";

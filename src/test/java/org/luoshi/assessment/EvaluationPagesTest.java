@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.luoshi.LuoshiTest;
 import org.luoshi.TestUsers;
 import org.luoshi.account.SignedInUser;
+import org.luoshi.ledger.AttendanceEntry;
 import org.luoshi.ledger.LedgerService;
 import org.luoshi.ledger.RecordCommand;
 import org.luoshi.org.OrgUnit;
@@ -64,6 +65,8 @@ class EvaluationPagesTest {
 
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.luoshi.org.PersonService people;
 
     ResultActions call(String user, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(TestUsers.as(users, user)));
@@ -323,22 +326,71 @@ class EvaluationPagesTest {
     }
 
     @Test
-    void chartsCountTheTownshipsRecordsByMonthAndKind() throws Exception {
+    void chartsCountTheTownshipsRecordsByMonthAndKindAttendanceAndLastYear() throws Exception {
         OrgUnit township = freshTownship();
         LocalDate today = evaluation.today();
         centralGroupStudy(township.getId(), today);
         centralGroupStudy(township.getId(), today.withDayOfMonth(1));
+        centralGroupStudy(township.getId(), today.minusYears(1).withDayOfMonth(1));
+        List<AttendanceEntry> attendance = List.of(
+                new AttendanceEntry(person(township), AttendanceEntry.PRESENT, null, false, false),
+                new AttendanceEntry(person(township), AttendanceEntry.PRESENT, null, true, false),
+                new AttendanceEntry(person(township), AttendanceEntry.LEAVE, "外出开会", false, false));
+        ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(township.getId(), today, null, "理论学习", null,
+                List.of(), Map.of("subKind", "CENTRAL_GROUP", "topic", "学习党的创新理论"), attendance));
         String body = call("county", get("/assessment/charts/township").param("townshipId", String.valueOf(township.getId()))
                 .param("year", String.valueOf(today.getYear()))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        JsonNode kinds = json.readTree(body).path("kinds");
+        JsonNode chart = json.readTree(body);
         long total = 0;
-        for (JsonNode kind : kinds) {
+        for (JsonNode kind : chart.path("kinds")) {
             for (JsonNode n : kind.path("counts")) {
                 total += n.asLong();
             }
         }
-        assertThat(total).isEqualTo(2);
-        assertThat(json.readTree(body).path("months")).hasSize(12);
+        assertThat(total).isEqualTo(3);
+        assertThat(chart.path("months")).hasSize(12);
+        int month = today.getMonthValue() - 1;
+        assertThat(chart.path("thisYear").get(month).asLong()).isEqualTo(3);
+        assertThat(chart.path("lastYear").get(month).asLong()).isEqualTo(1);
+        // two of three listed were present; months without sessions have no rate
+        assertThat(chart.path("attendance").get(month).asDouble()).isEqualTo(66.7);
+        int otherMonth = (month + 6) % 12;
+        assertThat(chart.path("attendance").get(otherMonth).isNull()).isTrue();
+    }
+
+    long person(OrgUnit unit) {
+        return people.create(units.systemScope(), unit.getId(), "学员" + UUID.randomUUID().toString().substring(0, 4),
+                null, null, null).getId();
+    }
+
+    @Test
+    void thePanelShowsTheTownshipsPlaceOnlyOnceTheRankingIsPublished() throws Exception {
+        int year = evaluation.today().getYear();
+        IndicatorSet set = sets.countySet(units.root().orElseThrow(), year).orElseThrow();
+        call("officer", get("/assessment/panel")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("panel-placing"))))
+                .andExpect(content().string(containsString("data-charts-url=\"/assessment/charts/township?townshipId=")));
+        call("county", post("/assessment/county/ranking").with(csrf()).param("setId", String.valueOf(set.getId()))
+                .param("published", "true").param("year", String.valueOf(year))).andExpect(status().is3xxRedirection());
+        try {
+            String api = call("officer", get("/api/v1/assessment/county")).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            JsonNode rows = json.readTree(api).path("townships");
+            long own = unitOf("officer");
+            int rank = 0;
+            for (JsonNode r : rows) {
+                if (r.path("townshipId").asLong() == own) {
+                    rank = r.path("rank").asInt();
+                }
+            }
+            assertThat(rank).isPositive();
+            call("officer", get("/assessment/panel")).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("panel-placing")))
+                    .andExpect(content().string(containsString("第 " + rank + " 名 / 共 " + rows.size() + " 个")));
+        } finally {
+            call("county", post("/assessment/county/ranking").with(csrf()).param("setId", String.valueOf(set.getId()))
+                    .param("published", "false").param("year", String.valueOf(year))).andExpect(status().is3xxRedirection());
+        }
     }
 }
