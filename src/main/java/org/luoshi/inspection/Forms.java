@@ -306,22 +306,23 @@ final class Forms {
         }
     }
 
-    static final class FinishSelfForm {
+    /**
+     * A post that answers for the finding and the date it is due: shared by finishing a
+     * self-inspection, recording a visit's finding and a rectification plan.
+     */
+    abstract static class Assignment {
 
         @NotNull(message = "{inspection.owner.required}")
         private Long ownerPostId;
         @NotNull(message = "{inspection.deadline.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate deadline;
-        @Size(max = 2000, message = "{inspection.tooLong}")
-        private String summary;
 
-        public FinishSelfForm() {
+        Assignment() {
         }
 
-        FinishSelfForm(Long ownerPostId, LocalDate deadline, String summary) {
+        Assignment(Long ownerPostId, LocalDate deadline) {
             this.ownerPostId = ownerPostId;
             this.deadline = deadline;
-            this.summary = summary;
         }
 
         public Long getOwnerPostId() {
@@ -347,6 +348,20 @@ final class Forms {
         LocalDate deadline() {
             return deadline;
         }
+    }
+
+    static final class FinishSelfForm extends Assignment {
+
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String summary;
+
+        public FinishSelfForm() {
+        }
+
+        FinishSelfForm(Long ownerPostId, LocalDate deadline, String summary) {
+            super(ownerPostId, deadline);
+            this.summary = summary;
+        }
 
         public String getSummary() {
             return summary;
@@ -361,7 +376,7 @@ final class Forms {
         }
     }
 
-    static final class VisitFindingForm {
+    static final class VisitFindingForm extends Assignment {
 
         @NotNull(message = "{inspection.finding.unit.required}")
         private Long unitId;
@@ -371,22 +386,17 @@ final class Forms {
         private String title;
         @Size(max = 2000, message = "{inspection.tooLong}")
         private String detail;
-        @NotNull(message = "{inspection.owner.required}")
-        private Long ownerPostId;
-        @NotNull(message = "{inspection.deadline.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate deadline;
 
         public VisitFindingForm() {
         }
 
         VisitFindingForm(Long unitId, Long itemId, FindingCategory category, String title, String detail, Long ownerPostId, LocalDate deadline) {
+            super(ownerPostId, deadline);
             this.unitId = unitId;
             this.itemId = itemId;
             this.category = category;
             this.title = title;
             this.detail = detail;
-            this.ownerPostId = ownerPostId;
-            this.deadline = deadline;
         }
 
         public Long getUnitId() {
@@ -449,42 +459,14 @@ final class Forms {
             return detail;
         }
 
-        public Long getOwnerPostId() {
-            return ownerPostId;
-        }
-
-        public void setOwnerPostId(Long ownerPostId) {
-            this.ownerPostId = ownerPostId;
-        }
-
-        Long ownerPostId() {
-            return ownerPostId;
-        }
-
-        public LocalDate getDeadline() {
-            return deadline;
-        }
-
-        public void setDeadline(LocalDate deadline) {
-            this.deadline = deadline;
-        }
-
-        LocalDate deadline() {
-            return deadline;
-        }
-
         static VisitFindingForm empty() {
             return new VisitFindingForm(null, null, null, null, null, null, null);
         }
     
     }
 
-    static final class PlanForm {
+    static final class PlanForm extends Assignment {
 
-        @NotNull(message = "{inspection.owner.required}")
-        private Long ownerPostId;
-        @NotNull(message = "{inspection.deadline.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate deadline;
         @Size(max = 2000, message = "{inspection.tooLong}")
         private String measures;
         @Size(max = 500, message = "{inspection.tooLong}")
@@ -494,34 +476,9 @@ final class Forms {
         }
 
         PlanForm(Long ownerPostId, LocalDate deadline, String measures, String reason) {
-            this.ownerPostId = ownerPostId;
-            this.deadline = deadline;
+            super(ownerPostId, deadline);
             this.measures = measures;
             this.reason = reason;
-        }
-
-        public Long getOwnerPostId() {
-            return ownerPostId;
-        }
-
-        public void setOwnerPostId(Long ownerPostId) {
-            this.ownerPostId = ownerPostId;
-        }
-
-        Long ownerPostId() {
-            return ownerPostId;
-        }
-
-        public LocalDate getDeadline() {
-            return deadline;
-        }
-
-        public void setDeadline(LocalDate deadline) {
-            this.deadline = deadline;
-        }
-
-        LocalDate deadline() {
-            return deadline;
         }
 
         public String getMeasures() {
