@@ -103,8 +103,7 @@ class InspectionApiController {
             @Valid @RequestBody ChecklistForm form) {
         Actor actor = Actor.of(scope, auth);
         Checklist created = checklists.create(actor, form.toCommand(), List.of());
-        return ResponseEntity.created(URI.create("/api/v1/inspection/checklists/" + created.getId()))
-                .body(checklistResponse(actor, created.getId()));
+        return createdChecklist(actor, created);
     }
 
     @Tag(name = "inspection-checklists")
@@ -121,8 +120,7 @@ class InspectionApiController {
         }
         Checklist created = checklists.importXlsx(actor,
                 new ChecklistCommand(title.strip(), Forms.blank(directiveRef), null), file.getBytes());
-        return ResponseEntity.created(URI.create("/api/v1/inspection/checklists/" + created.getId()))
-                .body(checklistResponse(actor, created.getId()));
+        return createdChecklist(actor, created);
     }
 
     @Tag(name = "inspection-checklists")
@@ -207,10 +205,7 @@ class InspectionApiController {
     @PutMapping("/inspections/{id}/items/{itemId}")
     AnswerResponse answer(DataScope scope, Authentication auth, @PathVariable long id, @PathVariable long itemId,
             @Valid @RequestBody AnswerForm form) {
-        Actor actor = Actor.of(scope, auth);
-        inspections.answer(actor, id, itemId, form.result(), form.statement());
-        return inspections.answers(actor, id).stream().filter(v -> v.item().getId() == itemId)
-                .map(AnswerResponse::of).findFirst().orElseThrow();
+        return answerAct(scope, auth, id, itemId, actor -> inspections.answer(actor, id, itemId, form.result(), form.statement()));
     }
 
     @Tag(name = "inspection-inspections")
@@ -218,10 +213,7 @@ class InspectionApiController {
     @PostMapping("/inspections/{id}/items/{itemId}/ledger-records")
     AnswerResponse answerLedgerRecord(DataScope scope, Authentication auth, @PathVariable long id,
             @PathVariable long itemId, @Valid @RequestBody LedgerLinkForm form) {
-        Actor actor = Actor.of(scope, auth);
-        inspections.addLedgerRecord(actor, id, itemId, form.ledgerRecordId());
-        return inspections.answers(actor, id).stream().filter(v -> v.item().getId() == itemId)
-                .map(AnswerResponse::of).findFirst().orElseThrow();
+        return answerAct(scope, auth, id, itemId, actor -> inspections.addLedgerRecord(actor, id, itemId, form.ledgerRecordId()));
     }
 
     @Tag(name = "inspection-inspections")
@@ -229,10 +221,7 @@ class InspectionApiController {
     @PostMapping(path = "/inspections/{id}/items/{itemId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     AnswerResponse answerEvidence(DataScope scope, Authentication auth, @PathVariable long id,
             @PathVariable long itemId, @RequestPart("file") MultipartFile file) {
-        Actor actor = Actor.of(scope, auth);
-        inspections.addAttachment(actor, id, itemId, file);
-        return inspections.answers(actor, id).stream().filter(v -> v.item().getId() == itemId)
-                .map(AnswerResponse::of).findFirst().orElseThrow();
+        return answerAct(scope, auth, id, itemId, actor -> inspections.addAttachment(actor, id, itemId, file));
     }
 
     @Tag(name = "inspection-inspections")
@@ -425,6 +414,20 @@ class InspectionApiController {
         problem.setType(URI.create("about:blank"));
         problem.setProperty("errors", e.errors());
         return problem;
+    }
+
+    /** Every answer action: run it as the signed-in actor, answer with the item's answer as it now stands. */
+    private AnswerResponse answerAct(DataScope scope, Authentication auth, long id, long itemId,
+            Consumer<Actor> action) {
+        Actor actor = Actor.of(scope, auth);
+        action.accept(actor);
+        return inspections.answers(actor, id).stream().filter(v -> v.item().getId() == itemId)
+                .map(AnswerResponse::of).findFirst().orElseThrow();
+    }
+
+    private ResponseEntity<ChecklistResponse> createdChecklist(Actor actor, Checklist created) {
+        return ResponseEntity.created(URI.create("/api/v1/inspection/checklists/" + created.getId()))
+                .body(checklistResponse(actor, created.getId()));
     }
 
     private FindingDetail detail(Actor actor, long id) {
