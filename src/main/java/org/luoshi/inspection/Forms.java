@@ -44,10 +44,6 @@ final class Forms {
             this.title = title;
         }
 
-        String title() {
-            return title;
-        }
-
         public String getDirectiveRef() {
             return directiveRef;
         }
@@ -56,20 +52,12 @@ final class Forms {
             this.directiveRef = directiveRef;
         }
 
-        String directiveRef() {
-            return directiveRef;
-        }
-
         public String getDescription() {
             return description;
         }
 
         public void setDescription(String description) {
             this.description = description;
-        }
-
-        String description() {
-            return description;
         }
 
         static ChecklistForm empty() {
@@ -116,20 +104,12 @@ final class Forms {
             this.itemNo = itemNo;
         }
 
-        String itemNo() {
-            return itemNo;
-        }
-
         public String getTitle() {
             return title;
         }
 
         public void setTitle(String title) {
             this.title = title;
-        }
-
-        String title() {
-            return title;
         }
 
         public String getGuidance() {
@@ -140,20 +120,12 @@ final class Forms {
             this.guidance = guidance;
         }
 
-        String guidance() {
-            return guidance;
-        }
-
         public String getExpectedEvidence() {
             return expectedEvidence;
         }
 
         public void setExpectedEvidence(String expectedEvidence) {
             this.expectedEvidence = expectedEvidence;
-        }
-
-        String expectedEvidence() {
-            return expectedEvidence;
         }
 
         public FindingCategory getCategory() {
@@ -164,20 +136,12 @@ final class Forms {
             this.category = category;
         }
 
-        FindingCategory category() {
-            return category;
-        }
-
         public String getIndicatorCode() {
             return indicatorCode;
         }
 
         public void setIndicatorCode(String indicatorCode) {
             this.indicatorCode = indicatorCode;
-        }
-
-        String indicatorCode() {
-            return indicatorCode;
         }
 
         static ItemForm empty() {
@@ -220,20 +184,12 @@ final class Forms {
             this.checklistId = checklistId;
         }
 
-        Long checklistId() {
-            return checklistId;
-        }
-
         public LocalDate getHeldOn() {
             return heldOn;
         }
 
         public void setHeldOn(LocalDate heldOn) {
             this.heldOn = heldOn;
-        }
-
-        LocalDate heldOn() {
-            return heldOn;
         }
 
         public String getTeam() {
@@ -244,20 +200,12 @@ final class Forms {
             this.team = team;
         }
 
-        String team() {
-            return team;
-        }
-
         public List<Long> getUnitIds() {
             return unitIds;
         }
 
         public void setUnitIds(List<Long> unitIds) {
             this.unitIds = unitIds;
-        }
-
-        List<Long> unitIds() {
-            return unitIds;
         }
 
         static VisitForm empty(LocalDate today) {
@@ -289,20 +237,12 @@ final class Forms {
             this.result = result;
         }
 
-        AnswerResult result() {
-            return result;
-        }
-
         public String getStatement() {
             return statement;
         }
 
         public void setStatement(String statement) {
             this.statement = statement;
-        }
-
-        String statement() {
-            return statement;
         }
     }
 
@@ -333,20 +273,12 @@ final class Forms {
             this.ownerPostId = ownerPostId;
         }
 
-        Long ownerPostId() {
-            return ownerPostId;
-        }
-
         public LocalDate getDeadline() {
             return deadline;
         }
 
         public void setDeadline(LocalDate deadline) {
             this.deadline = deadline;
-        }
-
-        LocalDate deadline() {
-            return deadline;
         }
     }
 
@@ -369,10 +301,6 @@ final class Forms {
 
         public void setSummary(String summary) {
             this.summary = summary;
-        }
-
-        String summary() {
-            return summary;
         }
     }
 
@@ -407,20 +335,12 @@ final class Forms {
             this.unitId = unitId;
         }
 
-        Long unitId() {
-            return unitId;
-        }
-
         public Long getItemId() {
             return itemId;
         }
 
         public void setItemId(Long itemId) {
             this.itemId = itemId;
-        }
-
-        Long itemId() {
-            return itemId;
         }
 
         public FindingCategory getCategory() {
@@ -431,10 +351,6 @@ final class Forms {
             this.category = category;
         }
 
-        FindingCategory category() {
-            return category;
-        }
-
         public String getTitle() {
             return title;
         }
@@ -443,20 +359,12 @@ final class Forms {
             this.title = title;
         }
 
-        String title() {
-            return title;
-        }
-
         public String getDetail() {
             return detail;
         }
 
         public void setDetail(String detail) {
             this.detail = detail;
-        }
-
-        String detail() {
-            return detail;
         }
 
         static VisitFindingForm empty() {
@@ -489,20 +397,12 @@ final class Forms {
             this.measures = measures;
         }
 
-        String measures() {
-            return measures;
-        }
-
         public String getReason() {
             return reason;
         }
 
         public void setReason(String reason) {
             this.reason = reason;
-        }
-
-        String reason() {
-            return reason;
         }
     }
 
@@ -541,10 +441,6 @@ final class Forms {
             this.note = summary;
         }
 
-        String note() {
-            return note;
-        }
-
         static NoteForm empty() {
             return new NoteForm(null);
         }
@@ -573,20 +469,12 @@ final class Forms {
             this.passed = passed;
         }
 
-        Boolean passed() {
-            return passed;
-        }
-
         public String getReason() {
             return reason;
         }
 
         public void setReason(String reason) {
             this.reason = reason;
-        }
-
-        String reason() {
-            return reason;
         }
 
         static RecheckForm empty() {
@@ -613,10 +501,6 @@ final class Forms {
 
         public void setLedgerRecordId(Long ledgerRecordId) {
             this.ledgerRecordId = ledgerRecordId;
-        }
-
-        Long ledgerRecordId() {
-            return ledgerRecordId;
         }
     }
 
@@ -646,10 +530,6 @@ final class Forms {
             this.title = title;
         }
 
-        String title() {
-            return title;
-        }
-
         public String getDetail() {
             return detail;
         }
@@ -658,20 +538,12 @@ final class Forms {
             this.detail = detail;
         }
 
-        String detail() {
-            return detail;
-        }
-
         public LocalDate getDeadline() {
             return deadline;
         }
 
         public void setDeadline(LocalDate deadline) {
             this.deadline = deadline;
-        }
-
-        LocalDate deadline() {
-            return deadline;
         }
 
         static FollowUpForm empty() {

@@ -195,8 +195,8 @@ class InspectionApiController {
     @PreAuthorize(ChecklistController.SUPERVISORS)
     ResponseEntity<InspectionResponse> startVisit(DataScope scope, Authentication auth, @Valid @RequestBody VisitForm form) {
         Actor actor = Actor.of(scope, auth);
-        Inspection visit = inspections.startVisit(actor, form.checklistId(), form.heldOn(), Forms.blank(form.team()),
-                form.unitIds());
+        Inspection visit = inspections.startVisit(actor, form.getChecklistId(), form.getHeldOn(),
+                Forms.blank(form.getTeam()), form.getUnitIds());
         return ResponseEntity.status(HttpStatus.CREATED).body(inspectionResponse(actor, visit.getId()));
     }
 
@@ -205,7 +205,8 @@ class InspectionApiController {
     @PutMapping("/inspections/{id}/items/{itemId}")
     AnswerResponse answer(DataScope scope, Authentication auth, @PathVariable long id, @PathVariable long itemId,
             @Valid @RequestBody AnswerForm form) {
-        return answerAct(scope, auth, id, itemId, actor -> inspections.answer(actor, id, itemId, form.result(), form.statement()));
+        return answerAct(scope, auth, id, itemId,
+                actor -> inspections.answer(actor, id, itemId, form.getResult(), form.getStatement()));
     }
 
     @Tag(name = "inspection-inspections")
@@ -213,7 +214,8 @@ class InspectionApiController {
     @PostMapping("/inspections/{id}/items/{itemId}/ledger-records")
     AnswerResponse answerLedgerRecord(DataScope scope, Authentication auth, @PathVariable long id,
             @PathVariable long itemId, @Valid @RequestBody LedgerLinkForm form) {
-        return answerAct(scope, auth, id, itemId, actor -> inspections.addLedgerRecord(actor, id, itemId, form.ledgerRecordId()));
+        return answerAct(scope, auth, id, itemId,
+                actor -> inspections.addLedgerRecord(actor, id, itemId, form.getLedgerRecordId()));
     }
 
     @Tag(name = "inspection-inspections")
@@ -246,7 +248,7 @@ class InspectionApiController {
     InspectionResponse finishSelf(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody FinishSelfForm form) {
         Actor actor = Actor.of(scope, auth);
-        inspections.finishSelf(actor, id, form.ownerPostId(), form.deadline(), form.summary());
+        inspections.finishSelf(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getSummary());
         return inspectionResponse(actor, id);
     }
 
@@ -257,8 +259,8 @@ class InspectionApiController {
     ResponseEntity<FindingResponse> visitFinding(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody VisitFindingForm form) {
         Actor actor = Actor.of(scope, auth);
-        Finding f = inspections.recordVisitFinding(actor, id, form.unitId(), form.itemId(), form.category(),
-                form.title().strip(), Forms.blank(form.detail()), form.ownerPostId(), form.deadline());
+        Finding f = inspections.recordVisitFinding(actor, id, form.getUnitId(), form.getItemId(), form.getCategory(),
+                form.getTitle().strip(), Forms.blank(form.getDetail()), form.getOwnerPostId(), form.getDeadline());
         return ResponseEntity.created(URI.create("/api/v1/inspection/findings/" + f.getId()))
                 .body(FindingResponse.of(findings.row(actor, f.getId())));
     }
@@ -270,7 +272,7 @@ class InspectionApiController {
     InspectionResponse finishVisit(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody NoteForm form) {
         Actor actor = Actor.of(scope, auth);
-        inspections.finishVisit(actor, id, form.note());
+        inspections.finishVisit(actor, id, form.getNote());
         return inspectionResponse(actor, id);
     }
 
@@ -328,7 +330,8 @@ class InspectionApiController {
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail plan(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody PlanForm form) {
         return act(scope, auth, id,
-                actor -> findings.plan(actor, id, form.ownerPostId(), form.deadline(), form.measures(), form.reason()));
+                actor -> findings.plan(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getMeasures(),
+                        form.getReason()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -337,7 +340,7 @@ class InspectionApiController {
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail start(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody(required = false) NoteForm form) {
-        return act(scope, auth, id, actor -> findings.start(actor, id, form == null ? null : form.note()));
+        return act(scope, auth, id, actor -> findings.start(actor, id, form == null ? null : form.getNote()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -346,7 +349,7 @@ class InspectionApiController {
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail note(DataScope scope, Authentication auth, @PathVariable long id,
             @Validated({Default.class, NoteForm.Required.class}) @RequestBody NoteForm form) {
-        return act(scope, auth, id, actor -> findings.note(actor, id, form.note()));
+        return act(scope, auth, id, actor -> findings.note(actor, id, form.getNote()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -367,7 +370,7 @@ class InspectionApiController {
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail ledgerRecord(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody LedgerLinkForm form) {
-        return act(scope, auth, id, actor -> findings.addLedgerRecord(actor, id, form.ledgerRecordId()));
+        return act(scope, auth, id, actor -> findings.addLedgerRecord(actor, id, form.getLedgerRecordId()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -376,7 +379,7 @@ class InspectionApiController {
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail submit(DataScope scope, Authentication auth, @PathVariable long id,
             @Validated({Default.class, NoteForm.Required.class}) @RequestBody NoteForm form) {
-        return act(scope, auth, id, actor -> findings.submit(actor, id, form.note()));
+        return act(scope, auth, id, actor -> findings.submit(actor, id, form.getNote()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -385,7 +388,7 @@ class InspectionApiController {
     @PreAuthorize(ChecklistController.SUPERVISORS)
     FindingDetail recheck(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody RecheckForm form) {
-        return act(scope, auth, id, actor -> findings.recheck(actor, id, form.passed(), form.reason()));
+        return act(scope, auth, id, actor -> findings.recheck(actor, id, form.getPassed(), form.getReason()));
     }
 
     /** Every rectification action: run it as the signed-in actor, answer with the task as it now stands. */
@@ -402,7 +405,8 @@ class InspectionApiController {
     ResponseEntity<FindingDetail> followUp(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody FollowUpForm form) {
         Actor actor = Actor.of(scope, auth);
-        Finding created = findings.followUp(actor, id, form.title().strip(), Forms.blank(form.detail()), form.deadline());
+        Finding created = findings.followUp(actor, id, form.getTitle().strip(), Forms.blank(form.getDetail()),
+                form.getDeadline());
         return ResponseEntity.created(URI.create("/api/v1/inspection/findings/" + created.getId()))
                 .body(detail(actor, created.getId()));
     }

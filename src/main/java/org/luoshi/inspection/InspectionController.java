@@ -106,10 +106,10 @@ class InspectionController {
             BindingResult errors, Model model, HttpServletResponse response) {
         if (errors.hasErrors()) {
             response.setStatus(400);
-            return newVisit(scope, auth, form.checklistId(), model);
+            return newVisit(scope, auth, form.getChecklistId(), model);
         }
-        Inspection visit = inspections.startVisit(Actor.of(scope, auth), form.checklistId(), form.heldOn(), Forms.blank(form.team()),
-                form.unitIds());
+        Inspection visit = inspections.startVisit(Actor.of(scope, auth), form.getChecklistId(), form.getHeldOn(),
+                Forms.blank(form.getTeam()), form.getUnitIds());
         return "redirect:/inspection/inspections/" + visit.getId();
     }
 
@@ -176,7 +176,7 @@ class InspectionController {
                     .map(e -> messages.getMessage(e, LocaleContextHolder.getLocale())).toList());
             return detail(scope, auth, id, model);
         }
-        inspections.answer(Actor.of(scope, auth), id, itemId, form.result(), form.statement());
+        inspections.answer(Actor.of(scope, auth), id, itemId, form.getResult(), form.getStatement());
         redirect.addFlashAttribute("flash", msg("common.saved"));
         return "redirect:/inspection/inspections/" + id + "#item-" + itemId;
     }
@@ -207,7 +207,8 @@ class InspectionController {
             @Valid @ModelAttribute("finishSelfForm") FinishSelfForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         return act(scope, auth, id, errors, model, response, redirect, "", actor -> {
-            List<Finding> raised = inspections.finishSelf(actor, id, form.ownerPostId(), form.deadline(), form.summary());
+            List<Finding> raised = inspections.finishSelf(actor, id, form.getOwnerPostId(), form.getDeadline(),
+                    form.getSummary());
             return messages.getMessage("inspection.self.finished", new Object[] {raised.size()},
                     LocaleContextHolder.getLocale());
         });
@@ -219,8 +220,8 @@ class InspectionController {
             @Valid @ModelAttribute("visitFindingForm") VisitFindingForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         return act(scope, auth, id, errors, model, response, redirect, "#findings", actor -> {
-            inspections.recordVisitFinding(actor, id, form.unitId(), form.itemId(), form.category(), form.title().strip(),
-                    Forms.blank(form.detail()), form.ownerPostId(), form.deadline());
+            inspections.recordVisitFinding(actor, id, form.getUnitId(), form.getItemId(), form.getCategory(),
+                    form.getTitle().strip(), Forms.blank(form.getDetail()), form.getOwnerPostId(), form.getDeadline());
             return msg("inspection.finding.recorded");
         });
     }
@@ -231,7 +232,7 @@ class InspectionController {
             @Valid @ModelAttribute("finishVisitForm") NoteForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         return act(scope, auth, id, errors, model, response, redirect, "", actor -> {
-            inspections.finishVisit(actor, id, form.note());
+            inspections.finishVisit(actor, id, form.getNote());
             return msg("inspection.visit.finished");
         });
     }
