@@ -1,62 +1,25 @@
 package org.luoshi.inspection;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/**
- * Evidence of a checklist answer: an attachment or a ledger record (by id, until the ledger module
- * is connected). Exactly one of the two is set.
- */
+/** Evidence of a checklist answer. */
 @Entity
 @Table(name = "answer_evidence")
-class AnswerEvidence {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+class AnswerEvidence extends EvidenceItem {
 
     private Long answerId;
-    private Long attachmentId;
-    private Long ledgerRecordId;
-    private String addedBy;
-    private Instant addedAt;
 
     protected AnswerEvidence() {
     }
 
     AnswerEvidence(long answerId, Long attachmentId, Long ledgerRecordId, String addedBy, Instant now) {
+        super(attachmentId, ledgerRecordId, addedBy, now);
         this.answerId = answerId;
-        this.attachmentId = attachmentId;
-        this.ledgerRecordId = ledgerRecordId;
-        this.addedBy = addedBy;
-        this.addedAt = now;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Long getAnswerId() {
         return answerId;
-    }
-
-    public Long getAttachmentId() {
-        return attachmentId;
-    }
-
-    public Long getLedgerRecordId() {
-        return ledgerRecordId;
-    }
-
-    public String getAddedBy() {
-        return addedBy;
-    }
-
-    public Instant getAddedAt() {
-        return addedAt;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.inspection.Forms.ChecklistForm;
@@ -115,13 +116,8 @@ class ChecklistController {
     String update(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("checklistForm") ChecklistForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            response.setStatus(400);
-            return detail(scope, auth, id, model);
-        }
-        checklists.update(Actor.of(scope, auth), id, form.toCommand());
-        redirect.addFlashAttribute("flash", msg("common.saved"));
-        return "redirect:/inspection/checklists/" + id;
+        return act(scope, auth, id, errors, model, response, redirect,
+                actor -> checklists.update(actor, id, form.toCommand()));
     }
 
     @PostMapping("/{id}/items")
@@ -129,13 +125,8 @@ class ChecklistController {
     String addItem(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("itemForm") ItemForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            response.setStatus(400);
-            return detail(scope, auth, id, model);
-        }
-        checklists.addItem(Actor.of(scope, auth), id, form.toCommand());
-        redirect.addFlashAttribute("flash", msg("common.saved"));
-        return "redirect:/inspection/checklists/" + id;
+        return act(scope, auth, id, errors, model, response, redirect,
+                actor -> checklists.addItem(actor, id, form.toCommand()));
     }
 
     @PostMapping("/{id}/items/{itemId}/delete")
@@ -156,6 +147,18 @@ class ChecklistController {
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(checklist.getTitle() + ".xlsx", StandardCharsets.UTF_8).build().toString());
         checklists.export(actor, id, response.getOutputStream());
+    }
+
+    /** A checklist form with errors re-renders the page with 400; otherwise the change is saved. */
+    private String act(DataScope scope, Authentication auth, long id, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect, Consumer<Actor> action) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            return detail(scope, auth, id, model);
+        }
+        action.accept(Actor.of(scope, auth));
+        redirect.addFlashAttribute("flash", msg("common.saved"));
+        return "redirect:/inspection/checklists/" + id;
     }
 
     private String msg(String key) {

@@ -160,7 +160,8 @@ class FindingController {
             @Valid @ModelAttribute("planForm") PlanForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         return act(scope, auth, id, errors, model, response, redirect,
-                actor -> findings.plan(actor, id, form.ownerPostId(), form.deadline(), form.measures(), form.reason()));
+                actor -> findings.plan(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getMeasures(),
+                        form.getReason()));
     }
 
     @PostMapping("/findings/{id}/start")
@@ -168,7 +169,8 @@ class FindingController {
     String start(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("startForm") NoteForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return act(scope, auth, id, errors, model, response, redirect, actor -> findings.start(actor, id, form.note()));
+        return act(scope, auth, id, errors, model, response, redirect,
+                actor -> findings.start(actor, id, form.getNote()));
     }
 
     @PostMapping("/findings/{id}/notes")
@@ -176,7 +178,8 @@ class FindingController {
     String note(DataScope scope, Authentication auth, @PathVariable long id,
             @Validated({Default.class, NoteForm.Required.class}) @ModelAttribute("noteForm") NoteForm form,
             BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        return act(scope, auth, id, errors, model, response, redirect, actor -> findings.note(actor, id, form.note()));
+        return act(scope, auth, id, errors, model, response, redirect,
+                actor -> findings.note(actor, id, form.getNote()));
     }
 
     @PostMapping("/findings/{id}/evidence")
@@ -193,7 +196,7 @@ class FindingController {
             @Valid @ModelAttribute("ledgerForm") LedgerLinkForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         return act(scope, auth, id, errors, model, response, redirect,
-                actor -> findings.addLedgerRecord(actor, id, form.ledgerRecordId()));
+                actor -> findings.addLedgerRecord(actor, id, form.getLedgerRecordId()));
     }
 
     @GetMapping("/findings/{id}/evidence/{evidenceId}")
@@ -207,7 +210,8 @@ class FindingController {
     String submit(DataScope scope, Authentication auth, @PathVariable long id,
             @Validated({Default.class, NoteForm.Required.class}) @ModelAttribute("submitForm") NoteForm form,
             BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        return act(scope, auth, id, errors, model, response, redirect, actor -> findings.submit(actor, id, form.note()));
+        return act(scope, auth, id, errors, model, response, redirect,
+                actor -> findings.submit(actor, id, form.getNote()));
     }
 
     @PostMapping("/findings/{id}/recheck")
@@ -216,7 +220,7 @@ class FindingController {
             @Valid @ModelAttribute("recheckForm") RecheckForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         return act(scope, auth, id, errors, model, response, redirect,
-                actor -> findings.recheck(actor, id, form.passed(), form.reason()));
+                actor -> findings.recheck(actor, id, form.getPassed(), form.getReason()));
     }
 
     @PostMapping("/findings/{id}/follow-up")
@@ -227,8 +231,8 @@ class FindingController {
         if (errors.hasErrors()) {
             return invalid(scope, auth, id, model, response);
         }
-        Finding created = findings.followUp(Actor.of(scope, auth), id, form.title().strip(), Forms.blank(form.detail()),
-                form.deadline());
+        Finding created = findings.followUp(Actor.of(scope, auth), id, form.getTitle().strip(),
+                Forms.blank(form.getDetail()), form.getDeadline());
         redirect.addFlashAttribute("flash", msg("inspection.finding.recorded"));
         return "redirect:/inspection/findings/" + created.getId();
     }

@@ -44,10 +44,6 @@ final class Forms {
             this.title = title;
         }
 
-        String title() {
-            return title;
-        }
-
         public String getDirectiveRef() {
             return directiveRef;
         }
@@ -56,20 +52,12 @@ final class Forms {
             this.directiveRef = directiveRef;
         }
 
-        String directiveRef() {
-            return directiveRef;
-        }
-
         public String getDescription() {
             return description;
         }
 
         public void setDescription(String description) {
             this.description = description;
-        }
-
-        String description() {
-            return description;
         }
 
         static ChecklistForm empty() {
@@ -116,20 +104,12 @@ final class Forms {
             this.itemNo = itemNo;
         }
 
-        String itemNo() {
-            return itemNo;
-        }
-
         public String getTitle() {
             return title;
         }
 
         public void setTitle(String title) {
             this.title = title;
-        }
-
-        String title() {
-            return title;
         }
 
         public String getGuidance() {
@@ -140,20 +120,12 @@ final class Forms {
             this.guidance = guidance;
         }
 
-        String guidance() {
-            return guidance;
-        }
-
         public String getExpectedEvidence() {
             return expectedEvidence;
         }
 
         public void setExpectedEvidence(String expectedEvidence) {
             this.expectedEvidence = expectedEvidence;
-        }
-
-        String expectedEvidence() {
-            return expectedEvidence;
         }
 
         public FindingCategory getCategory() {
@@ -164,20 +136,12 @@ final class Forms {
             this.category = category;
         }
 
-        FindingCategory category() {
-            return category;
-        }
-
         public String getIndicatorCode() {
             return indicatorCode;
         }
 
         public void setIndicatorCode(String indicatorCode) {
             this.indicatorCode = indicatorCode;
-        }
-
-        String indicatorCode() {
-            return indicatorCode;
         }
 
         static ItemForm empty() {
@@ -220,20 +184,12 @@ final class Forms {
             this.checklistId = checklistId;
         }
 
-        Long checklistId() {
-            return checklistId;
-        }
-
         public LocalDate getHeldOn() {
             return heldOn;
         }
 
         public void setHeldOn(LocalDate heldOn) {
             this.heldOn = heldOn;
-        }
-
-        LocalDate heldOn() {
-            return heldOn;
         }
 
         public String getTeam() {
@@ -244,20 +200,12 @@ final class Forms {
             this.team = team;
         }
 
-        String team() {
-            return team;
-        }
-
         public List<Long> getUnitIds() {
             return unitIds;
         }
 
         public void setUnitIds(List<Long> unitIds) {
             this.unitIds = unitIds;
-        }
-
-        List<Long> unitIds() {
-            return unitIds;
         }
 
         static VisitForm empty(LocalDate today) {
@@ -289,10 +237,6 @@ final class Forms {
             this.result = result;
         }
 
-        AnswerResult result() {
-            return result;
-        }
-
         public String getStatement() {
             return statement;
         }
@@ -300,28 +244,25 @@ final class Forms {
         public void setStatement(String statement) {
             this.statement = statement;
         }
-
-        String statement() {
-            return statement;
-        }
     }
 
-    static final class FinishSelfForm {
+    /**
+     * A post that answers for the finding and the date it is due: shared by finishing a
+     * self-inspection, recording a visit's finding and a rectification plan.
+     */
+    abstract static class Assignment {
 
         @NotNull(message = "{inspection.owner.required}")
         private Long ownerPostId;
         @NotNull(message = "{inspection.deadline.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate deadline;
-        @Size(max = 2000, message = "{inspection.tooLong}")
-        private String summary;
 
-        public FinishSelfForm() {
+        Assignment() {
         }
 
-        FinishSelfForm(Long ownerPostId, LocalDate deadline, String summary) {
+        Assignment(Long ownerPostId, LocalDate deadline) {
             this.ownerPostId = ownerPostId;
             this.deadline = deadline;
-            this.summary = summary;
         }
 
         public Long getOwnerPostId() {
@@ -332,10 +273,6 @@ final class Forms {
             this.ownerPostId = ownerPostId;
         }
 
-        Long ownerPostId() {
-            return ownerPostId;
-        }
-
         public LocalDate getDeadline() {
             return deadline;
         }
@@ -343,9 +280,19 @@ final class Forms {
         public void setDeadline(LocalDate deadline) {
             this.deadline = deadline;
         }
+    }
 
-        LocalDate deadline() {
-            return deadline;
+    static final class FinishSelfForm extends Assignment {
+
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String summary;
+
+        public FinishSelfForm() {
+        }
+
+        FinishSelfForm(Long ownerPostId, LocalDate deadline, String summary) {
+            super(ownerPostId, deadline);
+            this.summary = summary;
         }
 
         public String getSummary() {
@@ -355,13 +302,9 @@ final class Forms {
         public void setSummary(String summary) {
             this.summary = summary;
         }
-
-        String summary() {
-            return summary;
-        }
     }
 
-    static final class VisitFindingForm {
+    static final class VisitFindingForm extends Assignment {
 
         @NotNull(message = "{inspection.finding.unit.required}")
         private Long unitId;
@@ -371,22 +314,17 @@ final class Forms {
         private String title;
         @Size(max = 2000, message = "{inspection.tooLong}")
         private String detail;
-        @NotNull(message = "{inspection.owner.required}")
-        private Long ownerPostId;
-        @NotNull(message = "{inspection.deadline.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate deadline;
 
         public VisitFindingForm() {
         }
 
         VisitFindingForm(Long unitId, Long itemId, FindingCategory category, String title, String detail, Long ownerPostId, LocalDate deadline) {
+            super(ownerPostId, deadline);
             this.unitId = unitId;
             this.itemId = itemId;
             this.category = category;
             this.title = title;
             this.detail = detail;
-            this.ownerPostId = ownerPostId;
-            this.deadline = deadline;
         }
 
         public Long getUnitId() {
@@ -397,20 +335,12 @@ final class Forms {
             this.unitId = unitId;
         }
 
-        Long unitId() {
-            return unitId;
-        }
-
         public Long getItemId() {
             return itemId;
         }
 
         public void setItemId(Long itemId) {
             this.itemId = itemId;
-        }
-
-        Long itemId() {
-            return itemId;
         }
 
         public FindingCategory getCategory() {
@@ -421,20 +351,12 @@ final class Forms {
             this.category = category;
         }
 
-        FindingCategory category() {
-            return category;
-        }
-
         public String getTitle() {
             return title;
         }
 
         public void setTitle(String title) {
             this.title = title;
-        }
-
-        String title() {
-            return title;
         }
 
         public String getDetail() {
@@ -445,46 +367,14 @@ final class Forms {
             this.detail = detail;
         }
 
-        String detail() {
-            return detail;
-        }
-
-        public Long getOwnerPostId() {
-            return ownerPostId;
-        }
-
-        public void setOwnerPostId(Long ownerPostId) {
-            this.ownerPostId = ownerPostId;
-        }
-
-        Long ownerPostId() {
-            return ownerPostId;
-        }
-
-        public LocalDate getDeadline() {
-            return deadline;
-        }
-
-        public void setDeadline(LocalDate deadline) {
-            this.deadline = deadline;
-        }
-
-        LocalDate deadline() {
-            return deadline;
-        }
-
         static VisitFindingForm empty() {
             return new VisitFindingForm(null, null, null, null, null, null, null);
         }
     
     }
 
-    static final class PlanForm {
+    static final class PlanForm extends Assignment {
 
-        @NotNull(message = "{inspection.owner.required}")
-        private Long ownerPostId;
-        @NotNull(message = "{inspection.deadline.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate deadline;
         @Size(max = 2000, message = "{inspection.tooLong}")
         private String measures;
         @Size(max = 500, message = "{inspection.tooLong}")
@@ -494,34 +384,9 @@ final class Forms {
         }
 
         PlanForm(Long ownerPostId, LocalDate deadline, String measures, String reason) {
-            this.ownerPostId = ownerPostId;
-            this.deadline = deadline;
+            super(ownerPostId, deadline);
             this.measures = measures;
             this.reason = reason;
-        }
-
-        public Long getOwnerPostId() {
-            return ownerPostId;
-        }
-
-        public void setOwnerPostId(Long ownerPostId) {
-            this.ownerPostId = ownerPostId;
-        }
-
-        Long ownerPostId() {
-            return ownerPostId;
-        }
-
-        public LocalDate getDeadline() {
-            return deadline;
-        }
-
-        public void setDeadline(LocalDate deadline) {
-            this.deadline = deadline;
-        }
-
-        LocalDate deadline() {
-            return deadline;
         }
 
         public String getMeasures() {
@@ -532,20 +397,12 @@ final class Forms {
             this.measures = measures;
         }
 
-        String measures() {
-            return measures;
-        }
-
         public String getReason() {
             return reason;
         }
 
         public void setReason(String reason) {
             this.reason = reason;
-        }
-
-        String reason() {
-            return reason;
         }
     }
 
@@ -584,10 +441,6 @@ final class Forms {
             this.note = summary;
         }
 
-        String note() {
-            return note;
-        }
-
         static NoteForm empty() {
             return new NoteForm(null);
         }
@@ -616,20 +469,12 @@ final class Forms {
             this.passed = passed;
         }
 
-        Boolean passed() {
-            return passed;
-        }
-
         public String getReason() {
             return reason;
         }
 
         public void setReason(String reason) {
             this.reason = reason;
-        }
-
-        String reason() {
-            return reason;
         }
 
         static RecheckForm empty() {
@@ -656,10 +501,6 @@ final class Forms {
 
         public void setLedgerRecordId(Long ledgerRecordId) {
             this.ledgerRecordId = ledgerRecordId;
-        }
-
-        Long ledgerRecordId() {
-            return ledgerRecordId;
         }
     }
 
@@ -689,10 +530,6 @@ final class Forms {
             this.title = title;
         }
 
-        String title() {
-            return title;
-        }
-
         public String getDetail() {
             return detail;
         }
@@ -701,20 +538,12 @@ final class Forms {
             this.detail = detail;
         }
 
-        String detail() {
-            return detail;
-        }
-
         public LocalDate getDeadline() {
             return deadline;
         }
 
         public void setDeadline(LocalDate deadline) {
             this.deadline = deadline;
-        }
-
-        LocalDate deadline() {
-            return deadline;
         }
 
         static FollowUpForm empty() {

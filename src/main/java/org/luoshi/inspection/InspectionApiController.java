@@ -103,8 +103,7 @@ class InspectionApiController {
             @Valid @RequestBody ChecklistForm form) {
         Actor actor = Actor.of(scope, auth);
         Checklist created = checklists.create(actor, form.toCommand(), List.of());
-        return ResponseEntity.created(URI.create("/api/v1/inspection/checklists/" + created.getId()))
-                .body(checklistResponse(actor, created.getId()));
+        return createdChecklist(actor, created);
     }
 
     @Tag(name = "inspection-checklists")
@@ -121,8 +120,7 @@ class InspectionApiController {
         }
         Checklist created = checklists.importXlsx(actor,
                 new ChecklistCommand(title.strip(), Forms.blank(directiveRef), null), file.getBytes());
-        return ResponseEntity.created(URI.create("/api/v1/inspection/checklists/" + created.getId()))
-                .body(checklistResponse(actor, created.getId()));
+        return createdChecklist(actor, created);
     }
 
     @Tag(name = "inspection-checklists")
@@ -197,8 +195,8 @@ class InspectionApiController {
     @PreAuthorize(ChecklistController.SUPERVISORS)
     ResponseEntity<InspectionResponse> startVisit(DataScope scope, Authentication auth, @Valid @RequestBody VisitForm form) {
         Actor actor = Actor.of(scope, auth);
-        Inspection visit = inspections.startVisit(actor, form.checklistId(), form.heldOn(), Forms.blank(form.team()),
-                form.unitIds());
+        Inspection visit = inspections.startVisit(actor, form.getChecklistId(), form.getHeldOn(),
+                Forms.blank(form.getTeam()), form.getUnitIds());
         return ResponseEntity.status(HttpStatus.CREATED).body(inspectionResponse(actor, visit.getId()));
     }
 
@@ -207,10 +205,8 @@ class InspectionApiController {
     @PutMapping("/inspections/{id}/items/{itemId}")
     AnswerResponse answer(DataScope scope, Authentication auth, @PathVariable long id, @PathVariable long itemId,
             @Valid @RequestBody AnswerForm form) {
-        Actor actor = Actor.of(scope, auth);
-        inspections.answer(actor, id, itemId, form.result(), form.statement());
-        return inspections.answers(actor, id).stream().filter(v -> v.item().getId() == itemId)
-                .map(AnswerResponse::of).findFirst().orElseThrow();
+        return answerAct(scope, auth, id, itemId,
+                actor -> inspections.answer(actor, id, itemId, form.getResult(), form.getStatement()));
     }
 
     @Tag(name = "inspection-inspections")
@@ -218,10 +214,8 @@ class InspectionApiController {
     @PostMapping("/inspections/{id}/items/{itemId}/ledger-records")
     AnswerResponse answerLedgerRecord(DataScope scope, Authentication auth, @PathVariable long id,
             @PathVariable long itemId, @Valid @RequestBody LedgerLinkForm form) {
-        Actor actor = Actor.of(scope, auth);
-        inspections.addLedgerRecord(actor, id, itemId, form.ledgerRecordId());
-        return inspections.answers(actor, id).stream().filter(v -> v.item().getId() == itemId)
-                .map(AnswerResponse::of).findFirst().orElseThrow();
+        return answerAct(scope, auth, id, itemId,
+                actor -> inspections.addLedgerRecord(actor, id, itemId, form.getLedgerRecordId()));
     }
 
     @Tag(name = "inspection-inspections")
@@ -229,10 +223,7 @@ class InspectionApiController {
     @PostMapping(path = "/inspections/{id}/items/{itemId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     AnswerResponse answerEvidence(DataScope scope, Authentication auth, @PathVariable long id,
             @PathVariable long itemId, @RequestPart("file") MultipartFile file) {
-        Actor actor = Actor.of(scope, auth);
-        inspections.addAttachment(actor, id, itemId, file);
-        return inspections.answers(actor, id).stream().filter(v -> v.item().getId() == itemId)
-                .map(AnswerResponse::of).findFirst().orElseThrow();
+        return answerAct(scope, auth, id, itemId, actor -> inspections.addAttachment(actor, id, itemId, file));
     }
 
     @Tag(name = "inspection-inspections")
@@ -257,7 +248,7 @@ class InspectionApiController {
     InspectionResponse finishSelf(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody FinishSelfForm form) {
         Actor actor = Actor.of(scope, auth);
-        inspections.finishSelf(actor, id, form.ownerPostId(), form.deadline(), form.summary());
+        inspections.finishSelf(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getSummary());
         return inspectionResponse(actor, id);
     }
 
@@ -268,8 +259,8 @@ class InspectionApiController {
     ResponseEntity<FindingResponse> visitFinding(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody VisitFindingForm form) {
         Actor actor = Actor.of(scope, auth);
-        Finding f = inspections.recordVisitFinding(actor, id, form.unitId(), form.itemId(), form.category(),
-                form.title().strip(), Forms.blank(form.detail()), form.ownerPostId(), form.deadline());
+        Finding f = inspections.recordVisitFinding(actor, id, form.getUnitId(), form.getItemId(), form.getCategory(),
+                form.getTitle().strip(), Forms.blank(form.getDetail()), form.getOwnerPostId(), form.getDeadline());
         return ResponseEntity.created(URI.create("/api/v1/inspection/findings/" + f.getId()))
                 .body(FindingResponse.of(findings.row(actor, f.getId())));
     }
@@ -281,7 +272,7 @@ class InspectionApiController {
     InspectionResponse finishVisit(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody NoteForm form) {
         Actor actor = Actor.of(scope, auth);
-        inspections.finishVisit(actor, id, form.note());
+        inspections.finishVisit(actor, id, form.getNote());
         return inspectionResponse(actor, id);
     }
 
@@ -339,7 +330,8 @@ class InspectionApiController {
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail plan(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody PlanForm form) {
         return act(scope, auth, id,
-                actor -> findings.plan(actor, id, form.ownerPostId(), form.deadline(), form.measures(), form.reason()));
+                actor -> findings.plan(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getMeasures(),
+                        form.getReason()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -348,7 +340,7 @@ class InspectionApiController {
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail start(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody(required = false) NoteForm form) {
-        return act(scope, auth, id, actor -> findings.start(actor, id, form == null ? null : form.note()));
+        return act(scope, auth, id, actor -> findings.start(actor, id, form == null ? null : form.getNote()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -357,7 +349,7 @@ class InspectionApiController {
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail note(DataScope scope, Authentication auth, @PathVariable long id,
             @Validated({Default.class, NoteForm.Required.class}) @RequestBody NoteForm form) {
-        return act(scope, auth, id, actor -> findings.note(actor, id, form.note()));
+        return act(scope, auth, id, actor -> findings.note(actor, id, form.getNote()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -378,7 +370,7 @@ class InspectionApiController {
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail ledgerRecord(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody LedgerLinkForm form) {
-        return act(scope, auth, id, actor -> findings.addLedgerRecord(actor, id, form.ledgerRecordId()));
+        return act(scope, auth, id, actor -> findings.addLedgerRecord(actor, id, form.getLedgerRecordId()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -387,7 +379,7 @@ class InspectionApiController {
     @PreAuthorize(InspectionController.WRITERS)
     FindingDetail submit(DataScope scope, Authentication auth, @PathVariable long id,
             @Validated({Default.class, NoteForm.Required.class}) @RequestBody NoteForm form) {
-        return act(scope, auth, id, actor -> findings.submit(actor, id, form.note()));
+        return act(scope, auth, id, actor -> findings.submit(actor, id, form.getNote()));
     }
 
     @Tag(name = "inspection-rectification")
@@ -396,7 +388,7 @@ class InspectionApiController {
     @PreAuthorize(ChecklistController.SUPERVISORS)
     FindingDetail recheck(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody RecheckForm form) {
-        return act(scope, auth, id, actor -> findings.recheck(actor, id, form.passed(), form.reason()));
+        return act(scope, auth, id, actor -> findings.recheck(actor, id, form.getPassed(), form.getReason()));
     }
 
     /** Every rectification action: run it as the signed-in actor, answer with the task as it now stands. */
@@ -413,7 +405,8 @@ class InspectionApiController {
     ResponseEntity<FindingDetail> followUp(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @RequestBody FollowUpForm form) {
         Actor actor = Actor.of(scope, auth);
-        Finding created = findings.followUp(actor, id, form.title().strip(), Forms.blank(form.detail()), form.deadline());
+        Finding created = findings.followUp(actor, id, form.getTitle().strip(), Forms.blank(form.getDetail()),
+                form.getDeadline());
         return ResponseEntity.created(URI.create("/api/v1/inspection/findings/" + created.getId()))
                 .body(detail(actor, created.getId()));
     }
@@ -425,6 +418,20 @@ class InspectionApiController {
         problem.setType(URI.create("about:blank"));
         problem.setProperty("errors", e.errors());
         return problem;
+    }
+
+    /** Every answer action: run it as the signed-in actor, answer with the item's answer as it now stands. */
+    private AnswerResponse answerAct(DataScope scope, Authentication auth, long id, long itemId,
+            Consumer<Actor> action) {
+        Actor actor = Actor.of(scope, auth);
+        action.accept(actor);
+        return inspections.answers(actor, id).stream().filter(v -> v.item().getId() == itemId)
+                .map(AnswerResponse::of).findFirst().orElseThrow();
+    }
+
+    private ResponseEntity<ChecklistResponse> createdChecklist(Actor actor, Checklist created) {
+        return ResponseEntity.created(URI.create("/api/v1/inspection/checklists/" + created.getId()))
+                .body(checklistResponse(actor, created.getId()));
     }
 
     private FindingDetail detail(Actor actor, long id) {

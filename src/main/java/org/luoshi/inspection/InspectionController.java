@@ -3,6 +3,7 @@ package org.luoshi.inspection;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.function.Function;
 import org.luoshi.evidence.AttachmentService;
 import org.luoshi.inspection.Forms.AnswerForm;
 import org.luoshi.inspection.Forms.FinishSelfForm;
@@ -105,10 +106,10 @@ class InspectionController {
             BindingResult errors, Model model, HttpServletResponse response) {
         if (errors.hasErrors()) {
             response.setStatus(400);
-            return newVisit(scope, auth, form.checklistId(), model);
+            return newVisit(scope, auth, form.getChecklistId(), model);
         }
-        Inspection visit = inspections.startVisit(Actor.of(scope, auth), form.checklistId(), form.heldOn(), Forms.blank(form.team()),
-                form.unitIds());
+        Inspection visit = inspections.startVisit(Actor.of(scope, auth), form.getChecklistId(), form.getHeldOn(),
+                Forms.blank(form.getTeam()), form.getUnitIds());
         return "redirect:/inspection/inspections/" + visit.getId();
     }
 
@@ -175,7 +176,7 @@ class InspectionController {
                     .map(e -> messages.getMessage(e, LocaleContextHolder.getLocale())).toList());
             return detail(scope, auth, id, model);
         }
-        inspections.answer(Actor.of(scope, auth), id, itemId, form.result(), form.statement());
+        inspections.answer(Actor.of(scope, auth), id, itemId, form.getResult(), form.getStatement());
         redirect.addFlashAttribute("flash", msg("common.saved"));
         return "redirect:/inspection/inspections/" + id + "#item-" + itemId;
     }
@@ -205,15 +206,12 @@ class InspectionController {
     String finishSelf(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("finishSelfForm") FinishSelfForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            response.setStatus(400);
-            return detail(scope, auth, id, model);
-        }
-        List<Finding> raised = inspections.finishSelf(Actor.of(scope, auth), id, form.ownerPostId(), form.deadline(),
-                form.summary());
-        redirect.addFlashAttribute("flash", messages.getMessage("inspection.self.finished", new Object[] {raised.size()},
-                LocaleContextHolder.getLocale()));
-        return "redirect:/inspection/inspections/" + id;
+        return act(scope, auth, id, errors, model, response, redirect, "", actor -> {
+            List<Finding> raised = inspections.finishSelf(actor, id, form.getOwnerPostId(), form.getDeadline(),
+                    form.getSummary());
+            return messages.getMessage("inspection.self.finished", new Object[] {raised.size()},
+                    LocaleContextHolder.getLocale());
+        });
     }
 
     @PostMapping("/inspections/{id}/findings")
@@ -221,14 +219,11 @@ class InspectionController {
     String visitFinding(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("visitFindingForm") VisitFindingForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            response.setStatus(400);
-            return detail(scope, auth, id, model);
-        }
-        inspections.recordVisitFinding(Actor.of(scope, auth), id, form.unitId(), form.itemId(), form.category(),
-                form.title().strip(), Forms.blank(form.detail()), form.ownerPostId(), form.deadline());
-        redirect.addFlashAttribute("flash", msg("inspection.finding.recorded"));
-        return "redirect:/inspection/inspections/" + id + "#findings";
+        return act(scope, auth, id, errors, model, response, redirect, "#findings", actor -> {
+            inspections.recordVisitFinding(actor, id, form.getUnitId(), form.getItemId(), form.getCategory(),
+                    form.getTitle().strip(), Forms.blank(form.getDetail()), form.getOwnerPostId(), form.getDeadline());
+            return msg("inspection.finding.recorded");
+        });
     }
 
     @PostMapping("/inspections/{id}/finish-visit")
@@ -236,13 +231,25 @@ class InspectionController {
     String finishVisit(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("finishVisitForm") NoteForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
+        return act(scope, auth, id, errors, model, response, redirect, "", actor -> {
+            inspections.finishVisit(actor, id, form.getNote());
+            return msg("inspection.visit.finished");
+        });
+    }
+
+    /**
+     * The shape the closing actions of the inspection page share: a form with errors re-renders the
+     * page with 400; otherwise the action runs for the signed-in actor and its message is flashed
+     * on the page (at {@code anchor}).
+     */
+    private String act(DataScope scope, Authentication auth, long id, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect, String anchor, Function<Actor, String> action) {
         if (errors.hasErrors()) {
             response.setStatus(400);
             return detail(scope, auth, id, model);
         }
-        inspections.finishVisit(Actor.of(scope, auth), id, form.note());
-        redirect.addFlashAttribute("flash", msg("inspection.visit.finished"));
-        return "redirect:/inspection/inspections/" + id;
+        redirect.addFlashAttribute("flash", action.apply(Actor.of(scope, auth)));
+        return "redirect:/inspection/inspections/" + id + anchor;
     }
 
     private String msg(String key) {

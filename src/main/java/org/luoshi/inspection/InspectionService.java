@@ -86,8 +86,8 @@ class InspectionService {
         Map<Long, List<EvidenceView>> evidence = given.isEmpty() ? Map.of()
                 : answerEvidence.findByAnswerIdInOrderByIdAsc(given.stream().map(InspectionAnswer::getId).toList())
                         .stream().collect(Collectors.groupingBy(AnswerEvidence::getAnswerId, Collectors.mapping(
-                                e -> new EvidenceView(e.getId(), e.getAttachmentId() == null ? null
-                                        : attachments.get(e.getAttachmentId()), e.getLedgerRecordId()),
+                                e -> new EvidenceView(e, e.getAttachmentId() == null ? null
+                                        : attachments.get(e.getAttachmentId())),
                                 Collectors.toList())));
         return items.stream().map(i -> {
             InspectionAnswer a = byItem.get(i.getId());
