@@ -62,7 +62,8 @@ class CountyDashboard {
         if (!visible(scope, year)) {
             return Optional.empty();
         }
-        List<Row> rows = dashboard(scope, year).rows();
+        // the place needs this year's totals only, not the comparison with last year
+        List<Row> rows = dashboard(scope, year, false).rows();
         return rows.stream().filter(r -> r.township().getId().equals(township.getId())).findFirst()
                 .map(r -> new Placing(r.rank(), rows.size()));
     }
@@ -71,6 +72,10 @@ class CountyDashboard {
     }
 
     Dashboard dashboard(DataScope scope, int year) {
+        return dashboard(scope, year, true);
+    }
+
+    private Dashboard dashboard(DataScope scope, int year, boolean withLastYear) {
         OrgUnit county = units.root().orElseThrow();
         Optional<IndicatorSet> found = sets.countySet(county, year);
         if (!visible(scope, year)) {
@@ -81,7 +86,7 @@ class CountyDashboard {
             return new Dashboard(year, asOf, null, List.of(), List.of());
         }
         IndicatorSet set = found.get();
-        Optional<IndicatorSet> previous = sets.countySet(county, year - 1);
+        Optional<IndicatorSet> previous = withLastYear ? sets.countySet(county, year - 1) : Optional.empty();
         List<OrgUnit> townships = units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream()
                 .filter(OrgUnit::isActive).filter(t -> t.getPath().startsWith(county.getPath())).toList();
         LinkedHashSet<String> categories = new LinkedHashSet<>();

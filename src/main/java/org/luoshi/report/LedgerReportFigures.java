@@ -284,9 +284,12 @@ class LedgerReportFigures implements ReportFigures {
         }
         EvidenceLink link = new EvidenceLink(y.township().getName() + "意识形态工作领导小组",
                 "/responsibility/groups?townshipId=" + y.township().getId());
-        List<FigureItem> items = members.stream().map(m -> FigureItem.of(
-                m.holderName() != null ? m.holderName() : m.postTitle() + "（空缺）",
-                message("responsibility.seatRole." + m.role().name()) + "，" + m.postTitle(), link)).toList();
+        // Members are people: a vacant seat is no member (it shows on the needs-attention list instead).
+        List<FigureItem> items = members.stream().filter(m -> m.holderName() != null).map(m -> FigureItem.of(
+                m.holderName(), message("responsibility.seatRole." + m.role().name()) + "，" + m.postTitle(), link)).toList();
+        if (items.isEmpty()) {
+            return Figure.missing("意识形态工作领导小组成员名单（领导小组的席位均空缺）");
+        }
         return Figure.list(items, List.of(link));
     }
 
@@ -408,6 +411,7 @@ class LedgerReportFigures implements ReportFigures {
         if (results.isEmpty()) {
             return Figure.missing(y.year() + "年适用于本镇的量化考评指标体系");
         }
+        String evaluationPage = "/assessment/evaluation?townshipId=" + y.township().getId() + "&year=" + y.year();
         List<FigureItem> items = new ArrayList<>();
         for (Evaluation evaluation : results) {
             for (IndicatorResult result : evaluation.indicators()) {
@@ -419,10 +423,10 @@ class LedgerReportFigures implements ReportFigures {
                         .map(LedgerReportFigures::periodDetail)
                         .reduce((a, b) -> a + "；" + b).orElse(result.missing() == null ? "" : result.missing());
                 items.add(FigureItem.of(result.indicator().name(), detail,
-                        new EvidenceLink(evaluation.setName() + "：" + result.indicator().name(), "/assessment/sets")));
+                        new EvidenceLink(evaluation.setName() + "：" + result.indicator().name(), evaluationPage)));
             }
         }
-        return Figure.list(items, List.of(new EvidenceLink("量化考评（" + asOf + "）", "/assessment/sets")));
+        return Figure.list(items, List.of(new EvidenceLink("量化考评（" + asOf + "）", evaluationPage)));
     }
 
     private static String periodDetail(PeriodResult p) {

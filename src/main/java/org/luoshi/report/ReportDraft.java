@@ -59,7 +59,8 @@ final class ReportDraft {
         blocks.add(new Block("culture", BlockType.HEADING2, "文化、志愿服务与文明创建", List.of(culture()),
                 "依托新时代文明实践所（站）开展文化惠民和志愿服务，结合文明村镇创建开展评选表彰，培育文明乡风。"));
         blocks.add(new Block("problems", BlockType.HEADING1, "存在问题", problems(),
-                "对照年度工作要求，在理论学习的深度、宣传阵地的利用率和网络舆论引导能力等方面仍有差距。"));
+                // No claimed shortcoming the records do not show: the user writes it, or deletes the marker.
+                ReportText.marker("上述未达标指标和未销号问题以外，本单位查找出的其他问题；没有可删除本段")));
         blocks.add(new Block("plans", BlockType.HEADING1, "下一步打算", plans(),
                 "下一步，将坚持问题导向，逐项抓好整改，进一步压实意识形态工作责任，推动各项工作落到实处。"));
         return new ReportContent(blocks);
