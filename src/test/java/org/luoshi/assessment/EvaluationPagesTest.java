@@ -116,6 +116,25 @@ class EvaluationPagesTest {
         assertThat(drillDown("county", deleted, "LL-01", month.index())).doesNotContain("/ledger/records/" + id);
     }
 
+    @Test
+    void editingARecordMovesItsFigureAtOnce() throws Exception {
+        OrgUnit township = freshTownship();
+        LocalDate today = evaluation.today();
+        String gap = today.getMonthValue() + "月尚无中心组学习";
+        long id = centralGroupStudy(township.getId(), today);
+        assertThat(page("county", township.getId())).doesNotContain(gap);
+
+        // the same session recorded as a seminar no longer counts as the month's central-group study
+        ledger.update(units.systemScope(), id, new RecordCommand(township.getId(), today, null, "中心组学习", null, List.of(),
+                Map.of("subKind", "SEMINAR", "topic", "学习党的创新理论"), List.of()), "学习形式记错", null);
+        assertThat(page("county", township.getId())).contains(gap);
+
+        // and back again
+        ledger.update(units.systemScope(), id, new RecordCommand(township.getId(), today, null, "中心组学习", null, List.of(),
+                Map.of("subKind", "CENTRAL_GROUP", "topic", "学习党的创新理论"), List.of()), "改回中心组学习", null);
+        assertThat(page("county", township.getId())).doesNotContain(gap);
+    }
+
     /** Follows the drill-down link of one period of an indicator on an evaluation page. */
     String drillDown(String user, String page, String code, int period) throws Exception {
         java.util.regex.Matcher link = java.util.regex.Pattern.compile(
