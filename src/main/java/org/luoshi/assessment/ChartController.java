@@ -149,12 +149,13 @@ class ChartController {
                 }).list();
     }
 
-    /** Present / listed over the study sessions of each month, as in the ledger's attendance figure. */
+    /** Present / listed over the central group's sessions of each month: the same measure as indicator LL-03. */
     private List<Double> attendance(String path, int year) {
         Double[] rates = new Double[12];
         jdbc.sql("select extract(month from r.occurred_on) as m, count(*) as listed, "
                         + "sum(case when a.status = 'PRESENT' then 1 else 0 end) as present from ledger_record r "
                         + "join study_attendance a on a.record_id = r.id "
+                        + "join ledger_study_session d on d.record_id = r.id and d.sub_kind = 'CENTRAL_GROUP' "
                         + "where r.deleted_at is null and r.kind = 'STUDY_SESSION' "
                         + "and r.occurred_on >= :from and r.occurred_on <= :to "
                         + "and r.org_unit_id in (select u.id from org_unit u where u.path like :path) "

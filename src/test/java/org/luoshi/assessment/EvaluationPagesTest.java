@@ -357,6 +357,10 @@ class EvaluationPagesTest {
                 new AttendanceEntry(person(township), AttendanceEntry.LEAVE, "外出开会", false, false));
         ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(township.getId(), today, null, "理论学习", null,
                 List.of(), Map.of("subKind", "CENTRAL_GROUP", "topic", "学习党的创新理论"), attendance));
+        // a seminar's attendance is not the central group's (indicator LL-03): it leaves the rate alone
+        ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(township.getId(), today, null, "专题研讨", null,
+                List.of(), Map.of("subKind", "SEMINAR", "topic", "意识形态工作"),
+                List.of(new AttendanceEntry(person(township), AttendanceEntry.ABSENT, null, false, false))));
         String body = call("county", get("/assessment/charts/township").param("townshipId", String.valueOf(township.getId()))
                 .param("year", String.valueOf(today.getYear()))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -367,10 +371,10 @@ class EvaluationPagesTest {
                 total += n.asLong();
             }
         }
-        assertThat(total).isEqualTo(3);
+        assertThat(total).isEqualTo(4);
         assertThat(chart.path("months")).hasSize(12);
         int month = today.getMonthValue() - 1;
-        assertThat(chart.path("thisYear").get(month).asLong()).isEqualTo(3);
+        assertThat(chart.path("thisYear").get(month).asLong()).isEqualTo(4);
         assertThat(chart.path("lastYear").get(month).asLong()).isEqualTo(1);
         // two of three listed were present; months without sessions have no rate
         assertThat(chart.path("attendance").get(month).asDouble()).isEqualTo(66.7);
