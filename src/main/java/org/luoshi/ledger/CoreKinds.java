@@ -86,6 +86,7 @@ class CoreKinds {
                 .field(FieldDef.choice("level", "GENERAL", "SERIOUS", "MAJOR").required())
                 .field(FieldDef.longText("response", 4000))
                 .field(FieldDef.date("closedOn").notBeforeOccurredOn())
-                .field(FieldDef.bool("onTime"));
+                // 按时处置 is a fact about a closed case: without the date closed it cannot be judged
+                .field(FieldDef.bool("onTime").requires("closedOn"));
     }
 }

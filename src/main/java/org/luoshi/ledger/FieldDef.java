@@ -29,6 +29,7 @@ public final class FieldDef {
     private Object defaultValue;
     private String labelKey;
     private String notAbove;
+    private String requires;
     private boolean sameArea;
 
     private FieldDef(String name, FieldType type) {
@@ -146,6 +147,12 @@ public final class FieldDef {
         return this;
     }
 
+    /** For a BOOLEAN: when true, another field must be filled in too (on time needs the date closed). */
+    public FieldDef requires(String otherField) {
+        this.requires = otherField;
+        return this;
+    }
+
     /**
      * For a RECORD_REF: the referenced record must belong to the record's own township (a venue
      * check of another township's venue makes no sense), even for a county-wide scope.
@@ -234,6 +241,10 @@ public final class FieldDef {
 
     public String notAbove() {
         return notAbove;
+    }
+
+    public String requires() {
+        return requires;
     }
 
     public boolean isSameArea() {

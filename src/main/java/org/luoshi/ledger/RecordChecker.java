@@ -154,6 +154,11 @@ class RecordChecker {
                     && values.get(field.notAbove()) instanceof Long limit && value > limit) {
                 problems.add(new Violation("fields." + field.name(), "ledger.error.notAbove", limit));
             }
+            if (field.requires() != null && Boolean.TRUE.equals(values.get(field.name())) && values.get(field.requires()) == null) {
+                String other = kind.field(field.requires()).map(FieldDef::labelKey).orElse(field.requires());
+                problems.add(new Violation("fields." + field.requires(), "ledger.error.requires", label(other),
+                        label(field.labelKey())));
+            }
         }
         List<AttendanceEntry> attendance = kind.hasAttendance() ? attendance(command.attendance(), area, problems) : List.of();
         if (!kind.hasAttendance() && !command.attendance().isEmpty()) {
@@ -381,5 +386,10 @@ class RecordChecker {
 
     static String trim(String text) {
         return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** A field's label as a message argument, resolved in the user's language with the message itself. */
+    private static org.springframework.context.MessageSourceResolvable label(String key) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {key}, key);
     }
 }

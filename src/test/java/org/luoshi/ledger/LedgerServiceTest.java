@@ -340,4 +340,20 @@ class LedgerServiceTest {
         assertThat(queries.attendanceBy(officer2, LedgerFigure.of("STUDY_SESSION", unit.getId(), null, null), "subKind"))
                 .containsOnlyKeys("CENTRAL_GROUP").containsValue(new AttendanceFigure(2, 5, 3, 1));
     }
+
+    @Test
+    void anOpinionCaseHandledOnTimeNeedsItsClosingDate() {
+        long unit = fx.freshVillage("柳溪镇").getId();
+        java.util.Map<String, Object> fields = new java.util.HashMap<>(java.util.Map.of("channel", "本地论坛",
+                "category", "民生", "level", "GENERAL", "onTime", true));
+        RecordCommand open = new RecordCommand(unit, TODAY.minusDays(2), null, "道路施工扬尘", null, List.of(), fields, List.of());
+        assertThat(fieldsOf(refused(() -> ledger.create(officer(), "OPINION_CASE", open))))
+                .containsExactly("fields.closedOn:ledger.error.requires");
+        assertThat(records(unit)).isZero();
+
+        fields.put("closedOn", TODAY.minusDays(1));
+        ledger.create(officer(), "OPINION_CASE", new RecordCommand(unit, TODAY.minusDays(2), null, "道路施工扬尘", null,
+                List.of(), fields, List.of()));
+        assertThat(records(unit)).isEqualTo(1);
+    }
 }

@@ -272,4 +272,18 @@ class LedgerWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString(marker))));
     }
+
+    @Test
+    void onTimeWithoutClosingDateIsRefusedInChinese() throws Exception {
+        OrgUnit unit = fx.freshVillage("柳溪镇");
+        String body = """
+                {"unitId": %d, "occurredOn": "%s", "title": "村道积水反映",
+                 "fields": {"channel": "本地论坛", "category": "民生", "level": "GENERAL", "onTime": true}}
+                """.formatted(unit.getId(), LedgerFixtures.TODAY.minusDays(1));
+        mvc.perform(post("/api/v1/ledger/opinion-case").with(as(users, "officer")).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors[*].field", hasItem("fields.closedOn")))
+                .andExpect(jsonPath("$.fieldErrors[*].message", hasItem("已选“按时处置”，请同时填写“办结日期”。")));
+        assertThat(records(unit.getId())).isZero();
+    }
 }
