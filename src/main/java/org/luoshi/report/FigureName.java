@@ -29,7 +29,9 @@ public enum FigureName {
     MEDIA_BY_MEDIUM("mediaByMedium", Figure.Kind.LIST, "新闻上稿记录（按媒体类型）"),
     /** 舆情登记件数. */
     OPINION_CASES_TOTAL("opinionCasesTotal", Figure.Kind.COUNT, "舆情登记记录"),
-    /** 按时处置的舆情件数. */
+    /** 已办结（填了办结日期）的舆情件数. */
+    OPINION_CASES_CLOSED("opinionCasesClosed", Figure.Kind.COUNT, "舆情办结记录"),
+    /** 按时处置的舆情件数（按时处置须已办结）. */
     OPINION_CASES_ON_TIME("opinionCasesOnTime", Figure.Kind.COUNT, "舆情处置时限记录"),
     /** 检查阵地的次数. */
     VENUES_CHECKED("venuesChecked", Figure.Kind.COUNT, "宣传文化阵地检查记录"),

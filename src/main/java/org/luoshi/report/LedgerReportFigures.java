@@ -123,6 +123,7 @@ class LedgerReportFigures implements ReportFigures {
     private static final String MEDIUM = "medium";
     private static final String ARTICLE_COUNT = "articleCount";
     private static final String ON_TIME = "onTime";
+    private static final String CLOSED_ON = "closedOn";
     private static final String FAULTS_FIXED = "faultsFixed";
     private static final String HOURS = "hours";
     private static final String MEMBERS = "members";
@@ -139,6 +140,7 @@ class LedgerReportFigures implements ReportFigures {
             LedgerTerm.field(MEDIA_PLACEMENT, MEDIUM, FieldType.ENUM),
             LedgerTerm.field(MEDIA_PLACEMENT, ARTICLE_COUNT, FieldType.INTEGER),
             LedgerTerm.field(OPINION_CASE, ON_TIME, FieldType.BOOLEAN),
+            LedgerTerm.field(OPINION_CASE, CLOSED_ON, FieldType.DATE),
             LedgerTerm.field(VENUE_CHECK, FAULTS_FIXED, FieldType.INTEGER),
             LedgerTerm.kind(ACTIVITY),
             LedgerTerm.field(VOLUNTEER_SERVICE, HOURS, FieldType.DECIMAL),
@@ -147,7 +149,7 @@ class LedgerReportFigures implements ReportFigures {
 
     /** How each kind is tallied: one aggregate query grouped by these fields, summing those. */
     private static final Map<String, List<String>> GROUP_BY = Map.of(MEETING, List.of(SUB_KIND),
-            STUDY_SESSION, List.of(SUB_KIND), MEDIA_PLACEMENT, List.of(LEVEL, MEDIUM), OPINION_CASE, List.of(ON_TIME));
+            STUDY_SESSION, List.of(SUB_KIND), MEDIA_PLACEMENT, List.of(LEVEL, MEDIUM), OPINION_CASE, List.of(ON_TIME, CLOSED_ON));
     private static final Map<String, List<String>> SUMS = Map.of(MEDIA_PLACEMENT, List.of(ARTICLE_COUNT),
             VENUE_CHECK, List.of(FAULTS_FIXED), VOLUNTEER_SERVICE, List.of(HOURS), VOLUNTEER_TEAM, List.of(MEMBERS));
 
@@ -201,6 +203,7 @@ class LedgerReportFigures implements ReportFigures {
         put(f, FigureName.MEDIA_BY_LEVEL, () -> media(y, LEVEL));
         put(f, FigureName.MEDIA_BY_MEDIUM, () -> media(y, MEDIUM));
         put(f, FigureName.OPINION_CASES_TOTAL, () -> count(y, OPINION_CASE, Map.of(), "本年度网络舆情登记记录"));
+        put(f, FigureName.OPINION_CASES_CLOSED, () -> opinionClosed(y));
         put(f, FigureName.OPINION_CASES_ON_TIME, () -> opinionOnTime(y));
         put(f, FigureName.VENUES_CHECKED, () -> count(y, VENUE_CHECK, Map.of(), "本年度宣传文化阵地检查记录"));
         put(f, FigureName.FAULTS_FIXED, () -> sum(y, VENUE_CHECK, FAULTS_FIXED, "本年度阵地检查及故障整改记录", false));
@@ -241,6 +244,15 @@ class LedgerReportFigures implements ReportFigures {
         /** The newest records of the group, newest first, as many as a figure links one by one. */
         List<Long> ids(Map<String, ?> where) {
             return newest.stream().filter(r -> in(r.group(), where)).limit(RECORD_LINKS).map(NewestRecord::id).toList();
+        }
+
+        /** Records whose group has a value for the field (e.g. cases with a date closed). */
+        long countFilled(String field) {
+            return tallies.stream().filter(t -> t.group().get(field) != null).mapToLong(LedgerTally::count).sum();
+        }
+
+        List<Long> idsFilled(String field) {
+            return newest.stream().filter(r -> r.group().get(field) != null).limit(RECORD_LINKS).map(NewestRecord::id).toList();
         }
 
         private static boolean in(Map<String, Object> group, Map<String, ?> where) {
@@ -369,6 +381,15 @@ class LedgerReportFigures implements ReportFigures {
             }
         }
         return Figure.list(items, List.of(listLink(y, MEDIA_PLACEMENT)));
+    }
+
+    /** Cases with a date closed: the base of the on-time rate, as in the assessment (indicator WL-01). */
+    private Figure opinionClosed(Year y) {
+        KindRows rows = rows(y, OPINION_CASE);
+        if (rows.count(Map.of()) == 0) {
+            return Figure.missing("本年度网络舆情处置记录");
+        }
+        return Figure.count(rows.countFilled(CLOSED_ON), evidence(y, OPINION_CASE, rows.idsFilled(CLOSED_ON)));
     }
 
     private Figure opinionOnTime(Year y) {

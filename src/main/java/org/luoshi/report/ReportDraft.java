@@ -147,13 +147,15 @@ final class ReportDraft {
 
     private List<Part> online() {
         Line line = new Line().text("全年登记网络舆情").figure(FigureName.OPINION_CASES_TOTAL)
-                .text("件，按时处置").figure(FigureName.OPINION_CASES_ON_TIME).text("件");
-        Figure total = figures.get(FigureName.OPINION_CASES_TOTAL);
+                .text("件，已办结").figure(FigureName.OPINION_CASES_CLOSED)
+                .text("件，其中按时处置").figure(FigureName.OPINION_CASES_ON_TIME).text("件");
+        Figure closed = figures.get(FigureName.OPINION_CASES_CLOSED);
         Figure onTime = figures.get(FigureName.OPINION_CASES_ON_TIME);
-        if (!total.isMissing() && !onTime.isMissing() && total.number().signum() > 0) {
+        // the rate is over closed cases, as the assessment computes it: an open case is not yet late
+        if (!closed.isMissing() && !onTime.isMissing() && closed.number().signum() > 0) {
             BigDecimal rate = onTime.number().multiply(BigDecimal.valueOf(100))
-                    .divide(total.number(), 1, RoundingMode.HALF_UP);
-            List<EvidenceLink> links = new ArrayList<>(total.allEvidence());
+                    .divide(closed.number(), 1, RoundingMode.HALF_UP);
+            List<EvidenceLink> links = new ArrayList<>(closed.allEvidence());
             links.addAll(onTime.allEvidence());
             line.text("，按时处置率").derived("opinionOnTimeRate", Figure.plain(rate) + "%", links);
         }
@@ -284,6 +286,7 @@ final class ReportDraft {
             case "mediaByLevel" -> detail.isEmpty() ? "上稿篇数（按级别）" : "上稿篇数（" + detail + "）";
             case "mediaByMedium" -> detail.isEmpty() ? "上稿篇数（按媒体类型）" : "上稿篇数（" + detail + "）";
             case "opinionCasesTotal" -> "登记网络舆情件数";
+            case "opinionCasesClosed" -> "已办结舆情件数";
             case "opinionCasesOnTime" -> "按时处置舆情件数";
             case "opinionOnTimeRate" -> "舆情按时处置率";
             case "venuesChecked" -> "阵地检查次数";

@@ -130,7 +130,7 @@ class GbDocumentWriterTest {
                     .contains("集中学习" + study + "次，另开展专题研讨" + seminar + "次，成员出勤率" + attendance)
                     .contains("交流发言" + speakers + "人次")
                     .contains("刊发稿件" + media + "篇").contains("省级" + provincial + "篇")
-                    .contains("登记网络舆情" + opinions + "件，按时处置" + onTime + "件")
+                    .contains("登记网络舆情" + opinions + "件，已办结" + opinions + "件，其中按时处置" + onTime + "件")
                     .contains("整改设施故障" + faults + "处")
                     .contains("陈立新（组长，党委书记）")
                     .contains("中心组专题研讨每季度至少1次")

@@ -95,9 +95,16 @@ class LedgerReportFiguresTest {
 
         long opinions = jdbc.sql("select count(*) from ledger_record r join ledger_opinion_case d on d.record_id = r.id "
                 + "where 1 = 1" + inYear()).params(params()).query(Long.class).single();
+        long closed = jdbc.sql("select count(*) from ledger_record r join ledger_opinion_case d on d.record_id = r.id "
+                + "where d.closed_on is not null" + inYear()).params(params()).query(Long.class).single();
         long onTime = jdbc.sql("select count(*) from ledger_record r join ledger_opinion_case d on d.record_id = r.id "
-                + "where d.on_time = true" + inYear()).params(params()).query(Long.class).single();
-        assertThat(text).contains("全年登记网络舆情" + opinions + "件，按时处置" + onTime + "件");
+                + "where d.on_time = true and d.closed_on is not null" + inYear()).params(params()).query(Long.class).single();
+        assertThat(text).contains("全年登记网络舆情" + opinions + "件，已办结" + closed + "件，其中按时处置" + onTime + "件");
+        if (closed > 0) {
+            String onTimeRate = java.math.BigDecimal.valueOf(onTime * 100).divide(java.math.BigDecimal.valueOf(closed), 1,
+                    java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+            assertThat(text).contains("按时处置率" + onTimeRate + "%");
+        }
 
         List<String> members = jdbc.sql("select p.name from leading_group g join group_seat s on s.group_id = g.id "
                 + "join post_holding h on h.post_id = s.post_id and h.end_date is null join person p on p.id = h.person_id "
@@ -168,7 +175,8 @@ class LedgerReportFiguresTest {
         Map<String, RecordKind> renamed = Map.of(
                 "MEETING", RecordKind.define("MEETING", "ledger_meeting", 20)
                         .field(FieldDef.choice(RecordKind.SUB_KIND, "THEMATIC", "SITUATION")),
-                "OPINION_CASE", RecordKind.define("OPINION_CASE", "ledger_opinion_case", 60).field(FieldDef.bool("handledOnTime")),
+                "OPINION_CASE", RecordKind.define("OPINION_CASE", "ledger_opinion_case", 60).field(FieldDef.bool("handledOnTime"))
+                        .field(FieldDef.date("closedOn")),
                 "VOLUNTEER_SERVICE", RecordKind.define("VOLUNTEER_SERVICE", "ledger_volunteer_service", 78)
                         .field(FieldDef.integer("hours")));
         List<String> unknown = LedgerReportFigures.unknownTerms(code -> renamed.containsKey(code)

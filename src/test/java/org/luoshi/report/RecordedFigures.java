@@ -83,6 +83,8 @@ class RecordedFigures implements ReportFigures {
         count(f, FigureName.ACTIVITY_COUNT, recs, Kind.ACTIVITY);
         count(f, FigureName.AWARD_COUNT, recs, Kind.AWARD);
         count(f, FigureName.OPINION_CASES_TOTAL, recs, Kind.OPINION);
+        // recorded cases here are all closed
+        count(f, FigureName.OPINION_CASES_CLOSED, recs, Kind.OPINION);
         List<Rec> study = of(recs, r -> r.kind() == Kind.STUDY || r.kind() == Kind.SEMINAR);
         if (!study.isEmpty()) {
             int present = study.stream().mapToInt(Rec::present).sum();
