@@ -72,6 +72,7 @@ final class GbDocumentWriter {
     static byte[] write(WordReport report) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             defaults(doc);
+            fontTable(doc);
             page(doc);
             footers(doc);
 
@@ -183,6 +184,35 @@ final class GbDocumentWriter {
         fonts.setCs(font);
         rpr.addNewSz().setVal(BigInteger.valueOf(halfPoints));
         rpr.addNewSzCs().setVal(BigInteger.valueOf(halfPoints));
+    }
+
+    /**
+     * The official-document fonts are often not installed (仿宋_GB2312, 楷体_GB2312, 方正小标宋简体): the
+     * font table names for each the font that Word, WPS and LibreOffice use instead (w:altName).
+     */
+    static final java.util.Map<String, String> ALTERNATES = java.util.Map.of(
+            BODY_FONT, "仿宋", HEADING2_FONT, "楷体", TITLE_FONT, "宋体", HEADING1_FONT, "SimHei", PAGE_NUMBER_FONT, "SimSun");
+
+    private static void fontTable(XWPFDocument doc) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+        ALTERNATES.forEach((font, alternate) -> xml.append("<w:font w:name=\"").append(font).append("\">")
+                .append("<w:altName w:val=\"").append(alternate).append("\"/>")
+                // 86 = GB2312 character set
+                .append("<w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"));
+        xml.append("</w:fonts>");
+        try {
+            var name = org.apache.poi.openxml4j.opc.PackagingURIHelper.createPartName("/word/fontTable.xml");
+            var part = doc.getPackage().createPart(name,
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");
+            try (var out = part.getOutputStream()) {
+                out.write(xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            doc.getPackagePart().addRelationship(name, org.apache.poi.openxml4j.opc.TargetMode.INTERNAL,
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | IOException e) {
+            throw new IllegalStateException("cannot write the font table", e);
+        }
     }
 
     private static void defaults(XWPFDocument doc) throws IOException {

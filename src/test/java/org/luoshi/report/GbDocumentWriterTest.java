@@ -85,6 +85,18 @@ class GbDocumentWriterTest {
             // Document defaults name a fallback that Word, WPS and LibreOffice resolve without the GB fonts.
             CTFonts defaults = doc.getStyle().getDocDefaults().getRPrDefault().getRPr().getRFontsArray(0);
             assertThat(defaults.getEastAsia()).isEqualTo("仿宋");
+            // The font table names a common alternate for each official-document font.
+            var relation = doc.getPackagePart().getRelationshipsByType(
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
+            assertThat(relation.size()).isEqualTo(1);
+            var part = doc.getPackagePart().getRelatedPart(relation.getRelationship(0));
+            String table;
+            try (var in = part.getInputStream()) {
+                table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertThat(table).contains("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>")
+                    .contains("<w:font w:name=\"楷体_GB2312\"><w:altName w:val=\"楷体\"/>")
+                    .contains("<w:font w:name=\"方正小标宋简体\"><w:altName w:val=\"宋体\"/>");
         }
     }
 
