@@ -36,10 +36,12 @@ class LedgerTables implements LedgerFigures {
 
     private final JdbcClient jdbc;
     private final RecordKinds kinds;
+    private final org.luoshi.org.OrgUnitService units;
 
-    LedgerTables(JdbcClient jdbc, RecordKinds kinds) {
+    LedgerTables(JdbcClient jdbc, RecordKinds kinds, org.luoshi.org.OrgUnitService units) {
         this.jdbc = jdbc;
         this.kinds = kinds;
+        this.units = units;
     }
 
     @Override
@@ -358,16 +360,11 @@ class LedgerTables implements LedgerFigures {
     }
 
     /** Registered population of the unit, or of its villages when the unit has none entered. */
+    /** The unit's registered population by the org module's one rule (own figure, else its villages'). */
     private BigDecimal population(String unitPath) {
-        Long own = jdbc.sql("select registered_population from org_unit where path = :path").param("path", unitPath)
-                .query(Long.class).optional().orElse(null);
-        if (own != null && own > 0) {
-            return BigDecimal.valueOf(own);
-        }
-        Long villages = jdbc.sql("select coalesce(sum(registered_population), 0) from org_unit "
-                        + "where kind = 'VILLAGE' and active = true and path like :path")
-                .param("path", unitPath + "%").query(Long.class).single();
-        return BigDecimal.valueOf(villages);
+        return jdbc.sql("select id from org_unit where path = :path").param("path", unitPath).query(Long.class).optional()
+                .map(id -> BigDecimal.valueOf(units.registeredPopulation(units.getUnchecked(id))))
+                .orElse(BigDecimal.ZERO);
     }
 
     /** Active villages and departments below the unit with a letter of the year that has been signed. */

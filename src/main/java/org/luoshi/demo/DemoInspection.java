@@ -71,7 +71,7 @@ class DemoInspection implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         DataScope system = units.systemScope();
         OrgUnit county = units.root().orElseThrow();
-        List<OrgUnit> townships = units.ofKind(system, OrgUnitKind.TOWNSHIP);
+        List<OrgUnit> townships = DemoOrgTree.demoTownships(units);
         if (townships.size() < 2 || supervision.checklistExists(county.getId(), CHECKLIST)) {
             return;
         }

@@ -29,7 +29,7 @@ class DemoLedger implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<Long> townships = units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream().map(OrgUnit::getId).toList();
+        List<Long> townships = DemoOrgTree.demoTownships(units).stream().map(OrgUnit::getId).toList();
         if (townships.isEmpty() || generator.hasRecords(townships.get(0))) {
             return;
         }

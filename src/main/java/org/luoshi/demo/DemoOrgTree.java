@@ -42,6 +42,17 @@ class DemoOrgTree implements ApplicationRunner {
     private final OrgUnitService units;
     private final AccountService accounts;
 
+    /**
+     * The demo townships that exist, in plan order: what the later demo runners fill. Units added
+     * since (by users, or by tests sharing the database) are never touched and never decide whether
+     * the demo data is there.
+     */
+    static List<OrgUnit> demoTownships(OrgUnitService units) {
+        java.util.Map<String, OrgUnit> byName = new java.util.HashMap<>();
+        units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).forEach(u -> byName.putIfAbsent(u.getName(), u));
+        return TOWNSHIPS.stream().map(plan -> byName.get(plan.name())).filter(java.util.Objects::nonNull).toList();
+    }
+
     DemoOrgTree(OrgUnitService units, AccountService accounts) {
         this.units = units;
         this.accounts = accounts;

@@ -57,8 +57,9 @@ class DemoPeople implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         DataScope system = units.systemScope();
-        List<OrgUnit> townships = units.ofKind(system, OrgUnitKind.TOWNSHIP);
-        if (townships.isEmpty() || !posts.postsOf(system, townships.get(0).getId()).isEmpty()) {
+        List<OrgUnit> townships = DemoOrgTree.demoTownships(units);
+        // staffed already if any township has posts (not only the first: units added later sort anywhere)
+        if (townships.isEmpty() || townships.stream().anyMatch(t -> !posts.postsOf(system, t.getId()).isEmpty())) {
             return;
         }
         LocalDate termStart = LocalDate.of(LocalDate.now().getYear() - 2, 3, 1);

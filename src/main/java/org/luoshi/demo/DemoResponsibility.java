@@ -74,7 +74,7 @@ class DemoResponsibility implements ApplicationRunner {
             return;
         }
         DataScope system = units.systemScope();
-        List<OrgUnit> townships = units.ofKind(system, OrgUnitKind.TOWNSHIP);
+        List<OrgUnit> townships = DemoOrgTree.demoTownships(units);
         if (townships.isEmpty() || posts.postsOf(system, townships.get(0).getId()).isEmpty()
                 || groups.view(system, townships.get(0).getId()).exists()) {
             return;

@@ -111,6 +111,19 @@ public class OrgUnitService {
     }
 
     @Transactional(readOnly = true)
+    /**
+     * The registered population (户籍人口) of a unit: its own figure where one is entered, otherwise the
+     * sum over its active villages and communities; 0 when neither is known. One rule for every figure
+     * that divides by population (volunteer coverage, hours per resident).
+     */
+    public long registeredPopulation(OrgUnit unit) {
+        Integer own = unit.getRegisteredPopulation();
+        if (own != null && own > 0) {
+            return own;
+        }
+        return units.sumVillagePopulation(unit.getPath());
+    }
+
     public java.util.Optional<OrgUnit> root() {
         return units.findByParentIdIsNull();
     }

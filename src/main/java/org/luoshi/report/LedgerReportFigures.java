@@ -403,9 +403,9 @@ class LedgerReportFigures implements ReportFigures {
 
     /** Members of the volunteer teams founded by the end of the year, in percent of the registered population. */
     private Figure volunteerCoverage(Year y) {
-        Integer population = y.township().getRegisteredPopulation();
-        if (population == null || population <= 0) {
-            return Figure.missing("本镇户籍人口数（请在组织机构中填写）");
+        long population = units.registeredPopulation(y.township());
+        if (population <= 0) {
+            return Figure.missing("本镇户籍人口数（请在组织机构中填写本镇或各村、社区的户籍人口）");
         }
         KindRows teams = rows(y, VOLUNTEER_TEAM);
         if (teams.count(Map.of()) == 0) {

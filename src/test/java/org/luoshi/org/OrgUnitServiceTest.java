@@ -221,4 +221,21 @@ class OrgUnitServiceTest {
         assertThat(units.subtree(fx.system(), township.getId())).extracting(OrgUnit::getId)
                 .containsExactly(township.getId(), first.getId(), second.getId());
     }
+
+    @Test
+    void registeredPopulationIsTheUnitsOwnElseItsActiveVillages() {
+        OrgUnit township = units.create(units.systemScope(), new OrgUnitCommand(fx.county().getId(), OrgUnitKind.TOWNSHIP,
+                OrgFixtures.unique("镇"), null, null, 0));
+        assertThat(units.registeredPopulation(township)).isZero();
+        OrgUnit first = fx.newUnit(township, OrgUnitKind.VILLAGE, "村");
+        OrgUnit second = fx.newUnit(township, OrgUnitKind.VILLAGE, "村");
+        fx.newUnit(township, OrgUnitKind.DEPARTMENT, "站");
+        assertThat(units.registeredPopulation(township))
+                .isEqualTo(first.getRegisteredPopulation() + second.getRegisteredPopulation());
+        units.setActive(units.systemScope(), second.getId(), false);
+        assertThat(units.registeredPopulation(township)).isEqualTo(first.getRegisteredPopulation().longValue());
+        OrgUnit counted = units.update(units.systemScope(), township.getId(), new OrgUnitCommand(null, OrgUnitKind.TOWNSHIP,
+                township.getName(), null, 30_000, 0));
+        assertThat(units.registeredPopulation(counted)).isEqualTo(30_000);
+    }
 }
