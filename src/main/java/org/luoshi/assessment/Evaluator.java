@@ -76,7 +76,13 @@ final class Evaluator {
 
     private IndicatorResult manual(IndicatorDefinition def, ManualScoreValue score, int year, LocalDate asOf) {
         if (score != null) {
-            return new IndicatorResult(def, List.of(), Status.MET, scale(score.score().min(def.weight())), null, score);
+            // full marks meet the indicator; fewer is a shortfall the reports list under 存在问题, with the reason
+            BigDecimal given = score.score().min(def.weight());
+            return given.compareTo(def.weight()) >= 0
+                    ? new IndicatorResult(def, List.of(), Status.MET, scale(given), null, score)
+                    : new IndicatorResult(def, List.of(), Status.FAILED, scale(given),
+                            msg("assessment.missing.manualShort", def.name(), Decimals.plain(given),
+                                    Decimals.plain(def.weight()), score.reason()), score);
         }
         Status status = asOf.isAfter(LocalDate.of(year, 12, 31)) ? Status.FAILED : Status.PENDING;
         return new IndicatorResult(def, List.of(), status, scale(BigDecimal.ZERO),

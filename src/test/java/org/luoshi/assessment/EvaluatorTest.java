@@ -398,6 +398,14 @@ class EvaluatorTest {
         assertThat(scored.indicators().get(0).status()).isEqualTo(Status.MET);
         assertThat(scored.indicators().get(0).score()).isEqualByComparingTo("5");
         assertThat(scored.indicators().get(0).manualScore()).isEqualTo(given);
+
+        // fewer than full marks is a shortfall with the grader's reason, not "met"
+        ManualScoreValue partial = new ManualScoreValue(new BigDecimal("3"), "仅一个村获评县级文明村", "县文明办通报",
+                "county", Instant.parse("2026-05-01T02:00:00Z"));
+        Evaluation short_ = evaluator.evaluate("set", 2026, TOWNSHIP, List.of(manual), Map.of("WH-05", partial), d(6, 1));
+        assertThat(short_.indicators().get(0).status()).isEqualTo(Status.FAILED);
+        assertThat(short_.indicators().get(0).score()).isEqualByComparingTo("3");
+        assertThat(short_.indicators().get(0).missing()).isEqualTo("文明村镇创建人工评分3分（满分5分）：仅一个村获评县级文明村");
         assertThat(ledger.queries).isEmpty();
     }
 
