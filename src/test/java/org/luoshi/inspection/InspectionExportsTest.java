@@ -74,6 +74,12 @@ class InspectionExportsTest {
 
     @Test
     void theChecklistsAndInspectionsExportsListWhatThePagesList() throws Exception {
+        mvc.perform(get("/inspection/checklists").with(as(users, "officer")))
+                .andExpect(content().string(containsString("href=\"/inspection/checklists/export\"")));
+        mvc.perform(get("/inspection/visits").with(as(users, "officer2")))
+                .andExpect(content().string(containsString("href=\"/inspection/visits/export\"")));
+        mvc.perform(get("/inspection/self-inspections").with(as(users, "officer")))
+                .andExpect(content().string(containsString("href=\"/inspection/self-inspections/export\"")));
         List<List<String>> lists = XlsxDownload.rows(mvc.perform(get("/inspection/checklists/export").with(as(users, "officer")))
                 .andExpect(status().isOk()).andReturn());
         assertThat(lists.get(0)).containsExactly("清单名称", "依据文件", "制定单位", "创建日期");
