@@ -67,9 +67,11 @@ public final class XlsxTable {
             if (v instanceof Number n) {
                 sheet.value(row, c, n);
             } else if (v instanceof Boolean b) {
-                sheet.value(row, c, text(b ? "common.yes" : "common.no"));
+                sheet.inlineString(row, c, text(b ? "common.yes" : "common.no"));
             } else if (v != null) {
-                sheet.value(row, c, v.toString());
+                // Inline, not shared: FastExcel keeps the shared-string table in memory until the end,
+                // which would grow with every distinct text of a long list (audit details, titles).
+                sheet.inlineString(row, c, v.toString());
             }
         }
         row++;
