@@ -1,9 +1,14 @@
 package org.luoshi.account;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.web.XlsxTable;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,10 +24,12 @@ class AuditController {
 
     private final AuditLog log;
     private final OrgUnitService units;
+    private final MessageSource messages;
 
-    AuditController(AuditLog log, OrgUnitService units) {
+    AuditController(AuditLog log, OrgUnitService units, MessageSource messages) {
         this.log = log;
         this.units = units;
+        this.messages = messages;
     }
 
     @ModelAttribute("zone")
@@ -36,15 +43,56 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long before, @RequestParam(required = false) Long after, Model model) {
-        AuditLog.Filter filter = new AuditLog.Filter(blankToNull(username), blankToNull(event),
-                AuditTrail.SUCCESS.equals(outcome) || AuditTrail.FAILURE.equals(outcome) ? outcome : null, from, to);
-        // An administrator of the whole tree sees everything (also failed logins of unknown names);
-        // one scoped to a township sees only what the accounts of that township did.
-        boolean wholeTree = units.root().map(r -> r.getPath().equals(scope.unitPath())).orElse(false);
-        model.addAttribute("slice", log.find(wholeTree ? null : scope.unitPath(), filter, before, after, AuditLog.PAGE_SIZE));
+        AuditLog.Filter filter = filter(username, event, outcome, from, to);
+        model.addAttribute("slice", log.find(scopePath(scope), filter, before, after, AuditLog.PAGE_SIZE));
         model.addAttribute("filter", filter);
         model.addAttribute("outcomes", new String[] {AuditTrail.SUCCESS, AuditTrail.FAILURE});
         return "account/audit";
+    }
+
+    /**
+     * The events matching the page's filter, newest first, as .xlsx. The log grows without bound, so it
+     * is read with the page's own cursor {@link #EXPORT_PAGE} events at a time and each page is handed to
+     * the response before the next is read.
+     */
+    @GetMapping("/admin/audit/export")
+    void export(DataScope scope, @RequestParam(required = false) String username,
+            @RequestParam(required = false) String event, @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
+        AuditLog.Filter filter = filter(username, event, outcome, from, to);
+        String path = scopePath(scope);
+        XlsxTable table = XlsxTable.start(response, messages, "audit.title", "audit.time", "audit.user", "audit.event",
+                "audit.outcome", "audit.detail", "audit.target", "audit.address");
+        Long before = null;
+        do {
+            AuditLog.Slice slice = log.find(path, filter, before, null, EXPORT_PAGE);
+            for (AuditEvent e : slice.events()) {
+                table.row(TIME.format(e.getOccurredAt().atZone(AuditLog.ZONE)), e.getUsername(), e.getEvent(),
+                        table.text("audit.outcome." + e.getOutcome()), e.getDetail(), e.getTarget(), e.getRemoteAddr());
+            }
+            table.flush();
+            before = slice.olderThan();
+        } while (before != null);
+        table.finish();
+    }
+
+    static final int EXPORT_PAGE = 1_000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private static AuditLog.Filter filter(String username, String event, String outcome, LocalDate from, LocalDate to) {
+        return new AuditLog.Filter(blankToNull(username), blankToNull(event),
+                AuditTrail.SUCCESS.equals(outcome) || AuditTrail.FAILURE.equals(outcome) ? outcome : null, from, to);
+    }
+
+    /**
+     * An administrator of the whole tree sees everything (also failed logins of unknown names), so null;
+     * one scoped to a township sees only what the accounts of that township did.
+     */
+    private String scopePath(DataScope scope) {
+        boolean wholeTree = units.root().map(r -> r.getPath().equals(scope.unitPath())).orElse(false);
+        return wholeTree ? null : scope.unitPath();
     }
 
     private static String blankToNull(String s) {

@@ -78,9 +78,11 @@ class ExchangeApiController {
 
     @GetMapping("/org/exports/{sheet}")
     @Operation(summary = "导出本人范围内的组织架构（org-units）或人员及现任岗位（people）")
-    void orgExport(DataScope scope, @PathVariable String sheet, HttpServletResponse response) throws IOException {
+    void orgExport(DataScope scope, @PathVariable String sheet, @RequestParam(required = false) Long unitId,
+            HttpServletResponse response) throws IOException {
         OrgSheet s = ExchangeController.orgSheet(sheet);
-        Downloads.xlsx(response, org.fileName(s, "export"), out -> org.export(scope, s, out));
+        org.checkUnit(scope, unitId);
+        Downloads.xlsx(response, org.fileName(s, "export"), out -> org.export(scope, s, unitId, out));
     }
 
     @PostMapping("/org/imports/{sheet}")

@@ -117,9 +117,11 @@ class ExchangeController {
     }
 
     @GetMapping("/org/exports/{sheet}")
-    void orgExport(DataScope scope, @PathVariable String sheet, HttpServletResponse response) throws IOException {
+    void orgExport(DataScope scope, @PathVariable String sheet, @RequestParam(required = false) Long unitId,
+            HttpServletResponse response) throws IOException {
         OrgSheet s = orgSheet(sheet);
-        Downloads.xlsx(response, org.fileName(s, "export"), out -> org.export(scope, s, out));
+        org.checkUnit(scope, unitId);
+        Downloads.xlsx(response, org.fileName(s, "export"), out -> org.export(scope, s, unitId, out));
     }
 
     @PostMapping("/org/imports")

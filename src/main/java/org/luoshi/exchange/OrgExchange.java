@@ -75,15 +75,25 @@ class OrgExchange {
     // ---- template and export ----
 
     void template(DataScope scope, OrgSheet sheet, OutputStream out) throws IOException {
-        write(scope, sheet, out, false);
+        write(scope, sheet, out, false, null);
     }
 
-    /** Every unit below the user's own (org tree), or every person of the user's tree with their current posts. */
-    void export(DataScope scope, OrgSheet sheet, OutputStream out) throws IOException {
-        write(scope, sheet, out, true);
+    /**
+     * Every unit below the user's own (org tree), or every person of the user's tree with their current
+     * posts; with {@code unitId} (the people page's unit picker) only the people of that unit.
+     */
+    void export(DataScope scope, OrgSheet sheet, Long unitId, OutputStream out) throws IOException {
+        write(scope, sheet, out, true, unitId);
     }
 
-    private void write(DataScope scope, OrgSheet sheet, OutputStream out, boolean withData) throws IOException {
+    /** 404 for a unit outside the scope; called before the download starts, so the error page can still be sent. */
+    void checkUnit(DataScope scope, Long unitId) {
+        if (unitId != null) {
+            units.get(scope, unitId);
+        }
+    }
+
+    private void write(DataScope scope, OrgSheet sheet, OutputStream out, boolean withData, Long onlyUnit) throws IOException {
         List<String> headers = sheet.headers(columns);
         UnitIndex index = new UnitIndex(units.tree(scope));
         Workbook wb = new Workbook(out, "Luoshi", "1.0");
@@ -101,6 +111,9 @@ class OrgExchange {
                 }
             } else {
                 for (OrgUnit unit : units.tree(scope)) {
+                    if (onlyUnit != null && !onlyUnit.equals(unit.getId())) {
+                        continue;
+                    }
                     for (Person person : people.peopleOf(scope, unit.getId())) {
                         String gender = person.getGender() == null ? null : columns.zh("org.gender." + person.getGender());
                         List<PostHolding> current = people.postsHeld(scope, person.getId()).stream()

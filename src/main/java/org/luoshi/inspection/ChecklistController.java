@@ -10,6 +10,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.inspection.Forms.ChecklistForm;
 import org.luoshi.inspection.Forms.ItemForm;
+import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -54,6 +55,19 @@ class ChecklistController {
         model.addAttribute("mayCreate", actor.supervises());
         model.addAttribute("unitNames", new UnitNames(units));
         return "inspection/checklists";
+    }
+
+    /** The checklists the user sees, as .xlsx with the page's columns. */
+    @GetMapping("/export")
+    void export(DataScope scope, Authentication auth, HttpServletResponse response) throws IOException {
+        UnitNames unitNames = new UnitNames(units);
+        XlsxTable table = XlsxTable.start(response, messages, "inspection.checklists.title", "inspection.checklist.title",
+                "inspection.checklist.directiveRef", "inspection.checklist.owner", "inspection.checklist.createdAt");
+        for (Checklist c : checklists.list(Actor.of(scope, auth))) {
+            table.row(c.getTitle(), c.getDirectiveRef(), unitNames.of(c.getOwnerUnitId()),
+                    c.getCreatedAt() == null ? null : java.time.LocalDate.ofInstant(c.getCreatedAt(), OverdueRule.ZONE));
+        }
+        table.finish();
     }
 
     @PostMapping

@@ -1,6 +1,7 @@
 package org.luoshi.inspection;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.Resource;
@@ -69,6 +71,43 @@ class InspectionController {
     @GetMapping("/visits")
     String visits(DataScope scope, Authentication auth, @RequestParam(defaultValue = "0") int page, Model model) {
         return list(Actor.of(scope, auth), InspectionKind.VISIT, page, model);
+    }
+
+    @GetMapping("/self-inspections/export")
+    void exportSelfInspections(DataScope scope, Authentication auth, HttpServletResponse response) throws IOException {
+        export(Actor.of(scope, auth), InspectionKind.SELF, response);
+    }
+
+    @GetMapping("/visits/export")
+    void exportVisits(DataScope scope, Authentication auth, HttpServletResponse response) throws IOException {
+        export(Actor.of(scope, auth), InspectionKind.VISIT, response);
+    }
+
+    /** The list of self-inspections or visits as .xlsx, read page by page as the list pages it. */
+    private void export(Actor actor, InspectionKind kind, HttpServletResponse response) throws IOException {
+        UnitNames unitNames = new UnitNames(units);
+        boolean visit = kind == InspectionKind.VISIT;
+        XlsxTable table = visit
+                ? XlsxTable.start(response, messages, "inspection.kind.VISIT.list", "inspection.inspection.heldOn",
+                        "inspection.inspection.unit", "inspection.visit.units", "inspection.inspection.status")
+                : XlsxTable.start(response, messages, "inspection.kind.SELF.list", "inspection.inspection.heldOn",
+                        "inspection.inspection.unit", "inspection.inspection.status");
+        org.springframework.data.domain.Page<Inspection> page;
+        int n = 0;
+        do {
+            page = inspections.list(actor, kind, n++);
+            for (Inspection i : page.getContent()) {
+                String status = table.text("inspection.status." + i.getStatus());
+                if (visit) {
+                    table.row(i.getHeldOn(), unitNames.of(i.getUnitId()), String.join(", ",
+                            i.getVisitedUnitIds().stream().map(unitNames::of).toList()), status);
+                } else {
+                    table.row(i.getHeldOn(), unitNames.of(i.getUnitId()), status);
+                }
+            }
+            table.flush();
+        } while (page.hasNext());
+        table.finish();
     }
 
     private String list(Actor actor, InspectionKind kind, int page, Model model) {

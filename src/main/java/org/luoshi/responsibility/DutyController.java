@@ -2,9 +2,12 @@ package org.luoshi.responsibility;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.Optional;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
+import org.luoshi.web.NotFoundException;
+import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,6 +46,20 @@ class DutyController {
             model.addAttribute("duties", duties.list(scope, t.getId()));
         });
         return "responsibility/duties";
+    }
+
+    /** The duties of the chosen township as .xlsx, in the page's order and columns. */
+    @GetMapping("/export")
+    void export(DataScope scope, @RequestParam(required = false) Long townshipId, HttpServletResponse response) throws IOException {
+        OrgUnit township = townships.chosen(scope, townshipId).orElseThrow(() -> new NotFoundException("Township", null));
+        XlsxTable table = XlsxTable.start(response, messages, "responsibility.duties.title", "responsibility.duty.kind",
+                "responsibility.post", "responsibility.holder", "responsibility.duty.scope", "responsibility.confirmedAt");
+        for (ResponsibilityService.DutyView d : duties.list(scope, township.getId())) {
+            table.row(table.text("responsibility.kind." + d.kind()), d.postTitle(),
+                    d.holderName() == null ? table.text("responsibility.vacant") : d.holderName(),
+                    d.scope() == null ? table.text("responsibility.duty.scope.all") : d.scope(), d.confirmedOn());
+        }
+        table.finish();
     }
 
     @GetMapping("/new")

@@ -2,9 +2,12 @@ package org.luoshi.responsibility;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.Optional;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
+import org.luoshi.web.NotFoundException;
+import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,6 +55,20 @@ class GroupController {
             }
         }
         return "responsibility/groups";
+    }
+
+    /** The seats of the chosen township's leading group as .xlsx, in the page's order and columns. */
+    @GetMapping("/export")
+    void export(DataScope scope, @RequestParam(required = false) Long townshipId, HttpServletResponse response) throws IOException {
+        OrgUnit township = townships.chosen(scope, townshipId).orElseThrow(() -> new NotFoundException("Township", null));
+        LeadingGroupService.GroupView group = groups.view(scope, township.getId());
+        XlsxTable table = XlsxTable.start(response, messages, "responsibility.groups.title", "responsibility.seat.role",
+                "responsibility.post", "responsibility.holder", "responsibility.seat.duty", "responsibility.confirmedAt");
+        for (LeadingGroupService.SeatView s : group.seats()) {
+            table.row(table.text("responsibility.seatRole." + s.role()), s.postTitle(),
+                    s.holderName() == null ? table.text("responsibility.vacant") : s.holderName(), s.duty(), s.confirmedOn());
+        }
+        table.finish();
     }
 
     @PostMapping("/{townshipId}")

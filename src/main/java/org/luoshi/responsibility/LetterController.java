@@ -2,11 +2,14 @@ package org.luoshi.responsibility;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.Optional;
 import org.luoshi.evidence.AttachmentService;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.NotFoundException;
+import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.Resource;
@@ -54,6 +57,27 @@ class LetterController {
             model.addAttribute("rows", unsigned ? status.unsigned() : status.rows());
         });
         return "responsibility/letters";
+    }
+
+    /** The list above as .xlsx, with the same township, year and "unsigned only" filter. */
+    @GetMapping("/export")
+    void export(DataScope scope, @RequestParam(required = false) Long townshipId, @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "false") boolean unsigned, HttpServletResponse response) throws IOException {
+        int chosenYear = year == null ? Townships.today().getYear() : year;
+        long id = townshipId != null ? townshipId
+                : letters.defaultTownship(scope).map(OrgUnit::getId).orElseThrow(() -> new NotFoundException("Township", null));
+        LetterService.LetterStatus status = letters.status(scope, id, chosenYear);
+        XlsxTable table = XlsxTable.start(response, messages, "responsibility.letters.title",
+                "responsibility.letter.counterpart", "org.unit.kind", "responsibility.letter.state",
+                "responsibility.letter.signedOn", "responsibility.letter.signerName", "responsibility.letter.scan",
+                "responsibility.note");
+        for (LetterService.LetterRow r : unsigned ? status.unsigned() : status.rows()) {
+            table.row(r.counterpartName(), table.text("responsibility.unitKind." + r.kind()),
+                    table.text(r.signed() ? "responsibility.letter.signed" : "responsibility.letter.unsigned"), r.signedOn(),
+                    r.signerName(), table.text(r.hasScan() ? "responsibility.letter.scan.uploaded" : "responsibility.letter.scan.none"),
+                    r.note());
+        }
+        table.finish();
     }
 
     @GetMapping("/sign")
