@@ -81,6 +81,7 @@ class ChecklistXlsx {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(content));
                 Stream<Row> rows = workbook.getFirstSheet().openStream()) {
             boolean[] header = {false};
+            int[] dataRows = {0};
             rows.forEach(row -> {
                 if (!header[0]) {
                     header[0] = true;
@@ -90,8 +91,9 @@ class ChecklistXlsx {
                 if (isBlank(row)) {
                     return;
                 }
-                if (items.size() + errors.size() >= MAX_ROWS) {
-                    return;
+                // A longer file is refused as a whole: silently importing its first rows would lose items.
+                if (++dataRows[0] > MAX_ROWS) {
+                    throw new ChecklistImportException(List.of(msg("inspection.import.tooManyRows", MAX_ROWS)));
                 }
                 readRow(row, numbers, items, errors);
             });

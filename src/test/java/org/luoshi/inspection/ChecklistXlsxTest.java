@@ -137,4 +137,18 @@ class ChecklistXlsxTest {
                 .isInstanceOfSatisfying(ChecklistImportException.class,
                         e -> assertThat(e.errors()).containsExactly("文件中没有检查项目。"));
     }
+
+    @Test
+    void aFileWithMoreRowsThanTheLimitIsRefusedAsAWhole() throws IOException {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 500; i++) {
+            rows.add(List.of(i, "第" + i + "项"));
+        }
+        assertThat(xlsx.read(sheet(rows))).hasSize(500);
+
+        rows.add(List.of(501, "第501项"));
+        assertThatThrownBy(() -> xlsx.read(sheet(rows)))
+                .isInstanceOfSatisfying(ChecklistImportException.class, e -> assertThat(e.errors())
+                        .containsExactly("文件超过 500 行检查项目，请拆分成几份清单分别导入。"));
+    }
 }
