@@ -13,21 +13,23 @@ import org.springframework.stereotype.Component;
 /**
  * Looks at an uploaded file before any spreadsheet parser does: the kind of container, and for a
  * zip the real (not declared) uncompressed size of every entry and any DOCTYPE in its XML, so that
- * a zip bomb or an XXE attempt is refused with bounded memory and time.
+ * a zip bomb or an XXE attempt is refused with bounded memory and time. Part of the module's API:
+ * every .xlsx upload (ledger exchange, checklist import) goes through it.
  */
 @Component
-class FileGuard {
+public class FileGuard {
 
     private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
     private static final byte[] ENCRYPTED_PACKAGE = "EncryptedPackage".getBytes(StandardCharsets.UTF_16LE);
 
     private final long maxUncompressed;
 
-    FileGuard(@Value("${luoshi.exchange.max-uncompressed-bytes:209715200}") long maxUncompressed) {
+    public FileGuard(@Value("${luoshi.exchange.max-uncompressed-bytes:209715200}") long maxUncompressed) {
         this.maxUncompressed = maxUncompressed;
     }
 
-    void check(Path file) throws IOException {
+    /** Refuses the file with an {@link ExchangeFileException} naming the reason (message key in the exchange bundle). */
+    public void check(Path file) throws IOException {
         long size = Files.size(file);
         if (size == 0) {
             throw new ExchangeFileException("exchange.file.empty");

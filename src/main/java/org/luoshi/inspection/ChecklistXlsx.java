@@ -1,8 +1,8 @@
 package org.luoshi.inspection;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +15,8 @@ import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.luoshi.exchange.ExchangeFileException;
+import org.luoshi.exchange.FileGuard;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -41,9 +43,11 @@ class ChecklistXlsx {
     private static final int MAX_ROWS = 500;
 
     private final MessageSource messages;
+    private final FileGuard guard;
 
-    ChecklistXlsx(MessageSource messages) {
+    ChecklistXlsx(MessageSource messages, FileGuard guard) {
         this.messages = messages;
+        this.guard = guard;
     }
 
     void write(String sheetName, List<ChecklistItem> items, OutputStream out) throws IOException {
@@ -71,14 +75,22 @@ class ChecklistXlsx {
     }
 
     /** The items of the file, or a {@link ChecklistImportException} listing every problem. */
-    List<ItemCommand> read(byte[] content) {
-        if (content.length < 4 || !ReadableWorkbook.isOOXMLZipHeader(content)) {
+    List<ItemCommand> read(Path file) {
+        // The same checks as the ledger exchange (zip bomb, DOCTYPE, .xls, password) before FastExcel sees the file.
+        try {
+            guard.check(file);
+        } catch (ExchangeFileException e) {
+            // "Not an xlsx" in the exchange's words speaks of its template; a checklist has its own message.
+            String message = e.messageKey().equals("exchange.file.notXlsx")
+                    ? msg("inspection.import.notXlsx") : msg(e.messageKey(), e.args());
+            throw new ChecklistImportException(List.of(message));
+        } catch (IOException e) {
             throw new ChecklistImportException(List.of(msg("inspection.import.notXlsx")));
         }
         List<String> errors = new ArrayList<>();
         List<ItemCommand> items = new ArrayList<>();
         Set<String> numbers = new HashSet<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(content));
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile());
                 Stream<Row> rows = workbook.getFirstSheet().openStream()) {
             boolean[] header = {false};
             int[] dataRows = {0};

@@ -119,7 +119,7 @@ class InspectionApiController {
                     LocaleContextHolder.getLocale())));
         }
         Checklist created = checklists.importXlsx(actor,
-                new ChecklistCommand(title.strip(), Forms.blank(directiveRef), null), file.getBytes());
+                new ChecklistCommand(title.strip(), Forms.blank(directiveRef), null), file.getInputStream());
         return createdChecklist(actor, created);
     }
 

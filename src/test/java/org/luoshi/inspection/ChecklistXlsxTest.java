@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.luoshi.exchange.FileGuard;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -24,16 +28,67 @@ class ChecklistXlsxTest {
     @BeforeEach
     void setUp() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages", "i18n/inspection");
+        messages.setBasenames("messages", "i18n/inspection", "i18n/exchange");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        xlsx = new ChecklistXlsx(messages);
+        // A small limit, so that a zip bomb of a few MB shows the guard at work.
+        xlsx = new ChecklistXlsx(messages, new FileGuard(1024 * 1024));
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
     }
 
     @AfterEach
     void tearDown() {
         LocaleContextHolder.resetLocaleContext();
+    }
+
+    /** Reads the file the way an upload is read: from a temporary file on disk. */
+    List<ItemCommand> read(byte[] content) throws IOException {
+        Path file = Files.createTempFile("checklist-test", ".xlsx");
+        try {
+            Files.write(file, content);
+            return xlsx.read(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The workbook with its first sheet's XML edited and, if padding > 0, an entry of that many zero bytes added. */
+    static byte[] rezip(byte[] xlsx, java.util.function.UnaryOperator<String> sheetXml, int padding) throws IOException {
+        Path file = Files.createTempFile("checklist-test", ".zip");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Files.write(file, xlsx);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
+                    java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+                for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                    byte[] data = zip.getInputStream(e).readAllBytes();
+                    if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                        data = sheetXml.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    }
+                    z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    z.write(data);
+                    z.closeEntry();
+                }
+                if (padding > 0) {
+                    z.putNextEntry(new java.util.zip.ZipEntry("xl/media/padding.bin"));
+                    z.write(new byte[padding]);
+                    z.closeEntry();
+                }
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return out.toByteArray();
+    }
+
+    /** An OLE compound file (the container of .xls and .doc) holding one stream of the given name. */
+    static byte[] ole(String streamName) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), streamName);
+            fs.writeFilesystem(out);
+        }
+        return out.toByteArray();
     }
 
     /** Writes a sheet: the first row is the header, then the rows as given. */
@@ -73,7 +128,7 @@ class ChecklistXlsxTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         xlsx.write("清单/测试", items, out);
 
-        List<ItemCommand> read = xlsx.read(out.toByteArray());
+        List<ItemCommand> read = read(out.toByteArray());
 
         assertThat(read).containsExactly(
                 new ItemCommand("1", "领导小组健全", "查文件", "领导小组文件", FindingCategory.LEADERSHIP, null),
@@ -83,7 +138,7 @@ class ChecklistXlsxTest {
 
     @Test
     void numericItemNumbersAndBlankRowsAreAccepted() throws IOException {
-        List<ItemCommand> read = xlsx.read(sheet(List.of(
+        List<ItemCommand> read = read(sheet(List.of(
                 List.of(1, "第一项"),
                 List.of(),
                 List.of(2, "第二项", "指引", "佐证", "其他"))));
@@ -101,7 +156,7 @@ class ChecklistXlsxTest {
                 List.of("5", "类别不对", "", "", "不存在的类别"),
                 List.of("6", "标题过长" + "很".repeat(200))));
 
-        assertThatThrownBy(() -> xlsx.read(file))
+        assertThatThrownBy(() -> read(file))
                 .isInstanceOfSatisfying(ChecklistImportException.class, e -> assertThat(e.errors()).containsExactly(
                         "第3行：序号不能为空",
                         "第4行：检查项目不能为空",
@@ -112,11 +167,11 @@ class ChecklistXlsxTest {
 
     @Test
     void aFileThatIsNotXlsxIsRefusedWithAClearMessage() {
-        assertThatThrownBy(() -> xlsx.read("序号,检查项目\n1,a\n".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> read("序号,检查项目\n1,a\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(ChecklistImportException.class, e -> assertThat(e.errors())
                         .containsExactly("上传的文件不是 Excel（.xlsx）文件，请另存为 .xlsx 后再上传。"));
         // A zip that is not a workbook.
-        assertThatThrownBy(() -> xlsx.read(new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0}))
+        assertThatThrownBy(() -> read(new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0}))
                 .isInstanceOf(ChecklistImportException.class);
     }
 
@@ -130,10 +185,10 @@ class ChecklistXlsxTest {
         ws.value(1, 0, "1");
         ws.value(1, 1, "a");
         wb.finish();
-        assertThatThrownBy(() -> xlsx.read(out.toByteArray()))
+        assertThatThrownBy(() -> read(out.toByteArray()))
                 .isInstanceOfSatisfying(ChecklistImportException.class,
                         e -> assertThat(e.errors().get(0)).startsWith("第1行表头不对"));
-        assertThatThrownBy(() -> xlsx.read(sheet(List.of())))
+        assertThatThrownBy(() -> read(sheet(List.of())))
                 .isInstanceOfSatisfying(ChecklistImportException.class,
                         e -> assertThat(e.errors()).containsExactly("文件中没有检查项目。"));
     }
@@ -144,11 +199,31 @@ class ChecklistXlsxTest {
         for (int i = 1; i <= 500; i++) {
             rows.add(List.of(i, "第" + i + "项"));
         }
-        assertThat(xlsx.read(sheet(rows))).hasSize(500);
+        assertThat(read(sheet(rows))).hasSize(500);
 
         rows.add(List.of(501, "第501项"));
-        assertThatThrownBy(() -> xlsx.read(sheet(rows)))
+        assertThatThrownBy(() -> read(sheet(rows)))
                 .isInstanceOfSatisfying(ChecklistImportException.class, e -> assertThat(e.errors())
                         .containsExactly("文件超过 500 行检查项目，请拆分成几份清单分别导入。"));
+    }
+
+    @Test
+    void theExchangeFileChecksRunBeforeTheReader() throws IOException {
+        // A zip bomb: a valid sheet plus an entry that unpacks to 8 MB (the guard here allows 1 MB).
+        byte[] bomb = rezip(sheet(List.of(List.of("1", "第一项"))), xml -> xml, 8 * 1024 * 1024);
+        assertThat(bomb.length).isLessThan(100_000);
+        assertThatThrownBy(() -> read(bomb))
+                .isInstanceOfSatisfying(ChecklistImportException.class, e -> assertThat(e.errors())
+                        .containsExactly("文件解压后超过 1 MB，已拒绝。"));
+        // An old binary workbook (.xls).
+        assertThatThrownBy(() -> read(ole("Workbook")))
+                .isInstanceOfSatisfying(ChecklistImportException.class, e -> assertThat(e.errors())
+                        .containsExactly("这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为 .xlsx”后再上传。"));
+        // A DOCTYPE in the sheet XML.
+        byte[] plain = sheet(List.of(List.of("1", "第一项")));
+        byte[] xxe = rezip(plain, xml -> xml.replaceFirst("<worksheet", "<!DOCTYPE worksheet [<!ENTITY x \"y\">]><worksheet"), 0);
+        assertThatThrownBy(() -> read(xxe))
+                .isInstanceOfSatisfying(ChecklistImportException.class, e -> assertThat(e.errors())
+                        .containsExactly("文件中含有不允许的 XML 声明（DOCTYPE），已拒绝。"));
     }
 }

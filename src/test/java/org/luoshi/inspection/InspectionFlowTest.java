@@ -408,6 +408,12 @@ class InspectionFlowTest {
                         .param("title", title).with(csrf()).with(as("county")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("不是 Excel")));
+        // An old .xls workbook, refused by the same file checks as the ledger exchange.
+        mvc.perform(multipart("/inspection/checklists/import")
+                        .file(new MockMultipartFile("file", "清单.xlsx", null, ChecklistXlsxTest.ole("Workbook")))
+                        .param("title", title).with(csrf()).with(as("county")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("旧版 Excel（.xls）")));
         // Through the API, errors come as a list.
         mvc.perform(multipart("/api/v1/inspection/checklists/import")
                         .file(new MockMultipartFile("file", "清单.xlsx", null, bad)).param("title", title).with(as("county")))
