@@ -159,6 +159,7 @@ class FindingController {
     String plan(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("planForm") PlanForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
+        rule.checkDeadline(form.getDeadline(), findings.get(Actor.of(scope, auth), id).getDeadline(), errors);
         return act(scope, auth, id, errors, model, response, redirect,
                 actor -> findings.plan(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getMeasures(),
                         form.getReason()));
@@ -228,6 +229,7 @@ class FindingController {
     String followUp(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("followUpForm") FollowUpForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
+        rule.checkDeadline(form.getDeadline(), null, errors);
         if (errors.hasErrors()) {
             return invalid(scope, auth, id, model, response);
         }

@@ -525,6 +525,52 @@ class InspectionFlowTest {
     }
 
     @Test
+    void deadlinesBeforeTodayAreRefusedWhenSetOrMoved() throws Exception {
+        OrgUnit shiqiao = township("石桥乡");
+        long owner = postOf(shiqiao, PostKind.PROPAGANDA_MEMBER);
+        String yesterday = TODAY.minusDays(1).toString();
+        String message = "整改期限不能早于今天（" + TODAY + "）";
+        long id = countyFinding(shiqiao, owner, TODAY.plusDays(20));
+        long visitId = findingRepository.findById(id).orElseThrow().getInspectionId();
+        long before = findingRepository.count();
+
+        // A new finding of a visit with yesterday's deadline: 400 with the field error, nothing saved.
+        JsonNode created = api(post("/api/v1/inspection/inspections/" + visitId + "/findings"), "county",
+                Map.of("unitId", shiqiao.getId(), "title", "过期问题", "ownerPostId", owner, "deadline", yesterday), 400);
+        assertThat(created.get("fieldErrors").findValuesAsText("field")).containsExactly("deadline");
+        assertThat(created.get("fieldErrors").findValuesAsText("message")).containsExactly(message);
+        mvc.perform(post("/inspection/inspections/" + visitId + "/findings").param("unitId", shiqiao.getId().toString())
+                        .param("title", "过期问题").param("ownerPostId", String.valueOf(owner)).param("deadline", yesterday)
+                        .with(csrf()).with(as("county")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(message)));
+        assertThat(findingRepository.count()).isEqualTo(before);
+
+        // Moving a deadline into the past, even with a reason, page and API.
+        JsonNode moved = api(put("/api/v1/inspection/findings/" + id + "/plan"), "officer2",
+                Map.of("ownerPostId", owner, "deadline", yesterday, "reason", "补录"), 400);
+        assertThat(moved.get("fieldErrors").findValuesAsText("message")).containsExactly(message);
+        mvc.perform(post("/inspection/findings/" + id + "/plan").param("ownerPostId", String.valueOf(owner))
+                        .param("deadline", yesterday).param("reason", "补录").with(csrf()).with(as("officer2")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(message)));
+        assertThat(findingRepository.findById(id).orElseThrow().getDeadline()).isEqualTo(TODAY.plusDays(20));
+        // Today itself is fine.
+        api(put("/api/v1/inspection/findings/" + id + "/plan"), "officer2",
+                Map.of("ownerPostId", owner, "deadline", TODAY.toString(), "reason", "提前完成"), 200);
+
+        // A task whose deadline has already passed may still be planned without moving it.
+        long overdue = findingService.raiseFinding(FindingSource.VENUE_FAULT, shiqiao.getId(), "已逾期的问题", null,
+                owner, TODAY.minusDays(3), "阵地巡查记录");
+        api(put("/api/v1/inspection/findings/" + overdue + "/plan"), "officer2",
+                Map.of("ownerPostId", owner, "deadline", TODAY.minusDays(3).toString(), "measures", "专人负责"), 200);
+        // A follow-up is a new task: its deadline may not be in the past either.
+        JsonNode follow = api(post("/api/v1/inspection/findings/" + overdue + "/follow-up"), "county",
+                Map.of("title", "再查", "deadline", yesterday), 400);
+        assertThat(follow.get("fieldErrors").findValuesAsText("field")).containsExactly("deadline");
+    }
+
+    @Test
     void otherModulesRaiseFindingsThroughThePublicMethod() throws Exception {
         OrgUnit liuxi = township("柳溪镇");
         OrgUnit village = child(liuxi, "上塘村");
