@@ -169,6 +169,10 @@ class InspectionFlowTest {
         // A township leader is read-only.
         api(post("/api/v1/inspection/findings/" + id + "/recheck"), "leader", Map.of("passed", true, "reason", "x"), 403);
 
+        // Passing locks the task for good, so the page's pass button asks first.
+        mvc.perform(get("/inspection/findings/" + id).with(as("county"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*id=\"recheck-pass\"[^>]*data-confirm=\"复查通过后任务即销号锁定，不能再修改或撤回。确定通过吗？\".*")));
         JsonNode passed = api(post("/api/v1/inspection/findings/" + id + "/recheck"), "county",
                 Map.of("passed", true, "reason", "复查合格"), 200);
         assertThat(passed.at("/finding/state").asText()).isEqualTo("PASSED");
