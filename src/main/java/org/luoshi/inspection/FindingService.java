@@ -46,6 +46,11 @@ public class FindingService {
 
     private final FindingRepository findings;
     private final EvidenceRepository evidence;
+    /** The timeline entries that are rectification work, as opposed to raising or re-checking. */
+    private static final java.util.Set<RectificationEvent.Action> REWORK_ACTIONS = java.util.EnumSet.of(
+            RectificationEvent.Action.PLANNED, RectificationEvent.Action.STARTED, RectificationEvent.Action.NOTE,
+            RectificationEvent.Action.EVIDENCE, RectificationEvent.Action.SUBMITTED);
+
     private final RectificationEventRepository events;
     private final OrgUnitService units;
     private final PostService posts;
@@ -230,10 +235,19 @@ public class FindingService {
         return actor.scope().writable() && !finding.isLocked() && finding.getState() != RectificationState.SUBMITTED;
     }
 
-    /** Only the upper level re-checks, and never the one who submitted. */
+    /** Only the upper level re-checks, and never anyone who worked on the rectification. */
     boolean mayRecheck(Actor actor, Finding finding) {
         return actor.supervises() && finding.getState() == RectificationState.SUBMITTED
-                && !actor.username().equals(finding.getSubmittedBy()) && isUpperLevel(actor, finding);
+                && !actor.username().equals(finding.getSubmittedBy()) && !workedOn(actor, finding)
+                && isUpperLevel(actor, finding);
+    }
+
+    /**
+     * Whether the actor appears in the task's timeline as author of rectification work (plan, start,
+     * progress note, evidence, submission): the re-check is a second pair of eyes, so none of them may do it.
+     */
+    private boolean workedOn(Actor actor, Finding finding) {
+        return events.existsByFindingIdAndActorAndActionIn(finding.getId(), actor.username(), REWORK_ACTIONS);
     }
 
     @Transactional
@@ -347,6 +361,9 @@ public class FindingService {
         if (finding.getState() == RectificationState.SUBMITTED) {
             if (actor.username().equals(finding.getSubmittedBy())) {
                 throw new RuleViolationException("inspection.recheck.own");
+            }
+            if (workedOn(actor, finding)) {
+                throw new RuleViolationException("inspection.recheck.workedOn");
             }
             if (!isUpperLevel(actor, finding)) {
                 throw new RuleViolationException("inspection.recheck.notUpperLevel");

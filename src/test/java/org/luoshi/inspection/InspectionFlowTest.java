@@ -224,6 +224,39 @@ class InspectionFlowTest {
     }
 
     @Test
+    void nobodyWhoWorkedOnTheRectificationRechecksIt() throws Exception {
+        OrgUnit liuxi = township("柳溪镇");
+        OrgUnit village = child(liuxi, "柳溪村");
+        long checklist = checklist("officer");
+        JsonNode visit = api(post("/api/v1/inspection/visits"), "officer",
+                Map.of("checklistId", checklist, "heldOn", TODAY.toString(), "unitIds", List.of(village.getId())), 201);
+        JsonNode f = api(post("/api/v1/inspection/inspections/" + visit.at("/inspection/id").asLong() + "/findings"),
+                "officer", Map.of("unitId", village.getId(), "title", "广播内容未审核-" + UUID.randomUUID(),
+                        "ownerPostId", postOf(village, PostKind.PROPAGANDIST), "deadline", TODAY.plusDays(5).toString()), 201);
+        long id = f.get("id").asLong();
+        // The township officer helps with the village's rectification (a progress note); the clerk submits.
+        readyToSubmit(id, "clerk");
+        api(post("/api/v1/inspection/findings/" + id + "/notes"), "officer", Map.of("note", "镇里协助制定审核制度"), 200);
+        api(post("/api/v1/inspection/findings/" + id + "/submit"), "clerk", Map.of("note", "已整改"), 200);
+
+        // The officer did not submit, but worked on it: no re-check, neither on the page nor through the API.
+        mvc.perform(get("/inspection/findings/" + id).with(as("officer"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("id=\"recheck-form\""))));
+        JsonNode refused = api(post("/api/v1/inspection/findings/" + id + "/recheck"), "officer",
+                Map.of("passed", true, "reason", "合格"), 409);
+        assertThat(refused.get("detail").asText())
+                .isEqualTo("不能复查自己参与过的整改（制定或修改计划、记录进展、上传佐证）。请由未参与整改的人复查。");
+        assertThat(findingRepository.findById(id).orElseThrow().getState()).isEqualTo(RectificationState.SUBMITTED);
+
+        // Another officer of the township, who did no work on it, may.
+        createAccount("insp-lx-" + UUID.randomUUID().toString().substring(0, 8), Role.TOWNSHIP_OFFICER, liuxi);
+        mvc.perform(get("/inspection/findings/" + id).with(as(lastAccount))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"recheck-form\"")));
+        api(post("/api/v1/inspection/findings/" + id + "/recheck"), lastAccount, Map.of("passed", true, "reason", "合格"), 200);
+    }
+
+    @Test
     void aFailedRecheckGoesBackToWorkAndTheTownshipRechecksItsVillage() throws Exception {
         OrgUnit liuxi = township("柳溪镇");
         OrgUnit village = child(liuxi, "柳溪村");
