@@ -28,17 +28,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ChecklistXlsx {
 
-    /** The columns, in order; the header row of an import must name them like this. */
-    static final List<String> COLUMNS = List.of("序号", "检查项目", "检查指引", "应备佐证", "类别");
+    /**
+     * Headers and category labels are always Chinese, from the zh_CN bundle whatever the user's locale,
+     * so that a file exported by one user imports for another.
+     */
+    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
-    static final Map<FindingCategory, String> CATEGORY_LABELS = Map.of(
-            FindingCategory.LEADERSHIP, "领导责任",
-            FindingCategory.STUDY, "理论学习",
-            FindingCategory.POSITION, "阵地管理",
-            FindingCategory.OPINION, "舆情处置",
-            FindingCategory.PUBLICITY, "宣传报道",
-            FindingCategory.LEDGER, "台账资料",
-            FindingCategory.OTHER, "其他");
+    /** The message keys of the columns, in order; the header row of an import must name them like this. */
+    private static final List<String> COLUMN_KEYS = List.of("inspection.item.no", "inspection.item.title",
+            "inspection.item.guidance", "inspection.item.expectedEvidence", "inspection.item.category");
 
     private static final int MAX_ROWS = 500;
 
@@ -50,11 +48,26 @@ class ChecklistXlsx {
         this.guard = guard;
     }
 
+    /** The column headers, in order. */
+    List<String> columns() {
+        return COLUMN_KEYS.stream().map(key -> messages.getMessage(key, null, ZH)).toList();
+    }
+
+    private Map<FindingCategory, String> categoryLabels() {
+        Map<FindingCategory, String> labels = new java.util.EnumMap<>(FindingCategory.class);
+        for (FindingCategory category : FindingCategory.values()) {
+            labels.put(category, messages.getMessage("inspection.category." + category.name(), null, ZH));
+        }
+        return labels;
+    }
+
     void write(String sheetName, List<ChecklistItem> items, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Luoshi", "1.0");
         Worksheet sheet = workbook.newWorksheet(safeSheetName(sheetName));
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            sheet.value(0, c, COLUMNS.get(c));
+        List<String> columns = columns();
+        Map<FindingCategory, String> labels = categoryLabels();
+        for (int c = 0; c < columns.size(); c++) {
+            sheet.value(0, c, columns.get(c));
             sheet.style(0, c).bold().fillColor("DDEBF7").set();
         }
         sheet.width(0, 8);
@@ -68,7 +81,7 @@ class ChecklistXlsx {
             sheet.value(r, 1, item.getTitle());
             sheet.value(r, 2, item.getGuidance());
             sheet.value(r, 3, item.getExpectedEvidence());
-            sheet.value(r, 4, CATEGORY_LABELS.get(item.getCategory()));
+            sheet.value(r, 4, labels.get(item.getCategory()));
             r++;
         }
         workbook.finish();
@@ -90,6 +103,8 @@ class ChecklistXlsx {
         List<String> errors = new ArrayList<>();
         List<ItemCommand> items = new ArrayList<>();
         Set<String> numbers = new HashSet<>();
+        List<String> columns = columns();
+        Map<FindingCategory, String> labels = categoryLabels();
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile());
                 Stream<Row> rows = workbook.getFirstSheet().openStream()) {
             boolean[] header = {false};
@@ -97,17 +112,17 @@ class ChecklistXlsx {
             rows.forEach(row -> {
                 if (!header[0]) {
                     header[0] = true;
-                    checkHeader(row, errors);
+                    checkHeader(row, columns, errors);
                     return;
                 }
-                if (isBlank(row)) {
+                if (isBlank(row, columns.size())) {
                     return;
                 }
                 // A longer file is refused as a whole: silently importing its first rows would lose items.
                 if (++dataRows[0] > MAX_ROWS) {
                     throw new ChecklistImportException(List.of(msg("inspection.import.tooManyRows", MAX_ROWS)));
                 }
-                readRow(row, numbers, items, errors);
+                readRow(row, labels, numbers, items, errors);
             });
             if (!header[0]) {
                 errors.add(msg("inspection.import.empty"));
@@ -127,16 +142,16 @@ class ChecklistXlsx {
         return items;
     }
 
-    private void checkHeader(Row row, List<String> errors) {
+    private void checkHeader(Row row, List<String> columns, List<String> errors) {
         for (int c = 0; c < 4; c++) {
-            if (!COLUMNS.get(c).equals(text(row, c))) {
-                errors.add(msg("inspection.import.badHeader", String.join("、", COLUMNS)));
+            if (!columns.get(c).equals(text(row, c))) {
+                errors.add(msg("inspection.import.badHeader", String.join("、", columns)));
                 return;
             }
         }
     }
 
-    private void readRow(Row row, Set<String> numbers, List<ItemCommand> items, List<String> errors) {
+    private void readRow(Row row, Map<FindingCategory, String> labels, Set<String> numbers, List<ItemCommand> items, List<String> errors) {
         int n = row.getRowNum();
         List<String> problems = new ArrayList<>();
         String itemNo = text(row, 0);
@@ -167,10 +182,10 @@ class ChecklistXlsx {
         }
         FindingCategory category = FindingCategory.OTHER;
         if (!categoryText.isEmpty()) {
-            category = category(categoryText);
+            category = category(labels, categoryText);
             if (category == null) {
                 problems.add(msg("inspection.import.badCategory", categoryText,
-                        String.join("、", CATEGORY_LABELS.values().stream().sorted().toList())));
+                        String.join("、", labels.values().stream().sorted().toList())));
             }
         }
         if (problems.isEmpty()) {
@@ -180,8 +195,8 @@ class ChecklistXlsx {
         }
     }
 
-    private static FindingCategory category(String text) {
-        for (Map.Entry<FindingCategory, String> e : CATEGORY_LABELS.entrySet()) {
+    private static FindingCategory category(Map<FindingCategory, String> labels, String text) {
+        for (Map.Entry<FindingCategory, String> e : labels.entrySet()) {
             if (e.getValue().equals(text) || e.getKey().name().equalsIgnoreCase(text)) {
                 return e.getKey();
             }
@@ -189,8 +204,8 @@ class ChecklistXlsx {
         return null;
     }
 
-    private static boolean isBlank(Row row) {
-        for (int c = 0; c < COLUMNS.size(); c++) {
+    private static boolean isBlank(Row row, int columns) {
+        for (int c = 0; c < columns; c++) {
             if (!text(row, c).isEmpty()) {
                 return false;
             }

@@ -23,6 +23,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 /** Checklist .xlsx: export and import round-trip; a file with bad rows is refused with one message per row. */
 class ChecklistXlsxTest {
 
+    static final List<String> HEADERS = List.of("序号", "检查项目", "检查指引", "应备佐证", "类别");
+
     ChecklistXlsx xlsx;
 
     @BeforeEach
@@ -96,8 +98,8 @@ class ChecklistXlsxTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "test", "1.0");
         Worksheet ws = wb.newWorksheet("清单");
-        for (int c = 0; c < ChecklistXlsx.COLUMNS.size(); c++) {
-            ws.value(0, c, ChecklistXlsx.COLUMNS.get(c));
+        for (int c = 0; c < HEADERS.size(); c++) {
+            ws.value(0, c, HEADERS.get(c));
         }
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < rows.get(r).size(); c++) {
@@ -225,5 +227,35 @@ class ChecklistXlsxTest {
         assertThatThrownBy(() -> read(xxe))
                 .isInstanceOfSatisfying(ChecklistImportException.class, e -> assertThat(e.errors())
                         .containsExactly("文件中含有不允许的 XML 声明（DOCTYPE），已拒绝。"));
+    }
+
+    @Test
+    void headersAndCategoryLabelsComeFromTheChineseBundle() throws IOException {
+        assertThat(xlsx.columns()).isEqualTo(HEADERS);
+        // Another wording in the bundle changes both the exported header and what an import accepts.
+        org.springframework.context.support.StaticMessageSource renamed = new org.springframework.context.support.StaticMessageSource();
+        renamed.addMessage("inspection.item.title", Locale.SIMPLIFIED_CHINESE, "检查内容");
+        renamed.addMessage("inspection.category.STUDY", Locale.SIMPLIFIED_CHINESE, "学习");
+        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+        bundles.setBasenames("messages", "i18n/inspection", "i18n/exchange");
+        bundles.setDefaultEncoding("UTF-8");
+        bundles.setFallbackToSystemLocale(false);
+        renamed.setParentMessageSource(bundles);
+        ChecklistXlsx other = new ChecklistXlsx(renamed, new FileGuard(1024 * 1024));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        other.write("清单", List.of(item("1", "中心组研讨", null, null, FindingCategory.STUDY)), out);
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()));
+                var rows = wb.getFirstSheet().openStream()) {
+            List<org.dhatim.fastexcel.reader.Row> read = rows.toList();
+            assertThat(read.get(0).getCellText(1)).isEqualTo("检查内容");
+            assertThat(read.get(1).getCellText(4)).isEqualTo("学习");
+        }
+        Path file = Files.createTempFile("checklist-test", ".xlsx");
+        try {
+            Files.write(file, out.toByteArray());
+            assertThat(other.read(file)).extracting(ItemCommand::category).containsExactly(FindingCategory.STUDY);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }
