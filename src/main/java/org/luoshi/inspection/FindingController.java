@@ -106,7 +106,9 @@ class FindingController {
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(msg("inspection.overview.fileName") + "-" + rule.today() + ".xlsx", StandardCharsets.UTF_8)
                 .build().toString());
-        overviewXlsx.write(findings.rates(actor), findings.searchAll(actor, filter.toFilter()), response.getOutputStream());
+        FindingFilter findingFilter = filter.toFilter();
+        overviewXlsx.write(findings.rates(actor), consumer -> findings.exportPages(actor, findingFilter, consumer),
+                response.getOutputStream());
     }
 
     private void addFilterOptions(DataScope scope, Model model) {

@@ -544,6 +544,23 @@ class InspectionFlowTest {
             List<Row> list = wb.getSheet(1).orElseThrow().read();
             assertThat(list.stream().skip(1).map(r -> r.getCellText(2)).distinct().toList()).containsOnly("督导检查");
         }
+        // The export has no row limit: with pages of 2 rows it still lists every finding the filter matches,
+        // once each, by unit, deadline and id.
+        long matching = findingService.count(new Actor(units.systemScope(), Actor.ADMIN), FindingFilter.none());
+        int pageSize = findingService.exportPageSize;
+        findingService.exportPageSize = 2;
+        try {
+            byte[] all = mvc.perform(get("/inspection/overview.xlsx").with(as("admin")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(all))) {
+                List<Long> ids = wb.getSheet(1).orElseThrow().read().stream().skip(1)
+                        .map(r -> r.getCellAsNumber(0).orElseThrow().longValue()).toList();
+                assertThat(ids).hasSize((int) matching).doesNotHaveDuplicates();
+                assertThat(ids).hasSizeGreaterThan(2);
+            }
+        } finally {
+            findingService.exportPageSize = pageSize;
+        }
         // A township's overview covers its villages only.
         JsonNode township = api(get("/api/v1/inspection/overview"), "officer", null, 200);
         assertThat(township.get("rates").findValuesAsText("unitName")).doesNotContain("石桥乡");
