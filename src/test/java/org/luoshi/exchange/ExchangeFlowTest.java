@@ -247,6 +247,37 @@ class ExchangeFlowTest {
     }
 
     @Test
+    void aRowThatLeftTheScopeAfterACleanPreviewRefusesTheCommitAcrossChunks() throws Exception {
+        String t = "跨块" + uid();
+        OrgUnit other = units.create(units.systemScope(), new OrgUnitCommand(village.getParentId(), OrgUnitKind.VILLAGE,
+                "停用村" + UUID.randomUUID().toString().substring(0, 8), null, null, 99));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            rows.add(row(t + i, DAY.toString()));
+        }
+        rows.add(row(other.getName(), DAY.toString(), t + "末", Map.of()));
+        exchange.chunkSize(3);
+        try {
+            ExchangeService.Preview p = preview(officer, file(rows));
+            assertThat(p.errors()).isZero();
+            assertThat(p.toAdd()).isEqualTo(8);
+            // Between preview and confirmation the last row's village moves to another township, out of the
+            // officer's scope: the first two chunks (six rows) are written before the commit reaches that row,
+            // and must be rolled back with it.
+            OrgUnit shiqiao = units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream()
+                    .filter(u -> u.getName().equals("石桥乡")).findFirst().orElseThrow();
+            units.move(units.systemScope(), other.getId(), shiqiao.getId());
+            assertThatThrownBy(() -> exchange.commit(officer, p.id())).isInstanceOfSatisfying(RuleViolationException.class,
+                    e -> assertThat(e.messageKey()).isEqualTo("exchange.commit.hasErrors"));
+            assertThat(titlesIn(village)).isEmpty();
+            assertThat(ledger.list(units.systemScope(), new RecordFilter("MEETING", other.getId(), null, null, null, null,
+                    false), null, 100).records()).isEmpty();
+        } finally {
+            exchange.chunkSize(ExchangeService.CHUNK);
+        }
+    }
+
+    @Test
     void aRowThatBecameADuplicateAfterThePreviewRollsBackTheWholeCommit() throws Exception {
         String t = "并发" + uid();
         List<List<Object>> rows = new ArrayList<>();
