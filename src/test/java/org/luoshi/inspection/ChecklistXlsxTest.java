@@ -221,6 +221,10 @@ class ChecklistXlsxTest {
         assertThatThrownBy(() -> read(ole("Workbook")))
                 .isInstanceOfSatisfying(ChecklistImportException.class, e -> assertThat(e.errors())
                         .containsExactly("这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为 .xlsx”后再上传。"));
+        // A Word .doc renamed to .xlsx is an OLE file too, but not an old Excel file.
+        assertThatThrownBy(() -> read(ole("WordDocument")))
+                .isInstanceOfSatisfying(ChecklistImportException.class, e -> assertThat(e.errors())
+                        .containsExactly("上传的文件不是 Excel（.xlsx）文件，请另存为 .xlsx 后再上传。"));
         // A DOCTYPE in the sheet XML.
         byte[] plain = sheet(List.of(List.of("1", "第一项")));
         byte[] xxe = rezip(plain, xml -> xml.replaceFirst("<worksheet", "<!DOCTYPE worksheet [<!ENTITY x \"y\">]><worksheet"), 0);
