@@ -1,7 +1,7 @@
 package org.luoshi.exchange;
 
 /** The whole file was refused (not an xlsx, encrypted, too big, wrong template …); nothing was read or written. */
-class ExchangeFileException extends RuntimeException {
+public class ExchangeFileException extends RuntimeException {
 
     private final String messageKey;
     private final transient Object[] args;
@@ -12,11 +12,11 @@ class ExchangeFileException extends RuntimeException {
         this.args = args;
     }
 
-    String messageKey() {
+    public String messageKey() {
         return messageKey;
     }
 
-    Object[] args() {
+    public Object[] args() {
         return args;
     }
 }

@@ -443,7 +443,7 @@ class ExchangeService {
         int[] counts = new int[3];
         try {
             transactions.executeWithoutResult(status -> {
-                List<RecordCommand> batch = new ArrayList<>(CHUNK);
+                List<RecordCommand> batch = new ArrayList<>(chunkSize);
                 Runnable write = () -> {
                     int present = ledger.createMissing(scope, kind.code(), batch);
                     counts[1] += present;
@@ -456,7 +456,7 @@ class ExchangeService {
                             counts[0]++;
                         } else if (counts[0] == 0) {
                             batch.add(checked.command());
-                            if (batch.size() == CHUNK) {
+                            if (batch.size() == chunkSize) {
                                 write.run();
                             }
                         }
@@ -586,7 +586,7 @@ class ExchangeService {
         Map<Long, Map<String, Long>> peopleByUnit = new HashMap<>();
         Map<NaturalKey, Integer> seen = new HashMap<>();
         String examplePrefix = columns.zh("exchange.example.prefix");
-        List<Parsed> chunk = new ArrayList<>(CHUNK);
+        List<Parsed> chunk = new ArrayList<>(chunkSize);
         try (ReadableWorkbook book = open(file); Stream<Row> rows = book.getFirstSheet().openStream()) {
             Iterator<Row> it = rows.iterator();
             Row first = next(it);
@@ -626,7 +626,7 @@ class ExchangeService {
                     throw new ExchangeFileException("exchange.file.tooManyRows", maxRows);
                 }
                 chunk.add(parse(scope, cols, names, peopleByUnit, row.getRowNum(), values));
-                if (chunk.size() == CHUNK) {
+                if (chunk.size() == chunkSize) {
                     classify(scope, kind, cols, chunk, seen, validate, sink);
                     chunk.clear();
                 }
@@ -640,6 +640,13 @@ class ExchangeService {
 
     /** Rows per ledger call: large, because each natural-key lookup scans the chunk's date range of a unit once. */
     static final int CHUNK = 5000;
+
+    private int chunkSize = CHUNK;
+
+    /** For tests: small chunks, so that a few rows already span several ledger calls. */
+    void chunkSize(int rows) {
+        this.chunkSize = rows;
+    }
 
     static ReadableWorkbook open(Path file) {
         try {

@@ -7,27 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Looks at an uploaded file before any spreadsheet parser does: the kind of container, and for a
  * zip the real (not declared) uncompressed size of every entry and any DOCTYPE in its XML, so that
- * a zip bomb or an XXE attempt is refused with bounded memory and time.
+ * a zip bomb or an XXE attempt is refused with bounded memory and time. Part of the module's API:
+ * every .xlsx upload (ledger exchange, checklist import) goes through it.
  */
 @Component
-class FileGuard {
+public class FileGuard {
 
     private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-    private static final byte[] ENCRYPTED_PACKAGE = "EncryptedPackage".getBytes(StandardCharsets.UTF_16LE);
 
     private final long maxUncompressed;
 
-    FileGuard(@Value("${luoshi.exchange.max-uncompressed-bytes:209715200}") long maxUncompressed) {
+    public FileGuard(@Value("${luoshi.exchange.max-uncompressed-bytes:209715200}") long maxUncompressed) {
         this.maxUncompressed = maxUncompressed;
     }
 
-    void check(Path file) throws IOException {
+    /** Refuses the file with an {@link ExchangeFileException} naming the reason (message key in the exchange bundle). */
+    public void check(Path file) throws IOException {
         long size = Files.size(file);
         if (size == 0) {
             throw new ExchangeFileException("exchange.file.empty");
@@ -36,7 +39,7 @@ class FileGuard {
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, 8);
             if (n == 8 && startsWith(head, OLE)) {
-                throw new ExchangeFileException(containsEncryptedPackage(file) ? "exchange.file.encrypted" : "exchange.file.xls");
+                throw new ExchangeFileException(oleKind(file));
             }
             if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
                 throw new ExchangeFileException("exchange.file.notXlsx");
@@ -97,21 +100,23 @@ class FileGuard {
         return true;
     }
 
-    /** An encrypted OOXML file is an OLE container holding an "EncryptedPackage" stream; its name is in the directory. */
-    private static boolean containsEncryptedPackage(Path file) throws IOException {
-        byte[] data;
-        try (InputStream in = Files.newInputStream(file)) {
-            data = in.readNBytes(4 * 1024 * 1024);
-        }
-        outer:
-        for (int i = 0; i + ENCRYPTED_PACKAGE.length <= data.length; i++) {
-            for (int j = 0; j < ENCRYPTED_PACKAGE.length; j++) {
-                if (data[i + j] != ENCRYPTED_PACKAGE[j]) {
-                    continue outer;
-                }
+    /**
+     * What an OLE compound file is, by the stream names in its directory: a password-protected .xlsx
+     * holds "EncryptedPackage", an old .xls a "Workbook" (or "Book", Excel 5/95) stream; anything else
+     * (a renamed Word .doc, PowerPoint …) is not a spreadsheet at all. Only the directory is read.
+     */
+    private static String oleKind(Path file) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            DirectoryNode root = fs.getRoot();
+            if (root.hasEntry("EncryptedPackage")) {
+                return "exchange.file.encrypted";
             }
-            return true;
+            if (root.hasEntry("Workbook") || root.hasEntry("Book") || root.hasEntry("WORKBOOK") || root.hasEntry("BOOK")) {
+                return "exchange.file.xls";
+            }
+            return "exchange.file.notXlsx";
+        } catch (IOException | RuntimeException e) {
+            return "exchange.file.notXlsx";
         }
-        return false;
     }
 }

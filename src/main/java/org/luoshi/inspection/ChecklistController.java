@@ -3,6 +3,7 @@ package org.luoshi.inspection;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -93,8 +94,8 @@ class ChecklistController {
             return list(scope, auth, model);
         }
         try {
-            byte[] content = file == null ? new byte[0] : file.getBytes();
-            Checklist created = checklists.importXlsx(Actor.of(scope, auth), form.toCommand(), content);
+            InputStream upload = file == null ? InputStream.nullInputStream() : file.getInputStream();
+            Checklist created = checklists.importXlsx(Actor.of(scope, auth), form.toCommand(), upload);
             redirect.addFlashAttribute("flash", msg("inspection.import.done"));
             return "redirect:/inspection/checklists/" + created.getId();
         } catch (ChecklistImportException e) {

@@ -1,7 +1,11 @@
 package org.luoshi.inspection;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import org.luoshi.org.OrgUnit;
@@ -126,10 +130,19 @@ class ChecklistService {
 
     /** A new checklist from an .xlsx file; nothing is saved unless every row is valid. */
     @Transactional
-    Checklist importXlsx(Actor actor, ChecklistCommand command, byte[] content) {
+    Checklist importXlsx(Actor actor, ChecklistCommand command, InputStream upload) throws IOException {
         actor.requireSupervisor();
-        List<ItemCommand> rows = xlsx.read(content);
-        return create(actor, command, rows);
+        // On disk first, so that the file checks and the reader never hold the whole upload in memory.
+        Path file = Files.createTempFile("luoshi-checklist-", ".xlsx");
+        try {
+            try (InputStream in = upload) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            List<ItemCommand> rows = xlsx.read(file);
+            return create(actor, command, rows);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     void export(Actor actor, long id, OutputStream out) throws IOException {

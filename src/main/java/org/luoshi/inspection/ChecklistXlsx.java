@@ -1,8 +1,8 @@
 package org.luoshi.inspection;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +15,8 @@ import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.luoshi.exchange.ExchangeFileException;
+import org.luoshi.exchange.FileGuard;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -26,31 +28,46 @@ import org.springframework.stereotype.Component;
 @Component
 class ChecklistXlsx {
 
-    /** The columns, in order; the header row of an import must name them like this. */
-    static final List<String> COLUMNS = List.of("序号", "检查项目", "检查指引", "应备佐证", "类别");
+    /**
+     * Headers and category labels are always Chinese, from the zh_CN bundle whatever the user's locale,
+     * so that a file exported by one user imports for another.
+     */
+    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
-    static final Map<FindingCategory, String> CATEGORY_LABELS = Map.of(
-            FindingCategory.LEADERSHIP, "领导责任",
-            FindingCategory.STUDY, "理论学习",
-            FindingCategory.POSITION, "阵地管理",
-            FindingCategory.OPINION, "舆情处置",
-            FindingCategory.PUBLICITY, "宣传报道",
-            FindingCategory.LEDGER, "台账资料",
-            FindingCategory.OTHER, "其他");
+    /** The message keys of the columns, in order; the header row of an import must name them like this. */
+    private static final List<String> COLUMN_KEYS = List.of("inspection.item.no", "inspection.item.title",
+            "inspection.item.guidance", "inspection.item.expectedEvidence", "inspection.item.category");
 
     private static final int MAX_ROWS = 500;
 
     private final MessageSource messages;
+    private final FileGuard guard;
 
-    ChecklistXlsx(MessageSource messages) {
+    ChecklistXlsx(MessageSource messages, FileGuard guard) {
         this.messages = messages;
+        this.guard = guard;
+    }
+
+    /** The column headers, in order. */
+    List<String> columns() {
+        return COLUMN_KEYS.stream().map(key -> messages.getMessage(key, null, ZH)).toList();
+    }
+
+    private Map<FindingCategory, String> categoryLabels() {
+        Map<FindingCategory, String> labels = new java.util.EnumMap<>(FindingCategory.class);
+        for (FindingCategory category : FindingCategory.values()) {
+            labels.put(category, messages.getMessage("inspection.category." + category.name(), null, ZH));
+        }
+        return labels;
     }
 
     void write(String sheetName, List<ChecklistItem> items, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Luoshi", "1.0");
         Worksheet sheet = workbook.newWorksheet(safeSheetName(sheetName));
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            sheet.value(0, c, COLUMNS.get(c));
+        List<String> columns = columns();
+        Map<FindingCategory, String> labels = categoryLabels();
+        for (int c = 0; c < columns.size(); c++) {
+            sheet.value(0, c, columns.get(c));
             sheet.style(0, c).bold().fillColor("DDEBF7").set();
         }
         sheet.width(0, 8);
@@ -64,36 +81,48 @@ class ChecklistXlsx {
             sheet.value(r, 1, item.getTitle());
             sheet.value(r, 2, item.getGuidance());
             sheet.value(r, 3, item.getExpectedEvidence());
-            sheet.value(r, 4, CATEGORY_LABELS.get(item.getCategory()));
+            sheet.value(r, 4, labels.get(item.getCategory()));
             r++;
         }
         workbook.finish();
     }
 
     /** The items of the file, or a {@link ChecklistImportException} listing every problem. */
-    List<ItemCommand> read(byte[] content) {
-        if (content.length < 4 || !ReadableWorkbook.isOOXMLZipHeader(content)) {
+    List<ItemCommand> read(Path file) {
+        // The same checks as the ledger exchange (zip bomb, DOCTYPE, .xls, password) before FastExcel sees the file.
+        try {
+            guard.check(file);
+        } catch (ExchangeFileException e) {
+            // "Not an xlsx" in the exchange's words speaks of its template; a checklist has its own message.
+            String message = e.messageKey().equals("exchange.file.notXlsx")
+                    ? msg("inspection.import.notXlsx") : msg(e.messageKey(), e.args());
+            throw new ChecklistImportException(List.of(message));
+        } catch (IOException e) {
             throw new ChecklistImportException(List.of(msg("inspection.import.notXlsx")));
         }
         List<String> errors = new ArrayList<>();
         List<ItemCommand> items = new ArrayList<>();
         Set<String> numbers = new HashSet<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(content));
+        List<String> columns = columns();
+        Map<FindingCategory, String> labels = categoryLabels();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile());
                 Stream<Row> rows = workbook.getFirstSheet().openStream()) {
             boolean[] header = {false};
+            int[] dataRows = {0};
             rows.forEach(row -> {
                 if (!header[0]) {
                     header[0] = true;
-                    checkHeader(row, errors);
+                    checkHeader(row, columns, errors);
                     return;
                 }
-                if (isBlank(row)) {
+                if (isBlank(row, columns.size())) {
                     return;
                 }
-                if (items.size() + errors.size() >= MAX_ROWS) {
-                    return;
+                // A longer file is refused as a whole: silently importing its first rows would lose items.
+                if (++dataRows[0] > MAX_ROWS) {
+                    throw new ChecklistImportException(List.of(msg("inspection.import.tooManyRows", MAX_ROWS)));
                 }
-                readRow(row, numbers, items, errors);
+                readRow(row, labels, numbers, items, errors);
             });
             if (!header[0]) {
                 errors.add(msg("inspection.import.empty"));
@@ -113,16 +142,16 @@ class ChecklistXlsx {
         return items;
     }
 
-    private void checkHeader(Row row, List<String> errors) {
+    private void checkHeader(Row row, List<String> columns, List<String> errors) {
         for (int c = 0; c < 4; c++) {
-            if (!COLUMNS.get(c).equals(text(row, c))) {
-                errors.add(msg("inspection.import.badHeader", String.join("、", COLUMNS)));
+            if (!columns.get(c).equals(text(row, c))) {
+                errors.add(msg("inspection.import.badHeader", String.join("、", columns)));
                 return;
             }
         }
     }
 
-    private void readRow(Row row, Set<String> numbers, List<ItemCommand> items, List<String> errors) {
+    private void readRow(Row row, Map<FindingCategory, String> labels, Set<String> numbers, List<ItemCommand> items, List<String> errors) {
         int n = row.getRowNum();
         List<String> problems = new ArrayList<>();
         String itemNo = text(row, 0);
@@ -153,10 +182,10 @@ class ChecklistXlsx {
         }
         FindingCategory category = FindingCategory.OTHER;
         if (!categoryText.isEmpty()) {
-            category = category(categoryText);
+            category = category(labels, categoryText);
             if (category == null) {
                 problems.add(msg("inspection.import.badCategory", categoryText,
-                        String.join("、", CATEGORY_LABELS.values().stream().sorted().toList())));
+                        String.join("、", labels.values().stream().sorted().toList())));
             }
         }
         if (problems.isEmpty()) {
@@ -166,8 +195,8 @@ class ChecklistXlsx {
         }
     }
 
-    private static FindingCategory category(String text) {
-        for (Map.Entry<FindingCategory, String> e : CATEGORY_LABELS.entrySet()) {
+    private static FindingCategory category(Map<FindingCategory, String> labels, String text) {
+        for (Map.Entry<FindingCategory, String> e : labels.entrySet()) {
             if (e.getValue().equals(text) || e.getKey().name().equalsIgnoreCase(text)) {
                 return e.getKey();
             }
@@ -175,8 +204,8 @@ class ChecklistXlsx {
         return null;
     }
 
-    private static boolean isBlank(Row row) {
-        for (int c = 0; c < COLUMNS.size(); c++) {
+    private static boolean isBlank(Row row, int columns) {
+        for (int c = 0; c < columns; c++) {
             if (!text(row, c).isEmpty()) {
                 return false;
             }

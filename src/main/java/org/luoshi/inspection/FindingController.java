@@ -107,7 +107,9 @@ class FindingController {
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(msg("inspection.overview.fileName") + "-" + rule.today() + ".xlsx", StandardCharsets.UTF_8)
                 .build().toString());
-        overviewXlsx.write(findings.rates(actor), findings.searchAll(actor, filter.toFilter()), response.getOutputStream());
+        FindingFilter findingFilter = filter.toFilter();
+        overviewXlsx.write(findings.rates(actor), consumer -> findings.exportPages(actor, findingFilter, consumer),
+                response.getOutputStream());
     }
 
     /**
@@ -188,6 +190,7 @@ class FindingController {
     String plan(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("planForm") PlanForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
+        rule.checkDeadline(form.getDeadline(), findings.get(Actor.of(scope, auth), id).getDeadline(), errors);
         return act(scope, auth, id, errors, model, response, redirect,
                 actor -> findings.plan(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getMeasures(),
                         form.getReason()));
@@ -257,6 +260,7 @@ class FindingController {
     String followUp(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("followUpForm") FollowUpForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
+        rule.checkDeadline(form.getDeadline(), null, errors);
         if (errors.hasErrors()) {
             return invalid(scope, auth, id, model, response);
         }

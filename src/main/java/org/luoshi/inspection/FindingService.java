@@ -26,7 +26,6 @@ import org.luoshi.org.PostService;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
 import org.springframework.context.MessageSource;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -42,7 +41,13 @@ import org.springframework.web.multipart.MultipartFile;
 @Transactional(readOnly = true)
 public class FindingService {
 
-    static final int EXPORT_LIMIT = 10_000;
+    /** The timeline entries that are rectification work, as opposed to raising or re-checking. */
+    private static final java.util.Set<RectificationEvent.Action> REWORK_ACTIONS = java.util.EnumSet.of(
+            RectificationEvent.Action.PLANNED, RectificationEvent.Action.STARTED, RectificationEvent.Action.NOTE,
+            RectificationEvent.Action.EVIDENCE, RectificationEvent.Action.SUBMITTED);
+
+    /** Rows fetched per query when exporting; package-private so a test can page through a few rows. */
+    int exportPageSize = 1_000;
 
     private final FindingRepository findings;
     private final EvidenceRepository evidence;
@@ -196,9 +201,39 @@ public class FindingService {
         return findings.count(spec(actor, filter));
     }
 
-    List<FindingRow> searchAll(Actor actor, FindingFilter filter) {
-        return rows(findings.findAll(spec(actor, filter), PageRequest.of(0, EXPORT_LIMIT, Sort.by("unitId", "deadline", "id")))
-                .getContent());
+    /**
+     * Every finding of the filter, by unit, deadline and id, handed over one keyset page at a time so
+     * that an export has no row limit and never holds the whole list.
+     */
+    void exportPages(Actor actor, FindingFilter filter, PageConsumer consumer) throws java.io.IOException {
+        Specification<Finding> base = spec(actor, filter);
+        Finding last = null;
+        while (true) {
+            Specification<Finding> spec = base;
+            if (last != null) {
+                long unitId = last.getUnitId();
+                LocalDate deadline = last.getDeadline();
+                long id = last.getId();
+                spec = spec.and((root, query, cb) -> cb.or(cb.greaterThan(root.get("unitId"), unitId),
+                        cb.and(cb.equal(root.get("unitId"), unitId), cb.or(cb.greaterThan(root.get("deadline"), deadline),
+                                cb.and(cb.equal(root.get("deadline"), deadline), cb.greaterThan(root.get("id"), id))))));
+            }
+            List<Finding> page = findings.findBy(spec,
+                    q -> q.sortBy(Sort.by("unitId", "deadline", "id")).limit(exportPageSize).all());
+            if (page.isEmpty()) {
+                return;
+            }
+            consumer.accept(rows(page));
+            if (page.size() < exportPageSize) {
+                return;
+            }
+            last = page.get(page.size() - 1);
+        }
+    }
+
+    /** Receives one page of an export. */
+    interface PageConsumer {
+        void accept(List<FindingRow> rows) throws java.io.IOException;
     }
 
     List<FindingRow> ofInspection(Actor actor, long inspectionId) {
@@ -230,10 +265,19 @@ public class FindingService {
         return actor.scope().writable() && !finding.isLocked() && finding.getState() != RectificationState.SUBMITTED;
     }
 
-    /** Only the upper level re-checks, and never the one who submitted. */
+    /** Only the upper level re-checks, and never anyone who worked on the rectification. */
     boolean mayRecheck(Actor actor, Finding finding) {
         return actor.supervises() && finding.getState() == RectificationState.SUBMITTED
-                && !actor.username().equals(finding.getSubmittedBy()) && isUpperLevel(actor, finding);
+                && !actor.username().equals(finding.getSubmittedBy()) && !workedOn(actor, finding)
+                && isUpperLevel(actor, finding);
+    }
+
+    /**
+     * Whether the actor appears in the task's timeline as author of rectification work (plan, start,
+     * progress note, evidence, submission): the re-check is a second pair of eyes, so none of them may do it.
+     */
+    private boolean workedOn(Actor actor, Finding finding) {
+        return events.existsByFindingIdAndActorAndActionIn(finding.getId(), actor.username(), REWORK_ACTIONS);
     }
 
     @Transactional
@@ -347,6 +391,9 @@ public class FindingService {
         if (finding.getState() == RectificationState.SUBMITTED) {
             if (actor.username().equals(finding.getSubmittedBy())) {
                 throw new RuleViolationException("inspection.recheck.own");
+            }
+            if (workedOn(actor, finding)) {
+                throw new RuleViolationException("inspection.recheck.workedOn");
             }
             if (!isUpperLevel(actor, finding)) {
                 throw new RuleViolationException("inspection.recheck.notUpperLevel");

@@ -43,6 +43,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.validation.BindException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -119,7 +120,7 @@ class InspectionApiController {
                     LocaleContextHolder.getLocale())));
         }
         Checklist created = checklists.importXlsx(actor,
-                new ChecklistCommand(title.strip(), Forms.blank(directiveRef), null), file.getBytes());
+                new ChecklistCommand(title.strip(), Forms.blank(directiveRef), null), file.getInputStream());
         return createdChecklist(actor, created);
     }
 
@@ -246,7 +247,8 @@ class InspectionApiController {
     @PostMapping("/inspections/{id}/finish-self")
     @PreAuthorize(InspectionController.WRITERS)
     InspectionResponse finishSelf(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @RequestBody FinishSelfForm form) {
+            @Valid @RequestBody FinishSelfForm form) throws BindException {
+        rule.requireDeadline(form, form.getDeadline(), null);
         Actor actor = Actor.of(scope, auth);
         inspections.finishSelf(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getSummary());
         return inspectionResponse(actor, id);
@@ -257,7 +259,8 @@ class InspectionApiController {
     @PostMapping("/inspections/{id}/findings")
     @PreAuthorize(ChecklistController.SUPERVISORS)
     ResponseEntity<FindingResponse> visitFinding(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @RequestBody VisitFindingForm form) {
+            @Valid @RequestBody VisitFindingForm form) throws BindException {
+        rule.requireDeadline(form, form.getDeadline(), null);
         Actor actor = Actor.of(scope, auth);
         Finding f = inspections.recordVisitFinding(actor, id, form.getUnitId(), form.getItemId(), form.getCategory(),
                 form.getTitle().strip(), Forms.blank(form.getDetail()), form.getOwnerPostId(), form.getDeadline());
@@ -328,7 +331,9 @@ class InspectionApiController {
     @Operation(summary = "Changes owner post, deadline and measures (a moved deadline needs a reason)")
     @PutMapping("/findings/{id}/plan")
     @PreAuthorize(InspectionController.WRITERS)
-    FindingDetail plan(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody PlanForm form) {
+    FindingDetail plan(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody PlanForm form)
+            throws BindException {
+        rule.requireDeadline(form, form.getDeadline(), findings.get(Actor.of(scope, auth), id).getDeadline());
         return act(scope, auth, id,
                 actor -> findings.plan(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getMeasures(),
                         form.getReason()));
@@ -403,7 +408,8 @@ class InspectionApiController {
     @PostMapping("/findings/{id}/follow-up")
     @PreAuthorize(ChecklistController.SUPERVISORS)
     ResponseEntity<FindingDetail> followUp(DataScope scope, Authentication auth, @PathVariable long id,
-            @Valid @RequestBody FollowUpForm form) {
+            @Valid @RequestBody FollowUpForm form) throws BindException {
+        rule.requireDeadline(form, form.getDeadline(), null);
         Actor actor = Actor.of(scope, auth);
         Finding created = findings.followUp(actor, id, form.getTitle().strip(), Forms.blank(form.getDetail()),
                 form.getDeadline());

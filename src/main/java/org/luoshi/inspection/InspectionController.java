@@ -245,6 +245,7 @@ class InspectionController {
     String finishSelf(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("finishSelfForm") FinishSelfForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
+        rule.checkDeadline(form.getDeadline(), null, errors);
         return act(scope, auth, id, errors, model, response, redirect, "", actor -> {
             List<Finding> raised = inspections.finishSelf(actor, id, form.getOwnerPostId(), form.getDeadline(),
                     form.getSummary());
@@ -258,6 +259,7 @@ class InspectionController {
     String visitFinding(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("visitFindingForm") VisitFindingForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
+        rule.checkDeadline(form.getDeadline(), null, errors);
         return act(scope, auth, id, errors, model, response, redirect, "#findings", actor -> {
             inspections.recordVisitFinding(actor, id, form.getUnitId(), form.getItemId(), form.getCategory(),
                     form.getTitle().strip(), Forms.blank(form.getDetail()), form.getOwnerPostId(), form.getDeadline());

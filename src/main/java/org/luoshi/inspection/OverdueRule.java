@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
+import org.springframework.validation.Errors;
 
 /**
  * When a rectification is overdue. A deadline is a date in China: the task is overdue from 00:00
@@ -26,6 +28,25 @@ class OverdueRule {
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /**
+     * A deadline a user sets, or moves, may not lie before today: the task would be overdue the moment
+     * it is saved. An unchanged deadline ({@code current}) stays acceptable once it has passed.
+     */
+    void checkDeadline(LocalDate deadline, LocalDate current, Errors errors) {
+        if (deadline != null && !deadline.equals(current) && deadline.isBefore(today())) {
+            errors.rejectValue("deadline", "inspection.deadline.past", new Object[] {today().toString()}, null);
+        }
+    }
+
+    /** The same check for a JSON body: refused as a 400 with the field error, like a bean validation failure. */
+    void requireDeadline(Object form, LocalDate deadline, LocalDate current) throws BindException {
+        BindException errors = new BindException(form, "form");
+        checkDeadline(deadline, current, errors);
+        if (errors.hasErrors()) {
+            throw errors;
+        }
     }
 
     /** The last deadline that counts as near today. */

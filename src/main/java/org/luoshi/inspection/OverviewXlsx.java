@@ -20,7 +20,8 @@ class OverviewXlsx {
         this.messages = messages;
     }
 
-    void write(List<UnitRate> rates, List<FindingRow> rows, OutputStream out) throws IOException {
+    /** Writes the rates, then the findings as {@code findings} hands them over page by page. */
+    void write(List<UnitRate> rates, Pages findings, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Luoshi", "1.0");
         Worksheet rateSheet = workbook.newWorksheet(zh("inspection.overview.ratesSheet"));
         header(rateSheet, "inspection.col.unit", "inspection.col.total", "inspection.col.passed", "inspection.col.open",
@@ -40,27 +41,40 @@ class OverviewXlsx {
             }
             r++;
         }
+        // The rates sheet is complete: write it out, so the findings sheet can be flushed page by page.
+        rateSheet.finish();
         Worksheet list = workbook.newWorksheet(zh("inspection.overview.findingsSheet"));
         header(list, "inspection.col.id", "inspection.col.unit", "inspection.col.source", "inspection.col.category",
                 "inspection.col.title", "inspection.col.owner", "inspection.col.deadline", "inspection.col.state",
                 "inspection.col.urgency", "inspection.col.raisedAt");
-        r = 1;
-        for (FindingRow row : rows) {
-            Finding f = row.finding();
-            list.value(r, 0, f.getId());
-            list.value(r, 1, row.unitName());
-            list.value(r, 2, zh("inspection.source." + f.getSource()));
-            list.value(r, 3, zh("inspection.category." + f.getCategory()));
-            list.value(r, 4, f.getTitle());
-            list.value(r, 5, row.ownerTitle() + (row.holderName() == null ? "" : "（" + row.holderName() + "）"));
-            list.value(r, 6, f.getDeadline().toString());
-            list.value(r, 7, zh("inspection.state." + f.getState()));
-            list.value(r, 8, zh("inspection.urgency." + row.urgency()));
-            list.value(r, 9, f.getRaisedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
-            r++;
-        }
         list.width(4, 50);
+        int[] next = {1};
+        findings.forEach(rows -> {
+            for (FindingRow row : rows) {
+                writeRow(list, next[0]++, row);
+            }
+            list.flush();
+        });
         workbook.finish();
+    }
+
+    /** The findings of the export, one page at a time. */
+    interface Pages {
+        void forEach(FindingService.PageConsumer consumer) throws IOException;
+    }
+
+    private void writeRow(Worksheet list, int r, FindingRow row) {
+        Finding f = row.finding();
+        list.value(r, 0, f.getId());
+        list.value(r, 1, row.unitName());
+        list.value(r, 2, zh("inspection.source." + f.getSource()));
+        list.value(r, 3, zh("inspection.category." + f.getCategory()));
+        list.value(r, 4, f.getTitle());
+        list.value(r, 5, row.ownerTitle() + (row.holderName() == null ? "" : "（" + row.holderName() + "）"));
+        list.value(r, 6, f.getDeadline().toString());
+        list.value(r, 7, zh("inspection.state." + f.getState()));
+        list.value(r, 8, zh("inspection.urgency." + row.urgency()));
+        list.value(r, 9, f.getRaisedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
     }
 
     private void header(Worksheet sheet, String... keys) {

@@ -247,6 +247,37 @@ class ExchangeFlowTest {
     }
 
     @Test
+    void aRowThatLeftTheScopeAfterACleanPreviewRefusesTheCommitAcrossChunks() throws Exception {
+        String t = "跨块" + uid();
+        OrgUnit other = units.create(units.systemScope(), new OrgUnitCommand(village.getParentId(), OrgUnitKind.VILLAGE,
+                "停用村" + UUID.randomUUID().toString().substring(0, 8), null, null, 99));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            rows.add(row(t + i, DAY.toString()));
+        }
+        rows.add(row(other.getName(), DAY.toString(), t + "末", Map.of()));
+        exchange.chunkSize(3);
+        try {
+            ExchangeService.Preview p = preview(officer, file(rows));
+            assertThat(p.errors()).isZero();
+            assertThat(p.toAdd()).isEqualTo(8);
+            // Between preview and confirmation the last row's village moves to another township, out of the
+            // officer's scope: the first two chunks (six rows) are written before the commit reaches that row,
+            // and must be rolled back with it.
+            OrgUnit shiqiao = units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream()
+                    .filter(u -> u.getName().equals("石桥乡")).findFirst().orElseThrow();
+            units.move(units.systemScope(), other.getId(), shiqiao.getId());
+            assertThatThrownBy(() -> exchange.commit(officer, p.id())).isInstanceOfSatisfying(RuleViolationException.class,
+                    e -> assertThat(e.messageKey()).isEqualTo("exchange.commit.hasErrors"));
+            assertThat(titlesIn(village)).isEmpty();
+            assertThat(ledger.list(units.systemScope(), new RecordFilter("MEETING", other.getId(), null, null, null, null,
+                    false), null, 100).records()).isEmpty();
+        } finally {
+            exchange.chunkSize(ExchangeService.CHUNK);
+        }
+    }
+
+    @Test
     void aRowThatBecameADuplicateAfterThePreviewRollsBackTheWholeCommit() throws Exception {
         String t = "并发" + uid();
         List<List<Object>> rows = new ArrayList<>();
@@ -324,18 +355,31 @@ class ExchangeFlowTest {
         refused(new byte[0], "exchange.file.empty");
         refused("单位,日期,标题\n柳溪镇,2025-03-01,会议\n".getBytes(StandardCharsets.UTF_8), "exchange.file.notXlsx");
         refused(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13}, "exchange.file.notXlsx");
-        byte[] ole = new byte[4096];
-        byte[] magic = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-        System.arraycopy(magic, 0, ole, 0, 8);
-        refused(ole, "exchange.file.xls");
-        byte[] encrypted = ole.clone();
-        byte[] name = "EncryptedPackage".getBytes(StandardCharsets.UTF_16LE);
-        System.arraycopy(name, 0, encrypted, 1024, name.length);
-        refused(encrypted, "exchange.file.encrypted");
-        // A .doc renamed to .xlsx is an OLE container too; a zip that is not a workbook is refused as well.
+        // OLE compound files, told apart by the stream names in their directory.
+        refused(ole("Workbook"), "exchange.file.xls");
+        refused(ole("Book"), "exchange.file.xls");
+        refused(ole("EncryptionInfo", "EncryptedPackage"), "exchange.file.encrypted");
+        // A Word .doc renamed to .xlsx is an OLE file but not a spreadsheet: not called an old Excel file.
+        refused(ole("WordDocument", "1Table"), "exchange.file.notXlsx");
+        byte[] magicOnly = new byte[4096];
+        System.arraycopy(ole("Workbook"), 0, magicOnly, 0, 8);
+        refused(magicOnly, "exchange.file.notXlsx");
+        // A .docx renamed to .xlsx: a zip that is not a workbook.
         refused(wordLikeZip(), "exchange.file.notXlsx");
         refused(Xlsx.write(List.of("姓名", "电话"), List.of(List.of("张三", "123"))), "exchange.file.missingColumns");
         refused(Xlsx.write(headers, List.of()), "exchange.file.noRows");
+    }
+
+    /** An OLE compound file (the container of .xls, .doc and encrypted .xlsx) holding streams of these names. */
+    static byte[] ole(String... streams) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+            for (String stream : streams) {
+                fs.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), stream);
+            }
+            fs.writeFilesystem(out);
+        }
+        return out.toByteArray();
     }
 
     /** A zip without a workbook (what a .docx renamed to .xlsx is). */
@@ -483,8 +527,7 @@ class ExchangeFlowTest {
         assertThat(page).contains("新增 1 行").contains("错误 1 行").contains("不是可识别的日期").contains("download-errors")
                 .doesNotContain("confirm-import");
 
-        MockMultipartFile bad = new MockMultipartFile("file", "m.xls", "application/vnd.ms-excel",
-                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
+        MockMultipartFile bad = new MockMultipartFile("file", "m.xls", "application/vnd.ms-excel", ole("Workbook"));
         mvc.perform(multipart("/exchange/imports").file(bad).param("kind", "MEETING").with(csrf()).with(TestUsers.as(users, "officer")))
                 .andExpect(status().isBadRequest()).andExpect(content().string(org.hamcrest.Matchers.containsString("另存为 .xlsx")));
 

@@ -169,6 +169,10 @@ class InspectionFlowTest {
         // A township leader is read-only.
         api(post("/api/v1/inspection/findings/" + id + "/recheck"), "leader", Map.of("passed", true, "reason", "x"), 403);
 
+        // Passing locks the task for good, so the page's pass button asks first.
+        mvc.perform(get("/inspection/findings/" + id).with(as("county"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*id=\"recheck-pass\"[^>]*data-confirm=\"复查通过后任务即销号锁定，不能再修改或撤回。确定通过吗？\".*")));
         JsonNode passed = api(post("/api/v1/inspection/findings/" + id + "/recheck"), "county",
                 Map.of("passed", true, "reason", "复查合格"), 200);
         assertThat(passed.at("/finding/state").asText()).isEqualTo("PASSED");
@@ -217,6 +221,39 @@ class InspectionFlowTest {
     void createAccount(String username, Role role, OrgUnit unit) {
         accounts.create(units.systemScope(), username, username, "Luoshi@2026-x", role, unit.getId(), false);
         lastAccount = username;
+    }
+
+    @Test
+    void nobodyWhoWorkedOnTheRectificationRechecksIt() throws Exception {
+        OrgUnit liuxi = township("柳溪镇");
+        OrgUnit village = child(liuxi, "柳溪村");
+        long checklist = checklist("officer");
+        JsonNode visit = api(post("/api/v1/inspection/visits"), "officer",
+                Map.of("checklistId", checklist, "heldOn", TODAY.toString(), "unitIds", List.of(village.getId())), 201);
+        JsonNode f = api(post("/api/v1/inspection/inspections/" + visit.at("/inspection/id").asLong() + "/findings"),
+                "officer", Map.of("unitId", village.getId(), "title", "广播内容未审核-" + UUID.randomUUID(),
+                        "ownerPostId", postOf(village, PostKind.PROPAGANDIST), "deadline", TODAY.plusDays(5).toString()), 201);
+        long id = f.get("id").asLong();
+        // The township officer helps with the village's rectification (a progress note); the clerk submits.
+        readyToSubmit(id, "clerk");
+        api(post("/api/v1/inspection/findings/" + id + "/notes"), "officer", Map.of("note", "镇里协助制定审核制度"), 200);
+        api(post("/api/v1/inspection/findings/" + id + "/submit"), "clerk", Map.of("note", "已整改"), 200);
+
+        // The officer did not submit, but worked on it: no re-check, neither on the page nor through the API.
+        mvc.perform(get("/inspection/findings/" + id).with(as("officer"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("id=\"recheck-form\""))));
+        JsonNode refused = api(post("/api/v1/inspection/findings/" + id + "/recheck"), "officer",
+                Map.of("passed", true, "reason", "合格"), 409);
+        assertThat(refused.get("detail").asText())
+                .isEqualTo("不能复查自己参与过的整改（制定或修改计划、记录进展、上传佐证）。请由未参与整改的人复查。");
+        assertThat(findingRepository.findById(id).orElseThrow().getState()).isEqualTo(RectificationState.SUBMITTED);
+
+        // Another officer of the township, who did no work on it, may.
+        createAccount("insp-lx-" + UUID.randomUUID().toString().substring(0, 8), Role.TOWNSHIP_OFFICER, liuxi);
+        mvc.perform(get("/inspection/findings/" + id).with(as(lastAccount))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"recheck-form\"")));
+        api(post("/api/v1/inspection/findings/" + id + "/recheck"), lastAccount, Map.of("passed", true, "reason", "合格"), 200);
     }
 
     @Test
@@ -408,6 +445,12 @@ class InspectionFlowTest {
                         .param("title", title).with(csrf()).with(as("county")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("不是 Excel")));
+        // An old .xls workbook, refused by the same file checks as the ledger exchange.
+        mvc.perform(multipart("/inspection/checklists/import")
+                        .file(new MockMultipartFile("file", "清单.xlsx", null, ChecklistXlsxTest.ole("Workbook")))
+                        .param("title", title).with(csrf()).with(as("county")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("旧版 Excel（.xls）")));
         // Through the API, errors come as a list.
         mvc.perform(multipart("/api/v1/inspection/checklists/import")
                         .file(new MockMultipartFile("file", "清单.xlsx", null, bad)).param("title", title).with(as("county")))
@@ -501,6 +544,23 @@ class InspectionFlowTest {
             List<Row> list = wb.getSheet(1).orElseThrow().read();
             assertThat(list.stream().skip(1).map(r -> r.getCellText(2)).distinct().toList()).containsOnly("督导检查");
         }
+        // The export has no row limit: with pages of 2 rows it still lists every finding the filter matches,
+        // once each, by unit, deadline and id.
+        long matching = findingService.count(new Actor(units.systemScope(), Actor.ADMIN), FindingFilter.none());
+        int pageSize = findingService.exportPageSize;
+        findingService.exportPageSize = 2;
+        try {
+            byte[] all = mvc.perform(get("/inspection/overview.xlsx").with(as("admin")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(all))) {
+                List<Long> ids = wb.getSheet(1).orElseThrow().read().stream().skip(1)
+                        .map(r -> r.getCellAsNumber(0).orElseThrow().longValue()).toList();
+                assertThat(ids).hasSize((int) matching).doesNotHaveDuplicates();
+                assertThat(ids).hasSizeGreaterThan(2);
+            }
+        } finally {
+            findingService.exportPageSize = pageSize;
+        }
         // A township's overview covers its villages only.
         JsonNode township = api(get("/api/v1/inspection/overview"), "officer", null, 200);
         assertThat(township.get("rates").findValuesAsText("unitName")).doesNotContain("石桥乡");
@@ -516,6 +576,52 @@ class InspectionFlowTest {
         assertThat(passed.get("content").findValuesAsText("locked")).contains("true");
         JsonNode liuxi = api(get("/api/v1/inspection/findings?source=SELF_INSPECTION&state=IN_PROGRESS"), "officer", null, 200);
         assertThat(liuxi.get("content").findValuesAsText("title")).anyMatch(t -> t.contains("村村响") || t.contains("阵地"));
+    }
+
+    @Test
+    void deadlinesBeforeTodayAreRefusedWhenSetOrMoved() throws Exception {
+        OrgUnit shiqiao = township("石桥乡");
+        long owner = postOf(shiqiao, PostKind.PROPAGANDA_MEMBER);
+        String yesterday = TODAY.minusDays(1).toString();
+        String message = "整改期限不能早于今天（" + TODAY + "）";
+        long id = countyFinding(shiqiao, owner, TODAY.plusDays(20));
+        long visitId = findingRepository.findById(id).orElseThrow().getInspectionId();
+        long before = findingRepository.count();
+
+        // A new finding of a visit with yesterday's deadline: 400 with the field error, nothing saved.
+        JsonNode created = api(post("/api/v1/inspection/inspections/" + visitId + "/findings"), "county",
+                Map.of("unitId", shiqiao.getId(), "title", "过期问题", "ownerPostId", owner, "deadline", yesterday), 400);
+        assertThat(created.get("fieldErrors").findValuesAsText("field")).containsExactly("deadline");
+        assertThat(created.get("fieldErrors").findValuesAsText("message")).containsExactly(message);
+        mvc.perform(post("/inspection/inspections/" + visitId + "/findings").param("unitId", shiqiao.getId().toString())
+                        .param("title", "过期问题").param("ownerPostId", String.valueOf(owner)).param("deadline", yesterday)
+                        .with(csrf()).with(as("county")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(message)));
+        assertThat(findingRepository.count()).isEqualTo(before);
+
+        // Moving a deadline into the past, even with a reason, page and API.
+        JsonNode moved = api(put("/api/v1/inspection/findings/" + id + "/plan"), "officer2",
+                Map.of("ownerPostId", owner, "deadline", yesterday, "reason", "补录"), 400);
+        assertThat(moved.get("fieldErrors").findValuesAsText("message")).containsExactly(message);
+        mvc.perform(post("/inspection/findings/" + id + "/plan").param("ownerPostId", String.valueOf(owner))
+                        .param("deadline", yesterday).param("reason", "补录").with(csrf()).with(as("officer2")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(message)));
+        assertThat(findingRepository.findById(id).orElseThrow().getDeadline()).isEqualTo(TODAY.plusDays(20));
+        // Today itself is fine.
+        api(put("/api/v1/inspection/findings/" + id + "/plan"), "officer2",
+                Map.of("ownerPostId", owner, "deadline", TODAY.toString(), "reason", "提前完成"), 200);
+
+        // A task whose deadline has already passed may still be planned without moving it.
+        long overdue = findingService.raiseFinding(FindingSource.VENUE_FAULT, shiqiao.getId(), "已逾期的问题", null,
+                owner, TODAY.minusDays(3), "阵地巡查记录");
+        api(put("/api/v1/inspection/findings/" + overdue + "/plan"), "officer2",
+                Map.of("ownerPostId", owner, "deadline", TODAY.minusDays(3).toString(), "measures", "专人负责"), 200);
+        // A follow-up is a new task: its deadline may not be in the past either.
+        JsonNode follow = api(post("/api/v1/inspection/findings/" + overdue + "/follow-up"), "county",
+                Map.of("title", "再查", "deadline", yesterday), 400);
+        assertThat(follow.get("fieldErrors").findValuesAsText("field")).containsExactly("deadline");
     }
 
     @Test

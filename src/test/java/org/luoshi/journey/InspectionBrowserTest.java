@@ -73,8 +73,15 @@ class InspectionBrowserTest extends BrowserJourney {
         switchUser("county");
         page.navigate(findingUrl);
         page.fill("#recheck-reason", "现场复查，内容已更新，同意销号。");
+        // Passing locks the task, so the page asks first; the county confirms.
+        String[] asked = new String[1];
+        page.onceDialog(dialog -> {
+            asked[0] = dialog.message();
+            dialog.accept();
+        });
         page.click("#recheck-pass");
         assertThat(page.locator("#finding-state")).hasText("复查通过");
+        org.assertj.core.api.Assertions.assertThat(asked[0]).startsWith("复查通过后任务即销号锁定");
         assertThat(page.locator("#locked")).isVisible();
         assertThat(page.locator("#timeline")).containsText("提交复查");
         assertThat(page.locator("#timeline")).containsText("同意销号");
