@@ -222,7 +222,7 @@ public class LedgerService {
         }
         Draft draft;
         try {
-            draft = checker.check(scope, kind, command);
+            draft = checker.check(scope, kind, command, before.unitId());
         } catch (LedgerValidationException e) {
             problems.addAll(e.violations());
             throw new LedgerValidationException(problems);

@@ -99,9 +99,21 @@ class RecordChecker {
                 id -> units.townshipOf(unit).map(OrgUnit::getPath).orElse(unit.getPath()));
     }
 
+    /** Checks a new record. */
     Draft check(DataScope scope, RecordKind kind, RecordCommand command) {
+        return check(scope, kind, command, null);
+    }
+
+    /**
+     * Checks a record; {@code currentUnitId} is the unit an edited record already has, which may have
+     * been deactivated since (its old records stay editable), null for a new record.
+     */
+    Draft check(DataScope scope, RecordKind kind, RecordCommand command, Long currentUnitId) {
         List<Violation> problems = new ArrayList<>();
         OrgUnit unit = unit(scope, command.unitId());
+        if (!unit.isActive() && !unit.getId().equals(currentUnitId)) {
+            problems.add(new Violation("unitId", "ledger.error.unitInactive", unit.getName()));
+        }
         String area = areaPath(unit);
         LocalDate today = LocalDate.now(ZONE);
 

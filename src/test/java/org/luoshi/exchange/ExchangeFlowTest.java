@@ -278,6 +278,33 @@ class ExchangeFlowTest {
     }
 
     @Test
+    void aUnitDeactivatedAfterACleanPreviewRefusesTheCommitAndWritesNothing() throws Exception {
+        String t = "停用" + uid();
+        OrgUnit other = units.create(units.systemScope(), new OrgUnitCommand(village.getParentId(), OrgUnitKind.VILLAGE,
+                "撤并村" + UUID.randomUUID().toString().substring(0, 8), null, null, 99));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rows.add(row(t + i, DAY.toString()));
+        }
+        rows.add(row(other.getName(), DAY.toString(), t + "末", Map.of()));
+        exchange.chunkSize(3);
+        try {
+            ExchangeService.Preview p = preview(officer, file(rows));
+            assertThat(p.errors()).isZero();
+            // the village is merged away between preview and confirmation: it takes no new records
+            units.setActive(units.systemScope(), other.getId(), false);
+            assertThatThrownBy(() -> exchange.commit(officer, p.id())).isInstanceOfSatisfying(RuleViolationException.class,
+                    e -> assertThat(e.messageKey()).isEqualTo("exchange.commit.changed"));
+            assertThat(titlesIn(village)).isEmpty();
+            // and a new preview names the reason on the row
+            ExchangeService.Preview again = preview(officer, file(rows));
+            assertThat(again.errors()).isEqualTo(1);
+        } finally {
+            exchange.chunkSize(ExchangeService.CHUNK);
+        }
+    }
+
+    @Test
     void aRowThatBecameADuplicateAfterThePreviewRollsBackTheWholeCommit() throws Exception {
         String t = "并发" + uid();
         List<List<Object>> rows = new ArrayList<>();

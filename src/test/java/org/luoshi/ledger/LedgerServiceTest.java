@@ -35,6 +35,8 @@ class LedgerServiceTest {
     LedgerFixtures fx;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.luoshi.org.OrgUnitService units;
 
     static final LocalDate TODAY = LedgerFixtures.TODAY;
 
@@ -355,5 +357,20 @@ class LedgerServiceTest {
         ledger.create(officer(), "OPINION_CASE", new RecordCommand(unit, TODAY.minusDays(2), null, "道路施工扬尘", null,
                 List.of(), fields, List.of()));
         assertThat(records(unit)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeactivatedUnitTakesNoNewRecordsButItsOldOnesStayEditable() {
+        org.luoshi.org.OrgUnit village = fx.freshVillage("柳溪镇");
+        LedgerRecord old = ledger.create(officer(), "MEDIA_PLACEMENT", LedgerFixtures.media(village.getId(), TODAY, "COUNTY", 1));
+        units.setActive(units.systemScope(), village.getId(), false);
+
+        assertThat(fieldsOf(refused(() -> ledger.create(officer(), "MEDIA_PLACEMENT",
+                LedgerFixtures.media(village.getId(), TODAY, "COUNTY", 2))))).contains("unitId:ledger.error.unitInactive");
+        assertThat(records(village.getId())).isEqualTo(1);
+
+        LedgerRecord edited = ledger.update(officer(), old.id(), LedgerFixtures.media(village.getId(), TODAY, "COUNTY", 3),
+                "篇数记错", null);
+        assertThat(edited.version()).isGreaterThan(old.version());
     }
 }
