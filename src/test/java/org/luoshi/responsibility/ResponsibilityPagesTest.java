@@ -89,6 +89,10 @@ class ResponsibilityPagesTest extends ResponsibilityTestBase {
         mvc.perform(get("/responsibility/groups").param("townshipId", String.valueOf(dongcheng)).with(as("admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("党工委书记")));
+        // each form field once (a fragment named like an element once rendered the note twice)
+        String groupsPage = mvc.perform(get("/responsibility/groups").with(as("officer"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(groupsPage.split("id=\"note\"", -1)).hasSize(2);
         mvc.perform(get("/").with(as("officer")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("hx-get=\"/responsibility/attention/panel\"")))
