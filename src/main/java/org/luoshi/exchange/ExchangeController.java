@@ -75,7 +75,8 @@ class ExchangeController {
             return index(scope, k.code(), model);
         }
         model.addAttribute("kind", k);
-        model.addAttribute("fileName", file.getOriginalFilename());
+        previewOf(model, k.labelKey(), "exchange.column.TITLE", "exchange.preview.confirmText", "/exchange?kind=" + k.slug(),
+                file.getOriginalFilename());
         return "exchange/preview";
     }
 
@@ -141,9 +142,9 @@ class ExchangeController {
             model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
             return index(scope, null, model);
         }
-        model.addAttribute("sheetLabelKey", s.labelKey());
-        model.addAttribute("fileName", file.getOriginalFilename());
-        return "exchange/org-preview";
+        previewOf(model, s.labelKey(), "exchange.org.column.NAME", "exchange.org.confirmText", "/exchange",
+                file.getOriginalFilename());
+        return "exchange/preview";
     }
 
     static OrgSheet orgSheet(String slug) {
@@ -160,5 +161,15 @@ class ExchangeController {
         RecordFilter filter = new RecordFilter(k.code(), unitId, from, to, q, tag, late);
         exchange.checkFilter(scope, filter);
         Downloads.xlsx(response, exchange.fileName(k, "export"), out -> exchange.export(scope, k, filter, out));
+    }
+
+    /** What differs between the preview of a ledger sheet and of an org sheet; the page is the same. */
+    private static void previewOf(Model model, String sheetLabelKey, String titleColumnKey, String confirmKey, String againUrl,
+            String fileName) {
+        model.addAttribute("sheetLabelKey", sheetLabelKey);
+        model.addAttribute("titleColumnKey", titleColumnKey);
+        model.addAttribute("confirmKey", confirmKey);
+        model.addAttribute("againUrl", againUrl);
+        model.addAttribute("fileName", fileName);
     }
 }

@@ -236,6 +236,12 @@ class OrgExchangeTest {
             mvc.perform(multipart("/exchange/org/imports").file(upload).param("sheet", "org-units")
                     .with(TestUsers.as(users, who)).with(csrf())).andExpect(status().isForbidden());
         }
+        // the officer's page preview: the org sheet's columns and confirmation, no ledger date column
+        String page = mvc.perform(multipart("/exchange/org/imports").file(upload).param("sheet", "org-units")
+                .with(TestUsers.as(users, "officer")).with(csrf())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"preview-summary\"").contains("审核村" + tag).contains("确认把新增行写入组织架构和人员？")
+                .doesNotContain("确认把新增行写入台账？").contains("href=\"/exchange\"");
         assertThatThrownBy(() -> preview(scope("county"), OrgSheet.UNITS, upload.getBytes()))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         byte[] tree = mvc.perform(get("/exchange/org/exports/org-units").with(TestUsers.as(users, "county")))
