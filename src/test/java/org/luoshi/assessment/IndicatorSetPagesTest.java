@@ -84,7 +84,10 @@ class IndicatorSetPagesTest {
         as("county", get(base)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("专题研讨每季度不少于1次")))
                 .andExpect(content().string(containsString("计数 · 学习 · 专题研讨")))
-                .andExpect(content().string(containsString("每季度 \u2265 1")));
+                .andExpect(content().string(containsString("每季度 \u2265 1")))
+                // the draft's rename form, with the set's year and name from the shared fields
+                .andExpect(content().string(containsString("id=\"rename-set\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"rename-set\".*id=\"set-year\"[^>]*value=\"2026\".*id=\"set-name\".*")));
 
         // field errors: bean validation and rule checks, both beside the fields with status 400
         as("county", seminarForm(base + "/indicators", "LL-03", "-1")).andExpect(status().isBadRequest())
