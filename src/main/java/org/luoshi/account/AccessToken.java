@@ -28,12 +28,12 @@ public class AccessToken {
     protected AccessToken() {
     }
 
-    AccessToken(Long accountId, String name, String tokenHash, String tokenPrefix, Instant expiresAt) {
+    AccessToken(Long accountId, String name, String tokenHash, String tokenPrefix, Instant expiresAt, Instant now) {
         this.accountId = accountId;
         this.name = name;
         this.tokenHash = tokenHash;
         this.tokenPrefix = tokenPrefix;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.expiresAt = expiresAt;
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -24,8 +25,10 @@ public class AccessTokenService {
     private final AccountRepository accounts;
     private final AccountUserDetailsService users;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
-    AccessTokenService(AccessTokenRepository tokens, AccountRepository accounts, AccountUserDetailsService users) {
+    AccessTokenService(AccessTokenRepository tokens, AccountRepository accounts, AccountUserDetailsService users, Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.accounts = accounts;
         this.users = users;
@@ -36,7 +39,7 @@ public class AccessTokenService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        AccessToken token = tokens.save(new AccessToken(accountId, name, sha256(secret), secret.substring(0, 10), expiresAt));
+        AccessToken token = tokens.save(new AccessToken(accountId, name, sha256(secret), secret.substring(0, 10), expiresAt, clock.instant()));
         return new IssuedToken(token.getId(), name, secret, token.getCreatedAt(), expiresAt);
     }
 
@@ -49,7 +52,7 @@ public class AccessTokenService {
         AccessToken token = tokens.findById(tokenId)
                 .filter(t -> t.getAccountId() == accountId)
                 .orElseThrow(() -> new NotFoundException("AccessToken", tokenId));
-        token.revoke(Instant.now());
+        token.revoke(clock.instant());
     }
 
     /**
@@ -61,7 +64,7 @@ public class AccessTokenService {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return tokens.findByTokenHash(sha256(secret))
                 .filter(t -> t.isUsable(now))
                 .flatMap(t -> {

@@ -43,13 +43,13 @@ public class Account {
     protected Account() {
     }
 
-    Account(String username, String displayName, String passwordHash, Role role, Long orgUnitId) {
+    Account(String username, String displayName, String passwordHash, Role role, Long orgUnitId, Instant now) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.role = role;
         this.orgUnitId = orgUnitId;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
         this.passwordChangedAt = createdAt;
     }
@@ -114,23 +114,23 @@ public class Account {
         return version;
     }
 
-    void changePassword(String passwordHash, boolean mustChangeNextLogin) {
+    void changePassword(String passwordHash, boolean mustChangeNextLogin, Instant now) {
         this.passwordHash = passwordHash;
-        this.passwordChangedAt = Instant.now();
+        this.passwordChangedAt = now;
         this.mustChangePassword = mustChangeNextLogin;
         this.updatedAt = passwordChangedAt;
     }
 
-    void assign(String displayName, Role role, Long orgUnitId) {
+    void assign(String displayName, Role role, Long orgUnitId, Instant now) {
         this.displayName = displayName;
         this.role = role;
         this.orgUnitId = orgUnitId;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
-    void setEnabled(boolean enabled) {
+    void setEnabled(boolean enabled, Instant now) {
         this.enabled = enabled;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
     /** Counts a failed login; the account locks for {@code lockFor} once {@code maxFailures} is reached. */
@@ -148,9 +148,9 @@ public class Account {
         lastLoginAt = now;
     }
 
-    void unlock() {
+    void unlock(Instant now) {
         failedAttempts = 0;
         lockedUntil = null;
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 }

@@ -3,11 +3,11 @@ package org.luoshi.account;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.time.Times;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,21 +36,18 @@ class AccountAdminController {
     private final AccountService accounts;
     private final OrgUnitService units;
     private final MessageSource messages;
+    private final Times times;
 
-    AccountAdminController(AccountService accounts, OrgUnitService units, MessageSource messages) {
+    AccountAdminController(AccountService accounts, OrgUnitService units, MessageSource messages, Times times) {
+        this.times = times;
         this.accounts = accounts;
         this.units = units;
         this.messages = messages;
     }
 
-    @ModelAttribute("zone")
-    ZoneId zone() {
-        return AuditLog.ZONE;
-    }
-
     @ModelAttribute("now")
     Instant now() {
-        return Instant.now();
+        return times.now();
     }
 
     @GetMapping
@@ -74,11 +71,10 @@ class AccountAdminController {
             @RequestParam(required = false) AccountSearch.State state, HttpServletResponse response) throws java.io.IOException {
         AccountSearch.Filter filter = new AccountSearch.Filter(unit, role, state);
         accounts.search(scope, filter, PageRequest.of(0, 1)); // refuses a unit outside the scope before the download starts
-        XlsxTable table = XlsxTable.start(response, messages, "account.list.title", "account.field.username",
+        XlsxTable table = XlsxTable.start(response, messages, times.today(), "account.list.title", "account.field.username",
                 "account.field.displayName", "account.field.role", "account.field.unit", "account.field.state",
                 "account.field.lastLogin");
-        java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-        Instant now = Instant.now();
+        Instant now = times.now();
         Page<AccountSearch.Row> rows;
         int page = 0;
         do {
@@ -95,7 +91,7 @@ class AccountAdminController {
                 }
                 table.row(a.getUsername(), a.getDisplayName(), table.text("role." + a.getRole()), row.unitName(),
                         String.join(" ", states), a.getLastLoginAt() == null ? table.text("account.profile.never")
-                                : minutes.format(a.getLastLoginAt().atZone(AuditLog.ZONE)));
+                                : times.minute(a.getLastLoginAt()));
             }
             table.flush();
         } while (rows.hasNext());

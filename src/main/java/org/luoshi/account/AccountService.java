@@ -1,5 +1,6 @@
 package org.luoshi.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.luoshi.org.DataScope;
@@ -29,9 +30,11 @@ public class AccountService {
     private final OrgUnitService units;
     private final PasswordEncoder encoder;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
+    private final Clock clock;
 
     AccountService(AccountRepository accounts, AccountSearch search, OrgUnitService units, PasswordEncoder encoder,
-            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.search = search;
         this.units = units;
@@ -57,8 +60,8 @@ public class AccountService {
             throw new RuleViolationException("account.username.taken", username);
         }
         requireAcceptable(username, password);
-        Account account = new Account(username, displayName, encoder.encode(password), role, orgUnitId);
-        account.changePassword(account.getPasswordHash(), mustChangePassword);
+        Account account = new Account(username, displayName, encoder.encode(password), role, orgUnitId, clock.instant());
+        account.changePassword(account.getPasswordHash(), mustChangePassword, clock.instant());
         return accounts.save(account);
     }
 
@@ -73,7 +76,7 @@ public class AccountService {
     @Transactional(readOnly = true)
     Page<AccountSearch.Row> search(DataScope scope, AccountSearch.Filter filter, Pageable page) {
         String path = filter.unitId() == null ? scope.unitPath() : units.get(scope, filter.unitId()).getPath();
-        return search.find(path, filter, Instant.now(), page);
+        return search.find(path, filter, clock.instant(), page);
     }
 
     @Transactional(readOnly = true)
@@ -95,7 +98,7 @@ public class AccountService {
             throw new RuleViolationException("account.role.unitMismatch");
         }
         boolean rightsChanged = role != account.getRole() || orgUnitId != account.getOrgUnitId();
-        account.assign(displayName, role, unit.getId());
+        account.assign(displayName, role, unit.getId(), clock.instant());
         if (rightsChanged) {
             // The session holds the old role and scope: make the user sign in again.
             endSessions(account.getUsername());
@@ -108,7 +111,7 @@ public class AccountService {
         if (!enabled && isSelf(scope, account)) {
             throw new RuleViolationException("account.self.disable");
         }
-        account.setEnabled(enabled);
+        account.setEnabled(enabled, clock.instant());
         if (!enabled) {
             endSessions(account.getUsername());
         }
@@ -117,7 +120,7 @@ public class AccountService {
 
     public Account unlock(DataScope scope, long id) {
         Account account = get(scope, id);
-        account.unlock();
+        account.unlock(clock.instant());
         return account;
     }
 
@@ -125,8 +128,8 @@ public class AccountService {
     public String resetPassword(DataScope scope, long id) {
         Account account = get(scope, id);
         String temporary = PasswordPolicy.generate();
-        account.changePassword(encoder.encode(temporary), true);
-        account.unlock();
+        account.changePassword(encoder.encode(temporary), true, clock.instant());
+        account.unlock(clock.instant());
         endSessions(account.getUsername());
         return temporary;
     }
@@ -141,7 +144,7 @@ public class AccountService {
             throw new RuleViolationException("account.password.unchanged");
         }
         requireAcceptable(account.getUsername(), newPassword);
-        account.changePassword(encoder.encode(newPassword), false);
+        account.changePassword(encoder.encode(newPassword), false, clock.instant());
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package org.luoshi.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
@@ -13,8 +14,10 @@ class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
     private final OrgUnitService units;
+    private final Clock clock;
 
-    AccountUserDetailsService(AccountRepository accounts, OrgUnitService units) {
+    AccountUserDetailsService(AccountRepository accounts, OrgUnitService units, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.units = units;
     }
@@ -30,6 +33,6 @@ class AccountUserDetailsService implements UserDetailsService {
     SignedInUser toUser(Account account) {
         OrgUnit unit = units.getUnchecked(account.getOrgUnitId());
         return new SignedInUser(account, unit.getId(), unit.getPath(), unit.getName(), unit.isActive(),
-                account.isLocked(Instant.now()));
+                account.isLocked(clock.instant()));
     }
 }

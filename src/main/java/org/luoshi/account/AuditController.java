@@ -4,9 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.ZoneId;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.time.Times;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -25,16 +25,13 @@ class AuditController {
     private final AuditLog log;
     private final OrgUnitService units;
     private final MessageSource messages;
+    private final Times times;
 
-    AuditController(AuditLog log, OrgUnitService units, MessageSource messages) {
+    AuditController(AuditLog log, OrgUnitService units, MessageSource messages, Times times) {
+        this.times = times;
         this.log = log;
         this.units = units;
         this.messages = messages;
-    }
-
-    @ModelAttribute("zone")
-    ZoneId zone() {
-        return AuditLog.ZONE;
     }
 
     @GetMapping("/admin/audit")
@@ -63,13 +60,13 @@ class AuditController {
             HttpServletResponse response) throws IOException {
         AuditLog.Filter filter = filter(username, event, outcome, from, to);
         String path = scopePath(scope);
-        XlsxTable table = XlsxTable.start(response, messages, "audit.title", "audit.time", "audit.user", "audit.event",
+        XlsxTable table = XlsxTable.start(response, messages, times.today(), "audit.title", "audit.time", "audit.user", "audit.event",
                 "audit.outcome", "audit.detail", "audit.target", "audit.address");
         Long before = null;
         do {
             AuditLog.Slice slice = log.find(path, filter, before, null, EXPORT_PAGE);
             for (AuditEvent e : slice.events()) {
-                table.row(TIME.format(e.getOccurredAt().atZone(AuditLog.ZONE)), e.getUsername(), e.getEvent(),
+                table.row(times.second(e.getOccurredAt()), e.getUsername(), e.getEvent(),
                         table.text("audit.outcome." + e.getOutcome()), e.getDetail(), e.getTarget(), e.getRemoteAddr());
             }
             table.flush();
@@ -79,7 +76,6 @@ class AuditController {
     }
 
     static final int EXPORT_PAGE = 1_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static AuditLog.Filter filter(String username, String event, String outcome, LocalDate from, LocalDate to) {
         return new AuditLog.Filter(blankToNull(username), blankToNull(event),

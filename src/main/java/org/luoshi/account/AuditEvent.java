@@ -29,8 +29,8 @@ public class AuditEvent {
     protected AuditEvent() {
     }
 
-    AuditEvent(String username, String event, String target, String outcome, String detail, String remoteAddr) {
-        this.occurredAt = Instant.now();
+    AuditEvent(String username, String event, String target, String outcome, String detail, String remoteAddr, Instant now) {
+        this.occurredAt = now;
         this.username = truncate(username, 50);
         this.event = truncate(event, 64);
         this.target = truncate(target, 400);

@@ -4,12 +4,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.luoshi.time.Times;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class AuditLog {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int PAGE_SIZE = 50;
 
     private final EntityManager em;
+    private final Times times;
 
-    AuditLog(EntityManager em) {
+    AuditLog(EntityManager em, Times times) {
+        this.times = times;
         this.em = em;
     }
 
@@ -58,11 +59,11 @@ class AuditLog {
         }
         if (filter.from() != null) {
             jpql.append(" and e.occurredAt >= :from");
-            params.put("from", filter.from().atStartOfDay(ZONE).toInstant());
+            params.put("from", times.startOf(filter.from()));
         }
         if (filter.to() != null) {
             jpql.append(" and e.occurredAt < :to");
-            params.put("to", filter.to().plusDays(1).atStartOfDay(ZONE).toInstant());
+            params.put("to", times.startOf(filter.to().plusDays(1)));
         }
         boolean backwards = before == null && after != null;
         if (before != null) {

@@ -1,5 +1,6 @@
 package org.luoshi.account;
 
+import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,13 +13,15 @@ public class AuditTrail {
     public static final String FAILURE = "FAILURE";
 
     private final AuditEventRepository events;
+    private final Clock clock;
 
-    AuditTrail(AuditEventRepository events) {
+    AuditTrail(AuditEventRepository events, Clock clock) {
+        this.clock = clock;
         this.events = events;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String username, String event, String target, String outcome, String detail, String remoteAddr) {
-        events.save(new AuditEvent(username, event, target, outcome, detail, remoteAddr));
+        events.save(new AuditEvent(username, event, target, outcome, detail, remoteAddr, clock.instant()));
     }
 }

@@ -1,6 +1,7 @@
 package org.luoshi.account;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -28,8 +29,10 @@ class LoginAttempts {
     private final AuditTrail audit;
     private final SecuritySettings settings;
     private final TransactionTemplate tx;
+    private final Clock clock;
 
-    LoginAttempts(AccountRepository accounts, AuditTrail audit, SecuritySettings settings, TransactionTemplate tx) {
+    LoginAttempts(AccountRepository accounts, AuditTrail audit, SecuritySettings settings, TransactionTemplate tx, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.audit = audit;
         this.settings = settings;
@@ -41,7 +44,7 @@ class LoginAttempts {
         if (!(event.getAuthentication().getPrincipal() instanceof SignedInUser user)) {
             return;
         }
-        tx.executeWithoutResult(s -> accounts.findById(user.getAccountId()).ifPresent(a -> a.loginSucceeded(Instant.now())));
+        tx.executeWithoutResult(s -> accounts.findById(user.getAccountId()).ifPresent(a -> a.loginSucceeded(clock.instant())));
         audit.record(user.getUsername(), EVENT, channel(), AuditTrail.SUCCESS, null, remoteAddr(event.getAuthentication().getDetails()));
     }
 
@@ -51,7 +54,7 @@ class LoginAttempts {
         String reason = reason(event);
         if (event instanceof AuthenticationFailureBadCredentialsEvent && username != null) {
             tx.executeWithoutResult(s -> accounts.findByUsername(username)
-                    .ifPresent(a -> a.loginFailed(settings.maxFailedLogins(), settings.lockDuration(), Instant.now())));
+                    .ifPresent(a -> a.loginFailed(settings.maxFailedLogins(), settings.lockDuration(), clock.instant())));
         }
         audit.record(username, EVENT, channel(), AuditTrail.FAILURE, reason, remoteAddr(event.getAuthentication().getDetails()));
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -21,8 +22,10 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 
     private final AccountRepository accounts;
     private final SecuritySettings settings;
+    private final Clock clock;
 
-    LoginOutcomes(AccountRepository accounts, SecuritySettings settings) {
+    LoginOutcomes(AccountRepository accounts, SecuritySettings settings, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.settings = settings;
         setDefaultTargetUrl("/");
@@ -33,7 +36,7 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
             throws IOException, ServletException {
         SignedInUser user = (SignedInUser) auth.getPrincipal();
         boolean mustChange = accounts.findById(user.getAccountId())
-                .map(a -> a.isMustChangePassword() || settings.passwordExpired(a.getPasswordChangedAt()))
+                .map(a -> a.isMustChangePassword() || settings.passwordExpired(a.getPasswordChangedAt(), clock.instant()))
                 .orElse(false);
         if (mustChange) {
             request.getSession().setAttribute(PasswordChangeGate.ATTRIBUTE, Boolean.TRUE);

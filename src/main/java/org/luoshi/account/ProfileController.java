@@ -3,8 +3,8 @@ package org.luoshi.account;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.time.Times;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,17 +25,14 @@ class ProfileController {
     private final AccessTokenService tokens;
     private final OrgUnitService units;
     private final MessageSource messages;
+    private final Times times;
 
-    ProfileController(AccountService accounts, AccessTokenService tokens, OrgUnitService units, MessageSource messages) {
+    ProfileController(AccountService accounts, AccessTokenService tokens, OrgUnitService units, MessageSource messages, Times times) {
+        this.times = times;
         this.accounts = accounts;
         this.tokens = tokens;
         this.units = units;
         this.messages = messages;
-    }
-
-    @ModelAttribute("zone")
-    ZoneId zone() {
-        return AuditLog.ZONE;
     }
 
     @GetMapping("/account/profile")
@@ -52,7 +49,7 @@ class ProfileController {
             response.setStatus(400);
             return page(user, model);
         }
-        model.addAttribute("issued", tokens.issue(user.getAccountId(), form.getName(), expiry(form.getExpiresInDays())));
+        model.addAttribute("issued", tokens.issue(user.getAccountId(), form.getName(), expiry(form.getExpiresInDays(), times.now())));
         model.addAttribute("tokenForm", new TokenForm());
         return page(user, model);
     }
@@ -64,8 +61,8 @@ class ProfileController {
         return "redirect:/account/profile";
     }
 
-    static Instant expiry(Integer days) {
-        return days == null ? null : Instant.now().plus(java.time.Duration.ofDays(days));
+    static Instant expiry(Integer days, Instant now) {
+        return days == null ? null : now.plus(java.time.Duration.ofDays(days));
     }
 
     private String page(SignedInUser user, Model model) {
@@ -73,7 +70,7 @@ class ProfileController {
         model.addAttribute("account", account);
         model.addAttribute("unit", units.getUnchecked(account.getOrgUnitId()));
         model.addAttribute("tokens", tokens.list(user.getAccountId()));
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", times.now());
         return "account/profile";
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record SecuritySettings(Duration sessionTimeout, int maxFailedLogins, Duration lockDuration, Duration passwordMaxAge) {
 
     /** A max age of zero turns expiry off. */
-    boolean passwordExpired(Instant changedAt) {
-        return passwordMaxAge != null && !passwordMaxAge.isZero() && changedAt.plus(passwordMaxAge).isBefore(Instant.now());
+    boolean passwordExpired(Instant changedAt, Instant now) {
+        return passwordMaxAge != null && !passwordMaxAge.isZero() && changedAt.plus(passwordMaxAge).isBefore(now);
     }
 }

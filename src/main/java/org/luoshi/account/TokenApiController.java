@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.luoshi.web.ApiController;
@@ -29,8 +30,10 @@ class TokenApiController {
     private final AccessTokenService tokens;
     private final AccountService accounts;
     private final SecuritySettings settings;
+    private final Clock clock;
 
-    TokenApiController(AccessTokenService tokens, AccountService accounts, SecuritySettings settings) {
+    TokenApiController(AccessTokenService tokens, AccountService accounts, SecuritySettings settings, Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.accounts = accounts;
         this.settings = settings;
@@ -41,12 +44,12 @@ class TokenApiController {
     ResponseEntity<IssuedTokenResponse> issue(@AuthenticationPrincipal SignedInUser user,
             @Valid @RequestBody TokenRequest request) {
         Account account = accounts.own(user.getAccountId());
-        if (account.isMustChangePassword() || settings.passwordExpired(account.getPasswordChangedAt())) {
+        if (account.isMustChangePassword() || settings.passwordExpired(account.getPasswordChangedAt(), clock.instant())) {
             // A password someone else set, or an expired one, must be changed on the page first.
             throw new AccessDeniedException("password must be changed");
         }
         AccessTokenService.IssuedToken issued = tokens.issue(user.getAccountId(), request.name().trim(),
-                ProfileController.expiry(request.expiresInDays()));
+                ProfileController.expiry(request.expiresInDays(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.id()))
                 .body(new IssuedTokenResponse(issued.id(), issued.name(), issued.token(), issued.createdAt(),
                         issued.expiresAt()));
@@ -55,7 +58,7 @@ class TokenApiController {
     @GetMapping
     @Operation(summary = "The caller's tokens, newest first (without secrets)")
     List<TokenResponse> list(@AuthenticationPrincipal SignedInUser user) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return tokens.list(user.getAccountId()).stream()
                 .map(t -> new TokenResponse(t.getId(), t.getName(), t.getTokenPrefix(), t.getCreatedAt(),
                         t.getLastUsedAt(), t.getExpiresAt(), t.getRevokedAt(), t.state(now)))

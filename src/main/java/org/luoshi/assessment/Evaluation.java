@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * How one unit (a township) stands against one indicator set on one date.
  *
- * @param asOf the evaluation date in Asia/Shanghai
+ * @param asOf the evaluation date in the business zone (Beijing)
  * @param warnings the yellow and red periods, worst first
  * @param due the periods still running and not yet met (this month, quarter, half, year), soonest first
  */

@@ -56,7 +56,7 @@ class EvaluationApiController {
     List<EvaluationBody> evaluations(DataScope scope, @RequestParam(required = false) Long townshipId,
             @RequestParam(required = false) Integer year) {
         long id = townshipId(scope, townshipId);
-        int y = year == null ? evaluation.today().getYear() : year;
+        int y = year == null ? evaluation.likelyYear() : year;
         LocalDate asOf = evaluation.asOf(y);
         return evaluation.evaluateSets(scope, id, y, asOf).stream().map(se -> {
             Evaluation e = se.evaluation();
@@ -81,7 +81,7 @@ class EvaluationApiController {
     @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER','TOWNSHIP_LEADER')")
     @Operation(summary = "All townships against the county's set of the year, ranked; townships see it only once published")
     CountyBody county(DataScope scope, @RequestParam(required = false) Integer year) {
-        int y = year == null ? evaluation.today().getYear() : year;
+        int y = year == null ? evaluation.likelyYear() : year;
         CountyDashboard.Dashboard d = county.dashboard(scope, y);
         return new CountyBody(y, d.asOf(), d.set() == null ? null : d.set().getName(), d.rows().stream()
                 .map(r -> new CountyRow(r.rank(), r.township().getId(), r.township().getName(), r.total(), r.maxTotal(),

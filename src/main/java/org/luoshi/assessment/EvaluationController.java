@@ -176,7 +176,7 @@ class EvaluationController {
     }
 
     private String page(DataScope scope, Long townshipId, Integer year, ManualScoreForm form, Model model) {
-        int y = year == null ? evaluation.today().getYear() : year;
+        int y = year == null ? evaluation.likelyYear() : year;
         // a village clerk's township lies outside their scope: they pick nothing and see no figures
         Optional<OrgUnit> own = evaluation.ownTownship(scope).filter(scope::covers);
         Long id = townshipId != null ? townshipId : own.map(OrgUnit::getId).orElse(null);
@@ -264,7 +264,10 @@ class EvaluationController {
     /** The home-page panel (htmx, no layout): the user's township's scores, warnings and what is due soon. */
     @GetMapping("/panel")
     String panel(DataScope scope, Model model) {
-        LocalDate today = evaluation.today();
+        // In January and February the panel shows the year just ended, which is what is being
+        // written up and assessed then, rather than a new year with almost nothing in it.
+        int year = evaluation.likelyYear();
+        LocalDate today = evaluation.asOf(year);
         Optional<OrgUnit> own = evaluation.ownTownship(scope).filter(scope::covers);
         model.addAttribute("township", own.orElse(null));
         if (own.isEmpty()) {
@@ -273,14 +276,14 @@ class EvaluationController {
             OrgUnit unit = units.getUnchecked(scope.unitId());
             if (unit.getKind() == OrgUnitKind.VILLAGE) {
                 model.addAttribute("village", unit);
-                Map<String, Long> counts = figures.countsByKind(unit.getPath(), LocalDate.of(today.getYear(), 1, 1), today);
+                Map<String, Long> counts = figures.countsByKind(unit.getPath(), LocalDate.of(year, 1, 1), today);
                 model.addAttribute("villageCounts", kinds.all().stream().filter(k -> counts.containsKey(k.code()))
                         .map(k -> new KindCount(k.labelKey(), counts.get(k.code()))).toList());
                 model.addAttribute("villageTotal", counts.values().stream().mapToLong(Long::longValue).sum());
             }
         }
         if (own.isPresent()) {
-            List<Evaluation> results = evaluation.evaluate(scope, own.get().getId(), today.getYear(), today);
+            List<Evaluation> results = evaluation.evaluate(scope, own.get().getId(), year, today);
             LocalDate quarterEnd = Period.containing(PeriodMode.EACH_QUARTER, today).end();
             List<Obligation> warnings = results.stream().flatMap(e -> e.warnings().stream()).toList();
             List<Obligation> due = results.stream().flatMap(e -> e.due().stream())
@@ -290,16 +293,16 @@ class EvaluationController {
             model.addAttribute("moreWarnings", Math.max(0, warnings.size() - 8));
             model.addAttribute("due", due);
             model.addAttribute("monthEnd", today.withDayOfMonth(today.lengthOfMonth()));
-            model.addAttribute("placing", county.placing(scope, own.get(), today.getYear()).orElse(null));
+            model.addAttribute("placing", county.placing(scope, own.get(), year).orElse(null));
         }
-        model.addAttribute("year", today.getYear());
+        model.addAttribute("year", year);
         return "assessment/panel";
     }
 
     @GetMapping("/county")
     @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER','TOWNSHIP_LEADER')")
     String county(DataScope scope, @RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? evaluation.today().getYear() : year;
+        int y = year == null ? evaluation.likelyYear() : year;
         CountyDashboard.Dashboard dashboard = county.dashboard(scope, y);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("year", y);
@@ -320,7 +323,7 @@ class EvaluationController {
     @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER','TOWNSHIP_LEADER')")
     void countyExport(DataScope scope, @RequestParam(required = false) Integer year, HttpServletResponse response)
             throws IOException {
-        int y = year == null ? evaluation.today().getYear() : year;
+        int y = year == null ? evaluation.likelyYear() : year;
         CountyDashboard.Dashboard dashboard = county.dashboard(scope, y);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"county-" + y + ".xlsx\"");

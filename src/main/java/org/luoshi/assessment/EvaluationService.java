@@ -7,6 +7,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.time.Times;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,17 +32,22 @@ public class EvaluationService {
     private final Clock clock;
 
     EvaluationService(IndicatorSetService sets, OrgUnitService units, ObjectProvider<LedgerFigures> figures,
-            MessageSource messages, ObjectProvider<Clock> clock) {
+            MessageSource messages, Clock clock) {
         this.sets = sets;
         this.units = units;
         this.figures = figures;
         this.messages = messages;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
-    /** Today in Asia/Shanghai: the evaluation date when none is given. */
+    /** Today in the business zone: the evaluation date when none is given. */
     public LocalDate today() {
-        return Period.dateOf(clock.instant());
+        return LocalDate.now(clock);
+    }
+
+    /** The year a user most likely means when none is given: the year just ended in January and February. */
+    public int likelyYear() {
+        return Times.likelyYear(today());
     }
 
     /** The township against every published set of the year that applies to it (the county's and its own). */

@@ -49,12 +49,12 @@ class IndicatorSet {
     protected IndicatorSet() {
     }
 
-    IndicatorSet(long ownerUnitId, int year, String name, String createdBy) {
+    IndicatorSet(long ownerUnitId, int year, String name, String createdBy, Instant now) {
         this.ownerUnitId = ownerUnitId;
         this.year = year;
         this.name = name;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -83,9 +83,9 @@ class IndicatorSet {
         return rankingPublished;
     }
 
-    void setRankingPublished(boolean rankingPublished) {
+    void setRankingPublished(boolean rankingPublished, Instant now) {
         this.rankingPublished = rankingPublished;
-        touch();
+        touch(now);
     }
 
     public String getCreatedBy() {
@@ -108,35 +108,35 @@ class IndicatorSet {
         return indicators.stream().map(Indicator::getWeight).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
-    void rename(int year, String name) {
+    void rename(int year, String name, Instant now) {
         this.year = year;
         this.name = name;
-        touch();
+        touch(now);
     }
 
-    void setPublished(boolean published) {
+    void setPublished(boolean published, Instant now) {
         this.published = published;
-        touch();
+        touch(now);
     }
 
-    Indicator add(IndicatorDefinition definition) {
+    Indicator add(IndicatorDefinition definition, Instant now) {
         Indicator indicator = new Indicator(this, definition,
                 indicators.stream().mapToInt(Indicator::getSortOrder).max().orElse(0) + 1);
         indicators.add(indicator);
-        touch();
+        touch(now);
         return indicator;
     }
 
-    void remove(Indicator indicator) {
+    void remove(Indicator indicator, Instant now) {
         indicators.remove(indicator);
-        touch();
+        touch(now);
     }
 
     SetDefinition definition() {
         return new SetDefinition(year, name, indicators.stream().map(Indicator::definition).toList());
     }
 
-    void touch() {
-        this.updatedAt = Instant.now();
+    void touch(Instant now) {
+        this.updatedAt = now;
     }
 }

@@ -52,9 +52,9 @@ class IndicatorSetApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Sets of a year visible to the caller (default: this year in Asia/Shanghai)")
+    @Operation(summary = "Sets of a year visible to the caller (default: the year most likely meant: the year just ended in January and February, else this year; Beijing time)")
     List<SetSummary> list(DataScope scope, @RequestParam(required = false) Integer year) {
-        int y = year == null ? evaluation.today().getYear() : year;
+        int y = year == null ? evaluation.likelyYear() : year;
         return sets.list(scope, y).stream().map(l -> SetSummary.of(l.set(), l.owner(), l.editable())).toList();
     }
 

@@ -51,7 +51,7 @@ class IndicatorSetController {
 
     @GetMapping
     String list(DataScope scope, @RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? evaluation.today().getYear() : year;
+        int y = year == null ? evaluation.likelyYear() : year;
         SetForm form = new SetForm();
         form.setYear(y);
         return listPage(scope, y, form, List.of(), model);
@@ -72,7 +72,7 @@ class IndicatorSetController {
             }
         }
         response.setStatus(400);
-        return listPage(scope, form.getYear() == null ? evaluation.today().getYear() : form.getYear(), form, List.of(),
+        return listPage(scope, form.getYear() == null ? evaluation.likelyYear() : form.getYear(), form, List.of(),
                 model);
     }
 
@@ -87,7 +87,7 @@ class IndicatorSetController {
         } catch (InvalidDefinitionException e) {
             response.setStatus(400);
             SetForm form = new SetForm();
-            form.setYear(evaluation.today().getYear());
+            form.setYear(evaluation.likelyYear());
             return listPage(scope, form.getYear(), form,
                     e.problems().stream().map(p -> msg(p.key(), p.args())).toList(), model);
         }

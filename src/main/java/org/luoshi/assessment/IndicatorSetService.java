@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.luoshi.org.DataScope;
@@ -39,8 +41,10 @@ class IndicatorSetService {
     private final IndicatorSetRepository sets;
     private final ManualScoreRepository manualScores;
     private final OrgUnitService units;
+    private final Clock clock;
 
-    IndicatorSetService(IndicatorSetRepository sets, ManualScoreRepository manualScores, OrgUnitService units) {
+    IndicatorSetService(IndicatorSetRepository sets, ManualScoreRepository manualScores, OrgUnitService units, Clock clock) {
+        this.clock = clock;
         this.sets = sets;
         this.manualScores = manualScores;
         this.units = units;
@@ -100,7 +104,7 @@ class IndicatorSetService {
         OrgUnit owner = requireCreator(scope);
         checkSetDefinition(new SetDefinition(year, name, List.of()));
         requireUniqueName(owner.getId(), year, name, null);
-        return sets.saveAndFlush(new IndicatorSet(owner.getId(), year, name.trim(), scope.username()));
+        return sets.saveAndFlush(new IndicatorSet(owner.getId(), year, name.trim(), scope.username(), clock.instant()));
     }
 
     @Transactional
@@ -109,7 +113,7 @@ class IndicatorSetService {
         requireDraft(set);
         checkSetDefinition(new SetDefinition(year, name, List.of()));
         requireUniqueName(set.getOwnerUnitId(), year, name, id);
-        set.rename(year, name.trim());
+        set.rename(year, name.trim(), clock.instant());
         return set;
     }
 
@@ -123,15 +127,15 @@ class IndicatorSetService {
         boolean renamed = set.getYear() != year || !set.getName().equals(name == null ? null : name.trim());
         if (renamed) {
             if (Boolean.FALSE.equals(published)) {
-                set.setPublished(false);
+                set.setPublished(false, clock.instant());
             }
             requireDraft(set);
             checkSetDefinition(new SetDefinition(year, name, List.of()));
             requireUniqueName(set.getOwnerUnitId(), year, name, id);
-            set.rename(year, name.trim());
+            set.rename(year, name.trim(), clock.instant());
         }
         if (published != null) {
-            set.setPublished(published);
+            set.setPublished(published, clock.instant());
         }
         sets.flush();
         return set;
@@ -140,7 +144,7 @@ class IndicatorSetService {
     @Transactional
     IndicatorSet publish(DataScope scope, long id, boolean published) {
         IndicatorSet set = requireEditable(scope, id);
-        set.setPublished(published);
+        set.setPublished(published, clock.instant());
         return set;
     }
 
@@ -151,7 +155,7 @@ class IndicatorSetService {
         if (owner(set).getKind() != OrgUnitKind.COUNTY) {
             throw new AccessDeniedException("only a county set has a ranking");
         }
-        set.setRankingPublished(published);
+        set.setRankingPublished(published, clock.instant());
         return set;
     }
 
@@ -177,7 +181,7 @@ class IndicatorSetService {
         IndicatorSet set = requireEditable(scope, setId);
         requireDraft(set);
         checkIndicator(set, definition, null);
-        Indicator indicator = set.add(definition);
+        Indicator indicator = set.add(definition, clock.instant());
         // flush, not save: merging the managed set would persist a copy of the new indicator
         sets.flush();
         return indicator;
@@ -190,7 +194,7 @@ class IndicatorSetService {
         Indicator indicator = indicator(scope, setId, indicatorId);
         checkIndicator(set, definition, indicator);
         indicator.redefine(definition);
-        set.touch();
+        set.touch(clock.instant());
         sets.flush();
         return indicator;
     }
@@ -199,7 +203,7 @@ class IndicatorSetService {
     void deleteIndicator(DataScope scope, long setId, long indicatorId) {
         IndicatorSet set = requireEditable(scope, setId);
         requireDraft(set);
-        set.remove(indicator(scope, setId, indicatorId));
+        set.remove(indicator(scope, setId, indicatorId), clock.instant());
         sets.flush();
     }
 
@@ -268,15 +272,16 @@ class IndicatorSetService {
         }
         ManualScore manual = manualScores.findByIndicatorIdAndOrgUnitId(indicatorId, townshipId)
                 .orElseGet(() -> new ManualScore(indicatorId, townshipId));
-        manual.give(score, reason, evidence, scope.username());
+        manual.give(score, reason, evidence, scope.username(), clock.instant());
         return manualScores.saveAndFlush(manual);
     }
 
     private IndicatorSet save(OrgUnit owner, SetDefinition definition, String username, boolean published) {
         requireUniqueName(owner.getId(), definition.year(), definition.name(), null);
-        IndicatorSet set = new IndicatorSet(owner.getId(), definition.year(), definition.name(), username);
-        definition.indicators().forEach(set::add);
-        set.setPublished(published);
+        Instant now = clock.instant();
+        IndicatorSet set = new IndicatorSet(owner.getId(), definition.year(), definition.name(), username, now);
+        definition.indicators().forEach(indicator -> set.add(indicator, now));
+        set.setPublished(published, now);
         return sets.saveAndFlush(set);
     }
 

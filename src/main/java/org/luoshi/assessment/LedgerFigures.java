@@ -12,7 +12,7 @@ import java.util.List;
  * with both {@link RecordQuery#from()} and {@link RecordQuery#to()} inclusive: a record of 31 March
  * counts in the first quarter, one of 1 April in the second. A record with a date range
  * ({@code occurred_until}) counts only in the period of its START date, never in several. Dates are
- * calendar dates in Asia/Shanghai; the caller has already turned "now" into such a date.
+ * calendar dates in the business zone (Beijing); the caller has already turned "now" into such a date.
  *
  * <p>Soft-deleted records never count. Every figure is limited to {@link RecordQuery#unitPath()}
  * and its subtree.

@@ -37,12 +37,12 @@ class ManualScore {
         this.orgUnitId = orgUnitId;
     }
 
-    void give(BigDecimal score, String reason, String evidence, String scoredBy) {
+    void give(BigDecimal score, String reason, String evidence, String scoredBy, Instant now) {
         this.score = score;
         this.reason = reason;
         this.evidence = evidence;
         this.scoredBy = scoredBy;
-        this.scoredAt = Instant.now();
+        this.scoredAt = now;
     }
 
     Long getIndicatorId() {

@@ -1,27 +1,17 @@
 package org.luoshi.assessment;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One period of a year: the year itself, a half, a quarter or a month, as calendar dates in
- * Asia/Shanghai with both ends inclusive.
+ * the business zone (Beijing time, see {@code org.luoshi.time}) with both ends inclusive.
  *
  * @param index 1-based position in the year (month number, quarter number, half number; 1 for the year)
  */
 public record Period(PeriodMode mode, int year, int index, LocalDate start, LocalDate end) {
-
-    /** Periods, due dates and "today" are all reckoned in China Standard Time, whatever the server's zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-    /** The calendar date in Asia/Shanghai at an instant: 2026-03-31T16:30Z is already 1 April. */
-    public static LocalDate dateOf(Instant instant) {
-        return instant.atZone(ZONE).toLocalDate();
-    }
 
     /** All periods of the mode in the year, in order. */
     public static List<Period> of(PeriodMode mode, int year) {

@@ -1,7 +1,7 @@
 package org.luoshi.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import org.luoshi.inspection.Supervision;
@@ -59,8 +59,10 @@ class DemoInspection implements ApplicationRunner {
     private final Supervision supervision;
     private final OrgUnitService units;
     private final PostService posts;
+    private final Clock clock;
 
-    DemoInspection(Supervision supervision, OrgUnitService units, PostService posts) {
+    DemoInspection(Supervision supervision, OrgUnitService units, PostService posts, Clock clock) {
+        this.clock = clock;
         this.supervision = supervision;
         this.units = units;
         this.posts = posts;
@@ -80,9 +82,9 @@ class DemoInspection implements ApplicationRunner {
         DataScope countyScope = new DataScope("county", county.getId(), county.getPath(), false);
         DataScope officer = new DataScope("officer", liuxi.getId(), liuxi.getPath(), true);
         DataScope officer2 = new DataScope("officer2", shiqiao.getId(), shiqiao.getPath(), true);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock);
 
-        long checklist = supervision.createChecklist(countyScope, "COUNTY_REVIEWER", CHECKLIST, "青宣发〔2026〕3号",
+        long checklist = supervision.createChecklist(countyScope, "COUNTY_REVIEWER", CHECKLIST, "青宣发〔" + today.getYear() + "〕3号",
                 "各乡镇（街道）对照逐项自查，县委宣传部督导时按本清单检查。", ITEMS);
 
         // 柳溪镇: self-inspection, items 3 and 7 fall short and go into rectification.

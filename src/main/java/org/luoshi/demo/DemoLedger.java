@@ -1,5 +1,7 @@
 package org.luoshi.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.luoshi.ledger.LedgerGenerator;
 import org.luoshi.org.OrgUnit;
@@ -11,7 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The current year of the work ledger for each demo township, generated from a fixed seed. Runs once. */
+/**
+ * The work ledger of each demo township, generated from a fixed seed: the twelve months up to today
+ * and the year before them, so that on any day of the year (2 January too) the demo shows a full
+ * year of work, a report for the year just ended and year-on-year figures. Runs once.
+ */
 @Component
 @Order(4)
 @ConditionalOnProperty(name = "luoshi.demo-data", havingValue = "true")
@@ -21,8 +27,10 @@ class DemoLedger implements ApplicationRunner {
 
     private final OrgUnitService units;
     private final LedgerGenerator generator;
+    private final Clock clock;
 
-    DemoLedger(OrgUnitService units, LedgerGenerator generator) {
+    DemoLedger(OrgUnitService units, LedgerGenerator generator, Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.generator = generator;
     }
@@ -33,6 +41,6 @@ class DemoLedger implements ApplicationRunner {
         if (townships.isEmpty() || generator.hasRecords(townships.get(0))) {
             return;
         }
-        generator.generate(townships, 1, SEED);
+        generator.generate(townships, LocalDate.now(clock).minusMonths(24).plusDays(1), SEED);
     }
 }

@@ -1,5 +1,6 @@
 package org.luoshi.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.luoshi.org.DataScope;
@@ -46,8 +47,10 @@ class DemoPeople implements ApplicationRunner {
     private final PersonService people;
     private final PostService posts;
     private int nameSeed;
+    private final Clock clock;
 
-    DemoPeople(OrgUnitService units, PersonService people, PostService posts) {
+    DemoPeople(OrgUnitService units, PersonService people, PostService posts, Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.people = people;
         this.posts = posts;
@@ -62,7 +65,7 @@ class DemoPeople implements ApplicationRunner {
         if (townships.isEmpty() || townships.stream().anyMatch(t -> !posts.postsOf(system, t.getId()).isEmpty())) {
             return;
         }
-        LocalDate termStart = LocalDate.of(LocalDate.now().getYear() - 2, 3, 1);
+        LocalDate termStart = LocalDate.of(LocalDate.now(clock).getYear() - 2, 3, 1);
         for (OrgUnit township : townships) {
             boolean street = township.getName().endsWith("街道");
             int order = 0;

@@ -1,5 +1,6 @@
 package org.luoshi.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +57,11 @@ class DemoResponsibility implements ApplicationRunner {
     private final LeadingGroupService groups;
     private final ResponsibilityService duties;
     private final LetterService letters;
+    private final Clock clock;
 
     DemoResponsibility(OrgUnitService units, PostService posts, PersonService people, LeadingGroupService groups,
-            ResponsibilityService duties, LetterService letters) {
+            ResponsibilityService duties, LetterService letters, Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.posts = posts;
         this.people = people;
@@ -79,7 +82,7 @@ class DemoResponsibility implements ApplicationRunner {
                 || groups.view(system, townships.get(0).getId()).exists()) {
             return;
         }
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock);
         for (OrgUnit township : townships) {
             List<Post> leadership = posts.postsOf(system, township.getId());
             group(system, township, leadership, today);

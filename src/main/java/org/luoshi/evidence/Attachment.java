@@ -29,7 +29,7 @@ public class Attachment {
     }
 
     Attachment(Long orgUnitId, String fileName, String contentType, long sizeBytes, String sha256, String storageKey,
-            String uploadedBy) {
+            String uploadedBy, Instant now) {
         this.orgUnitId = orgUnitId;
         this.fileName = fileName;
         this.contentType = contentType;
@@ -37,7 +37,7 @@ public class Attachment {
         this.sha256 = sha256;
         this.storageKey = storageKey;
         this.uploadedBy = uploadedBy;
-        this.uploadedAt = Instant.now();
+        this.uploadedAt = now;
     }
 
     public Long getId() {

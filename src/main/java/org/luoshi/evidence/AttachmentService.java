@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
@@ -53,8 +54,10 @@ public class AttachmentService {
     private final AttachmentRepository attachments;
     private final EvidenceSettings settings;
     private final Tika tika = new Tika();
+    private final Clock clock;
 
-    AttachmentService(AttachmentRepository attachments, EvidenceSettings settings) {
+    AttachmentService(AttachmentRepository attachments, EvidenceSettings settings, Clock clock) {
+        this.clock = clock;
         this.attachments = attachments;
         this.settings = settings;
     }
@@ -74,7 +77,7 @@ public class AttachmentService {
     /** Checks and stores a file from a stream (for imports and demo data). */
     public Attachment store(long orgUnitId, String uploadedBy, String fileName, InputStream content) throws IOException {
         String name = cleanName(fileName);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         String key = today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/" + UUID.randomUUID();
         Path target = settings.root().resolve(key);
         Files.createDirectories(target.getParent());
@@ -86,7 +89,7 @@ public class AttachmentService {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             deleteOnRollback(target);
             return attachments.save(new Attachment(orgUnitId, name, type, size, HexFormat.of().formatHex(sha.digest()),
-                    key, uploadedBy));
+                    key, uploadedBy, clock.instant()));
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -19,10 +19,10 @@ final class Downloads {
     private Downloads() {
     }
 
-    static void xlsx(HttpServletResponse response, String fileName, Writer writer) throws IOException {
+    static void xlsx(HttpServletResponse response, String fileName, LocalDate today, Writer writer) throws IOException {
         response.setContentType(XLSX);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(fileName.replace(".xlsx", "-" + LocalDate.now() + ".xlsx"), java.nio.charset.StandardCharsets.UTF_8)
+                .filename(fileName.replace(".xlsx", "-" + today + ".xlsx"), java.nio.charset.StandardCharsets.UTF_8)
                 .build().toString());
         OutputStream out = response.getOutputStream();
         writer.write(out);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.luoshi.ledger.RecordFilter;
 import org.luoshi.ledger.RecordKind;
 import org.luoshi.org.DataScope;
+import org.luoshi.time.Times;
 import org.luoshi.web.ApiController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,8 +37,10 @@ class ExchangeApiController {
     private final ExchangeService exchange;
     private final OrgExchange org;
     private final MessageSource messages;
+    private final Times times;
 
-    ExchangeApiController(ExchangeService exchange, OrgExchange org, MessageSource messages) {
+    ExchangeApiController(ExchangeService exchange, OrgExchange org, MessageSource messages, Times times) {
+        this.times = times;
         this.exchange = exchange;
         this.org = org;
         this.messages = messages;
@@ -47,7 +50,7 @@ class ExchangeApiController {
     @Operation(summary = "下载某类台账的导入模板（.xlsx）")
     void template(DataScope scope, @PathVariable String kind, HttpServletResponse response) throws IOException {
         RecordKind k = exchange.kind(kind);
-        Downloads.xlsx(response, exchange.fileName(k, "template"), out -> exchange.template(scope, k, out));
+        Downloads.xlsx(response, exchange.fileName(k, "template"), times.today(), out -> exchange.template(scope, k, out));
     }
 
     @PostMapping("/imports/{kind}")
@@ -73,7 +76,7 @@ class ExchangeApiController {
     @Operation(summary = "下载组织架构（org-units）或人员岗位（people）的导入模板")
     void orgTemplate(DataScope scope, @PathVariable String sheet, HttpServletResponse response) throws IOException {
         OrgSheet s = ExchangeController.orgSheet(sheet);
-        Downloads.xlsx(response, org.fileName(s, "template"), out -> org.template(scope, s, out));
+        Downloads.xlsx(response, org.fileName(s, "template"), times.today(), out -> org.template(scope, s, out));
     }
 
     @GetMapping("/org/exports/{sheet}")
@@ -82,7 +85,7 @@ class ExchangeApiController {
             HttpServletResponse response) throws IOException {
         OrgSheet s = ExchangeController.orgSheet(sheet);
         org.checkUnit(scope, unitId);
-        Downloads.xlsx(response, org.fileName(s, "export"), out -> org.export(scope, s, unitId, out));
+        Downloads.xlsx(response, org.fileName(s, "export"), times.today(), out -> org.export(scope, s, unitId, out));
     }
 
     @PostMapping("/org/imports/{sheet}")
@@ -101,7 +104,7 @@ class ExchangeApiController {
     @Operation(summary = "下载错误行（原始内容加“错误原因”列）")
     void errors(DataScope scope, @PathVariable String id, HttpServletResponse response) throws IOException {
         exchange.pending(scope, id);
-        Downloads.xlsx(response, "errors.xlsx", out -> exchange.errorFile(scope, id, out));
+        Downloads.xlsx(response, "errors.xlsx", times.today(), out -> exchange.errorFile(scope, id, out));
     }
 
     @GetMapping("/exports/{kind}")
@@ -114,7 +117,7 @@ class ExchangeApiController {
         RecordKind k = exchange.kind(kind);
         RecordFilter filter = new RecordFilter(k.code(), unitId, from, to, q, tag, late);
         exchange.checkFilter(scope, filter);
-        Downloads.xlsx(response, exchange.fileName(k, "export"), out -> exchange.export(scope, k, filter, out));
+        Downloads.xlsx(response, exchange.fileName(k, "export"), times.today(), out -> exchange.export(scope, k, filter, out));
     }
 
     @ExceptionHandler(ExchangeFileException.class)

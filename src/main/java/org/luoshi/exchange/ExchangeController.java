@@ -8,6 +8,7 @@ import org.luoshi.ledger.RecordFilter;
 import org.luoshi.ledger.RecordKind;
 import org.luoshi.ledger.RecordKinds;
 import org.luoshi.org.DataScope;
+import org.luoshi.time.Times;
 import org.luoshi.web.RuleViolationException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,8 +33,10 @@ class ExchangeController {
     private final OrgExchange org;
     private final RecordKinds kinds;
     private final MessageSource messages;
+    private final Times times;
 
-    ExchangeController(ExchangeService exchange, OrgExchange org, RecordKinds kinds, MessageSource messages) {
+    ExchangeController(ExchangeService exchange, OrgExchange org, RecordKinds kinds, MessageSource messages, Times times) {
+        this.times = times;
         this.exchange = exchange;
         this.org = org;
         this.kinds = kinds;
@@ -54,7 +57,7 @@ class ExchangeController {
     @GetMapping("/templates/{kind}")
     void template(DataScope scope, @PathVariable String kind, HttpServletResponse response) throws IOException {
         RecordKind k = exchange.kind(kind);
-        Downloads.xlsx(response, exchange.fileName(k, "template"), out -> exchange.template(scope, k, out));
+        Downloads.xlsx(response, exchange.fileName(k, "template"), times.today(), out -> exchange.template(scope, k, out));
     }
 
     @PostMapping("/imports")
@@ -106,7 +109,7 @@ class ExchangeController {
     @PreAuthorize(ExchangeApiController.WRITERS)
     void errors(DataScope scope, @PathVariable String id, HttpServletResponse response) throws IOException {
         exchange.pending(scope, id);
-        Downloads.xlsx(response, "errors.xlsx", out -> exchange.errorFile(scope, id, out));
+        Downloads.xlsx(response, "errors.xlsx", times.today(), out -> exchange.errorFile(scope, id, out));
     }
 
     // ---- org tree and people ----
@@ -114,7 +117,7 @@ class ExchangeController {
     @GetMapping("/org/templates/{sheet}")
     void orgTemplate(DataScope scope, @PathVariable String sheet, HttpServletResponse response) throws IOException {
         OrgSheet s = orgSheet(sheet);
-        Downloads.xlsx(response, org.fileName(s, "template"), out -> org.template(scope, s, out));
+        Downloads.xlsx(response, org.fileName(s, "template"), times.today(), out -> org.template(scope, s, out));
     }
 
     @GetMapping("/org/exports/{sheet}")
@@ -122,7 +125,7 @@ class ExchangeController {
             HttpServletResponse response) throws IOException {
         OrgSheet s = orgSheet(sheet);
         org.checkUnit(scope, unitId);
-        Downloads.xlsx(response, org.fileName(s, "export"), out -> org.export(scope, s, unitId, out));
+        Downloads.xlsx(response, org.fileName(s, "export"), times.today(), out -> org.export(scope, s, unitId, out));
     }
 
     @PostMapping("/org/imports")
@@ -160,7 +163,7 @@ class ExchangeController {
         RecordKind k = exchange.kind(kind);
         RecordFilter filter = new RecordFilter(k.code(), unitId, from, to, q, tag, late);
         exchange.checkFilter(scope, filter);
-        Downloads.xlsx(response, exchange.fileName(k, "export"), out -> exchange.export(scope, k, filter, out));
+        Downloads.xlsx(response, exchange.fileName(k, "export"), times.today(), out -> exchange.export(scope, k, filter, out));
     }
 
     /** What differs between the preview of a ledger sheet and of an org sheet; the page is the same. */

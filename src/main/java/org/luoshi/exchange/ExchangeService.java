@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,10 +69,12 @@ class ExchangeService {
     private final Path dir;
     private final TransactionTemplate transactions;
     private int maxRows;
+    private final Clock clock;
 
     ExchangeService(LedgerService ledger, RecordKinds kinds, OrgUnitService units, ExchangeColumns columns, FileGuard guard,
             PlatformTransactionManager transactionManager,
-            @Value("${luoshi.data-dir}") String dataDir, @Value("${luoshi.exchange.max-rows:100000}") int maxRows) {
+            @Value("${luoshi.data-dir}") String dataDir, @Value("${luoshi.exchange.max-rows:100000}") int maxRows, Clock clock) {
+        this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.ledger = ledger;
         this.kinds = kinds;
@@ -161,7 +164,7 @@ class ExchangeService {
     }
 
     private void examples(DataScope scope, RecordKind kind, List<Column> cols, UnitNames names, Worksheet sheet) {
-        LocalDate day = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1);
+        LocalDate day = LocalDate.now(clock).minusDays(1);
         for (int r = 1; r <= 2; r++) {
             for (int c = 0; c < cols.size(); c++) {
                 Column col = cols.get(c);
@@ -523,7 +526,9 @@ class ExchangeService {
 
     /** Previews never confirmed are removed after a day, so the data directory does not fill up. */
     private void removeAbandoned() {
-        java.time.Instant cutoff = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        // File times are real times: compare them with the system clock, not the business clock, which a
+        // demonstration may pin to another day.
+        java.time.Instant cutoff = java.time.Clock.systemUTC().instant().minus(java.time.Duration.ofDays(1));
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(f -> {
                 try {

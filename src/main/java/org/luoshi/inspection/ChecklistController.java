@@ -11,6 +11,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.inspection.Forms.ChecklistForm;
 import org.luoshi.inspection.Forms.ItemForm;
+import org.luoshi.time.Times;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,8 +40,10 @@ class ChecklistController {
     private final ChecklistService checklists;
     private final OrgUnitService units;
     private final MessageSource messages;
+    private final Times times;
 
-    ChecklistController(ChecklistService checklists, OrgUnitService units, MessageSource messages) {
+    ChecklistController(ChecklistService checklists, OrgUnitService units, MessageSource messages, Times times) {
+        this.times = times;
         this.checklists = checklists;
         this.units = units;
         this.messages = messages;
@@ -62,11 +65,11 @@ class ChecklistController {
     @GetMapping("/export")
     void export(DataScope scope, Authentication auth, HttpServletResponse response) throws IOException {
         UnitNames unitNames = new UnitNames(units);
-        XlsxTable table = XlsxTable.start(response, messages, "inspection.checklists.title", "inspection.checklist.title",
+        XlsxTable table = XlsxTable.start(response, messages, times.today(), "inspection.checklists.title", "inspection.checklist.title",
                 "inspection.checklist.directiveRef", "inspection.checklist.owner", "inspection.checklist.createdAt");
         for (Checklist c : checklists.list(Actor.of(scope, auth))) {
             table.row(c.getTitle(), c.getDirectiveRef(), unitNames.of(c.getOwnerUnitId()),
-                    c.getCreatedAt() == null ? null : java.time.LocalDate.ofInstant(c.getCreatedAt(), OverdueRule.ZONE));
+                    times.date(c.getCreatedAt()));
         }
         table.finish();
     }

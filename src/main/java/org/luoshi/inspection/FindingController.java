@@ -14,6 +14,7 @@ import org.luoshi.inspection.Forms.PlanForm;
 import org.luoshi.inspection.Forms.RecheckForm;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.time.Times;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,10 +49,12 @@ class FindingController {
     private final OverdueRule rule;
     private final MessageSource messages;
     private final SystemFindings systemFindings;
+    private final Times times;
 
     FindingController(FindingService findings, OrgUnitService units, AttachmentService attachments,
             Notifications notifications, OverviewXlsx overviewXlsx, OverdueRule rule, MessageSource messages,
-            SystemFindings systemFindings) {
+            SystemFindings systemFindings, Times times) {
+        this.times = times;
         this.systemFindings = systemFindings;
         this.findings = findings;
         this.units = units;
@@ -121,7 +124,7 @@ class FindingController {
     void exportFindings(DataScope scope, Authentication auth, @ModelAttribute("filter") FilterParams filter,
             HttpServletResponse response) throws IOException {
         Actor actor = Actor.of(scope, auth);
-        XlsxTable table = XlsxTable.start(response, messages, "inspection.findings.title", "inspection.finding.title",
+        XlsxTable table = XlsxTable.start(response, messages, times.today(), "inspection.findings.title", "inspection.finding.title",
                 "inspection.finding.unit", "inspection.finding.source", "inspection.finding.owner",
                 "inspection.finding.deadline", "inspection.col.urgency", "inspection.finding.state");
         String after = null;

@@ -146,8 +146,8 @@ public class FindingService {
      */
     public java.util.List<FindingSummary> summaries(DataScope scope, long unitId, LocalDate from, LocalDate to) {
         OrgUnit unit = units.get(scope, unitId);
-        java.time.Instant start = from.atStartOfDay(OverdueRule.ZONE).toInstant();
-        java.time.Instant end = to.atStartOfDay(OverdueRule.ZONE).toInstant();
+        java.time.Instant start = from.atStartOfDay(clock.getZone()).toInstant();
+        java.time.Instant end = to.atStartOfDay(clock.getZone()).toInstant();
         Specification<Finding> spec = (root, query, cb) -> {
             Subquery<Long> inScope = query.subquery(Long.class);
             Root<OrgUnit> u = inScope.from(OrgUnit.class);

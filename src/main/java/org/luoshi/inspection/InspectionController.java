@@ -15,6 +15,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.time.Times;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -49,10 +50,12 @@ class InspectionController {
     private final OverdueRule rule;
     private final MessageSource messages;
     private final AssessmentPrefill prefill;
+    private final Times times;
 
     InspectionController(InspectionService inspections, ChecklistService checklists, FindingService findings,
             OrgUnitService units, AttachmentService attachments, OverdueRule rule, MessageSource messages,
-            AssessmentPrefill prefill) {
+            AssessmentPrefill prefill, Times times) {
+        this.times = times;
         this.prefill = prefill;
         this.inspections = inspections;
         this.checklists = checklists;
@@ -88,9 +91,9 @@ class InspectionController {
         UnitNames unitNames = new UnitNames(units);
         boolean visit = kind == InspectionKind.VISIT;
         XlsxTable table = visit
-                ? XlsxTable.start(response, messages, "inspection.kind.VISIT.list", "inspection.inspection.heldOn",
+                ? XlsxTable.start(response, messages, times.today(), "inspection.kind.VISIT.list", "inspection.inspection.heldOn",
                         "inspection.inspection.unit", "inspection.visit.units", "inspection.inspection.status")
-                : XlsxTable.start(response, messages, "inspection.kind.SELF.list", "inspection.inspection.heldOn",
+                : XlsxTable.start(response, messages, times.today(), "inspection.kind.SELF.list", "inspection.inspection.heldOn",
                         "inspection.inspection.unit", "inspection.inspection.status");
         org.springframework.data.domain.Page<Inspection> page;
         int n = 0;

@@ -2,7 +2,6 @@ package org.luoshi.inspection;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
@@ -10,13 +9,11 @@ import org.springframework.validation.Errors;
 
 /**
  * When a rectification is overdue. A deadline is a date in China: the task is overdue from 00:00
- * Asia/Shanghai of the next day, whatever the server's zone; it is "near" within
+ * in the business zone (Beijing) of the next day, whatever the server's zone; it is "near" within
  * {@code luoshi.inspection.near-days} days (default 7) before the deadline.
  */
 @Component
 class OverdueRule {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Clock clock;
     private final int nearDays;
@@ -27,7 +24,7 @@ class OverdueRule {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.now(clock);
     }
 
     /**

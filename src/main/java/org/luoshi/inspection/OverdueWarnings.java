@@ -24,7 +24,7 @@ class OverdueWarnings {
         this.rule = rule;
     }
 
-    @Scheduled(cron = "${luoshi.inspection.warning-cron:0 10 0 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${luoshi.inspection.warning-cron:0 10 0 * * *}", zone = "${luoshi.zone}")
     @Transactional
     public void run() {
         warn(rule);

@@ -2,11 +2,11 @@ package org.luoshi.inspection;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.luoshi.time.Times;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 class OverviewXlsx {
 
     private final MessageSource messages;
+    private final Times times;
 
-    OverviewXlsx(MessageSource messages) {
+    OverviewXlsx(MessageSource messages, Times times) {
+        this.times = times;
         this.messages = messages;
     }
 
@@ -74,7 +76,7 @@ class OverviewXlsx {
         list.value(r, 6, f.getDeadline().toString());
         list.value(r, 7, zh("inspection.state." + f.getState()));
         list.value(r, 8, zh("inspection.urgency." + row.urgency()));
-        list.value(r, 9, f.getRaisedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
+        list.value(r, 9, times.day(f.getRaisedAt()));
     }
 
     private void header(Worksheet sheet, String... keys) {

@@ -1,5 +1,6 @@
 package org.luoshi.inspection;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,11 +62,13 @@ class SystemFindings {
     private final MessageSource messages;
     private final int deadlineDays;
     private final int venueLookbackDays;
+    private final Clock clock;
 
     SystemFindings(EvaluationService evaluation, LedgerService ledger, FindingService findings,
             Notifications notifications, OrgUnitService units, PostService posts, JdbcClient jdbc,
             MessageSource messages, @Value("${luoshi.inspection.system-deadline-days:30}") int deadlineDays,
-            @Value("${luoshi.inspection.venue-lookback-days:90}") int venueLookbackDays) {
+            @Value("${luoshi.inspection.venue-lookback-days:90}") int venueLookbackDays, Clock clock) {
+        this.clock = clock;
         this.evaluation = evaluation;
         this.ledger = ledger;
         this.findings = findings;
@@ -88,7 +91,7 @@ class SystemFindings {
     }
 
     /** Daily, after the overdue warnings; "-" (as in the tests) switches it off. */
-    @Scheduled(cron = "${luoshi.inspection.signal-cron:0 20 0 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${luoshi.inspection.signal-cron:0 20 0 * * *}", zone = "${luoshi.zone}")
     public void daily() {
         Outcome total = new Outcome(0, 0, 0, 0);
         for (OrgUnit township : units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP)) {
@@ -230,7 +233,7 @@ class SystemFindings {
         }
         jdbc.sql("insert into indicator_warning (unit_id, origin_key, sent_at) values (:unit, :key, :at)")
                 .param("unit", township.getId()).param("key", key)
-                .param("at", java.sql.Timestamp.from(Instant.now())).update();
+                .param("at", java.sql.Timestamp.from(clock.instant())).update();
         return true;
     }
 

@@ -103,7 +103,7 @@ class LedgerController {
     List<Row> rows(List<LedgerRecord> records) {
         Map<Long, String> unitNames = new HashMap<>();
         return records.stream().map(r -> new Row(r, presenter.msg(kinds.get(r.kind()).labelKey()), presenter.subKind(r),
-                unitNames.computeIfAbsent(r.unitId(), presenter::unitName), RecordPresenter.time(r.recordedAt()))).toList();
+                unitNames.computeIfAbsent(r.unitId(), presenter::unitName), presenter.time(r.recordedAt()))).toList();
     }
 
     /** One line of a list. */
@@ -229,13 +229,13 @@ class LedgerController {
         model.addAttribute("row", rows(List.of(record)).get(0));
         model.addAttribute("fields", presenter.fields(record));
         model.addAttribute("attachments", ledger.attachments(scope, record.id()).stream()
-                .map(a -> new AttachmentRow(a, RecordPresenter.time(a.getUploadedAt()))).toList());
+                .map(a -> new AttachmentRow(a, presenter.time(a.getUploadedAt()))).toList());
         List<AttendanceLine> attendance = new ArrayList<>();
         for (AttendanceEntry a : record.attendance()) {
             attendance.add(new AttendanceLine(ledger.personName(a.personId()), a));
         }
         model.addAttribute("attendance", attendance);
-        model.addAttribute("updatedAt", RecordPresenter.time(record.updatedAt()));
+        model.addAttribute("updatedAt", presenter.time(record.updatedAt()));
         model.addAttribute("canWrite", scope.writable());
         model.addAttribute("errors", errors);
         model.addAttribute("lateAfterDays", ledger.lateAfterDays());
@@ -259,12 +259,12 @@ class LedgerController {
                     .map(c -> new ChangeLine(presenter.changeLabel(kind, c.key()), presenter.changeValue(kind, c.key(), c.before()),
                             presenter.changeValue(kind, c.key(), c.after())))
                     .toList();
-            entries.add(new HistoryEntry(revision, RecordPresenter.time(revision.changedAt()), lines));
+            entries.add(new HistoryEntry(revision, presenter.time(revision.changedAt()), lines));
         }
         model.addAttribute("record", record);
         model.addAttribute("kind", kind);
         model.addAttribute("entries", entries);
-        model.addAttribute("recordedAt", RecordPresenter.time(record.recordedAt()));
+        model.addAttribute("recordedAt", presenter.time(record.recordedAt()));
         return "ledger/history";
     }
 

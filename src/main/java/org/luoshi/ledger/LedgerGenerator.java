@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -55,8 +56,10 @@ public class LedgerGenerator {
     private final OrgUnitService units;
     private final AttachmentService attachments;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    LedgerGenerator(LedgerService ledger, OrgUnitService units, AttachmentService attachments, JdbcClient jdbc) {
+    LedgerGenerator(LedgerService ledger, OrgUnitService units, AttachmentService attachments, JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.units = units;
         this.attachments = attachments;
@@ -72,30 +75,39 @@ public class LedgerGenerator {
                 .query(Long.class).single() > 0;
     }
 
-    /** Generates {@code years} years (ending today) for each township; returns the number of records. */
+    /** Generates {@code years} calendar years (the last one up to today) for each township; returns the number of records. */
     @Transactional
     public int generate(List<Long> townshipIds, int years, long seed) {
+        return generate(townshipIds, LocalDate.of(LocalDate.now(clock).getYear() - years + 1, 1, 1), seed);
+    }
+
+    /**
+     * Generates the work from {@code from} up to today for each township; returns the number of
+     * records. Registers (阵地, teams) are dated earlier, as they were set up before.
+     */
+    @Transactional
+    public int generate(List<Long> townshipIds, LocalDate from, long seed) {
         Random random = new Random(seed);
         DataScope system = units.systemScope();
-        LocalDate today = LocalDate.now(RecordChecker.ZONE);
+        LocalDate today = LocalDate.now(clock);
         int count = 0;
         for (Long townshipId : townshipIds) {
             OrgUnit township = units.getUnchecked(townshipId);
             List<OrgUnit> villages = units.subtree(system, townshipId).stream()
                     .filter(u -> u.getKind() == OrgUnitKind.VILLAGE).toList();
             List<Person> cadres = ledger.suggestedAttendees(system, townshipId, null);
-            WorkYear work = new WorkYear(system, township, villages, today, new Random(seed * 31 + townshipId));
-            for (int year = today.getYear() - years + 1; year <= today.getYear(); year++) {
-                count += year(system, township, villages, cadres, year, today, random);
+            WorkYear work = new WorkYear(system, township, villages, from, today, new Random(seed * 31 + townshipId));
+            for (int year = from.getYear(); year <= today.getYear(); year++) {
+                count += year(system, township, villages, cadres, year, from, today, random);
                 count += work.year(year);
             }
         }
         return count;
     }
 
-    private int year(DataScope system, OrgUnit township, List<OrgUnit> villages, List<Person> cadres, int year, LocalDate today,
-            Random random) {
-        Gen gen = new Gen(system, township.getId(), today, random);
+    private int year(DataScope system, OrgUnit township, List<OrgUnit> villages, List<Person> cadres, int year, LocalDate from,
+            LocalDate today, Random random) {
+        Gen gen = new Gen(system, township.getId(), from, today, random);
         List<Long> directives = new ArrayList<>();
         for (int month : new int[] {2, 4, 7, 10}) {
             LocalDate on = LocalDate.of(year, month, 3 + random.nextInt(20));
@@ -177,24 +189,29 @@ public class LedgerGenerator {
         final DataScope system;
         final OrgUnit township;
         final List<OrgUnit> villages;
+        final LocalDate from;
         final LocalDate today;
         final Random random;
         final List<Long> townshipVenues = new ArrayList<>();
         final List<Long> villageVenues = new ArrayList<>();
         final List<Long> teams = new ArrayList<>();
 
-        WorkYear(DataScope system, OrgUnit township, List<OrgUnit> villages, LocalDate today, Random random) {
+        WorkYear(DataScope system, OrgUnit township, List<OrgUnit> villages, LocalDate from, LocalDate today, Random random) {
             this.system = system;
             this.township = township;
             this.villages = villages;
+            this.from = from;
             this.today = today;
             this.random = random;
         }
 
         int year(int year) {
-            Gen gen = new Gen(system, township.getId(), today, random);
+            Gen gen = new Gen(system, township.getId(), from, today, random);
             if (townshipVenues.isEmpty()) {
-                registers(gen, year);
+                // registers describe what was set up years before, so they are not cut off at {@code from}
+                Gen registers = new Gen(system, township.getId(), LocalDate.MIN, today, random);
+                registers(registers, year);
+                gen.count += registers.count;
             }
             rules(gen, year);
             checks(gen, year);
@@ -387,17 +404,19 @@ public class LedgerGenerator {
         return rows;
     }
 
-    /** Writes records of one township and year; future dates are skipped, some records are entered late. */
+    /** Writes records of one township and year; dates before {@code from} or after today are skipped, some records are entered late. */
     private final class Gen {
         final DataScope scope;
         final long unitId;
+        final LocalDate from;
         final LocalDate today;
         final Random random;
         int count;
 
-        Gen(DataScope scope, long unitId, LocalDate today, Random random) {
+        Gen(DataScope scope, long unitId, LocalDate from, LocalDate today, Random random) {
             this.scope = scope;
             this.unitId = unitId;
+            this.from = from;
             this.today = today;
             this.random = random;
         }
@@ -409,7 +428,7 @@ public class LedgerGenerator {
         /** A record of another unit of the township (a village's venue or team). */
         Long add(long unitId, String kind, LocalDate on, List<String> tags, String title, Map<String, Object> fields,
                 List<AttendanceEntry> attendance) {
-            if (on.isAfter(today)) {
+            if (on.isAfter(today) || on.isBefore(from)) {
                 return null;
             }
             Map<String, Object> values = new HashMap<>(fields);
@@ -420,9 +439,9 @@ public class LedgerGenerator {
             if (recorded.isAfter(today)) {
                 recorded = today;
             }
-            Instant at = recorded.atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(60))).atZone(RecordChecker.ZONE).toInstant();
-            if (at.isAfter(Instant.now())) {
-                at = Instant.now();
+            Instant at = recorded.atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(60))).atZone(clock.getZone()).toInstant();
+            if (at.isAfter(clock.instant())) {
+                at = clock.instant();
             }
             RecordCommand command = new RecordCommand(unitId, on, null, title, null, tags, values, attendance);
             count++;

@@ -3,6 +3,7 @@ package org.luoshi.ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -50,10 +51,12 @@ public class LedgerService {
     private final ObjectProvider<AttendeeSuggestions> suggestions;
     private final ObjectMapper json;
     private final int lateAfterDays;
+    private final Clock clock;
 
     LedgerService(RecordKinds kinds, LedgerStore store, RecordChecker checker, OrgUnitService units, PersonService people,
             AttachmentService attachments, ObjectProvider<AttendeeSuggestions> suggestions, ObjectMapper json,
-            @Value("${luoshi.ledger.late-after-days:30}") int lateAfterDays) {
+            @Value("${luoshi.ledger.late-after-days:30}") int lateAfterDays, Clock clock) {
+        this.clock = clock;
         this.kinds = kinds;
         this.store = store;
         this.checker = checker;
@@ -69,9 +72,9 @@ public class LedgerService {
         return lateAfterDays;
     }
 
-    /** 补录: recorded more than the configured number of days after it happened, counted in local (Shanghai) dates. */
+    /** 补录: recorded more than the configured number of days after it happened, counted in business-zone (Beijing) dates. */
     boolean isLate(LocalDate occurredOn, Instant recordedAt) {
-        return ChronoUnit.DAYS.between(occurredOn, recordedAt.atZone(RecordChecker.ZONE).toLocalDate()) > lateAfterDays;
+        return ChronoUnit.DAYS.between(occurredOn, LocalDate.ofInstant(recordedAt, clock.getZone())) > lateAfterDays;
     }
 
     /** The record if it exists, is not deleted and lies in scope; otherwise 404. */
@@ -94,7 +97,7 @@ public class LedgerService {
 
     @Transactional
     public LedgerRecord create(DataScope scope, String kindCode, RecordCommand command) {
-        return create(scope, kindCode, command, Instant.now());
+        return create(scope, kindCode, command, clock.instant());
     }
 
     /** With an explicit recorded-at, for imports and generated data that were recorded in the past. */
@@ -183,7 +186,7 @@ public class LedgerService {
     private int insertChecked(DataScope scope, String kindCode, List<RecordCommand> commands, boolean lookUp) {
         scope.requireWritable();
         RecordKind kind = kinds.get(kindCode);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Draft> drafts = new ArrayList<>(commands.size());
         Set<NaturalKey> keys = new HashSet<>();
         checker.batch(() -> {
@@ -233,7 +236,7 @@ public class LedgerService {
         if (expectedVersion != null && expectedVersion != before.version()) {
             throw new RuleViolationException("ledger.error.concurrentEdit");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         store.addRevision(id, now, scope.username(), "UPDATE", why, snapshot(before));
         if (!store.update(kind, id, before.version(), draft.unitId(), draft, isLate(draft.occurredOn(), before.recordedAt()),
                 now, scope.username())) {
@@ -251,7 +254,7 @@ public class LedgerService {
         scope.requireWritable();
         LedgerRecord record = get(scope, id);
         String why = requireReason(reason);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         store.addRevision(id, now, scope.username(), "DELETE", why, snapshot(record));
         if (!store.markDeleted(id, record.version(), now, scope.username(), why)) {
             throw new RuleViolationException("ledger.error.concurrentEdit");
@@ -267,7 +270,7 @@ public class LedgerService {
             throw new RuleViolationException("ledger.error.notDeleted");
         }
         String why = requireReason(reason);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         store.addRevision(id, now, scope.username(), "RESTORE", why, snapshot(record));
         if (!store.restore(id, record.version(), now, scope.username())) {
             throw new RuleViolationException("ledger.error.concurrentEdit");
@@ -474,13 +477,13 @@ public class LedgerService {
         scope.requireWritable();
         LedgerRecord record = get(scope, recordId);
         Attachment stored = attachments.store(record.unitId(), scope.username(), file);
-        store.attach(recordId, stored.getId(), Instant.now(), scope.username());
+        store.attach(recordId, stored.getId(), clock.instant(), scope.username());
         return stored;
     }
 
     @Transactional
     void attach(DataScope scope, long recordId, Attachment stored) {
-        store.attach(recordId, stored.getId(), Instant.now(), scope.username());
+        store.attach(recordId, stored.getId(), clock.instant(), scope.username());
     }
 
     public List<Attachment> attachments(DataScope scope, long recordId) {

@@ -3,8 +3,8 @@ package org.luoshi.ledger;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,15 +30,16 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordChecker {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int MAX_TAGS = 10;
     static final int MAX_TAG_LENGTH = 20;
 
     private final OrgUnitService units;
     private final PersonService people;
     private final LedgerStore store;
+    private final Clock clock;
 
-    RecordChecker(OrgUnitService units, PersonService people, LedgerStore store) {
+    RecordChecker(OrgUnitService units, PersonService people, LedgerStore store, Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.people = people;
         this.store = store;
@@ -115,7 +116,7 @@ class RecordChecker {
             problems.add(new Violation("unitId", "ledger.error.unitInactive", unit.getName()));
         }
         String area = areaPath(unit);
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.now(clock);
 
         LocalDate on = command.occurredOn();
         LocalDate until = command.occurredUntil();
@@ -211,7 +212,7 @@ class RecordChecker {
                 }
                 case DATE -> {
                     LocalDate d = raw instanceof LocalDate l ? l : LocalDate.parse(raw.toString().trim());
-                    if (d.isAfter(LocalDate.now(ZONE))) {
+                    if (d.isAfter(LocalDate.now(clock))) {
                         problems.add(new Violation(path, "ledger.error.future"));
                     } else if (field.isNotBeforeOccurredOn() && on != null && d.isBefore(on)) {
                         problems.add(new Violation(path, "ledger.error.beforeOccurredOn"));

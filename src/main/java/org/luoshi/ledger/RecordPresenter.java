@@ -2,13 +2,13 @@ package org.luoshi.ledger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.time.Times;
 import org.luoshi.web.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordPresenter {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(RecordChecker.ZONE);
-
     private final MessageSource messages;
     private final RecordKinds kinds;
     private final LedgerService ledger;
     private final LedgerStore store;
     private final OrgUnitService units;
+    private final Times times;
 
-    RecordPresenter(MessageSource messages, RecordKinds kinds, LedgerService ledger, LedgerStore store, OrgUnitService units) {
+    RecordPresenter(MessageSource messages, RecordKinds kinds, LedgerService ledger, LedgerStore store, OrgUnitService units, Times times) {
+        this.times = times;
         this.messages = messages;
         this.kinds = kinds;
         this.ledger = ledger;
@@ -38,8 +38,8 @@ class RecordPresenter {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
-    static String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+    String time(Instant instant) {
+        return times.minute(instant);
     }
 
     String unitName(Long id) {

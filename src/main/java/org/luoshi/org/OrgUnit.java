@@ -39,12 +39,12 @@ public class OrgUnit {
     protected OrgUnit() {
     }
 
-    OrgUnit(Long parentId, OrgUnitKind kind, String name) {
+    OrgUnit(Long parentId, OrgUnitKind kind, String name, Instant now) {
         this.parentId = parentId;
         this.kind = kind;
         this.name = name;
         this.path = "/new-" + java.util.UUID.randomUUID() + "/";
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = this.createdAt;
     }
 
@@ -106,32 +106,32 @@ public class OrgUnit {
         return other.path.startsWith(path);
     }
 
-    void placeUnder(OrgUnit parent) {
+    void placeUnder(OrgUnit parent, Instant now) {
         this.parentId = parent == null ? null : parent.id;
         this.path = (parent == null ? "/" : parent.path) + id + "/";
-        touch();
+        touch(now);
     }
 
     /** Rewrites the path prefix after an ancestor moved. */
-    void rebase(String oldPrefix, String newPrefix) {
+    void rebase(String oldPrefix, String newPrefix, Instant now) {
         this.path = newPrefix + path.substring(oldPrefix.length());
-        touch();
+        touch(now);
     }
 
-    void describe(String name, String code, Integer registeredPopulation, int sortOrder) {
+    void describe(String name, String code, Integer registeredPopulation, int sortOrder, Instant now) {
         this.name = name;
         this.code = code;
         this.registeredPopulation = registeredPopulation;
         this.sortOrder = sortOrder;
-        touch();
+        touch(now);
     }
 
-    void setActive(boolean active) {
+    void setActive(boolean active, Instant now) {
         this.active = active;
-        touch();
+        touch(now);
     }
 
-    private void touch() {
-        this.updatedAt = Instant.now();
+    private void touch(Instant now) {
+        this.updatedAt = now;
     }
 }

@@ -1,5 +1,6 @@
 package org.luoshi.org;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,10 @@ public class OrgUnitService {
     private final OrgUnitRepository units;
     private final PersonRepository people;
     private final PostRepository posts;
+    private final Clock clock;
 
-    OrgUnitService(OrgUnitRepository units, PersonRepository people, PostRepository posts) {
+    OrgUnitService(OrgUnitRepository units, PersonRepository people, PostRepository posts, Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.people = people;
         this.posts = posts;
@@ -104,9 +107,9 @@ public class OrgUnitService {
         if (units.findByParentIdIsNull().isPresent()) {
             throw new RuleViolationException("org.unit.rootExists");
         }
-        OrgUnit unit = new OrgUnit(null, OrgUnitKind.COUNTY, name);
+        OrgUnit unit = new OrgUnit(null, OrgUnitKind.COUNTY, name, clock.instant());
         units.saveAndFlush(unit);
-        unit.placeUnder(null);
+        unit.placeUnder(null, clock.instant());
         return unit;
     }
 
@@ -151,10 +154,10 @@ public class OrgUnitService {
         }
         checkUniqueCode(code, -1L);
         checkPopulation(command.registeredPopulation());
-        OrgUnit unit = new OrgUnit(parent == null ? null : parent.getId(), command.kind(), name);
-        unit.describe(name, code, command.registeredPopulation(), command.sortOrder());
+        OrgUnit unit = new OrgUnit(parent == null ? null : parent.getId(), command.kind(), name, clock.instant());
+        unit.describe(name, code, command.registeredPopulation(), command.sortOrder(), clock.instant());
         units.saveAndFlush(unit);
-        unit.placeUnder(parent);
+        unit.placeUnder(parent, clock.instant());
         return unit;
     }
 
@@ -171,7 +174,7 @@ public class OrgUnitService {
         checkUniqueName(unit.getParentId(), name, id);
         checkUniqueCode(code, id);
         checkPopulation(command.registeredPopulation());
-        unit.describe(name, code, command.registeredPopulation(), command.sortOrder());
+        unit.describe(name, code, command.registeredPopulation(), command.sortOrder(), clock.instant());
         return unit;
     }
 
@@ -194,11 +197,11 @@ public class OrgUnitService {
         checkUniqueName(parent.getId(), unit.getName(), unit.getId());
         String oldPrefix = unit.getPath();
         List<OrgUnit> below = units.findSubtree(oldPrefix);
-        unit.placeUnder(parent);
+        unit.placeUnder(parent, clock.instant());
         String newPrefix = unit.getPath();
         for (OrgUnit descendant : below) {
             if (!Objects.equals(descendant.getId(), unit.getId())) {
-                descendant.rebase(oldPrefix, newPrefix);
+                descendant.rebase(oldPrefix, newPrefix, clock.instant());
             }
         }
         return unit;
@@ -218,7 +221,7 @@ public class OrgUnitService {
         if (active && unit.getParentId() != null && !units.findById(unit.getParentId()).map(OrgUnit::isActive).orElse(true)) {
             throw new RuleViolationException("org.unit.parentInactive");
         }
-        unit.setActive(active);
+        unit.setActive(active, clock.instant());
         return unit;
     }
 

@@ -32,10 +32,10 @@ public class Person {
     protected Person() {
     }
 
-    Person(Long orgUnitId, String name) {
+    Person(Long orgUnitId, String name, Instant now) {
         this.orgUnitId = orgUnitId;
         this.name = name;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -80,21 +80,21 @@ public class Person {
         return version;
     }
 
-    void describe(String name, String gender, String phone, String note) {
+    void describe(String name, String gender, String phone, String note, Instant now) {
         this.name = name;
         this.gender = gender;
         this.phone = phone;
         this.note = note;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
-    void moveTo(Long orgUnitId) {
+    void moveTo(Long orgUnitId, Instant now) {
         this.orgUnitId = orgUnitId;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
-    void setActive(boolean active) {
+    void setActive(boolean active, Instant now) {
         this.active = active;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 }

@@ -1,5 +1,6 @@
 package org.luoshi.org;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,10 @@ public class PersonService {
     private final PersonRepository people;
     private final PostHoldingRepository holdings;
     private final OrgUnitService units;
+    private final Clock clock;
 
-    PersonService(PersonRepository people, PostHoldingRepository holdings, OrgUnitService units) {
+    PersonService(PersonRepository people, PostHoldingRepository holdings, OrgUnitService units, Clock clock) {
+        this.clock = clock;
         this.people = people;
         this.holdings = holdings;
         this.units = units;
@@ -90,7 +93,7 @@ public class PersonService {
             throw new RuleViolationException("org.person.unitInactive", unit.getName());
         }
         String name = OrgUnitService.clean(command.name());
-        Person person = new Person(unit.getId(), name);
+        Person person = new Person(unit.getId(), name, clock.instant());
         describe(person, command);
         return people.save(person);
     }
@@ -108,7 +111,7 @@ public class PersonService {
             if (!holdings.findByPersonIdAndEndDateIsNull(personId).isEmpty()) {
                 throw new RuleViolationException("org.person.moveHoldsPost", person.getName());
             }
-            person.moveTo(target.getId());
+            person.moveTo(target.getId(), clock.instant());
         }
         describe(person, command);
         return person;
@@ -122,7 +125,7 @@ public class PersonService {
         if (!active && !holdings.findByPersonIdAndEndDateIsNull(personId).isEmpty()) {
             throw new RuleViolationException("org.person.deactivateHoldsPost", person.getName());
         }
-        person.setActive(active);
+        person.setActive(active, clock.instant());
         return person;
     }
 
@@ -131,9 +134,9 @@ public class PersonService {
         return people.findAllById(ids).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
     }
 
-    private static void describe(Person person, PersonCommand command) {
+    private void describe(Person person, PersonCommand command) {
         person.describe(OrgUnitService.clean(command.name()),
                 command.gender() == null ? null : command.gender().name(),
-                OrgUnitService.clean(command.phone()), OrgUnitService.clean(command.note()));
+                OrgUnitService.clean(command.phone()), OrgUnitService.clean(command.note()), clock.instant());
     }
 }

@@ -36,12 +36,12 @@ public class Post {
     protected Post() {
     }
 
-    Post(Long orgUnitId, String title, PostKind kind, int sortOrder) {
+    Post(Long orgUnitId, String title, PostKind kind, int sortOrder, Instant now) {
         this.orgUnitId = orgUnitId;
         this.title = title;
         this.kind = kind;
         this.sortOrder = sortOrder;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -81,15 +81,15 @@ public class Post {
         return version;
     }
 
-    void describe(String title, PostKind kind, int sortOrder) {
+    void describe(String title, PostKind kind, int sortOrder, Instant now) {
         this.title = title;
         this.kind = kind;
         this.sortOrder = sortOrder;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
-    void setActive(boolean active) {
+    void setActive(boolean active, Instant now) {
         this.active = active;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.luoshi.time.Times;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -29,9 +30,11 @@ class PostController {
     private final OrgUnitService units;
     private final FormSubmission forms;
     private final MessageSource messages;
+    private final Times times;
 
     PostController(PostService posts, PersonService people, OrgUnitService units, FormSubmission forms,
-            MessageSource messages) {
+            MessageSource messages, Times times) {
+        this.times = times;
         this.posts = posts;
         this.people = people;
         this.units = units;
@@ -56,7 +59,7 @@ class PostController {
         OrgUnit unit = units.get(scope, unitId == null ? scope.unitId() : unitId);
         List<Post> unitPosts = posts.postsOf(scope, unit.getId());
         Map<Long, Person> holders = posts.currentHolders(unitPosts.stream().map(Post::getId).toList());
-        XlsxTable table = XlsxTable.start(response, messages, "org.posts.file", "org.post.unit", "org.post.title",
+        XlsxTable table = XlsxTable.start(response, messages, times.today(), "org.posts.file", "org.post.unit", "org.post.title",
                 "org.post.kind", "org.post.holder", "org.unit.status");
         for (Post p : unitPosts) {
             Person holder = holders.get(p.getId());
@@ -79,12 +82,12 @@ class PostController {
         model.addAttribute("candidates", people.candidatesFor(scope, post.getOrgUnitId()));
         if (!model.containsAttribute("assign")) {
             AssignForm assign = new AssignForm();
-            assign.setFrom(LocalDate.now());
+            assign.setFrom(times.today());
             model.addAttribute("assign", assign);
         }
         if (!model.containsAttribute("vacate")) {
             VacateForm vacate = new VacateForm();
-            vacate.setLastDay(LocalDate.now());
+            vacate.setLastDay(times.today());
             model.addAttribute("vacate", vacate);
         }
         return "org/post";

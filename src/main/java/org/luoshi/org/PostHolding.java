@@ -26,11 +26,11 @@ public class PostHolding {
     protected PostHolding() {
     }
 
-    PostHolding(Long postId, Long personId, LocalDate startDate) {
+    PostHolding(Long postId, Long personId, LocalDate startDate, Instant now) {
         this.postId = postId;
         this.personId = personId;
         this.startDate = startDate;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
     }
 
     public Long getId() {

@@ -1,5 +1,6 @@
 package org.luoshi.org;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -24,8 +25,10 @@ public class PostService {
     private final PostHoldingRepository holdings;
     private final PersonRepository people;
     private final OrgUnitService units;
+    private final Clock clock;
 
-    PostService(PostRepository posts, PostHoldingRepository holdings, PersonRepository people, OrgUnitService units) {
+    PostService(PostRepository posts, PostHoldingRepository holdings, PersonRepository people, OrgUnitService units, Clock clock) {
+        this.clock = clock;
         this.posts = posts;
         this.holdings = holdings;
         this.people = people;
@@ -73,7 +76,7 @@ public class PostService {
         if (!unit.isActive()) {
             throw new RuleViolationException("org.post.unitInactive", unit.getName());
         }
-        return posts.save(new Post(unitId, OrgUnitService.clean(title), kind, sortOrder));
+        return posts.save(new Post(unitId, OrgUnitService.clean(title), kind, sortOrder, clock.instant()));
     }
 
     /** Renames a post or changes its kind; the holders and their history stay. */
@@ -81,7 +84,7 @@ public class PostService {
     public Post update(DataScope scope, long postId, String title, PostKind kind, int sortOrder) {
         OrgUnitService.requireWritable(scope);
         Post post = get(scope, postId);
-        post.describe(OrgUnitService.clean(title), kind, sortOrder);
+        post.describe(OrgUnitService.clean(title), kind, sortOrder, clock.instant());
         return post;
     }
 
@@ -96,7 +99,7 @@ public class PostService {
         if (active && !units.getUnchecked(post.getOrgUnitId()).isActive()) {
             throw new RuleViolationException("org.post.unitInactive", units.getUnchecked(post.getOrgUnitId()).getName());
         }
-        post.setActive(active);
+        post.setActive(active, clock.instant());
         return post;
     }
 
@@ -136,7 +139,7 @@ public class PostService {
                 throw new RuleViolationException("org.post.startBeforeLastEnd", last.get().getEndDate());
             }
         }
-        return holdings.save(new PostHolding(post.getId(), person.getId(), from));
+        return holdings.save(new PostHolding(post.getId(), person.getId(), from, clock.instant()));
     }
 
     /** Ends the current holder's term on its last day, leaving the post vacant. */

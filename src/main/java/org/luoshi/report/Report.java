@@ -53,7 +53,7 @@ class Report {
     }
 
     Report(long orgUnitId, ReportKind kind, int year, String directiveNumber, String addressee, String title,
-            String unitName, LocalDate reportDate, String createdBy) {
+            String unitName, LocalDate reportDate, String createdBy, Instant now) {
         this.orgUnitId = orgUnitId;
         this.kind = kind;
         this.year = year;
@@ -65,27 +65,27 @@ class Report {
         this.createdBy = createdBy;
         this.status = ReportStatus.DRAFT;
         this.submissionNo = 1;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
     /** A new submission of an accepted report: same township, kind and year, starting as a draft. */
-    Report revisionBy(String username) {
-        Report next = new Report(orgUnitId, kind, year, directiveNumber, addressee, title, unitName, LocalDate.now(),
-                username);
+    Report revisionBy(String username, LocalDate today, Instant now) {
+        Report next = new Report(orgUnitId, kind, year, directiveNumber, addressee, title, unitName, today,
+                username, now);
         next.submissionNo = submissionNo + 1;
         next.previousId = id;
         return next;
     }
 
-    void describe(String title, String addressee, String unitName, LocalDate reportDate, String directiveNumber) {
+    void describe(String title, String addressee, String unitName, LocalDate reportDate, String directiveNumber, Instant now) {
         requireEditable();
         this.title = title;
         this.addressee = addressee;
         this.unitName = unitName;
         this.reportDate = reportDate;
         this.directiveNumber = directiveNumber;
-        touch();
+        touch(now);
     }
 
     void requireEditable() {
@@ -94,23 +94,23 @@ class Report {
         }
     }
 
-    void submit(String username) {
+    void submit(String username, Instant now) {
         requireEditable();
         status = ReportStatus.SUBMITTED;
         submittedBy = username;
-        touch();
+        touch(now);
     }
 
-    void returnToTownship() {
+    void returnToTownship(Instant now) {
         requireSubmitted();
         status = ReportStatus.RETURNED;
-        touch();
+        touch(now);
     }
 
-    void accept() {
+    void accept(Instant now) {
         requireSubmitted();
         status = ReportStatus.ACCEPTED;
-        touch();
+        touch(now);
     }
 
     private void requireSubmitted() {
@@ -119,8 +119,8 @@ class Report {
         }
     }
 
-    void touch() {
-        updatedAt = Instant.now();
+    void touch(Instant now) {
+        updatedAt = now;
     }
 
     public Long getId() {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.time.Times;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -39,8 +40,10 @@ class ReportController {
     private final ReportDocuments documents;
     private final OrgUnitService units;
     private final MessageSource messages;
+    private final Times times;
 
-    ReportController(ReportService reports, ReportDocuments documents, OrgUnitService units, MessageSource messages) {
+    ReportController(ReportService reports, ReportDocuments documents, OrgUnitService units, MessageSource messages, Times times) {
+        this.times = times;
         this.reports = reports;
         this.documents = documents;
         this.units = units;
@@ -85,7 +88,7 @@ class ReportController {
         CreateFormDefaults.fill(model, scope, reports);
         ReportForms.CreateForm form = new ReportForms.CreateForm();
         form.setKind(ReportKind.RESPONSIBILITY);
-        form.setYear(LocalDate.now().getYear() - 1);
+        form.setYear(times.likelyYear());
         List<OrgUnit> townships = reports.townships(scope);
         if (townships.size() == 1) {
             form.setTownshipId(townships.get(0).getId());

@@ -3,6 +3,7 @@ package org.luoshi.report;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -24,8 +25,10 @@ class ReportDocuments {
     private final ReportTemplateRepository templates;
     private final OrgUnitService units;
     private final PdfConverter pdf;
+    private final Clock clock;
 
-    ReportDocuments(ReportService reports, ReportTemplateRepository templates, OrgUnitService units, PdfConverter pdf) {
+    ReportDocuments(ReportService reports, ReportTemplateRepository templates, OrgUnitService units, PdfConverter pdf, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.templates = templates;
         this.units = units;
@@ -105,7 +108,7 @@ class ReportDocuments {
         String name = file == null ? null : file.getOriginalFilename();
         CustomTemplates.validate(name, content, sample(kind, unit.getName()), FigureSet.empty(unit.getId(), 2000));
         templates.findByOrgUnitIdAndKindAndActiveTrue(unit.getId(), kind).forEach(ReportTemplate::retire);
-        return templates.save(new ReportTemplate(unit.getId(), kind, name, content, scope.username()));
+        return templates.save(new ReportTemplate(unit.getId(), kind, name, content, scope.username(), clock.instant()));
     }
 
     @Transactional
@@ -117,12 +120,12 @@ class ReportDocuments {
         template.retire();
     }
 
-    private static WordReport sample(ReportKind kind, String township) {
-        int year = LocalDate.now().getYear();
+    private WordReport sample(ReportKind kind, String township) {
+        int year = LocalDate.now(clock).getYear();
         ReportContent content = new ReportDraft(kind, township, year, "示例〔" + year + "〕1号",
                 FigureSet.empty(0, year)).build();
         return new WordReport(ReportDraft.title(kind, township, year), "示例", content.blocks(),
-                ReportText.unitName(township), ReportText.date(LocalDate.now()), year,
+                ReportText.unitName(township), ReportText.date(LocalDate.now(clock)), year,
                 List.of(new WordReport.AppendixEntry("示例", "1", List.of(new EvidenceLink("示例", "/")))));
     }
 }

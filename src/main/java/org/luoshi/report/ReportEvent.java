@@ -33,13 +33,13 @@ class ReportEvent {
     protected ReportEvent() {
     }
 
-    ReportEvent(long reportId, Action action, String actor, String comment, Integer versionNo) {
+    ReportEvent(long reportId, Action action, String actor, String comment, Integer versionNo, Instant now) {
         this.reportId = reportId;
         this.action = action;
         this.actor = actor;
         this.comment = comment;
         this.versionNo = versionNo;
-        this.at = Instant.now();
+        this.at = now;
     }
 
     public long getReportId() {

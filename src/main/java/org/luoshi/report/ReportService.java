@@ -2,6 +2,7 @@ package org.luoshi.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,9 +32,11 @@ class ReportService {
     private final OrgUnitService units;
     private final ReportFigures figures;
     private final ObjectMapper json;
+    private final Clock clock;
 
     ReportService(ReportRepository reports, ReportVersionRepository versions, ReportEventRepository events,
-            OrgUnitService units, ReportFigures figures, ObjectMapper json) {
+            OrgUnitService units, ReportFigures figures, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.versions = versions;
         this.events = events;
@@ -107,10 +110,10 @@ class ReportService {
         String addressee = command.addressee() == null ? defaultAddressee() : blankToNull(command.addressee());
         Report report = reports.save(new Report(township.getId(), command.kind(), command.year(), directive, addressee,
                 ReportDraft.title(command.kind(), township.getName(), command.year()),
-                ReportText.unitName(township.getName()), LocalDate.now(), scope.username()));
+                ReportText.unitName(township.getName()), LocalDate.now(clock), scope.username(), clock.instant()));
         ReportContent content = draft(report, township).build();
         saveVersion(report, content, "report.note.generated", scope.username());
-        events.save(new ReportEvent(report.getId(), ReportEvent.Action.CREATE, scope.username(), null, 1));
+        events.save(new ReportEvent(report.getId(), ReportEvent.Action.CREATE, scope.username(), null, 1, clock.instant()));
         return report;
     }
 
@@ -158,7 +161,7 @@ class ReportService {
         report.describe(command.title().strip(), blankToNull(command.addressee()), command.unitName().strip(),
                 command.reportDate(), report.getKind() == ReportKind.SELF_INSPECTION
                         ? Objects.requireNonNullElse(blankToNull(command.directiveNumber()), report.getDirectiveNumber())
-                        : report.getDirectiveNumber());
+                        : report.getDirectiveNumber(), clock.instant());
         ReportContent content = content(latest).withTexts(command.texts() == null ? Map.of() : command.texts());
         return saveVersion(report, content, "report.note.saved", viewer.username());
     }
@@ -180,8 +183,8 @@ class ReportService {
 
     public Report submit(Viewer viewer, long id) {
         Report report = writable(viewer, id);
-        report.submit(viewer.username());
-        events.save(new ReportEvent(id, ReportEvent.Action.SUBMIT, viewer.username(), null, latest(report).getNumber()));
+        report.submit(viewer.username(), clock.instant());
+        events.save(new ReportEvent(id, ReportEvent.Action.SUBMIT, viewer.username(), null, latest(report).getNumber(), clock.instant()));
         return report;
     }
 
@@ -190,17 +193,17 @@ class ReportService {
         if (comment == null || comment.isBlank()) {
             throw new RuleViolationException("report.commentRequired");
         }
-        report.returnToTownship();
+        report.returnToTownship(clock.instant());
         events.save(new ReportEvent(id, ReportEvent.Action.RETURN, viewer.username(), comment.strip(),
-                latest(report).getNumber()));
+                latest(report).getNumber(), clock.instant()));
         return report;
     }
 
     public Report accept(Viewer viewer, long id, String comment) {
         Report report = reviewable(viewer, id);
-        report.accept();
+        report.accept(clock.instant());
         events.save(new ReportEvent(id, ReportEvent.Action.ACCEPT, viewer.username(), blankToNull(comment),
-                latest(report).getNumber()));
+                latest(report).getNumber(), clock.instant()));
         return report;
     }
 
@@ -214,13 +217,13 @@ class ReportService {
         if (reports.existsByPreviousId(id)) {
             throw new RuleViolationException("report.alreadyRevised");
         }
-        Report next = reports.save(accepted.revisionBy(viewer.username()));
+        Report next = reports.save(accepted.revisionBy(viewer.username(), LocalDate.now(clock), clock.instant()));
         ReportContent content = content(latest(accepted));
         saveVersion(next, content, "report.note.revised", viewer.username());
         events.save(new ReportEvent(next.getId(), ReportEvent.Action.REVISE, viewer.username(),
-                "#" + accepted.getId(), 1));
+                "#" + accepted.getId(), 1, clock.instant()));
         events.save(new ReportEvent(accepted.getId(), ReportEvent.Action.REVISE, viewer.username(),
-                "#" + next.getId(), null));
+                "#" + next.getId(), null, clock.instant()));
         return next;
     }
 
@@ -278,9 +281,9 @@ class ReportService {
     private ReportVersion saveVersion(Report report, ReportContent content, String note, String username) {
         int number = versions.findFirstByReportIdOrderByNumberDesc(report.getId()).map(v -> v.getNumber() + 1).orElse(1);
         try {
-            report.touch();
+            report.touch(clock.instant());
             return versions.save(new ReportVersion(report.getId(), number, json.writeValueAsString(content), note,
-                    username));
+                    username, clock.instant()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -32,13 +32,13 @@ class ReportTemplate {
     protected ReportTemplate() {
     }
 
-    ReportTemplate(long orgUnitId, ReportKind kind, String fileName, byte[] content, String uploadedBy) {
+    ReportTemplate(long orgUnitId, ReportKind kind, String fileName, byte[] content, String uploadedBy, Instant now) {
         this.orgUnitId = orgUnitId;
         this.kind = kind;
         this.fileName = fileName;
         this.content = content;
         this.uploadedBy = uploadedBy;
-        this.uploadedAt = Instant.now();
+        this.uploadedAt = now;
     }
 
     void retire() {

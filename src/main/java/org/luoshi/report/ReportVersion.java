@@ -26,13 +26,13 @@ class ReportVersion {
     protected ReportVersion() {
     }
 
-    ReportVersion(long reportId, int number, String content, String note, String savedBy) {
+    ReportVersion(long reportId, int number, String content, String note, String savedBy, Instant now) {
         this.reportId = reportId;
         this.number = number;
         this.content = content;
         this.note = note;
         this.savedBy = savedBy;
-        this.savedAt = Instant.now();
+        this.savedAt = now;
     }
 
     public Long getId() {

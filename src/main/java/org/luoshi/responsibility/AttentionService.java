@@ -87,11 +87,6 @@ public class AttentionService {
     public record AttentionItem(Subject subject, long id, long townshipId, String townshipName, String label,
             String postTitle, String holderName, String confirmedHolderName, Instant confirmedAt) {
 
-        /** The day of the last confirmation, in the township's time zone. */
-        public java.time.LocalDate confirmedOn() {
-            return confirmedAt == null ? null : java.time.LocalDate.ofInstant(confirmedAt, Townships.ZONE);
-        }
-
         public enum Subject { SEAT, DUTY }
 
         public boolean vacant() {

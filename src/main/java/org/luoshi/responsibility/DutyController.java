@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
+import org.luoshi.time.Times;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
@@ -30,8 +31,10 @@ class DutyController {
     private final ResponsibilityService duties;
     private final Townships townships;
     private final MessageSource messages;
+    private final Times times;
 
-    DutyController(ResponsibilityService duties, Townships townships, MessageSource messages) {
+    DutyController(ResponsibilityService duties, Townships townships, MessageSource messages, Times times) {
+        this.times = times;
         this.duties = duties;
         this.townships = townships;
         this.messages = messages;
@@ -52,12 +55,12 @@ class DutyController {
     @GetMapping("/export")
     void export(DataScope scope, @RequestParam(required = false) Long townshipId, HttpServletResponse response) throws IOException {
         OrgUnit township = townships.chosen(scope, townshipId).orElseThrow(() -> new NotFoundException("Township", null));
-        XlsxTable table = XlsxTable.start(response, messages, "responsibility.duties.title", "responsibility.duty.kind",
+        XlsxTable table = XlsxTable.start(response, messages, times.today(), "responsibility.duties.title", "responsibility.duty.kind",
                 "responsibility.post", "responsibility.holder", "responsibility.duty.scope", "responsibility.confirmedAt");
         for (ResponsibilityService.DutyView d : duties.list(scope, township.getId())) {
             table.row(table.text("responsibility.kind." + d.kind()), d.postTitle(),
                     d.holderName() == null ? table.text("responsibility.vacant") : d.holderName(),
-                    d.scope() == null ? table.text("responsibility.duty.scope.all") : d.scope(), d.confirmedOn());
+                    d.scope() == null ? table.text("responsibility.duty.scope.all") : d.scope(), times.date(d.confirmedAt()));
         }
         table.finish();
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
+import org.luoshi.time.Times;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
@@ -32,8 +33,10 @@ class GroupController {
     private final LeadingGroupService groups;
     private final Townships townships;
     private final MessageSource messages;
+    private final Times times;
 
-    GroupController(LeadingGroupService groups, Townships townships, MessageSource messages) {
+    GroupController(LeadingGroupService groups, Townships townships, MessageSource messages, Times times) {
+        this.times = times;
         this.groups = groups;
         this.townships = townships;
         this.messages = messages;
@@ -62,11 +65,11 @@ class GroupController {
     void export(DataScope scope, @RequestParam(required = false) Long townshipId, HttpServletResponse response) throws IOException {
         OrgUnit township = townships.chosen(scope, townshipId).orElseThrow(() -> new NotFoundException("Township", null));
         LeadingGroupService.GroupView group = groups.view(scope, township.getId());
-        XlsxTable table = XlsxTable.start(response, messages, "responsibility.groups.title", "responsibility.seat.role",
+        XlsxTable table = XlsxTable.start(response, messages, times.today(), "responsibility.groups.title", "responsibility.seat.role",
                 "responsibility.post", "responsibility.holder", "responsibility.seat.duty", "responsibility.confirmedAt");
         for (LeadingGroupService.SeatView s : group.seats()) {
             table.row(table.text("responsibility.seatRole." + s.role()), s.postTitle(),
-                    s.holderName() == null ? table.text("responsibility.vacant") : s.holderName(), s.duty(), s.confirmedOn());
+                    s.holderName() == null ? table.text("responsibility.vacant") : s.holderName(), s.duty(), times.date(s.confirmedAt()));
         }
         table.finish();
     }

@@ -80,8 +80,8 @@ class GroupSeat {
         this.sortOrder = sortOrder;
     }
 
-    void confirm(Long holderId) {
+    void confirm(Long holderId, Instant now) {
         this.confirmedHolderId = holderId;
-        this.confirmedAt = Instant.now();
+        this.confirmedAt = now;
     }
 }

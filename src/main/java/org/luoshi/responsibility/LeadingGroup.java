@@ -31,10 +31,10 @@ class LeadingGroup {
     protected LeadingGroup() {
     }
 
-    LeadingGroup(long orgUnitId, String name) {
+    LeadingGroup(long orgUnitId, String name, Instant now) {
         this.orgUnitId = orgUnitId;
         this.name = name;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -58,10 +58,10 @@ class LeadingGroup {
         return note;
     }
 
-    void describe(String name, LocalDate establishedOn, String note) {
+    void describe(String name, LocalDate establishedOn, String note, Instant now) {
         this.name = name;
         this.establishedOn = establishedOn;
         this.note = note;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 }

@@ -1,5 +1,6 @@
 package org.luoshi.responsibility;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -35,8 +36,10 @@ public class LeadingGroupService {
     private final GroupSeatRepository seats;
     private final Townships townships;
     private final PostService posts;
+    private final Clock clock;
 
-    LeadingGroupService(LeadingGroupRepository groups, GroupSeatRepository seats, Townships townships, PostService posts) {
+    LeadingGroupService(LeadingGroupRepository groups, GroupSeatRepository seats, Townships townships, PostService posts, Clock clock) {
+        this.clock = clock;
         this.groups = groups;
         this.seats = seats;
         this.townships = townships;
@@ -79,7 +82,7 @@ public class LeadingGroupService {
     public void describe(DataScope scope, long townshipId, GroupDetails details) {
         scope.requireWritable();
         OrgUnit township = townships.get(scope, townshipId);
-        ensureGroup(township).describe(details.name(), details.establishedOn(), details.note());
+        ensureGroup(township).describe(details.name(), details.establishedOn(), details.note(), clock.instant());
     }
 
     /** Adds a seat; what the user saw when adding it counts as confirmed. */
@@ -91,7 +94,7 @@ public class LeadingGroupService {
         LeadingGroup group = ensureGroup(township);
         checkSeatRules(group, null, command);
         GroupSeat seat = new GroupSeat(group.getId(), command.role(), command.postId(), command.duty(), command.sortOrder());
-        seat.confirm(holderId(command.postId()));
+        seat.confirm(holderId(command.postId()), clock.instant());
         return seats.save(seat).getId();
     }
 
@@ -105,7 +108,7 @@ public class LeadingGroupService {
         boolean newPost = !seat.getPostId().equals(command.postId());
         seat.describe(command.role(), command.postId(), command.duty(), command.sortOrder());
         if (newPost) {
-            seat.confirm(holderId(command.postId()));
+            seat.confirm(holderId(command.postId()), clock.instant());
         }
     }
 
@@ -123,14 +126,14 @@ public class LeadingGroupService {
         LeadingGroup group = groups.findByOrgUnitId(townshipId).orElseThrow(() -> new NotFoundException("LeadingGroup", townshipId));
         List<GroupSeat> all = seats.findByGroupId(group.getId());
         Map<Long, Person> holders = posts.currentHolders(all.stream().map(GroupSeat::getPostId).toList());
-        all.forEach(s -> s.confirm(idOf(holders.get(s.getPostId()))));
+        all.forEach(s -> s.confirm(idOf(holders.get(s.getPostId())), clock.instant()));
     }
 
     @Transactional
     public void confirmSeat(DataScope scope, long townshipId, long seatId) {
         scope.requireWritable();
         GroupSeat seat = seatOf(scope, townshipId, seatId);
-        seat.confirm(holderId(seat.getPostId()));
+        seat.confirm(holderId(seat.getPostId()), clock.instant());
     }
 
     private GroupSeat seatOf(DataScope scope, long townshipId, long seatId) {
@@ -142,7 +145,7 @@ public class LeadingGroupService {
 
     private LeadingGroup ensureGroup(OrgUnit township) {
         return groups.findByOrgUnitId(township.getId())
-                .orElseGet(() -> groups.save(new LeadingGroup(township.getId(), township.getName() + DEFAULT_NAME)));
+                .orElseGet(() -> groups.save(new LeadingGroup(township.getId(), township.getName() + DEFAULT_NAME, clock.instant())));
     }
 
     private void checkSeatRules(LeadingGroup group, Long seatId, SeatCommand command) {
@@ -183,11 +186,6 @@ public class LeadingGroupService {
 
     public record SeatView(long id, SeatRole role, long postId, String postTitle, Long holderId, String holderName,
             String duty, int sortOrder, Instant confirmedAt, boolean needsAttention) {
-
-        /** The day of the last confirmation, in the township's time zone. */
-        public java.time.LocalDate confirmedOn() {
-            return confirmedAt == null ? null : java.time.LocalDate.ofInstant(confirmedAt, Townships.ZONE);
-        }
     }
 
     /** One member of a leading group as reports list it. */

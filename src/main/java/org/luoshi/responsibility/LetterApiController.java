@@ -40,8 +40,10 @@ class LetterApiController {
 
     private final LetterService letters;
     private final AttachmentService attachments;
+    private final Townships townships;
 
-    LetterApiController(LetterService letters, AttachmentService attachments) {
+    LetterApiController(LetterService letters, AttachmentService attachments, Townships townships) {
+        this.townships = townships;
         this.letters = letters;
         this.attachments = attachments;
     }
@@ -52,14 +54,14 @@ class LetterApiController {
             @RequestParam(required = false) Integer year) {
         long id = townshipId != null ? townshipId
                 : letters.defaultTownship(scope).map(OrgUnit::getId).orElseThrow(() -> new NotFoundException("Township", "default"));
-        return letters.status(scope, id, year == null ? Townships.today().getYear() : year);
+        return letters.status(scope, id, year == null ? townships.today().getYear() : year);
     }
 
     @PutMapping
     @PreAuthorize(GroupController.WRITERS)
     @Operation(summary = "Record or correct the signing of a counterpart's letter for a year (one letter per counterpart and year)")
     LetterRow sign(DataScope scope, @Valid @RequestBody LetterRequest body, BindingResult result) throws BindException {
-        LetterService.dateProblem(body.signedOn(), body.year()).ifPresent(p -> result.addError(new FieldError(
+        letters.dateProblem(body.signedOn(), body.year()).ifPresent(p -> result.addError(new FieldError(
                 result.getObjectName(), "signedOn", body.signedOn(), false, new String[] {p.code()}, p.args(), null)));
         if (result.hasErrors()) {
             throw new BindException(result);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.luoshi.evidence.AttachmentService;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
+import org.luoshi.time.Times;
 import org.luoshi.web.RuleViolationException;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.XlsxTable;
@@ -35,8 +36,10 @@ class LetterController {
     private final Townships townships;
     private final AttachmentService attachments;
     private final MessageSource messages;
+    private final Times times;
 
-    LetterController(LetterService letters, Townships townships, AttachmentService attachments, MessageSource messages) {
+    LetterController(LetterService letters, Townships townships, AttachmentService attachments, MessageSource messages, Times times) {
+        this.times = times;
         this.letters = letters;
         this.townships = townships;
         this.attachments = attachments;
@@ -46,7 +49,7 @@ class LetterController {
     @GetMapping
     String list(DataScope scope, @RequestParam(required = false) Long townshipId, @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "false") boolean unsigned, Model model) {
-        int chosenYear = year == null ? Townships.today().getYear() : year;
+        int chosenYear = year == null ? townships.today().getYear() : year;
         Optional<Long> chosen = townshipId != null ? Optional.of(townshipId) : letters.defaultTownship(scope).map(OrgUnit::getId);
         model.addAttribute("townships", townships.inScope(scope));
         model.addAttribute("year", chosenYear);
@@ -63,11 +66,11 @@ class LetterController {
     @GetMapping("/export")
     void export(DataScope scope, @RequestParam(required = false) Long townshipId, @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "false") boolean unsigned, HttpServletResponse response) throws IOException {
-        int chosenYear = year == null ? Townships.today().getYear() : year;
+        int chosenYear = year == null ? townships.today().getYear() : year;
         long id = townshipId != null ? townshipId
                 : letters.defaultTownship(scope).map(OrgUnit::getId).orElseThrow(() -> new NotFoundException("Township", null));
         LetterService.LetterStatus status = letters.status(scope, id, chosenYear);
-        XlsxTable table = XlsxTable.start(response, messages, "responsibility.letters.title",
+        XlsxTable table = XlsxTable.start(response, messages, times.today(), "responsibility.letters.title",
                 "responsibility.letter.counterpart", "org.unit.kind", "responsibility.letter.state",
                 "responsibility.letter.signedOn", "responsibility.letter.signerName", "responsibility.letter.scan",
                 "responsibility.note");
@@ -98,7 +101,7 @@ class LetterController {
         }
         townships.get(scope, form.getTownshipId());
         LetterService.LetterRow row = letters.row(scope, form.getTownshipId(), form.getCounterpartUnitId(), form.getYear());
-        LetterService.dateProblem(form.getSignedOn(), form.getYear())
+        letters.dateProblem(form.getSignedOn(), form.getYear())
                 .ifPresent(p -> result.rejectValue("signedOn", p.code(), p.args(), null));
         if (result.hasErrors()) {
             response.setStatus(400);

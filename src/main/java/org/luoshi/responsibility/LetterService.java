@@ -1,5 +1,6 @@
 package org.luoshi.responsibility;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,10 @@ public class LetterService {
     private final OrgUnitService units;
     private final Townships townships;
     private final AttachmentService attachments;
+    private final Clock clock;
 
-    LetterService(LetterRepository letters, OrgUnitService units, Townships townships, AttachmentService attachments) {
+    LetterService(LetterRepository letters, OrgUnitService units, Townships townships, AttachmentService attachments, Clock clock) {
+        this.clock = clock;
         this.letters = letters;
         this.units = units;
         this.townships = townships;
@@ -79,11 +82,11 @@ public class LetterService {
             throw new RuleViolationException("responsibility.letter.signedOn.invalid", command.year());
         }
         ResponsibilityLetter letter = letters.findByCounterpartUnitIdAndYear(counterpart.getId(), command.year())
-                .orElseGet(() -> new ResponsibilityLetter(township.getId(), counterpart.getId(), command.year()));
-        letter.sign(command.signedOn(), command.signerName(), command.note());
+                .orElseGet(() -> new ResponsibilityLetter(township.getId(), counterpart.getId(), command.year(), clock.instant()));
+        letter.sign(command.signedOn(), command.signerName(), command.note(), clock.instant());
         letters.save(letter);
         if (scan != null && !scan.isEmpty()) {
-            letter.attachScan(attachments.store(township.getId(), scope.username(), scan).getId());
+            letter.attachScan(attachments.store(township.getId(), scope.username(), scan).getId(), clock.instant());
         }
         return row(counterpart, letter);
     }
@@ -93,7 +96,7 @@ public class LetterService {
         scope.requireWritable();
         ResponsibilityLetter letter = letters.findById(letterId).orElseThrow(() -> new NotFoundException("Letter", letterId));
         OrgUnit township = townships.get(scope, letter.getOrgUnitId());
-        letter.attachScan(attachments.store(township.getId(), scope.username(), scan).getId());
+        letter.attachScan(attachments.store(township.getId(), scope.username(), scan).getId(), clock.instant());
         return row(units.get(scope, letter.getCounterpartUnitId()), letter);
     }
 
@@ -108,11 +111,11 @@ public class LetterService {
     }
 
     /** What is wrong with a signing date, if anything: in the future, or outside the letter's year. */
-    static Optional<DateProblem> dateProblem(LocalDate signedOn, Integer year) {
+    Optional<DateProblem> dateProblem(LocalDate signedOn, Integer year) {
         if (signedOn == null || year == null) {
             return Optional.empty();
         }
-        if (signedOn.isAfter(Townships.today())) {
+        if (signedOn.isAfter(townships.today())) {
             return Optional.of(new DateProblem("responsibility.letter.signedOn.future", new Object[0]));
         }
         if (signedOn.getYear() != year) {
@@ -125,8 +128,8 @@ public class LetterService {
     record DateProblem(String code, Object[] args) {
     }
 
-    private static boolean datesValid(LocalDate signedOn, int year) {
-        return signedOn != null && !signedOn.isAfter(Townships.today()) && signedOn.getYear() == year;
+    private boolean datesValid(LocalDate signedOn, int year) {
+        return signedOn != null && !signedOn.isAfter(townships.today()) && signedOn.getYear() == year;
     }
 
     private OrgUnit readableTownship(DataScope scope, long townshipId) {

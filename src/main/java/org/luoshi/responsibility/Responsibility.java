@@ -37,10 +37,10 @@ class Responsibility {
     protected Responsibility() {
     }
 
-    Responsibility(long orgUnitId, ResponsibilityKind kind, long postId, String scope) {
+    Responsibility(long orgUnitId, ResponsibilityKind kind, long postId, String scope, Instant now) {
         this.orgUnitId = orgUnitId;
-        this.createdAt = Instant.now();
-        describe(kind, postId, scope);
+        this.createdAt = now;
+        describe(kind, postId, scope, now);
     }
 
     Long getId() {
@@ -71,16 +71,16 @@ class Responsibility {
         return confirmedAt;
     }
 
-    void describe(ResponsibilityKind kind, long postId, String scope) {
+    void describe(ResponsibilityKind kind, long postId, String scope, Instant now) {
         this.kind = kind;
         this.postId = postId;
         this.scope = scope;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
-    void confirm(Long holderId) {
+    void confirm(Long holderId, Instant now) {
         this.confirmedHolderId = holderId;
-        this.confirmedAt = Instant.now();
+        this.confirmedAt = now;
         this.updatedAt = confirmedAt;
     }
 }

@@ -38,11 +38,11 @@ class ResponsibilityLetter {
     protected ResponsibilityLetter() {
     }
 
-    ResponsibilityLetter(long townshipId, long counterpartUnitId, int year) {
+    ResponsibilityLetter(long townshipId, long counterpartUnitId, int year, Instant now) {
         this.orgUnitId = townshipId;
         this.counterpartUnitId = counterpartUnitId;
         this.year = year;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -82,16 +82,16 @@ class ResponsibilityLetter {
         return signedOn != null;
     }
 
-    void sign(LocalDate signedOn, String signerName, String note) {
+    void sign(LocalDate signedOn, String signerName, String note, Instant now) {
         this.signedOn = signedOn;
         this.signerName = signerName;
         this.note = note;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
     /** The scan replaces any earlier one on the letter; the earlier file stays stored as evidence. */
-    void attachScan(long attachmentId) {
+    void attachScan(long attachmentId, Instant now) {
         this.attachmentId = attachmentId;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 }

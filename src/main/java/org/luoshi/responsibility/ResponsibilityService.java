@@ -1,5 +1,6 @@
 package org.luoshi.responsibility;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -25,8 +26,10 @@ public class ResponsibilityService {
     private final ResponsibilityRepository duties;
     private final Townships townships;
     private final PostService posts;
+    private final Clock clock;
 
-    ResponsibilityService(ResponsibilityRepository duties, Townships townships, PostService posts) {
+    ResponsibilityService(ResponsibilityRepository duties, Townships townships, PostService posts, Clock clock) {
+        this.clock = clock;
         this.duties = duties;
         this.townships = townships;
         this.posts = posts;
@@ -55,8 +58,8 @@ public class ResponsibilityService {
         OrgUnit township = townships.get(scope, command.townshipId());
         townships.postWithin(scope, township, command.postId());
         checkRules(township.getId(), null, command);
-        Responsibility duty = new Responsibility(township.getId(), command.kind(), command.postId(), command.scope());
-        duty.confirm(holderId(command.postId()));
+        Responsibility duty = new Responsibility(township.getId(), command.kind(), command.postId(), command.scope(), clock.instant());
+        duty.confirm(holderId(command.postId()), clock.instant());
         return duties.save(duty).getId();
     }
 
@@ -69,9 +72,9 @@ public class ResponsibilityService {
         townships.postWithin(scope, township, command.postId());
         checkRules(township.getId(), id, command);
         boolean newPost = !duty.getPostId().equals(command.postId());
-        duty.describe(command.kind(), command.postId(), command.scope());
+        duty.describe(command.kind(), command.postId(), command.scope(), clock.instant());
         if (newPost) {
-            duty.confirm(holderId(command.postId()));
+            duty.confirm(holderId(command.postId()), clock.instant());
         }
     }
 
@@ -85,7 +88,7 @@ public class ResponsibilityService {
     public void confirm(DataScope scope, long id) {
         scope.requireWritable();
         Responsibility duty = find(scope, id);
-        duty.confirm(holderId(duty.getPostId()));
+        duty.confirm(holderId(duty.getPostId()), clock.instant());
     }
 
     /** Confirms every responsibility of the township with its current holders. */
@@ -93,7 +96,7 @@ public class ResponsibilityService {
     public void confirmAll(DataScope scope, long townshipId) {
         scope.requireWritable();
         townships.get(scope, townshipId);
-        duties.findByOrgUnitId(townshipId).forEach(d -> d.confirm(holderId(d.getPostId())));
+        duties.findByOrgUnitId(townshipId).forEach(d -> d.confirm(holderId(d.getPostId()), clock.instant()));
     }
 
     private Responsibility find(DataScope scope, long id) {
@@ -126,11 +129,6 @@ public class ResponsibilityService {
     public record DutyView(long id, long townshipId, ResponsibilityKind kind, long postId, String postTitle,
             int postSortOrder, Long holderId, String holderName, String scope, Instant confirmedAt,
             boolean needsAttention) {
-
-        /** The day of the last confirmation, in the township's time zone. */
-        public java.time.LocalDate confirmedOn() {
-            return confirmedAt == null ? null : java.time.LocalDate.ofInstant(confirmedAt, Townships.ZONE);
-        }
     }
 
     public record DutyCommand(long townshipId, ResponsibilityKind kind, long postId, String scope) {

@@ -1,7 +1,7 @@
 package org.luoshi.responsibility;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,19 +19,19 @@ import org.springframework.stereotype.Component;
 @Component
 class Townships {
 
-    /** Years and "today" follow the township's clock, not the server's. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final OrgUnitService units;
     private final PostService posts;
+    private final Clock clock;
 
-    Townships(OrgUnitService units, PostService posts) {
+    Townships(OrgUnitService units, PostService posts, Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.posts = posts;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZONE);
+    /** Today in the business zone: years and signing dates follow Beijing time, not the server's zone. */
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** A township in scope; any other id (another township, a village, nothing) is 404. */

@@ -43,12 +43,12 @@ public final class XlsxTable {
 
     /**
      * Starts the download: content type, an attachment named after {@code fileNameKey} (resolved in the
-     * user's locale, dated today) and the header row of the given message keys.
+     * user's locale, dated {@code today}, the business date from the clock) and the header row of the given message keys.
      */
-    public static XlsxTable start(HttpServletResponse response, MessageSource messages, String fileNameKey,
+    public static XlsxTable start(HttpServletResponse response, MessageSource messages, LocalDate today, String fileNameKey,
             String... headerKeys) throws IOException {
         Locale locale = LocaleContextHolder.getLocale();
-        String name = messages.getMessage(fileNameKey, null, fileNameKey, locale) + "-" + LocalDate.now() + ".xlsx";
+        String name = messages.getMessage(fileNameKey, null, fileNameKey, locale) + "-" + today + ".xlsx";
         response.setContentType(CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
