@@ -1,11 +1,14 @@
 package org.luoshi.time;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +24,26 @@ public class Times {
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Clock clock;
+
+    /**
+     * The business clock: the system clock in {@code zone}, or, when {@code fixed} is set (an ISO
+     * date-time with offset such as {@code 2027-01-02T07:30:00+08:00}), a clock that starts at that
+     * instant and runs on from there. A test or a demonstration thus sees the same day whenever it
+     * runs, while times within it still move forward (records keep their order, locks expire).
+     */
+    public static Clock clock(String zone, String fixed) {
+        ZoneId businessZone = ZoneId.of(zone);
+        Clock system = Clock.system(businessZone);
+        if (fixed == null || fixed.isBlank()) {
+            return system;
+        }
+        try {
+            Instant start = OffsetDateTime.parse(fixed.strip()).toInstant();
+            return Clock.offset(system, Duration.between(system.instant(), start));
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("luoshi.clock.fixed 须为带时区偏移的日期时间，如 2027-01-02T07:30:00+08:00：" + fixed, e);
+        }
+    }
 
     Times(Clock clock) {
         this.clock = clock;

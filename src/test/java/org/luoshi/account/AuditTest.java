@@ -117,11 +117,11 @@ class AuditTest {
                 .isEqualTo(firstDetails);
 
         String failures = mvc.perform(get("/admin/audit").param("username", name).param("outcome", "FAILURE")
-                        .param("event", "TEST_").param("from", LocalDate.now().minusDays(1).toString())
-                        .param("to", LocalDate.now().plusDays(1).toString()).with(as(users, "admin")))
+                        .param("event", "TEST_").param("from", org.luoshi.TestClock.today().minusDays(1).toString())
+                        .param("to", org.luoshi.TestClock.today().plusDays(1).toString()).with(as(users, "admin")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(details(failures)).hasSize(11).allMatch(d -> Integer.parseInt(d.substring(1, d.length() - 1)) % 5 == 0);
-        mvc.perform(get("/admin/audit").param("username", name).param("to", LocalDate.now().minusDays(2).toString())
+        mvc.perform(get("/admin/audit").param("username", name).param("to", org.luoshi.TestClock.today().minusDays(2).toString())
                         .with(as(users, "admin")))
                 .andExpect(content().string(containsString("没有符合条件的记录。")));
     }

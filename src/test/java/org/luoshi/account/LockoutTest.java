@@ -59,12 +59,12 @@ class LockoutTest {
             mvc.perform(formLogin().user(name).password("Wrong#Pass" + i))
                     .andExpect(redirectedUrl("/login?error=bad-credentials"));
         }
-        assertThat(repository.findByUsername(name).orElseThrow().isLocked(Instant.now())).isFalse();
+        assertThat(repository.findByUsername(name).orElseThrow().isLocked(org.luoshi.TestClock.now())).isFalse();
         mvc.perform(formLogin().user(name).password("Wrong#Pass-last")).andExpect(unauthenticated());
         Account locked = repository.findByUsername(name).orElseThrow();
-        assertThat(locked.isLocked(Instant.now())).isTrue();
-        assertThat(locked.getLockedUntil()).isBetween(Instant.now().plus(Duration.ofMinutes(14)),
-                Instant.now().plus(Duration.ofMinutes(16)));
+        assertThat(locked.isLocked(org.luoshi.TestClock.now())).isTrue();
+        assertThat(locked.getLockedUntil()).isBetween(org.luoshi.TestClock.now().plus(Duration.ofMinutes(14)),
+                org.luoshi.TestClock.now().plus(Duration.ofMinutes(16)));
 
         // The right password is refused while locked, and the audit trail says why.
         mvc.perform(formLogin().user(name).password(AccountFixtures.PASSWORD))
@@ -97,7 +97,7 @@ class LockoutTest {
                             .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"ci\"}"))
                     .andExpect(status().isUnauthorized());
         }
-        assertThat(repository.findByUsername(name).orElseThrow().isLocked(Instant.now())).isTrue();
+        assertThat(repository.findByUsername(name).orElseThrow().isLocked(org.luoshi.TestClock.now())).isTrue();
         mvc.perform(post("/api/v1/tokens").with(httpBasic(name, AccountFixtures.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"ci\"}"))
                 .andExpect(status().isUnauthorized());

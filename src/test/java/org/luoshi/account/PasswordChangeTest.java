@@ -98,7 +98,7 @@ class PasswordChangeTest {
         Account account = fixtures.officer("expired");
         assertThat(settings.passwordMaxAge()).isEqualTo(Duration.ofDays(180));
         jdbc.update("update account set password_changed_at = ? where id = ?",
-                java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(181))), account.getId());
+                java.sql.Timestamp.from(org.luoshi.TestClock.now().minus(Duration.ofDays(181))), account.getId());
         Cookie session = signIn(account.getUsername(), AccountFixtures.PASSWORD, "/account/password");
         mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
         mvc.perform(change(session, AccountFixtures.PASSWORD, "Renewed#2026q", "Renewed#2026q")).andExpect(redirectedUrl("/"));

@@ -88,9 +88,9 @@ class TokenApiTest {
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
-        String secret = tokens.issue(account.getId(), "old", Instant.now().minusSeconds(1)).token();
+        String secret = tokens.issue(account.getId(), "old", org.luoshi.TestClock.now().minusSeconds(1)).token();
         mvc.perform(bearer(get("/api/v1/me"), secret)).andExpect(status().isUnauthorized());
-        String fresh = tokens.issue(account.getId(), "fresh", Instant.now().plusSeconds(3600)).token();
+        String fresh = tokens.issue(account.getId(), "fresh", org.luoshi.TestClock.now().plusSeconds(3600)).token();
         mvc.perform(bearer(get("/api/v1/me"), fresh)).andExpect(status().isOk());
         mvc.perform(bearer(get("/api/v1/me"), fresh + "x")).andExpect(status().isUnauthorized());
     }

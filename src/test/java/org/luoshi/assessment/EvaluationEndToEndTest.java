@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.luoshi.LuoshiTest;
+import org.luoshi.TestClock;
 import org.luoshi.account.SignedInUser;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
@@ -60,10 +61,9 @@ class EvaluationEndToEndTest {
     }
 
     EvaluationService evaluationWith(LedgerFigures ledger) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("ledger", ledger, "clock",
-                Clock.fixed(java.time.Instant.parse("2029-08-14T17:00:00Z"), java.time.ZoneOffset.UTC)));
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("ledger", ledger));
         return new EvaluationService(sets, units, beans.getBeanProvider(LedgerFigures.class), messages,
-                beans.getBeanProvider(Clock.class));
+                Clock.fixed(java.time.Instant.parse("2029-08-14T17:00:00Z"), TestClock.zone()));
     }
 
     @Test

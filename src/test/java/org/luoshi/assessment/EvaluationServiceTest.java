@@ -51,6 +51,6 @@ class EvaluationServiceTest {
 
     @Test
     void todayIsTakenInShanghai() {
-        assertThat(evaluation.today()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        assertThat(evaluation.today()).isEqualTo(org.luoshi.TestClock.today());
     }
 }

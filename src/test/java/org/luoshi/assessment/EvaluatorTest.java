@@ -3,6 +3,7 @@ package org.luoshi.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The evaluation against a fake ledger: every aggregation, period mode and scoring mode, and the period edges. */
 class EvaluatorTest {
+
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
 
     static final String TOWNSHIP = "/1/2/";
     static final String VILLAGE_A = "/1/2/10/";
@@ -98,12 +101,12 @@ class EvaluatorTest {
     @Test
     void theEvaluationDateIsTakenInShanghaiNotUtc() {
         // 23:59 on 31 March in Beijing: the first quarter is still running.
-        LocalDate lateMarch = Period.dateOf(Instant.parse("2026-03-31T15:59:00Z"));
+        LocalDate lateMarch = LocalDate.now(Clock.fixed(Instant.parse("2026-03-31T15:59:00Z"), BEIJING));
         assertThat(lateMarch).isEqualTo(d(3, 31));
         assertThat(one(seminarsEachQuarter(), lateMarch).periods()).extracting(PeriodResult::status)
                 .containsExactly(Status.WARNING);
         // 00:30 on 1 April in Beijing is still 31 March in UTC; the quarter has ended.
-        LocalDate april = Period.dateOf(Instant.parse("2026-03-31T16:30:00Z"));
+        LocalDate april = LocalDate.now(Clock.fixed(Instant.parse("2026-03-31T16:30:00Z"), BEIJING));
         assertThat(april).isEqualTo(d(4, 1));
         assertThat(one(seminarsEachQuarter(), april).periods()).extracting(PeriodResult::status)
                 .containsExactly(Status.FAILED, Status.PENDING);

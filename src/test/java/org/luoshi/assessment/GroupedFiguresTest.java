@@ -89,7 +89,7 @@ class GroupedFiguresTest {
     @Test
     void everyRuleOfTheDefaultSetGivesTheSameFiguresGroupedAsOneByOne() throws IOException {
         SetDefinition set = IndicatorSetYaml.read(IndicatorSetYamlTest.defaultYaml());
-        int thisYear = Period.dateOf(java.time.Instant.now()).getYear();
+        int thisYear = org.luoshi.TestClock.today().getYear();
         List<String> paths = List.of(first.getPath(), second.getPath(), village.getPath());
         int compared = 0;
         for (int year = thisYear - 1; year <= thisYear; year++) {
@@ -137,8 +137,8 @@ class GroupedFiguresTest {
     @Test
     void evaluationsWithPrefetchedFiguresEqualThoseAskingOneByOne() throws IOException {
         SetDefinition set = IndicatorSetYaml.read(IndicatorSetYamlTest.defaultYaml());
-        int year = Period.dateOf(java.time.Instant.now()).getYear();
-        LocalDate asOf = Period.dateOf(java.time.Instant.now());
+        int year = org.luoshi.TestClock.today().getYear();
+        LocalDate asOf = org.luoshi.TestClock.today();
         Evaluator plain = new Evaluator(tables, messages, Locale.SIMPLIFIED_CHINESE);
         LedgerFigures prefetched = PrefetchedFigures.of(tables, set.indicators(), List.of(first.getPath(),
                 second.getPath()), year, asOf);

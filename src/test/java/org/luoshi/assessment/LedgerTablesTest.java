@@ -221,7 +221,7 @@ class LedgerTablesTest extends LedgerFiguresContract {
         jdbc.sql("insert into responsibility_letter (org_unit_id, counterpart_unit_id, letter_year, signed_on, created_at, "
                         + "updated_at, version) values (:u, :c, :y, :s, :now, :now, 0)")
                 .param("u", township).param("c", counterpart).param("y", year).param("s", signedOn)
-                .param("now", java.sql.Timestamp.from(Instant.now())).update();
+                .param("now", java.sql.Timestamp.from(org.luoshi.TestClock.now())).update();
     }
 
     @Test

@@ -206,7 +206,7 @@ class ExchangeFlowTest {
         String t = "错误" + uid();
         byte[] file = file(List.of(
                 row(t + "好", DAY.toString()),
-                row(t + "未来", LocalDate.now().plusDays(5).toString()),
+                row(t + "未来", org.luoshi.TestClock.today().plusDays(5).toString()),
                 row(village.getName(), "不是日期", t + "坏日期", Map.of()),
                 row(village.getName(), DAY.toString(), t + "选项", Map.of(columns.zh("ledger.field.MEETING.subKind"), "茶话会")),
                 row(village.getName(), DAY.toString(), "", Map.of())));

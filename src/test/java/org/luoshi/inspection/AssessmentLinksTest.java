@@ -256,8 +256,8 @@ class AssessmentLinksTest {
         assertThat(turned.warnings()).isEqualTo(1);
 
         // The report's 存在问题 sees it.
-        assertThat(findingService.summaries(units.systemScope(), liuxi.getId(), LocalDate.now().minusDays(1),
-                LocalDate.now().plusDays(2))).anyMatch(s -> s.id() == f.getId() && s.source().equals("INDICATOR"));
+        assertThat(findingService.summaries(units.systemScope(), liuxi.getId(), org.luoshi.TestClock.today().minusDays(1),
+                org.luoshi.TestClock.today().plusDays(2))).anyMatch(s -> s.id() == f.getId() && s.source().equals("INDICATOR"));
         // Outside the township the finding does not exist.
         assertThat(f.getId()).isPositive();
     }

@@ -49,7 +49,7 @@ class InspectionFlowTest {
 
     static final byte[] PNG = HexFormat.of().parseHex(
             "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = org.luoshi.TestClock.today();
 
     @Autowired
     MockMvc mvc;

@@ -30,7 +30,7 @@ class InspectionBrowserTest extends BrowserJourney {
     @Test
     void countyVisitsTownshipRectifiesCountyPasses() {
         String title = "宣传栏内容未及时更新-" + UUID.randomUUID().toString().substring(0, 6);
-        LocalDate deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20);
+        LocalDate deadline = org.luoshi.TestClock.today().plusDays(20);
 
         signIn("county", "Luoshi@2026");
         page.navigate(url("/inspection/checklists"));

@@ -37,7 +37,7 @@ class LedgerBrowserTest extends BrowserJourney {
 
     @Test
     void officerRecordsFindsCorrectsAndTracesAStudySession() throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = org.luoshi.TestClock.today();
         String on = today.minusDays(3).toString();
         String title = "中心组集中学习" + UUID.randomUUID().toString().substring(0, 6);
         page.onDialog(dialog -> dialog.accept());

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerFixtures {
 
-    static final LocalDate TODAY = LocalDate.now(RecordChecker.ZONE);
+    static final LocalDate TODAY = org.luoshi.TestClock.today();
 
     final OrgUnitService units;
     final PersonService people;

@@ -153,7 +153,7 @@ class LedgerServiceTest {
     @Test
     void lateIsSetWhenRecordedMoreThanThirtyDaysAfterTheEvent() {
         OrgUnit unit = fx.freshVillage("柳溪镇");
-        Instant now = Instant.now();
+        Instant now = org.luoshi.TestClock.now();
         LocalDate today = now.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
         LedgerRecord thirty = ledger.create(officer(), "MEDIA_PLACEMENT",
                 LedgerFixtures.media(unit.getId(), today.minusDays(30), "COUNTY", 1), now);

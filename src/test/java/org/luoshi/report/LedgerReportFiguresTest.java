@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @LuoshiTest
 class LedgerReportFiguresTest {
 
-    static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+    static final int YEAR = org.luoshi.TestClock.today().getYear();
 
     @Autowired ReportFigures figures;
     @Autowired JdbcClient jdbc;
@@ -202,7 +202,7 @@ class LedgerReportFiguresTest {
     private static String docxText(FigureSet set) throws Exception {
         ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", set.year(), null, set).build();
         WordReport word = new WordReport(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", set.year()), "中共青禾县委宣传部",
-                content.blocks(), "中共柳溪镇委员会", ReportText.date(LocalDate.now()), set.year(), List.of());
+                content.blocks(), "中共柳溪镇委员会", ReportText.date(org.luoshi.TestClock.today()), set.year(), List.of());
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)))) {
             return new XWPFWordExtractor(doc).getText();
         }

@@ -63,13 +63,13 @@ class Fixtures {
         long unitId = township(township).getId();
         Post post = posts.create(system(), unitId, "测试岗位" + unique(), PostKind.OTHER, 900);
         Person holder = people.create(system(), unitId, holderName, null, null, null);
-        posts.assign(system(), post.getId(), holder.getId(), LocalDate.now().minusDays(30));
+        posts.assign(system(), post.getId(), holder.getId(), org.luoshi.TestClock.today().minusDays(30));
         return post;
     }
 
     Person handOver(Post post, String successorName) {
         Person successor = people.create(system(), post.getOrgUnitId(), successorName, null, null, null);
-        posts.assign(system(), post.getId(), successor.getId(), LocalDate.now().minusDays(1));
+        posts.assign(system(), post.getId(), successor.getId(), org.luoshi.TestClock.today().minusDays(1));
         return successor;
     }
 

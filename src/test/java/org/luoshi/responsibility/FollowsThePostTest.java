@@ -133,7 +133,7 @@ class FollowsThePostTest extends ResponsibilityTestBase {
         Post post = fx.heldPost("柳溪镇", "庚" + Fixtures.unique());
         long id = duties.create(officer, new ResponsibilityService.DutyCommand(township, ResponsibilityKind.DUAL_DUTY,
                 post.getId(), "测试"));
-        posts.vacate(fx.system(), post.getId(), java.time.LocalDate.now());
+        posts.vacate(fx.system(), post.getId(), org.luoshi.TestClock.today());
         assertThat(attention.items(officer)).filteredOn(i -> i.id() == id && i.subject() == AttentionItem.Subject.DUTY)
                 .singleElement().satisfies(i -> assertThat(i.vacant()).isTrue());
         duties.delete(officer, id);

@@ -37,7 +37,7 @@ class LetterTest extends ResponsibilityTestBase {
     LetterService letters;
 
     static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return org.luoshi.TestClock.today();
     }
 
     static int lastYear() {
