@@ -8,7 +8,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * With demo data, the county starts with the default indicator set of the current year, published.
+ * With demo data, the county starts with the default indicator set, published, for the current year
+ * and the year before: the demo ledger covers both, and in January the year just ended is the one
+ * being assessed.
  * Runs after the demo org tree (order 1); without demo data an administrator loads it from the sets page.
  */
 @Component
@@ -28,6 +30,10 @@ class DefaultIndicatorSetLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        units.root().ifPresent(county -> sets.ensureDefault(county, evaluation.today().getYear()));
+        int year = evaluation.today().getYear();
+        units.root().ifPresent(county -> {
+            sets.ensureDefault(county, year - 1);
+            sets.ensureDefault(county, year);
+        });
     }
 }

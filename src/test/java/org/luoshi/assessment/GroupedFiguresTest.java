@@ -89,7 +89,7 @@ class GroupedFiguresTest {
     @Test
     void everyRuleOfTheDefaultSetGivesTheSameFiguresGroupedAsOneByOne() throws IOException {
         SetDefinition set = IndicatorSetYaml.read(IndicatorSetYamlTest.defaultYaml());
-        int thisYear = org.luoshi.TestClock.today().getYear();
+        int thisYear = org.luoshi.time.Times.likelyYear(org.luoshi.TestClock.today()); // a year with generated records, also in January
         List<String> paths = List.of(first.getPath(), second.getPath(), village.getPath());
         int compared = 0;
         for (int year = thisYear - 1; year <= thisYear; year++) {

