@@ -37,6 +37,9 @@ abstract class BrowserJourney {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
     BrowserContext context;
     Page page;
 
@@ -79,6 +82,20 @@ abstract class BrowserJourney {
         if (context != null) {
             context.close();
         }
+    }
+
+    /**
+     * Runs a user action and returns the times a page may show for it: the Beijing minute (as
+     * "yyyy-MM-dd HH:mm") at its start and at its end, which differ when the action spans a minute.
+     * With the JVM in UTC (CI's second run) a page formatting in the JVM's zone shows neither.
+     */
+    List<String> beijingMinutesOf(Runnable action) {
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.Instant before = clock.instant();
+        action.run();
+        java.time.Instant after = clock.instant();
+        return List.of(minute.format(before), minute.format(after));
     }
 
     String url(String path) {

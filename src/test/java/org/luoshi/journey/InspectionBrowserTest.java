@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.SelectOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -79,12 +80,16 @@ class InspectionBrowserTest extends BrowserJourney {
             asked[0] = dialog.message();
             dialog.accept();
         });
-        page.click("#recheck-pass");
-        assertThat(page.locator("#finding-state")).hasText("复查通过");
+        List<String> passedAt = beijingMinutesOf(() -> {
+            page.click("#recheck-pass");
+            assertThat(page.locator("#finding-state")).hasText("复查通过");
+        });
         org.assertj.core.api.Assertions.assertThat(asked[0]).startsWith("复查通过后任务即销号锁定");
         assertThat(page.locator("#locked")).isVisible();
         assertThat(page.locator("#timeline")).containsText("提交复查");
         assertThat(page.locator("#timeline")).containsText("同意销号");
+        // the timeline shows when the county passed it in Beijing time, whatever the server's zone
+        org.assertj.core.api.Assertions.assertThat(page.locator("#timeline").innerText()).containsAnyOf(passedAt.toArray(String[]::new));
         screenshot("inspection-4-county-passed");
 
         page.navigate(url("/inspection/overview"));
