@@ -92,14 +92,7 @@ class ChartController {
         for (int m = 1; m <= 12; m++) {
             months.add(msg("assessment.period.month", String.valueOf(m)));
         }
-        // months still to come this year have no figure yet, rather than a drop to zero
-        LocalDate today = evaluation.today();
-        List<Long> thisYearSeries = new ArrayList<>(boxed(thisYear));
-        for (int m = 0; m < 12; m++) {
-            if (LocalDate.of(year, m + 1, 1).isAfter(today)) {
-                thisYearSeries.set(m, null);
-            }
-        }
+        List<Long> thisYearSeries = soFar(thisYear, year, evaluation.today());
         List<Series> kindSeries = new ArrayList<>();
         byKind.forEach((code, counts) -> kindSeries.add(new Series(msg("ledger.kind." + code), boxed(counts))));
         List<String> levelCodes = RecordKind.MEDIA_PLACEMENT.enumFields().get("level");
@@ -169,6 +162,20 @@ class ChartController {
                     return null;
                 }).list();
         return java.util.Arrays.asList(rates);
+    }
+
+    /**
+     * A year's records per month as the chart shows them on {@code today} (a date in the business
+     * zone): months still to come have no figure yet (null), rather than a drop to zero.
+     */
+    static List<Long> soFar(long[] counts, int year, LocalDate today) {
+        List<Long> series = new ArrayList<>(boxed(counts));
+        for (int m = 0; m < 12; m++) {
+            if (LocalDate.of(year, m + 1, 1).isAfter(today)) {
+                series.set(m, null);
+            }
+        }
+        return series;
     }
 
     private static List<Long> boxed(long[] values) {

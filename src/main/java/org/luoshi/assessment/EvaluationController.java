@@ -284,10 +284,8 @@ class EvaluationController {
         }
         if (own.isPresent()) {
             List<Evaluation> results = evaluation.evaluate(scope, own.get().getId(), year, today);
-            LocalDate quarterEnd = Period.containing(PeriodMode.EACH_QUARTER, today).end();
             List<Obligation> warnings = results.stream().flatMap(e -> e.warnings().stream()).toList();
-            List<Obligation> due = results.stream().flatMap(e -> e.due().stream())
-                    .filter(o -> !o.due().isAfter(quarterEnd)).toList();
+            List<Obligation> due = dueThisQuarter(results, today);
             model.addAttribute("results", results);
             model.addAttribute("warnings", warnings.stream().limit(8).toList());
             model.addAttribute("moreWarnings", Math.max(0, warnings.size() - 8));
@@ -297,6 +295,16 @@ class EvaluationController {
         }
         model.addAttribute("year", year);
         return "assessment/panel";
+    }
+
+    /**
+     * What the panel lists as due on {@code today} (本月、本季度应完成): the unmet periods still running
+     * that end by the end of the current quarter, set by set. Those ending by the end of the month are
+     * marked 本月 on the page.
+     */
+    static List<Obligation> dueThisQuarter(List<Evaluation> results, LocalDate today) {
+        LocalDate quarterEnd = Period.containing(PeriodMode.EACH_QUARTER, today).end();
+        return results.stream().flatMap(e -> e.due().stream()).filter(o -> !o.due().isAfter(quarterEnd)).toList();
     }
 
     @GetMapping("/county")

@@ -123,7 +123,11 @@ public class EvaluationService {
 
     /** The evaluation date for a year: today while it runs, its last day once it is over. */
     LocalDate asOf(int year) {
-        LocalDate today = today();
+        return asOf(year, today());
+    }
+
+    /** {@link #asOf(int)} on a given day (a date in the business zone). */
+    static LocalDate asOf(int year, LocalDate today) {
         return today.getYear() > year ? LocalDate.of(year, 12, 31) : today;
     }
 

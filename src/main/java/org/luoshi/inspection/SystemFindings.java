@@ -131,16 +131,31 @@ class SystemFindings {
             return new Outcome(1, 0, 0, 0);
         }
         DataScope system = units.systemScope();
-        List<Evaluation> evaluations = new ArrayList<>(evaluation.evaluate(system, township.getId(), asOf.getYear(), asOf));
-        if (asOf.getMonthValue() == 1) {
-            evaluations.addAll(evaluation.evaluate(system, township.getId(), asOf.getYear() - 1,
-                    LocalDate.of(asOf.getYear() - 1, 12, 31)));
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (YearAsOf y : evaluated(asOf)) {
+            evaluations.addAll(evaluation.evaluate(system, township.getId(), y.year(), y.asOf()));
         }
         Outcome indicators = new Outcome(1, 0, 0, 0);
         for (Evaluation e : evaluations) {
             indicators = indicators.plus(fromEvaluation(township, owner.get(), e, asOf));
         }
         return indicators.plus(new Outcome(0, 0, fromVenueChecks(township, owner.get(), asOf), 0));
+    }
+
+    /** A year of indicator sets and the date it is evaluated on. */
+    record YearAsOf(int year, LocalDate asOf) {
+    }
+
+    /**
+     * What a run on {@code asOf} evaluates: the current year and, in January, the year just ended, both
+     * on {@code asOf}. The year just ended must not be evaluated on its own 31 December: its December,
+     * fourth quarter, second half and the year itself would then still be running (yellow at most), and
+     * an unmet one would never turn red nor become a finding.
+     */
+    static List<YearAsOf> evaluated(LocalDate asOf) {
+        return asOf.getMonthValue() == 1
+                ? List.of(new YearAsOf(asOf.getYear(), asOf), new YearAsOf(asOf.getYear() - 1, asOf))
+                : List.of(new YearAsOf(asOf.getYear(), asOf));
     }
 
     /** Red periods become findings, yellow and red ones are announced; each once. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -74,7 +73,7 @@ public class LedgerService {
 
     /** 补录: recorded more than the configured number of days after it happened, counted in business-zone (Beijing) dates. */
     boolean isLate(LocalDate occurredOn, Instant recordedAt) {
-        return ChronoUnit.DAYS.between(occurredOn, LocalDate.ofInstant(recordedAt, clock.getZone())) > lateAfterDays;
+        return new LateEntryRule(lateAfterDays, clock.getZone()).isLate(occurredOn, recordedAt);
     }
 
     /** The record if it exists, is not deleted and lies in scope; otherwise 404. */
