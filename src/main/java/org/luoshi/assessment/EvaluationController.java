@@ -276,7 +276,8 @@ class EvaluationController {
             OrgUnit unit = units.getUnchecked(scope.unitId());
             if (unit.getKind() == OrgUnitKind.VILLAGE) {
                 model.addAttribute("village", unit);
-                Map<String, Long> counts = figures.countsByKind(unit.getPath(), LocalDate.of(year, 1, 1), today);
+                Map<String, Long> counts = figures.countsByKind(unit.getPath(), LocalDate.of(year, 1, 1),
+                        today.getYear() > year ? LocalDate.of(year, 12, 31) : today);
                 model.addAttribute("villageCounts", kinds.all().stream().filter(k -> counts.containsKey(k.code()))
                         .map(k -> new KindCount(k.labelKey(), counts.get(k.code()))).toList());
                 model.addAttribute("villageTotal", counts.values().stream().mapToLong(Long::longValue).sum());

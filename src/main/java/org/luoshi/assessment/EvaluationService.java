@@ -121,14 +121,18 @@ public class EvaluationService {
                 .filter(q -> q.kind() != null);
     }
 
-    /** The evaluation date for a year: today while it runs, its last day once it is over. */
+    /**
+     * The evaluation date for a year: today while it runs; once it is over, the first day after it, when
+     * every period of the year has closed (met or not), so that the year just ended shows its final
+     * state in January rather than December still "running".
+     */
     LocalDate asOf(int year) {
         return asOf(year, today());
     }
 
     /** {@link #asOf(int)} on a given day (a date in the business zone). */
     static LocalDate asOf(int year, LocalDate today) {
-        return today.getYear() > year ? LocalDate.of(year, 12, 31) : today;
+        return today.getYear() > year ? LocalDate.of(year + 1, 1, 1) : today;
     }
 
     /** The user's own township, if the user works in or below one. */

@@ -84,8 +84,9 @@ final class Evaluator {
                             msg("assessment.missing.manualShort", def.name(), Decimals.plain(given),
                                     Decimals.plain(def.weight()), score.reason()), score);
         }
-        Status status = asOf.isAfter(LocalDate.of(year, 12, 31)) ? Status.FAILED : Status.PENDING;
-        return new IndicatorResult(def, List.of(), status, scale(BigDecimal.ZERO),
+        // Unscored, also after the year: scoring by hand is the county's step, not a duty the township
+        // missed, so it stays pending and never turns into a red warning or a finding against the township.
+        return new IndicatorResult(def, List.of(), Status.PENDING, scale(BigDecimal.ZERO),
                 msg("assessment.missing.manual", def.name()), null);
     }
 

@@ -119,6 +119,18 @@ class EvaluationPagesTest {
     }
 
     @Test
+    void aYearThatIsOverIsShownClosedAndTheRunningYearWithItsDate() throws Exception {
+        OrgUnit township = freshTownship();
+        int thisYear = evaluation.today().getYear();
+        String running = page("county", township.getId());
+        assertThat(running).contains("评估日期：" + evaluation.today() + "（北京时间）").doesNotContain("年度已结束");
+        String closed = call("county", get("/assessment/evaluation").param("townshipId", String.valueOf(township.getId()))
+                .param("year", String.valueOf(thisYear - 1))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(closed).contains((thisYear - 1) + "年度已结束，按全年完成情况评估").doesNotContain("评估日期：");
+    }
+
+    @Test
     void editingARecordMovesItsFigureAtOnce() throws Exception {
         OrgUnit township = freshTownship();
         LocalDate today = evaluation.today();
@@ -251,7 +263,7 @@ class EvaluationPagesTest {
         long village = unitOf("clerk");
         // the panel counts the year most likely meant (the year just ended in January and February)
         int year = evaluation.likelyYear();
-        LocalDate today = evaluation.asOf(year);
+        LocalDate today = java.util.Collections.min(List.of(evaluation.asOf(year), LocalDate.of(year, 12, 31)));
         int before = villageTotal(call("clerk", get("/assessment/panel")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString());
         centralGroupStudy(village, today);

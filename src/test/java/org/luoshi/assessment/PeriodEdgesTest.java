@@ -228,7 +228,7 @@ class PeriodEdgesTest {
     }
 
     @Test
-    void anUnscoredManualIndicatorTurnsRedAtMidnightOnNewYearsEve() {
+    void anUnscoredManualIndicatorStaysPendingAfterTheYearForScoringIsTheCountysStep() {
         IndicatorDefinition manual = new IndicatorDefinition("WH-02", "文明村镇创建", "文化与文明创建", BigDecimal.valueOf(5),
                 null, PeriodMode.YEAR, ScoringMode.ALL_OR_NOTHING, List.of(), null, true, null);
         Evaluation evening = evaluate(2026, today("2026-12-31T15:59:00Z"), manual);
@@ -236,9 +236,9 @@ class PeriodEdgesTest {
         assertThat(evening.warnings()).isEmpty();
 
         Evaluation night = evaluate(2026, today("2026-12-31T16:01:00Z"), manual);
-        assertThat(night.indicators().get(0).status()).isEqualTo(Status.FAILED);
-        assertThat(night.warnings()).extracting(Obligation::periodLabel, Obligation::due, Obligation::status)
-                .containsExactly(tuple("全年", date(2026, 12, 31), Status.FAILED));
+        assertThat(night.indicators().get(0).status()).isEqualTo(Status.PENDING);
+        assertThat(night.indicators().get(0).score()).isEqualByComparingTo("0");
+        assertThat(night.warnings()).isEmpty();
     }
 
     @Test

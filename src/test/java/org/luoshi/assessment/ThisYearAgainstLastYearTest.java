@@ -14,8 +14,8 @@ import org.luoshi.time.Times;
 /**
  * This year against last year at the year's edges: which year the county dashboard and the charts
  * take as "this year" when none is asked for ({@link Times#likelyYear(LocalDate)}), on which date that
- * year is evaluated ({@link EvaluationService#asOf(int, LocalDate)}; last year is always taken on its
- * 31 December), and which months of this year's chart line have no figure yet
+ * year is evaluated ({@link EvaluationService#asOf(int, LocalDate)}; a year that is over is taken on
+ * the first day after it, when all its periods have closed), and which months of this year's chart line have no figure yet
  * ({@link ChartController#soFar(long[], int, LocalDate)}). Dates come from a fixed business clock at
  * 23:59 and 00:01 Beijing time.
  */
@@ -40,9 +40,9 @@ class ThisYearAgainstLastYearTest {
         LocalDate night = today("2026-12-31T16:01:00Z");
         assertThat(Times.likelyYear(evening)).isEqualTo(2026);
         assertThat(Times.likelyYear(night)).isEqualTo(2026);
-        // both sides of midnight show 2026 as of the same date: the dashboard does not jump at midnight
+        // on its last evening 2026 is still running; from midnight it is over and closed
         assertThat(EvaluationService.asOf(2026, evening)).isEqualTo(LocalDate.of(2026, 12, 31));
-        assertThat(EvaluationService.asOf(2026, night)).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(EvaluationService.asOf(2026, night)).isEqualTo(LocalDate.of(2027, 1, 1));
         // 2027, when asked for, is evaluated on its first day once it has begun
         assertThat(EvaluationService.asOf(2027, night)).isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(EvaluationService.asOf(2027, evening)).isEqualTo(LocalDate.of(2026, 12, 31));
@@ -53,7 +53,7 @@ class ThisYearAgainstLastYearTest {
         LocalDate leapDay = today("2028-02-29T15:59:00Z");
         LocalDate march = today("2028-02-29T16:01:00Z");
         assertThat(Times.likelyYear(leapDay)).isEqualTo(2027);
-        assertThat(EvaluationService.asOf(2027, leapDay)).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(EvaluationService.asOf(2027, leapDay)).isEqualTo(LocalDate.of(2028, 1, 1));
         assertThat(Times.likelyYear(march)).isEqualTo(2028);
         assertThat(EvaluationService.asOf(2028, march)).isEqualTo(LocalDate.of(2028, 3, 1));
         assertThat(EvaluationService.asOf(2028, leapDay)).isEqualTo(LocalDate.of(2028, 2, 29));
