@@ -176,9 +176,16 @@ class DemoResponsibility implements ApplicationRunner {
         return "分管领域、联系村（社区）和站所的意识形态工作。";
     }
 
+    /**
+     * Letters of the year before, all signed (the demo ledger covers that year too, and in January it
+     * is the year being written up), and of this year, a few deliberately not yet signed.
+     */
     private void letters(DataScope system, OrgUnit township, LocalDate today) {
-        int year = today.getYear();
-        Set<String> unsigned = UNSIGNED.getOrDefault(township.getName(), Set.of());
+        letters(system, township, today.getYear() - 1, Set.of(), today);
+        letters(system, township, today.getYear(), UNSIGNED.getOrDefault(township.getName(), Set.of()), today);
+    }
+
+    private void letters(DataScope system, OrgUnit township, int year, Set<String> unsigned, LocalDate today) {
         List<OrgUnit> counterparts = new ArrayList<>(units.children(system, township.getId()));
         int index = 0;
         for (OrgUnit unit : counterparts) {

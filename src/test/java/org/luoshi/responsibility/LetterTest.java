@@ -25,8 +25,9 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * Responsibility letters. Tests that record letters use last year, so that this year's demo letters
- * (and their deliberately unsigned units) stay as the demo runner left them.
+ * Responsibility letters. Tests that record letters use the year before last, so that the demo letters
+ * (last year's, all signed, and this year's with their deliberately unsigned units) stay as the demo
+ * runner left them.
  */
 @LuoshiTest
 class LetterTest extends ResponsibilityTestBase {
@@ -40,8 +41,9 @@ class LetterTest extends ResponsibilityTestBase {
         return org.luoshi.TestClock.today();
     }
 
-    static int lastYear() {
-        return today().getYear() - 1;
+    /** A year the demo has no letters for. */
+    static int earlierYear() {
+        return today().getYear() - 2;
     }
 
     @Test
@@ -76,11 +78,11 @@ class LetterTest extends ResponsibilityTestBase {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.fieldErrors[0].field").value("signedOn"))
                 .andExpect(jsonPath("$.fieldErrors[0].message").value("签订日期不能晚于今天。"));
-        sign("officer", township, village, lastYear(), today(), "测试人")
+        sign("officer", township, village, earlierYear(), today(), "测试人")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fieldErrors[0].field").value("signedOn"))
-                .andExpect(jsonPath("$.fieldErrors[0].message").value(containsString(String.valueOf(lastYear()))));
-        sign("officer", township, village, lastYear(), null, " ")
+                .andExpect(jsonPath("$.fieldErrors[0].message").value(containsString(String.valueOf(earlierYear()))));
+        sign("officer", township, village, earlierYear(), null, " ")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fieldErrors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("signedOn", "signerName")));
 
@@ -98,12 +100,12 @@ class LetterTest extends ResponsibilityTestBase {
     void refusesACounterpartOutsideTheTownship() throws Exception {
         long township = fx.township("柳溪镇").getId();
         long foreignVillage = fx.unit("石桥乡", "石桥村").getId();
-        sign("admin", township, foreignVillage, lastYear(), LocalDate.of(lastYear(), 2, 1), "测试人")
+        sign("admin", township, foreignVillage, earlierYear(), LocalDate.of(earlierYear(), 2, 1), "测试人")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("石桥村")));
-        sign("officer", township, foreignVillage, lastYear(), LocalDate.of(lastYear(), 2, 1), "测试人")
+        sign("officer", township, foreignVillage, earlierYear(), LocalDate.of(earlierYear(), 2, 1), "测试人")
                 .andExpect(status().isNotFound());
-        sign("admin", township, township, lastYear(), LocalDate.of(lastYear(), 2, 1), "测试人")
+        sign("admin", township, township, earlierYear(), LocalDate.of(earlierYear(), 2, 1), "测试人")
                 .andExpect(status().isConflict());
     }
 
@@ -111,25 +113,25 @@ class LetterTest extends ResponsibilityTestBase {
     void aSecondSigningForTheSameYearUpdatesTheFirst() throws Exception {
         long township = fx.township("柳溪镇").getId();
         long village = fx.unit("柳溪镇", "上塘村").getId();
-        String first = sign("officer", township, village, lastYear(), LocalDate.of(lastYear(), 3, 2), "第一次签订人")
+        String first = sign("officer", township, village, earlierYear(), LocalDate.of(earlierYear(), 3, 2), "第一次签订人")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.signerName").value("第一次签订人"))
                 .andReturn().getResponse().getContentAsString();
         long id = Long.parseLong(first.replaceAll(".*\"letterId\":(\\d+).*", "$1"));
-        sign("officer", township, village, lastYear(), LocalDate.of(lastYear(), 3, 9), "更正后签订人")
+        sign("officer", township, village, earlierYear(), LocalDate.of(earlierYear(), 3, 9), "更正后签订人")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.letterId").value(id))
                 .andExpect(jsonPath("$.signerName").value("更正后签订人"));
-        LetterStatus status = letters.status(fx.system(), township, lastYear());
+        LetterStatus status = letters.status(fx.system(), township, earlierYear());
         assertThat(status.rows()).filteredOn(r -> r.counterpartId() == village).singleElement()
-                .satisfies(r -> assertThat(r.signedOn()).isEqualTo(LocalDate.of(lastYear(), 3, 9)));
+                .satisfies(r -> assertThat(r.signedOn()).isEqualTo(LocalDate.of(earlierYear(), 3, 9)));
     }
 
     @Test
     void acceptsAPdfScanRefusesAMislabelledFileAndHidesItFromOtherTownships() throws Exception {
         long township = fx.township("柳溪镇").getId();
         long village = fx.unit("柳溪镇", "荷塘村").getId();
-        String body = sign("officer", township, village, lastYear(), LocalDate.of(lastYear(), 1, 20), "测试签订人")
+        String body = sign("officer", township, village, earlierYear(), LocalDate.of(earlierYear(), 1, 20), "测试签订人")
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         long id = Long.parseLong(body.replaceAll(".*\"letterId\":(\\d+).*", "$1"));
 
@@ -137,7 +139,7 @@ class LetterTest extends ResponsibilityTestBase {
                         .file(new MockMultipartFile("file", "责任书.jpg", "image/jpeg", PDF)).with(fx.bearer("officer")))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-        assertThat(letters.row(fx.system(), township, village, lastYear()).hasScan()).isFalse();
+        assertThat(letters.row(fx.system(), township, village, earlierYear()).hasScan()).isFalse();
 
         mvc.perform(multipart("/api/v1/responsibility/letters/{id}/scan", id)
                         .file(new MockMultipartFile("file", "责任书.pdf", "application/pdf", PDF)).with(fx.bearer("officer")))
@@ -170,24 +172,24 @@ class LetterTest extends ResponsibilityTestBase {
                         .file(new MockMultipartFile("scan", "scan.png", "image/png", PDF))
                         .with(as("officer")).with(csrf())
                         .param("townshipId", String.valueOf(township)).param("counterpartUnitId", String.valueOf(village))
-                        .param("year", String.valueOf(lastYear())).param("signedOn", LocalDate.of(lastYear(), 2, 3).toString())
+                        .param("year", String.valueOf(earlierYear())).param("signedOn", LocalDate.of(earlierYear(), 2, 3).toString())
                         .param("signerName", "页面签订人"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("文件内容与扩展名")));
-        assertThat(letters.row(fx.system(), township, village, lastYear()).signed()).as("refused scan rolls back").isFalse();
+        assertThat(letters.row(fx.system(), township, village, earlierYear()).signed()).as("refused scan rolls back").isFalse();
 
         mvc.perform(get("/responsibility/letters/sign").with(as("officer")).param("townshipId", String.valueOf(township))
-                        .param("counterpartId", String.valueOf(village)).param("year", String.valueOf(lastYear())))
+                        .param("counterpartId", String.valueOf(village)).param("year", String.valueOf(earlierYear())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("石门村")));
         mvc.perform(multipart("/responsibility/letters/sign")
                         .file(new MockMultipartFile("scan", "scan.pdf", "application/pdf", PDF))
                         .with(as("officer")).with(csrf())
                         .param("townshipId", String.valueOf(township)).param("counterpartUnitId", String.valueOf(village))
-                        .param("year", String.valueOf(lastYear())).param("signedOn", LocalDate.of(lastYear(), 2, 3).toString())
+                        .param("year", String.valueOf(earlierYear())).param("signedOn", LocalDate.of(earlierYear(), 2, 3).toString())
                         .param("signerName", "页面签订人"))
                 .andExpect(status().is3xxRedirection());
-        LetterRow row = letters.row(fx.system(), township, village, lastYear());
+        LetterRow row = letters.row(fx.system(), township, village, earlierYear());
         assertThat(row.signerName()).isEqualTo("页面签订人");
         assertThat(row.hasScan()).isTrue();
     }
