@@ -51,7 +51,8 @@ final class CustomTemplates {
     }
 
     /** The data a template is rendered with. */
-    static Map<String, Object> data(WordReport report, FigureSet figures) {
+    /** The tags' values: the report's texts and {@code figure}'s text of every figure name. */
+    static Map<String, Object> data(WordReport report, java.util.function.Function<FigureName, String> figure) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("title", report.title());
         data.put("addressee", report.addressee() == null ? "" : report.addressee());
@@ -81,7 +82,7 @@ final class CustomTemplates {
         data.put("appendix", report.appendix().stream().map(a -> Map.of("label", a.label(), "value", a.value(),
                 "records", a.records().stream().map(r -> Map.of("label", r.label(), "href", r.href())).toList())).toList());
         for (FigureName name : FigureName.values()) {
-            data.put(name.key(), figures.get(name).display());
+            data.put(name.key(), figure.apply(name));
         }
         return data;
     }
@@ -129,7 +130,7 @@ final class CustomTemplates {
             throw new RuleViolationException("report.template.unknownTags", String.join("、", unknown));
         }
         try {
-            render(content, data(sample, figures));
+            render(content, data(sample, name -> figures.get(name).display()));
         } catch (Exception e) {
             throw new RuleViolationException("report.template.renderFailed");
         }

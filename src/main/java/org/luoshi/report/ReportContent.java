@@ -9,8 +9,40 @@ import java.util.Map;
  * The body of a report version, stored as JSON: an ordered list of blocks. A block's generated
  * lines come from the figures and are refreshed on every regeneration; its {@code text} is the
  * user's and survives regeneration.
+ *
+ * @param figures the text of every figure as the version was written with it, by {@link FigureName#key()}:
+ *     every download of the version (built-in or custom template, Word or PDF, simplified or
+ *     traditional) renders these, never figures computed later. Versions saved before figures were
+ *     kept have none; see {@link #figureText(FigureName)}.
  */
-record ReportContent(List<Block> blocks) {
+record ReportContent(List<Block> blocks, Map<String, String> figures) {
+
+    ReportContent {
+        blocks = List.copyOf(blocks);
+        figures = figures == null ? Map.of() : Map.copyOf(figures);
+    }
+
+    /** A fresh content: the blocks written from {@code set}, keeping every figure's text. */
+    static ReportContent of(List<Block> blocks, FigureSet set) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (FigureName name : FigureName.values()) {
+            texts.put(name.key(), set.get(name).display());
+        }
+        return new ReportContent(blocks, texts);
+    }
+
+    /**
+     * A figure as this version states it. A version saved before figures were kept falls back to the
+     * figure's text in its own sentences, else to the missing marker: never to today's figures.
+     */
+    String figureText(FigureName name) {
+        String kept = figures.get(name.key());
+        if (kept != null) {
+            return kept;
+        }
+        return figureParts().stream().filter(p -> name.key().equals(p.figure())).map(Part::text).findFirst()
+                .orElseGet(() -> ReportText.marker(name.missingDescription()));
+    }
 
     enum BlockType {
         /** A paragraph without heading: the opening. */
@@ -95,7 +127,7 @@ record ReportContent(List<Block> blocks) {
             Block old = previous == null ? null : previous.block(block.key());
             merged.add(old != null && block.editable() && old.text() != null ? block.withText(old.text()) : block);
         }
-        return new ReportContent(merged);
+        return new ReportContent(merged, figures);
     }
 
     /** Replaces the user's text of the named blocks; unknown or non-editable keys are ignored. */
@@ -105,7 +137,7 @@ record ReportContent(List<Block> blocks) {
             String text = texts.get(block.key());
             changed.add(text != null && block.editable() ? block.withText(text.strip()) : block);
         }
-        return new ReportContent(changed);
+        return new ReportContent(changed, figures);
     }
 
     /** Every visible marker: missing figures and markers the user left in the text, by block key. */

@@ -44,11 +44,14 @@ class ReportDocuments {
     File docx(ReportService.Viewer viewer, long id, int versionNumber, boolean traditional, boolean appendix) {
         Report report = reports.get(viewer, id);
         ReportVersion version = versionNumber > 0 ? reports.version(viewer, id, versionNumber) : reports.latest(report);
-        WordReport simplified = wordReport(report, reports.content(version), appendix);
+        ReportContent content = reports.content(version);
+        WordReport simplified = wordReport(report, content, appendix);
         WordReport word = traditional ? simplified.convert(ZhConverterUtil::toTraditional) : simplified;
+        // the figures the version was written with, not today's: an accepted report reads the same next year
+        java.util.function.Function<FigureName, String> figure = traditional
+                ? name -> ZhConverterUtil.toTraditional(content.figureText(name)) : content::figureText;
         byte[] bytes = template(report)
-                .map(t -> CustomTemplates.render(t.getContent(),
-                        CustomTemplates.data(word, reports.figures(viewer, id))))
+                .map(t -> CustomTemplates.render(t.getContent(), CustomTemplates.data(word, figure)))
                 .orElseGet(() -> GbDocumentWriter.write(word));
         String name = word.title() + (traditional ? "（繁體）" : "") + ".docx";
         return new File(name, DOCX, bytes);

@@ -63,7 +63,7 @@ final class ReportDraft {
                 ReportText.marker("上述未达标指标和未销号问题以外，本单位查找出的其他问题；没有可删除本段")));
         blocks.add(new Block("plans", BlockType.HEADING1, "下一步打算", plans(),
                 "下一步，将坚持问题导向，逐项抓好整改，进一步压实意识形态工作责任，推动各项工作落到实处。"));
-        return new ReportContent(blocks);
+        return ReportContent.of(blocks, figures);
     }
 
     private String opening() {

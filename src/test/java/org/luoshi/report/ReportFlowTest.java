@@ -252,10 +252,34 @@ class ReportFlowTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         long study = RecordedFigures.demoYear(2025, township.getId()).records().stream()
                 .filter(r -> r.kind() == RecordedFigures.Kind.STUDY && r.date().getYear() == 2025).count();
+        assertThat(study).isPositive();
+        assertThat(docxText(docx)).contains("（中心组学习 " + study + " 次").contains("（一）组织领导与责任落实")
+                .doesNotContain("{{");
+
+        // The ledger changes (the study sessions are gone). A version keeps the figures it was written with:
+        // downloading it again, in either script, still tells its own count; only a regeneration, a new
+        // version, tells the new one.
+        RecordedFigures.Township before = RecordedFigures.demoYear(2025, township.getId());
+        ledger.put(township.getId(), new RecordedFigures.Township(before.records().stream()
+                .filter(r -> r.kind() != RecordedFigures.Kind.STUDY).toList(), before.members(), before.unmet(),
+                before.open(), before.closed(), before.population()));
+        assertThat(docxText(download(id, ""))).contains("（中心组学习 " + study + " 次");
+        assertThat(docxText(download(id, "traditional=true"))).contains("（中心组学习 " + study + " 次"); // the template's own words stay as written
+        mvc.perform(post("/report/" + id + "/regenerate").with(as(officer)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(docxText(download(id, ""))).doesNotContain("（中心组学习 " + study + " 次")
+                .contains("（中心组学习 【待补充");
+        assertThat(docxText(download(id, "version=1"))).contains("（中心组学习 " + study + " 次");
+    }
+
+    private byte[] download(long id, String query) throws Exception {
+        return mvc.perform(get("/report/" + id + "/docx?" + query).with(as(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    private static String docxText(byte[] docx) throws Exception {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
-            String text = new XWPFWordExtractor(doc).getText();
-            assertThat(text).contains("（中心组学习 " + study + " 次").contains("（一）组织领导与责任落实")
-                    .doesNotContain("{{");
+            return new XWPFWordExtractor(doc).getText();
         }
     }
 
