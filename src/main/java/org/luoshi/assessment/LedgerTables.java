@@ -37,8 +37,10 @@ class LedgerTables implements LedgerFigures {
     private final JdbcClient jdbc;
     private final RecordKinds kinds;
     private final org.luoshi.org.OrgUnitService units;
+    private final org.luoshi.responsibility.LetterService letters;
 
-    LedgerTables(JdbcClient jdbc, RecordKinds kinds, org.luoshi.org.OrgUnitService units) {
+    LedgerTables(JdbcClient jdbc, RecordKinds kinds, org.luoshi.org.OrgUnitService units, org.luoshi.responsibility.LetterService letters) {
+        this.letters = letters;
         this.jdbc = jdbc;
         this.kinds = kinds;
         this.units = units;
@@ -359,23 +361,26 @@ class LedgerTables implements LedgerFigures {
         }
     }
 
-    /** Registered population of the unit, or of its villages when the unit has none entered. */
     /** The unit's registered population by the org module's one rule (own figure, else its villages'). */
     private BigDecimal population(String unitPath) {
-        return jdbc.sql("select id from org_unit where path = :path").param("path", unitPath).query(Long.class).optional()
-                .map(id -> BigDecimal.valueOf(units.registeredPopulation(units.getUnchecked(id))))
-                .orElse(BigDecimal.ZERO);
+        return unitAt(unitPath).map(unit -> BigDecimal.valueOf(units.registeredPopulation(unit))).orElse(BigDecimal.ZERO);
     }
 
-    /** Active villages and departments below the unit with a letter of the year that has been signed. */
+    private java.util.Optional<org.luoshi.org.OrgUnit> unitAt(String unitPath) {
+        return jdbc.sql("select id from org_unit where path = :path").param("path", unitPath).query(Long.class).optional()
+                .map(units::getUnchecked);
+    }
+
+    /**
+     * 责任书签订率 by the responsibility module's one definition ({@code LetterService.status}): the
+     * township's own active villages and departments, and the letters the township signed with them for
+     * the year. Only a township signs letters; for any other unit there is nothing due.
+     */
     private Ratio letters(RecordQuery query) {
-        return jdbc.sql("select count(*) as total, coalesce(sum(case when exists (select 1 from responsibility_letter l "
-                        + "where l.counterpart_unit_id = c.id and l.letter_year = :year and l.signed_on is not null) "
-                        + "then 1 else 0 end), 0) as signed from org_unit c "
-                        + "where c.kind in ('VILLAGE', 'DEPARTMENT') and c.active = true and c.path like :path")
-                .param("year", query.from().getYear()).param("path", query.unitPath() + "%")
-                .query((rs, n) -> new Ratio(BigDecimal.valueOf(rs.getLong("signed")), BigDecimal.valueOf(rs.getLong("total"))))
-                .single();
+        return unitAt(query.unitPath()).filter(unit -> unit.getKind() == org.luoshi.org.OrgUnitKind.TOWNSHIP)
+                .map(township -> letters.status(units.systemScope(), township.getId(), query.from().getYear()))
+                .map(status -> new Ratio(BigDecimal.valueOf(status.signed()), BigDecimal.valueOf(status.due())))
+                .orElseGet(LedgerTables::empty);
     }
 
     private static Ratio empty() {

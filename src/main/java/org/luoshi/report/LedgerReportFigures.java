@@ -337,18 +337,17 @@ class LedgerReportFigures implements ReportFigures {
     private void studyAttendance(Year y, Map<FigureName, Figure> f) {
         Map<String, String> central = Map.of(SUB_KIND, CENTRAL_GROUP);
         Map<String, String> seminar = Map.of(SUB_KIND, SEMINAR);
+        // 中心组学习出勤率 as the glossary defines it and indicator LL-03 and the chart count it: central-group
+        // sessions only (a seminar's attendance is not the central group's), 出席 over 应到, 请假 not present.
         put(f, FigureName.ATTENDANCE_RATE, () -> {
             KindRows rows = rows(y, STUDY_SESSION);
             AttendanceFigure a = rows.attendance(CENTRAL_GROUP);
-            AttendanceFigure b = rows.attendance(SEMINAR);
-            long listed = a.listed() + b.listed();
-            if (listed == 0) {
+            if (a.listed() == 0) {
                 return Figure.missing("本年度中心组学习考勤记录");
             }
-            BigDecimal rate = BigDecimal.valueOf((a.present() + b.present()) * 100L)
-                    .divide(BigDecimal.valueOf(listed), 1, RoundingMode.HALF_UP);
-            return Figure.percent(rate, join(evidence(y, STUDY_SESSION, rows.ids(central)),
-                    evidence(y, STUDY_SESSION, rows.ids(seminar))));
+            BigDecimal rate = BigDecimal.valueOf(a.present() * 100L)
+                    .divide(BigDecimal.valueOf(a.listed()), 1, RoundingMode.HALF_UP);
+            return Figure.percent(rate, evidence(y, STUDY_SESSION, rows.ids(central)));
         });
         put(f, FigureName.SPEAKERS_COUNT, () -> {
             KindRows rows = rows(y, STUDY_SESSION);

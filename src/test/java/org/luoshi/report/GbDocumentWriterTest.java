@@ -129,9 +129,12 @@ class GbDocumentWriterTest {
             int expected = 0;
             int speakers = 0;
             for (RecordedFigures.Rec r : year) {
-                if (r.kind() == RecordedFigures.Kind.STUDY || r.kind() == RecordedFigures.Kind.SEMINAR) {
+                if (r.kind() == RecordedFigures.Kind.STUDY) {
+                    // attendance counts the central group's sessions only
                     present += r.present();
                     expected += r.expected();
+                }
+                if (r.kind() == RecordedFigures.Kind.STUDY || r.kind() == RecordedFigures.Kind.SEMINAR) {
                     speakers += r.speakers();
                 }
             }

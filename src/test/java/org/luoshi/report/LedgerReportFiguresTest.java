@@ -34,6 +34,9 @@ class LedgerReportFiguresTest {
     @Autowired ReportFigures figures;
     @Autowired JdbcClient jdbc;
     @Autowired RecordKinds kinds;
+    @Autowired org.luoshi.assessment.EvaluationService evaluation;
+    @Autowired org.luoshi.org.OrgUnitService units;
+    @Autowired org.luoshi.responsibility.LetterService letterService;
 
     long liuxi;
     String path;
@@ -61,20 +64,30 @@ class LedgerReportFiguresTest {
         assertThat(text).contains("全年理论学习中心组集中学习" + central + "次")
                 .contains("另开展专题研讨" + seminars + "次");
 
+        // 中心组学习出勤率: central-group sessions only, present over listed (glossary, 度量)
         Map<String, Object> attendance = jdbc.sql("select count(a.id) as listed, "
-                        + "coalesce(sum(case when a.status = 'PRESENT' then 1 else 0 end), 0) as present, "
-                        + "coalesce(sum(case when a.spoke then 1 else 0 end), 0) as spoke "
+                        + "coalesce(sum(case when a.status = 'PRESENT' then 1 else 0 end), 0) as present "
                         + "from study_attendance a join ledger_record r on r.id = a.record_id "
                         + "join ledger_study_session d on d.record_id = r.id "
-                        + "where d.sub_kind in ('CENTRAL_GROUP', 'SEMINAR')" + inYear())
+                        + "where d.sub_kind = 'CENTRAL_GROUP'" + inYear())
                 .params(params()).query().singleRow();
         long listed = ((Number) attendance.get("listed")).longValue();
         long present = ((Number) attendance.get("present")).longValue();
         assertThat(listed).isPositive();
-        String rate = BigDecimal.valueOf(present * 100).divide(BigDecimal.valueOf(listed), 1, RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+        BigDecimal rateValue = BigDecimal.valueOf(present * 100).divide(BigDecimal.valueOf(listed), 1, RoundingMode.HALF_UP);
+        String rate = rateValue.stripTrailingZeros().toPlainString();
         assertThat(text).contains("成员出勤率" + rate + "%");
-        long spoke = ((Number) attendance.get("spoke")).longValue();
+        // the same number as indicator LL-03 of the evaluation
+        LocalDate asOf = YEAR < org.luoshi.TestClock.today().getYear() ? LocalDate.of(YEAR + 1, 1, 1) : org.luoshi.TestClock.today();
+        BigDecimal ll03 = evaluation.evaluate(units.systemScope(), liuxi, YEAR, asOf).get(0).indicators().stream()
+                .filter(i -> i.indicator().code().equals("LL-03")).findFirst().orElseThrow().periods().get(0).actual();
+        assertThat(ll03.setScale(1, RoundingMode.HALF_UP)).isEqualByComparingTo(rateValue);
+        // 交流发言人次: central-group sessions and seminars
+        long spoke = jdbc.sql("select coalesce(sum(case when a.spoke then 1 else 0 end), 0) "
+                        + "from study_attendance a join ledger_record r on r.id = a.record_id "
+                        + "join ledger_study_session d on d.record_id = r.id "
+                        + "where d.sub_kind in ('CENTRAL_GROUP', 'SEMINAR')" + inYear())
+                .params(params()).query(Long.class).single();
         assertThat(text).contains("交流发言" + (spoke == 0 ? "【待补充" : spoke + "人次"));
 
         long meetings = jdbc.sql("select count(*) from ledger_record r join ledger_meeting d on d.record_id = r.id "
@@ -207,5 +220,43 @@ class LedgerReportFiguresTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)))) {
             return new XWPFWordExtractor(doc).getText();
         }
+    }
+
+    /** 责任书签订率 has one definition: the evaluation's ZZ-03 and the letters page count the same units and letters. */
+    @Test
+    void lettersSignedAreCountedAlikeByTheEvaluationAndTheLettersPage() {
+        int year = org.luoshi.TestClock.today().getYear(); // the demo leaves some of this year's letters unsigned
+        org.luoshi.responsibility.LetterService.LetterStatus status = letterService.status(units.systemScope(), liuxi, year);
+        assertThat(status.due()).isGreaterThan(status.signed()).isPositive();
+        BigDecimal zz03 = evaluation.evaluate(units.systemScope(), liuxi, year, org.luoshi.TestClock.today()).get(0)
+                .indicators().stream().filter(i -> i.indicator().code().equals("ZZ-03")).findFirst().orElseThrow()
+                .periods().get(0).actual();
+        assertThat(zz03).isEqualByComparingTo(BigDecimal.valueOf(status.signed() * 100L)
+                .divide(BigDecimal.valueOf(status.due()), zz03.scale(), RoundingMode.HALF_UP));
+
+        // A fresh township: two villages, one signed, and a station with a unit of its own below it, which
+        // signs nothing with the township (it is not the township's own): 1 of 3 on both surfaces.
+        var system = units.systemScope();
+        long root = units.root().orElseThrow().getId();
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+        long township = units.create(system, new org.luoshi.org.OrgUnitCommand(root, org.luoshi.org.OrgUnitKind.TOWNSHIP,
+                "签约镇" + tag, null, null, 98)).getId();
+        long a = units.create(system, new org.luoshi.org.OrgUnitCommand(township, org.luoshi.org.OrgUnitKind.VILLAGE,
+                "甲村" + tag, null, null, 1)).getId();
+        units.create(system, new org.luoshi.org.OrgUnitCommand(township, org.luoshi.org.OrgUnitKind.VILLAGE, "乙村" + tag,
+                null, null, 2));
+        long station = units.create(system, new org.luoshi.org.OrgUnitCommand(township, org.luoshi.org.OrgUnitKind.DEPARTMENT,
+                "文化站" + tag, null, null, 3)).getId();
+        units.create(system, new org.luoshi.org.OrgUnitCommand(station, org.luoshi.org.OrgUnitKind.DEPARTMENT, "文化站分站" + tag,
+                null, null, 1));
+        letterService.sign(system, new org.luoshi.responsibility.LetterService.LetterCommand(township, a, year,
+                org.luoshi.TestClock.today(), "村支书", null), null);
+        org.luoshi.responsibility.LetterService.LetterStatus fresh = letterService.status(system, township, year);
+        assertThat(fresh.signed()).isEqualTo(1);
+        assertThat(fresh.due()).isEqualTo(3);
+        BigDecimal freshRate = evaluation.evaluate(system, township, year, org.luoshi.TestClock.today()).get(0)
+                .indicators().stream().filter(i -> i.indicator().code().equals("ZZ-03")).findFirst().orElseThrow()
+                .periods().get(0).actual();
+        assertThat(freshRate.setScale(2, RoundingMode.HALF_UP)).isEqualByComparingTo("33.33");
     }
 }

@@ -86,11 +86,15 @@ class RecordedFigures implements ReportFigures {
         // recorded cases here are all closed
         count(f, FigureName.OPINION_CASES_CLOSED, recs, Kind.OPINION);
         List<Rec> study = of(recs, r -> r.kind() == Kind.STUDY || r.kind() == Kind.SEMINAR);
-        if (!study.isEmpty()) {
-            int present = study.stream().mapToInt(Rec::present).sum();
-            int expected = study.stream().mapToInt(Rec::expected).sum();
+        List<Rec> central = of(recs, r -> r.kind() == Kind.STUDY);
+        if (!central.isEmpty()) {
+            // 中心组学习出勤率: central-group sessions only, as the glossary defines it
+            int present = central.stream().mapToInt(Rec::present).sum();
+            int expected = central.stream().mapToInt(Rec::expected).sum();
             f.put(FigureName.ATTENDANCE_RATE, Figure.percent(BigDecimal.valueOf(present * 100L)
-                    .divide(BigDecimal.valueOf(expected), 1, RoundingMode.HALF_UP), links(study)));
+                    .divide(BigDecimal.valueOf(expected), 1, RoundingMode.HALF_UP), links(central)));
+        }
+        if (!study.isEmpty()) {
             f.put(FigureName.SPEAKERS_COUNT, Figure.count(study.stream().mapToInt(Rec::speakers).sum(), links(study)));
         }
         List<Rec> media = of(recs, r -> r.kind() == Kind.MEDIA);
