@@ -131,6 +131,8 @@ class LedgerReportFigures implements ReportFigures {
     private static final String ANALYSIS = "ANALYSIS";
     private static final String CENTRAL_GROUP = "CENTRAL_GROUP";
     private static final String SEMINAR = "SEMINAR";
+    private static final String SESSIONS = "sessions";
+    private static final String ANTI_PORN = "ANTI_PORN";
 
     static final List<LedgerTerm> TERMS = List.of(
             LedgerTerm.field(MEETING, SUB_KIND, FieldType.ENUM, THEMATIC, ANALYSIS),
@@ -142,14 +144,16 @@ class LedgerReportFigures implements ReportFigures {
             LedgerTerm.field(OPINION_CASE, ON_TIME, FieldType.BOOLEAN),
             LedgerTerm.field(OPINION_CASE, CLOSED_ON, FieldType.DATE),
             LedgerTerm.field(VENUE_CHECK, FAULTS_FIXED, FieldType.INTEGER),
-            LedgerTerm.kind(ACTIVITY),
+            LedgerTerm.field(ACTIVITY, SUB_KIND, FieldType.ENUM, ANTI_PORN),
+            LedgerTerm.field(ACTIVITY, SESSIONS, FieldType.INTEGER),
             LedgerTerm.field(VOLUNTEER_SERVICE, HOURS, FieldType.DECIMAL),
             LedgerTerm.field(VOLUNTEER_TEAM, MEMBERS, FieldType.INTEGER),
             LedgerTerm.kind(AWARD));
 
     /** How each kind is tallied: one aggregate query grouped by these fields, summing those. */
     private static final Map<String, List<String>> GROUP_BY = Map.of(MEETING, List.of(SUB_KIND),
-            STUDY_SESSION, List.of(SUB_KIND), MEDIA_PLACEMENT, List.of(LEVEL, MEDIUM), OPINION_CASE, List.of(ON_TIME, CLOSED_ON));
+            STUDY_SESSION, List.of(SUB_KIND), MEDIA_PLACEMENT, List.of(LEVEL, MEDIUM), OPINION_CASE, List.of(ON_TIME, CLOSED_ON),
+            ACTIVITY, List.of(SUB_KIND, SESSIONS));
     private static final Map<String, List<String>> SUMS = Map.of(MEDIA_PLACEMENT, List.of(ARTICLE_COUNT),
             VENUE_CHECK, List.of(FAULTS_FIXED), VOLUNTEER_SERVICE, List.of(HOURS), VOLUNTEER_TEAM, List.of(MEMBERS));
 
@@ -207,7 +211,7 @@ class LedgerReportFigures implements ReportFigures {
         put(f, FigureName.OPINION_CASES_ON_TIME, () -> opinionOnTime(y));
         put(f, FigureName.VENUES_CHECKED, () -> count(y, VENUE_CHECK, Map.of(), "本年度宣传文化阵地检查记录"));
         put(f, FigureName.FAULTS_FIXED, () -> sum(y, VENUE_CHECK, FAULTS_FIXED, "本年度阵地检查及故障整改记录", false));
-        put(f, FigureName.ACTIVITY_COUNT, () -> count(y, ACTIVITY, Map.of(), "本年度文化、文体及节日活动记录"));
+        put(f, FigureName.ACTIVITY_COUNT, () -> activitySessions(y));
         put(f, FigureName.VOLUNTEER_HOURS, () -> sum(y, VOLUNTEER_SERVICE, HOURS, "本年度志愿服务时长记录", true));
         put(f, FigureName.VOLUNTEER_COVERAGE, () -> volunteerCoverage(y));
         put(f, FigureName.AWARD_COUNT, () -> count(y, AWARD, Map.of(), "本年度评选表彰记录"));
@@ -303,6 +307,26 @@ class LedgerReportFigures implements ReportFigures {
             return Figure.missing("意识形态工作领导小组成员名单（领导小组的席位均空缺）");
         }
         return Figure.list(items, List.of(link));
+    }
+
+    /**
+     * 活动场次 (glossary): the 场次 of the activities, a record without them counting as one; 扫黄打非
+     * checks are enforcement, not cultural activities, and are left out.
+     */
+    private Figure activitySessions(Year y) {
+        KindRows rows = rows(y, ACTIVITY);
+        long sessions = 0;
+        for (LedgerTally t : rows.tallies()) {
+            if (!ANTI_PORN.equals(t.group().get(SUB_KIND))) {
+                sessions += t.count() * (t.group().get(SESSIONS) instanceof Number n ? n.longValue() : 1L);
+            }
+        }
+        if (sessions == 0) {
+            return Figure.missing("本年度文化、文体及节日活动记录");
+        }
+        List<Long> ids = rows.newest().stream().filter(r -> !ANTI_PORN.equals(r.group().get(SUB_KIND)))
+                .limit(RECORD_LINKS).map(NewestRecord::id).toList();
+        return Figure.count(sessions, evidence(y, ACTIVITY, ids));
     }
 
     private Figure letters(Year y) {

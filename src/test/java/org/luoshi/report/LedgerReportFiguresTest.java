@@ -90,6 +90,15 @@ class LedgerReportFiguresTest {
                 .params(params()).query(Long.class).single();
         assertThat(text).contains("交流发言" + (spoke == 0 ? "【待补充" : spoke + "人次"));
 
+        // 活动场次: the activities' 场次 (one where none is entered), 扫黄打非 checks left out
+        long sessions = jdbc.sql("select coalesce(sum(coalesce(d.sessions, 1)), 0) from ledger_record r "
+                + "join ledger_activity d on d.record_id = r.id where d.sub_kind <> 'ANTI_PORN'" + inYear())
+                .params(params()).query(Long.class).single();
+        long activityRecords = jdbc.sql("select count(*) from ledger_record r where r.kind = 'ACTIVITY'" + inYear())
+                .params(params()).query(Long.class).single();
+        assertThat(sessions).isPositive().isNotEqualTo(activityRecords);
+        assertThat(text).contains("全年组织文化、文体及节日活动" + sessions + "场次");
+
         long meetings = jdbc.sql("select count(*) from ledger_record r join ledger_meeting d on d.record_id = r.id "
                 + "where d.sub_kind = 'THEMATIC'" + inYear()).params(params()).query(Long.class).single();
         assertThat(text).contains("召开党委会专题研究意识形态工作" + meetings + "次");
