@@ -134,6 +134,18 @@ public class PersonService {
         return people.findAllById(ids).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
     }
 
+    /** People by id, those of units in scope only (one look-up per distinct unit). */
+    public Map<Long, Person> byIds(DataScope scope, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Person> found = people.findAllById(ids);
+        java.util.Set<Long> visible = found.stream().map(Person::getOrgUnitId).distinct()
+                .filter(unitId -> scope.covers(units.getUnchecked(unitId))).collect(Collectors.toSet());
+        return found.stream().filter(p -> visible.contains(p.getOrgUnitId()))
+                .collect(Collectors.toMap(Person::getId, Function.identity()));
+    }
+
     private void describe(Person person, PersonCommand command) {
         person.describe(OrgUnitService.clean(command.name()),
                 command.gender() == null ? null : command.gender().name(),

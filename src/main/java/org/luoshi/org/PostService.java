@@ -47,6 +47,18 @@ public class PostService {
         return posts.findByOrgUnitIdOrderBySortOrderAscIdAsc(unitId);
     }
 
+    /** Posts by id, those in units in scope only (one look-up per distinct unit). */
+    public Map<Long, Post> byIds(DataScope scope, Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Post> found = posts.findAllById(postIds);
+        java.util.Set<Long> visible = found.stream().map(Post::getOrgUnitId).distinct()
+                .filter(unitId -> scope.covers(units.getUnchecked(unitId))).collect(Collectors.toSet());
+        return found.stream().filter(p -> visible.contains(p.getOrgUnitId()))
+                .collect(Collectors.toMap(Post::getId, Function.identity()));
+    }
+
     /** The person holding the post today, if anyone. */
     public Optional<Person> currentHolder(long postId) {
         return holdings.findByPostIdAndEndDateIsNull(postId).flatMap(h -> people.findById(h.getPersonId()));

@@ -9,7 +9,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.luoshi.org.Person;
+import org.luoshi.org.PersonService;
+import org.luoshi.org.Post;
+import org.luoshi.org.PostService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,60 +24,72 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AttentionService {
 
-    /**
-     * Seats and responsibilities of the given townships whose post has no current holder, or one
-     * other than the holder confirmed last. The name of the holder confirmed last is shown only if
-     * that person still belongs to the post's unit or the township (someone who has since moved
-     * elsewhere is shown without a name). Reads the org module's post, holding and person tables.
-     */
-    private static final String ATTENTION = """
-            select x.subject, x.id, x.township_id, x.label, p.title as post_title, holder.name as holder_name,
-                   case when confirmed.org_unit_id in (p.org_unit_id, x.township_id) then confirmed.name end
-                       as confirmed_holder_name,
-                   x.confirmed_at
-            from (select 'SEAT' as subject, s.id, g.org_unit_id as township_id, s.seat_role as label, s.post_id,
-                         s.confirmed_holder_id, s.confirmed_at
-                  from group_seat s join leading_group g on g.id = s.group_id
-                  where g.org_unit_id in (:townships)
-                  union all
-                  select 'DUTY', r.id, r.org_unit_id, r.kind, r.post_id, r.confirmed_holder_id, r.confirmed_at
-                  from responsibility r
-                  where r.org_unit_id in (:townships)) x
-            join post p on p.id = x.post_id
-            left join post_holding h on h.post_id = x.post_id and h.end_date is null
-            left join person holder on holder.id = h.person_id
-            left join person confirmed on confirmed.id = x.confirmed_holder_id
-            where holder.id is null or x.confirmed_holder_id is null or holder.id <> x.confirmed_holder_id
-            order by x.subject desc, x.id
-            """;
-
-    private final JdbcClient jdbc;
+    private final GroupSeatRepository seats;
+    private final LeadingGroupRepository groups;
+    private final ResponsibilityRepository duties;
+    private final PostService posts;
+    private final PersonService people;
     private final Townships townships;
 
-    AttentionService(JdbcClient jdbc, Townships townships) {
-        this.jdbc = jdbc;
+    AttentionService(GroupSeatRepository seats, LeadingGroupRepository groups, ResponsibilityRepository duties,
+            PostService posts, PersonService people, Townships townships) {
+        this.seats = seats;
+        this.groups = groups;
+        this.duties = duties;
+        this.posts = posts;
+        this.people = people;
         this.townships = townships;
     }
 
+    /**
+     * Seats and responsibilities of the townships in scope whose post has no current holder, or one
+     * other than the holder confirmed last. The name of the holder confirmed last is shown only if
+     * that person still belongs to the post's unit or the township (someone who has since moved
+     * elsewhere is shown without a name). Posts and people come from the org module's batch calls.
+     */
     public List<AttentionItem> items(DataScope scope) {
         Map<Long, OrgUnit> inScope = townships.inScope(scope).stream()
                 .collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
         if (inScope.isEmpty()) {
             return List.of();
         }
-        List<AttentionItem> items = new ArrayList<>(jdbc.sql(ATTENTION).param("townships", inScope.keySet())
-                .query((rs, n) -> new AttentionItem(AttentionItem.Subject.valueOf(rs.getString("subject")), rs.getLong("id"),
-                        rs.getLong("township_id"), inScope.get(rs.getLong("township_id")).getName(), rs.getString("label"),
-                        rs.getString("post_title"), rs.getString("holder_name"), rs.getString("confirmed_holder_name"),
-                        instant(rs.getTimestamp("confirmed_at"))))
-                .list());
+        List<Bound> bound = new ArrayList<>();
+        Map<Long, Long> townshipOfGroup = groups.findByOrgUnitIdIn(inScope.keySet()).stream()
+                .collect(Collectors.toMap(LeadingGroup::getId, LeadingGroup::getOrgUnitId));
+        if (!townshipOfGroup.isEmpty()) {
+            seats.findByGroupIdIn(townshipOfGroup.keySet()).forEach(s -> bound.add(new Bound(AttentionItem.Subject.SEAT,
+                    s.getId(), townshipOfGroup.get(s.getGroupId()), s.getSeatRole().name(), s.getPostId(),
+                    s.getConfirmedHolderId(), s.getConfirmedAt())));
+        }
+        duties.findByOrgUnitIdIn(inScope.keySet()).forEach(d -> bound.add(new Bound(AttentionItem.Subject.DUTY, d.getId(),
+                d.getOrgUnitId(), d.getKind().name(), d.getPostId(), d.getConfirmedHolderId(), d.getConfirmedAt())));
+        List<Long> postIds = bound.stream().map(Bound::postId).distinct().toList();
+        Map<Long, Post> postById = posts.byIds(scope, postIds);
+        Map<Long, Person> holders = posts.currentHolders(postIds);
+        Map<Long, Person> confirmed = people.byIds(scope, bound.stream().map(Bound::confirmedHolderId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        List<AttentionItem> items = new ArrayList<>();
+        for (Bound b : bound) {
+            Post post = postById.get(b.postId());
+            Person holder = holders.get(b.postId());
+            if (post == null || (holder != null && holder.getId().equals(b.confirmedHolderId()))) {
+                continue;
+            }
+            Person before = b.confirmedHolderId() == null ? null : confirmed.get(b.confirmedHolderId());
+            boolean stillHere = before != null && (before.getOrgUnitId().equals(post.getOrgUnitId())
+                    || before.getOrgUnitId().equals(b.townshipId()));
+            items.add(new AttentionItem(b.subject(), b.id(), b.townshipId(), inScope.get(b.townshipId()).getName(), b.label(),
+                    post.getTitle(), holder == null ? null : holder.getName(), stillHere ? before.getName() : null,
+                    b.confirmedAt()));
+        }
         items.sort(Comparator.comparing(AttentionItem::townshipName).thenComparing(AttentionItem::subject)
                 .thenComparing(AttentionItem::postTitle));
         return items;
     }
 
-    private static Instant instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    /** A seat or responsibility bound to a post, as this module stores it. */
+    private record Bound(AttentionItem.Subject subject, long id, long townshipId, String label, long postId,
+            Long confirmedHolderId, Instant confirmedAt) {
     }
 
     /**
