@@ -199,12 +199,7 @@ class LedgerTables implements LedgerFigures {
                 }
                 yield ratios;
             }
-            case LETTERS_SIGNED -> {
-                // letters depend on the unit and the year only: once per unit, however many periods
-                Map<String, Ratio> byUnitYear = new HashMap<>();
-                yield queries.stream().map(q -> byUnitYear.computeIfAbsent(q.unitPath() + "@" + q.from().getYear(),
-                        k -> letters(q))).toList();
-            }
+            case LETTERS_SIGNED -> letters(queries);
         };
     }
 
@@ -371,16 +366,34 @@ class LedgerTables implements LedgerFigures {
                 .map(units::getUnchecked);
     }
 
-    /**
-     * 责任书签订率 by the responsibility module's one definition ({@code LetterService.status}): the
-     * township's own active villages and departments, and the letters the township signed with them for
-     * the year. Only a township signs letters; for any other unit there is nothing due.
-     */
     private Ratio letters(RecordQuery query) {
-        return unitAt(query.unitPath()).filter(unit -> unit.getKind() == org.luoshi.org.OrgUnitKind.TOWNSHIP)
-                .map(township -> letters.status(units.systemScope(), township.getId(), query.from().getYear()))
-                .map(status -> new Ratio(BigDecimal.valueOf(status.signed()), BigDecimal.valueOf(status.due())))
-                .orElseGet(LedgerTables::empty);
+        return letters(List.of(query)).get(0);
+    }
+
+    /**
+     * 责任书签订率 by the responsibility module's one definition ({@code LetterService.counts}): the
+     * township's own active villages and departments, and the letters the township signed with them for
+     * the year; one batch per year however many townships and periods. Only a township signs letters;
+     * for any other unit there is nothing due.
+     */
+    private List<Ratio> letters(List<RecordQuery> queries) {
+        Map<String, Long> townshipAt = new HashMap<>();
+        jdbc.sql("select id, path from org_unit where kind = 'TOWNSHIP' and path in (:paths)")
+                .param("paths", queries.stream().map(RecordQuery::unitPath).distinct().toList())
+                .query((rs, n) -> townshipAt.put(rs.getString("path"), rs.getLong("id"))).list();
+        Map<Integer, Map<Long, org.luoshi.responsibility.LetterService.LetterCount>> byYear = new HashMap<>();
+        List<Ratio> ratios = new ArrayList<>();
+        for (RecordQuery q : queries) {
+            Long township = townshipAt.get(q.unitPath());
+            if (township == null) {
+                ratios.add(empty());
+                continue;
+            }
+            org.luoshi.responsibility.LetterService.LetterCount count = byYear.computeIfAbsent(q.from().getYear(),
+                    year -> letters.counts(units.systemScope(), townshipAt.values(), year)).get(township);
+            ratios.add(new Ratio(BigDecimal.valueOf(count.signed()), BigDecimal.valueOf(count.due())));
+        }
+        return ratios;
     }
 
     private static Ratio empty() {

@@ -17,6 +17,8 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
 
     List<OrgUnit> findByParentIdOrderBySortOrderAscNameAsc(Long parentId);
 
+    List<OrgUnit> findByParentIdInOrderBySortOrderAscNameAsc(java.util.Collection<Long> parentIds);
+
     @Query("select coalesce(sum(u.registeredPopulation), 0) from OrgUnit u where u.path like concat(:path, '%') "
             + "and u.kind = org.luoshi.org.OrgUnitKind.VILLAGE and u.active = true")
     long sumVillagePopulation(@Param("path") String path);

@@ -85,6 +85,16 @@ public class OrgUnitService {
         return units.findByParentIdOrderBySortOrderAscNameAsc(parentId);
     }
 
+    /** The children of many units at once (parent id → children in order), those in scope only: one query. */
+    public java.util.Map<Long, List<OrgUnit>> children(DataScope scope, java.util.Collection<Long> parentIds) {
+        if (parentIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return units.findByParentIdInOrderBySortOrderAscNameAsc(parentIds).stream().filter(scope::covers)
+                .collect(java.util.stream.Collectors.groupingBy(OrgUnit::getParentId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()));
+    }
+
     public List<OrgUnit> ofKind(DataScope scope, OrgUnitKind kind) {
         return units.findSubtreeOfKind(scope.unitPath(), kind);
     }

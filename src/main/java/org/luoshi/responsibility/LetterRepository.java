@@ -8,5 +8,7 @@ interface LetterRepository extends JpaRepository<ResponsibilityLetter, Long> {
 
     List<ResponsibilityLetter> findByOrgUnitIdAndYear(Long orgUnitId, int year);
 
+    List<ResponsibilityLetter> findByOrgUnitIdInAndYear(java.util.Collection<Long> orgUnitIds, int year);
+
     Optional<ResponsibilityLetter> findByCounterpartUnitIdAndYear(Long counterpartUnitId, int year);
 }

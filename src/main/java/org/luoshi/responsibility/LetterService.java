@@ -57,6 +57,34 @@ public class LetterService {
         return new LetterStatus(township.getId(), township.getName(), year, rows, signed, rows.size());
     }
 
+    /**
+     * 责任书签订率 of many townships at once (township id → signed and due), by the same rule as
+     * {@link #status}: the township's own active villages and departments, and its signed letters with
+     * them. Two queries however many townships, for the evaluation and the county ranking.
+     */
+    public Map<Long, LetterCount> counts(DataScope scope, java.util.Collection<Long> townshipIds, int year) {
+        Map<Long, List<OrgUnit>> children = units.children(scope, townshipIds);
+        java.util.Set<Long> signed = letters.findByOrgUnitIdInAndYear(townshipIds, year).stream()
+                .filter(l -> l.getSignedOn() != null).map(ResponsibilityLetter::getCounterpartUnitId)
+                .collect(Collectors.toSet());
+        Map<Long, LetterCount> counts = new java.util.HashMap<>();
+        for (Long township : townshipIds) {
+            List<OrgUnit> due = children.getOrDefault(township, List.of()).stream().filter(LetterService::due).toList();
+            counts.put(township, new LetterCount((int) due.stream().filter(u -> signed.contains(u.getId())).count(),
+                    due.size()));
+        }
+        return counts;
+    }
+
+    /** Signed out of due letters of a township and year. */
+    public record LetterCount(int signed, int due) {
+    }
+
+    /** Who signs a letter with the township each year: its own active villages and departments. */
+    private static boolean due(OrgUnit unit) {
+        return unit.isActive() && (unit.getKind() == OrgUnitKind.VILLAGE || unit.getKind() == OrgUnitKind.DEPARTMENT);
+    }
+
     /** The township a user may read letters of: one in scope, or the one their own village belongs to. */
     public Optional<OrgUnit> defaultTownship(DataScope scope) {
         Optional<OrgUnit> first = townships.inScope(scope).stream().findFirst();
@@ -156,10 +184,7 @@ public class LetterService {
         // A village user may read their own row of the township's list; status() filters the rows by
         // the caller's scope, so listing the township's children with a read-only scope reveals nothing more.
         DataScope reader = new DataScope("letters", township.getId(), township.getPath(), false);
-        return units.children(reader, township.getId()).stream()
-                .filter(OrgUnit::isActive)
-                .filter(u -> u.getKind() == OrgUnitKind.VILLAGE || u.getKind() == OrgUnitKind.DEPARTMENT)
-                .toList();
+        return units.children(reader, township.getId()).stream().filter(LetterService::due).toList();
     }
 
     private static LetterRow row(OrgUnit unit, ResponsibilityLetter letter) {

@@ -263,6 +263,10 @@ class LedgerReportFiguresTest {
         org.luoshi.responsibility.LetterService.LetterStatus fresh = letterService.status(system, township, year);
         assertThat(fresh.signed()).isEqualTo(1);
         assertThat(fresh.due()).isEqualTo(3);
+        // the batch count the evaluation uses follows the same rule
+        assertThat(letterService.counts(system, List.of(township, liuxi), year)).containsEntry(township,
+                new org.luoshi.responsibility.LetterService.LetterCount(1, 3)).containsEntry(liuxi,
+                new org.luoshi.responsibility.LetterService.LetterCount(status.signed(), status.due()));
         BigDecimal freshRate = evaluation.evaluate(system, township, year, org.luoshi.TestClock.today()).get(0)
                 .indicators().stream().filter(i -> i.indicator().code().equals("ZZ-03")).findFirst().orElseThrow()
                 .periods().get(0).actual();
