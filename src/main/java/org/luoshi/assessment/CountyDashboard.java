@@ -94,7 +94,7 @@ class CountyDashboard {
         List<Row> rows = new ArrayList<>();
         // every township at once: one grouped query per indicator, not one per indicator, period and township
         List<Evaluation> nows = evaluation.evaluateForRanking(set, townships, asOf);
-        List<Evaluation> lasts = previous.map(p -> evaluation.evaluateForRanking(p, townships, LocalDate.of(year - 1, 12, 31)))
+        List<Evaluation> lasts = previous.map(p -> evaluation.evaluateForRanking(p, townships, evaluation.asOf(year - 1)))
                 .orElse(null);
         for (int i = 0; i < townships.size(); i++) {
             OrgUnit township = townships.get(i);
