@@ -85,6 +85,13 @@ public class OrgUnitService {
         return units.findByParentIdOrderBySortOrderAscNameAsc(parentId);
     }
 
+    /** Those of the items whose unit lies in scope: one look-up per distinct unit, for batch reads of people and posts. */
+    <T> List<T> inScope(DataScope scope, List<T> items, java.util.function.Function<T, Long> unitOf) {
+        java.util.Set<Long> visible = items.stream().map(unitOf).distinct().filter(id -> scope.covers(getUnchecked(id)))
+                .collect(java.util.stream.Collectors.toSet());
+        return items.stream().filter(item -> visible.contains(unitOf.apply(item))).toList();
+    }
+
     /** The children of many units at once (parent id → children in order), those in scope only: one query. */
     public java.util.Map<Long, List<OrgUnit>> children(DataScope scope, java.util.Collection<Long> parentIds) {
         if (parentIds.isEmpty()) {

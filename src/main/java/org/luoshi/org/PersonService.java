@@ -139,10 +139,7 @@ public class PersonService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Person> found = people.findAllById(ids);
-        java.util.Set<Long> visible = found.stream().map(Person::getOrgUnitId).distinct()
-                .filter(unitId -> scope.covers(units.getUnchecked(unitId))).collect(Collectors.toSet());
-        return found.stream().filter(p -> visible.contains(p.getOrgUnitId()))
+        return units.inScope(scope, people.findAllById(ids), Person::getOrgUnitId).stream()
                 .collect(Collectors.toMap(Person::getId, Function.identity()));
     }
 

@@ -52,10 +52,7 @@ public class PostService {
         if (postIds.isEmpty()) {
             return Map.of();
         }
-        List<Post> found = posts.findAllById(postIds);
-        java.util.Set<Long> visible = found.stream().map(Post::getOrgUnitId).distinct()
-                .filter(unitId -> scope.covers(units.getUnchecked(unitId))).collect(Collectors.toSet());
-        return found.stream().filter(p -> visible.contains(p.getOrgUnitId()))
+        return units.inScope(scope, posts.findAllById(postIds), Post::getOrgUnitId).stream()
                 .collect(Collectors.toMap(Post::getId, Function.identity()));
     }
 
