@@ -148,6 +148,20 @@ class LedgerWebTest {
         assertThat(list).doesNotContain("data-id=\"" + otherRecord.id() + "\"");
     }
 
+    /** The unit pickers indent villages under their township with a real space, never a printed escape. */
+    @Test
+    void unitPickersIndentWithoutEscapeText() throws Exception {
+        for (String page : new String[] {"/ledger", "/ledger/meeting/new"}) {
+            String html = mvc.perform(get(page).with(as(users, "officer"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(html).as(page).doesNotContain("\\u00a0");
+            java.util.regex.Matcher township = java.util.regex.Pattern.compile(">(　*)柳溪镇</option>").matcher(html);
+            java.util.regex.Matcher village = java.util.regex.Pattern.compile(">(　*)柳溪村</option>").matcher(html);
+            assertThat(township.find() && village.find()).as(page).isTrue();
+            assertThat(village.group(1).length()).as(page).isEqualTo(township.group(1).length() + 1);
+        }
+    }
+
     @Test
     void pagesShowTheListDetailAndHistory() throws Exception {
         OrgUnit unit = fx.freshVillage("柳溪镇");
