@@ -148,7 +148,10 @@ class ReportController {
         model.addAttribute("canReview", viewer.reviewer() && report.getStatus() == ReportStatus.SUBMITTED);
         model.addAttribute("pdfAvailable", documents.pdfAvailable());
         model.addAttribute("customTemplate", documents.template(report).map(ReportTemplate::getFileName).orElse(null));
-        model.addAttribute("reviewForm", new ReportForms.ReviewForm());
+        // a refused review keeps its form and errors (replacing the form would drop its BindingResult)
+        if (!model.containsAttribute("reviewForm")) {
+            model.addAttribute("reviewForm", new ReportForms.ReviewForm());
+        }
     }
 
     record FigureRow(String key, String label, String value, boolean missing, List<EvidenceLink> links) {
@@ -204,7 +207,6 @@ class ReportController {
             ReportContent content = reports.content(version);
             model.addAttribute("form", ReportForms.SaveForm.of(report, content, version.getNumber()));
             fillEdit(model, viewer, auth, report, version, content);
-            model.addAttribute("reviewForm", form);
             return "report/edit";
         }
         reports.returnToTownship(viewer, id, form.getComment());

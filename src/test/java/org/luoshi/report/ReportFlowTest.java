@@ -152,8 +152,11 @@ class ReportFlowTest {
         mvc.perform(post("/api/v1/reports/" + id + "/regenerate").with(as(officer))).andExpect(status().isConflict());
         // The officer cannot review; a return needs a comment.
         mvc.perform(post("/api/v1/reports/" + id + "/accept").with(as(officer))).andExpect(status().isForbidden());
-        mvc.perform(post("/report/" + id + "/return").with(as("county")).with(csrf()).param("comment", ""))
-                .andExpect(status().isBadRequest());
+        // ... and the page says so beside the 审核意见 field, not a silent reload
+        mvc.perform(post("/report/" + id + "/return").with(as("county")).with(csrf()).param("comment", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("退回时须填写意见。")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("is-invalid")));
         mvc.perform(post("/api/v1/reports/" + id + "/return").with(as("county"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isConflict());
