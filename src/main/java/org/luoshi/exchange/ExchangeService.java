@@ -770,11 +770,18 @@ class ExchangeService {
     private void classify(DataScope scope, RecordKind kind, List<Column> cols, List<Parsed> chunk,
             Map<NaturalKey, Integer> seen, boolean validate, Consumer<Checked> sink) {
         if (validate) {
-            List<Parsed> readable = chunk.stream().filter(p -> p.problems().isEmpty()).toList();
-            List<List<Violation>> found = ledger.validateAll(scope, kind.code(), readable.stream().map(Parsed::command).toList());
-            for (int i = 0; i < readable.size(); i++) {
+            // Every row with a known unit goes to the ledger's check too, so that a row's problems are told
+            // in one round; a column that reading already faulted is not faulted twice.
+            List<Parsed> checkable = chunk.stream().filter(p -> p.command().unitId() != null).toList();
+            List<List<Violation>> found = ledger.validateAll(scope, kind.code(), checkable.stream().map(Parsed::command).toList());
+            for (int i = 0; i < checkable.size(); i++) {
+                List<String> problems = checkable.get(i).problems();
+                java.util.Set<String> faulted = problems.stream().map(ExchangeService::column).collect(java.util.stream.Collectors.toSet());
                 for (Violation v : found.get(i)) {
-                    readable.get(i).problems().add(reason(cols, v));
+                    String reason = reason(cols, v);
+                    if (faulted.add(column(reason))) {
+                        problems.add(reason);
+                    }
                 }
             }
         }
@@ -798,7 +805,7 @@ class ExchangeService {
                 : ledger.existing(kind.code(), keys.values());
         for (Parsed p : chunk) {
             if (!p.problems().isEmpty()) {
-                sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.ERROR, String.join("；", p.problems())));
+                sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.ERROR, sentence(p.problems())));
             } else if (repeats.containsKey(p)) {
                 sink.accept(new Checked(p.rowNum(), p.cells(), p.command(), Checked.ERROR,
                         columns.zh("exchange.error.repeated", repeats.get(p))));
@@ -878,6 +885,17 @@ class ExchangeService {
                 return ExchangeColumns.halfWidth(text);
             }
         }
+    }
+
+    /** The column a reason ("单位：必填。") is about. */
+    private static String column(String reason) {
+        int colon = reason.indexOf('：');
+        return colon < 0 ? reason : reason.substring(0, colon);
+    }
+
+    /** A row's reasons as one sentence: "单位：必填；媒体级别：……。", not "必填。；". */
+    static String sentence(List<String> reasons) {
+        return String.join("；", reasons.stream().map(r -> r.endsWith("。") ? r.substring(0, r.length() - 1) : r).toList()) + "。";
     }
 
     private String reason(Column col, String key, Object... args) {

@@ -375,7 +375,7 @@ class OrgExchange {
             problems.add(columns.zh(key));
         }
         if (!problems.isEmpty()) {
-            return error(rowNum, text, String.join("；", problems));
+            return error(rowNum, text, ExchangeService.sentence(problems));
         }
         OrgUnit created = units.create(scope, command);
         index.add(created);
@@ -412,7 +412,7 @@ class OrgExchange {
             problems.add(reason("POST", "exchange.org.error.postMissing"));
         }
         if (!problems.isEmpty() || unitId == null) {
-            return error(rowNum, text, String.join("；", problems));
+            return error(rowNum, text, ExchangeService.sentence(problems));
         }
         boolean added = false;
         String phone = text[3];
@@ -423,7 +423,7 @@ class OrgExchange {
             PersonCommand command = new PersonCommand(unitId, text[1], gender, phone, text[4]);
             List<String> formProblems = forms.person(command);
             if (!formProblems.isEmpty()) {
-                return error(rowNum, text, String.join("；", formProblems.stream().map(columns::zh).toList()));
+                return error(rowNum, text, ExchangeService.sentence(formProblems.stream().map(columns::zh).toList()));
             }
             person = people.create(scope, command);
             added = true;
@@ -441,7 +441,7 @@ class OrgExchange {
                 PostKind kind = postKind == null ? PostKind.OTHER : postKind;
                 List<String> postProblems = forms.post(postUnitId, postTitle, kind);
                 if (!postProblems.isEmpty()) {
-                    return error(rowNum, text, String.join("；", postProblems.stream().map(columns::zh).toList()));
+                    return error(rowNum, text, ExchangeService.sentence(postProblems.stream().map(columns::zh).toList()));
                 }
                 post = posts.create(scope, postUnitId, postTitle, kind, 0);
                 added = true;

@@ -209,11 +209,16 @@ class ExchangeFlowTest {
                 row(t + "未来", org.luoshi.TestClock.today().plusDays(5).toString()),
                 row(village.getName(), "不是日期", t + "坏日期", Map.of()),
                 row(village.getName(), DAY.toString(), t + "选项", Map.of(columns.zh("ledger.field.MEETING.subKind"), "茶话会")),
-                row(village.getName(), DAY.toString(), "", Map.of())));
+                row(village.getName(), DAY.toString(), "", Map.of()),
+                // two faults, one found reading the cell and one by the ledger's check: told together, once
+                row(village.getName(), DAY.toString(), "", Map.of(columns.zh("ledger.field.MEETING.subKind"), "茶话会"))));
         ExchangeService.Preview p = preview(officer, file);
         assertThat(p.toAdd()).isEqualTo(1);
-        assertThat(p.errors()).isEqualTo(4);
-        assertThat(p.errorRows()).extracting(ExchangeService.RowError::row).containsExactly(3, 4, 5, 6);
+        assertThat(p.errors()).isEqualTo(5);
+        assertThat(p.errorRows()).extracting(ExchangeService.RowError::row).containsExactly(3, 4, 5, 6, 7);
+        String both = p.errorRows().get(4).reason();
+        assertThat(both).contains("“茶话会”不在可选值之内").contains("标题：必填").contains("；").doesNotContain("。；")
+                .endsWith("。").doesNotContain("。。");
         assertThat(p.errorRows().get(0).reason()).contains("日期").contains("今天");
         assertThat(p.errorRows().get(1).reason()).contains("“不是日期”不是可识别的日期");
         assertThat(p.errorRows().get(2).reason()).contains("“茶话会”不在可选值之内");
@@ -226,7 +231,7 @@ class ExchangeFlowTest {
         exchange.errorFile(officer, p.id(), out);
         List<List<String>> errors = Xlsx.read(out.toByteArray(), null);
         assertThat(errors.get(0)).last().isEqualTo("错误原因");
-        assertThat(errors).hasSize(5);
+        assertThat(errors).hasSize(6);
         assertThat(errors.get(2).get(1)).isEqualTo("不是日期");
         assertThat(errors.get(2)).last().asString().contains("不是可识别的日期");
     }
