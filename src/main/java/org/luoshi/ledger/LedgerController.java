@@ -216,9 +216,11 @@ class LedgerController {
 
     // ---- detail, history ----
 
+    /** A record; an administrator may also open a deleted one, to look at it before restoring it. */
     @GetMapping("/records/{id}")
-    String detail(DataScope scope, @PathVariable long id, Model model) {
-        LedgerRecord record = ledger.get(scope, id);
+    String detail(DataScope scope, @PathVariable long id, org.springframework.security.core.Authentication auth, Model model) {
+        boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        LedgerRecord record = admin ? ledger.getIncludingDeleted(scope, id) : ledger.get(scope, id);
         return detail(scope, record, Map.of(), model);
     }
 
@@ -236,7 +238,8 @@ class LedgerController {
         }
         model.addAttribute("attendance", attendance);
         model.addAttribute("updatedAt", presenter.time(record.updatedAt()));
-        model.addAttribute("canWrite", scope.writable());
+        model.addAttribute("canWrite", scope.writable() && !record.deleted());
+        model.addAttribute("deletedAt", presenter.time(record.deletedAt()));
         model.addAttribute("errors", errors);
         model.addAttribute("lateAfterDays", ledger.lateAfterDays());
         return "ledger/detail";

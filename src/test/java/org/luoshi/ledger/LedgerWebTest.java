@@ -265,10 +265,19 @@ class LedgerWebTest {
         mvc.perform(post("/ledger/records/{id}/restore", record.id()).param("reason", "x").with(as(users, "officer")).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/ledger/deleted").with(as(users, "admin"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("录错单位")));
+                .andExpect(content().string(containsString("录错单位")))
+                .andExpect(content().string(containsString("/ledger/records/" + record.id() + "\"")));
+        // the administrator opens the deleted record to look at it before restoring it; nobody else can
+        mvc.perform(get("/ledger/records/{id}", record.id()).with(as(users, "officer"))).andExpect(status().isNotFound());
+        mvc.perform(get("/ledger/records/{id}", record.id()).with(as(users, "admin"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"deleted-notice\"")))
+                .andExpect(content().string(containsString("录错单位")))
+                .andExpect(content().string(containsString("id=\"restore-form\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"edit-record\""))));
         mvc.perform(post("/ledger/records/{id}/restore", record.id()).param("reason", "误删").with(as(users, "admin")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/ledger/records/{id}", record.id()).with(as(users, "officer"))).andExpect(status().isOk());
+        mvc.perform(get("/ledger/records/{id}", record.id()).with(as(users, "officer"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"deleted-notice\""))));
     }
 
     @Test
