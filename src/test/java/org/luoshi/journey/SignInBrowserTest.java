@@ -20,6 +20,12 @@ class SignInBrowserTest extends BrowserJourney {
         assertThat(page.locator("#user-menu")).containsText("柳溪镇");
         screenshot("home-officer");
 
+        // a mistyped address says so, rather than blaming the system
+        page.navigate(url("/no-such-page"));
+        assertThat(page.locator("main")).containsText("页面不存在");
+        assertThat(page.locator("main")).not().containsText("系统出错");
+        page.navigate(url("/"));
+
         page.click("#user-menu");
         page.click("#logout");
         assertThat(page.locator(".alert-info")).containsText("已安全退出");
