@@ -150,9 +150,9 @@ class IndicatorSetYamlTest {
 
     @Test
     void malformedFilesAreRefusedWithAReason() {
-        assertThat(errors("year: [2026\n")).singleElement().asString().startsWith("YAML 格式错误");
-        assertThat(errors("- just\n- a list\n")).containsExactly("YAML 文件应以 year、name、indicators 等键开头");
-        assertThat(errors("year: 2026\nname: a\nname: b\n")).singleElement().asString().startsWith("YAML 格式错误");
+        assertThat(errors("year: [2026\n")).singleElement().asString().startsWith("指标表文件格式错误");
+        assertThat(errors("- just\n- a list\n")).containsExactly("指标表文件应以 year、name、indicators 等项开头，请使用本系统导出的文件");
+        assertThat(errors("year: 2026\nname: a\nname: b\n")).singleElement().asString().startsWith("指标表文件格式错误");
         assertThat(errors("year: 1900\nname: 测试\nindicators: []\n")).singleElement().asString().contains("1900");
         assertThat(errors("year: twenty\nname: ''\nindicators: 3\n")).hasSize(3);
         assertThat(errors("year: 2026\nname: 测试\nindicators:\n  - just text\n"))

@@ -120,7 +120,8 @@ class ReportFlowTest {
 
         String compare = mvc.perform(get("/report/" + id + "/compare").param("from", "1").param("to", "3").with(as(leader)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(compare).contains("我们自己写的理论学习段落。").contains("table-warning");
+        assertThat(compare).contains("我们自己写的理论学习段落。").contains("table-warning").contains(">开头段<")
+                .doesNotContain(">opening<");
 
         // A save against an old version is refused rather than overwriting.
         mvc.perform(put("/api/v1/reports/" + id).with(as(officer)).contentType(MediaType.APPLICATION_JSON)
