@@ -60,7 +60,10 @@ class RecordPresenter {
         for (FieldDef field : kind.fields()) {
             Object value = record.field(field.name());
             Long link = field.type() == FieldType.RECORD_REF && value != null ? ((Number) value).longValue() : null;
-            shown.add(new Shown(msg(field.labelKey()), display(field, value), field.isLongText(), link));
+            // a fact that depends on another (按时处置 on the date closed) cannot be judged without it: not "否"
+            boolean undecided = field.requires() != null && record.field(field.requires()) == null;
+            shown.add(new Shown(msg(field.labelKey()), undecided ? msg("ledger.field.undecided") : display(field, value),
+                    field.isLongText(), link));
         }
         return shown;
     }

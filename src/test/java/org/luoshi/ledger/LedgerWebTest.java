@@ -309,4 +309,21 @@ class LedgerWebTest {
                 .andExpect(jsonPath("$.fieldErrors[*].message", hasItem("已选“按时处置”，请同时填写“办结日期”。")));
         assertThat(records(unit.getId())).isZero();
     }
+
+    /** An open case is not "按时处置：否": it cannot be judged before it is closed. */
+    @Test
+    void anOpenCaseShowsOnTimeAsUndecided() throws Exception {
+        OrgUnit unit = fx.freshVillage("柳溪镇");
+        String open = """
+                {"unitId": %d, "occurredOn": "%s", "title": "路灯损坏反映",
+                 "fields": {"channel": "热线电话", "category": "民生", "level": "GENERAL"}}
+                """.formatted(unit.getId(), LedgerFixtures.TODAY.minusDays(1));
+        String created = mvc.perform(post("/api/v1/ledger/opinion-case").with(as(users, "officer"))
+                        .contentType(MediaType.APPLICATION_JSON).content(open))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(created.replaceAll("^\\{\"id\":(\\d+),.*$", "$1"));
+        String page = mvc.perform(get("/ledger/records/{id}", id).with(as(users, "officer"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("尚未办结，暂无法判断");
+    }
 }
