@@ -44,7 +44,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
     }
 
     public DataScope scope() {
-        return new DataScope(username, unitId, unitPath, role.writesData());
+        return DataScope.ofUser(username, unitId, unitPath, role.writesData());
     }
 
     public long getAccountId() {

@@ -60,8 +60,10 @@ class DemoInspection implements ApplicationRunner {
     private final OrgUnitService units;
     private final PostService posts;
     private final Clock clock;
+    private final org.springframework.security.core.userdetails.UserDetailsService users;
 
-    DemoInspection(Supervision supervision, OrgUnitService units, PostService posts, Clock clock) {
+    DemoInspection(Supervision supervision, OrgUnitService units, PostService posts, Clock clock, org.springframework.security.core.userdetails.UserDetailsService users) {
+        this.users = users;
         this.clock = clock;
         this.supervision = supervision;
         this.units = units;
@@ -79,9 +81,10 @@ class DemoInspection implements ApplicationRunner {
         }
         OrgUnit liuxi = townships.get(0);
         OrgUnit shiqiao = townships.get(1);
-        DataScope countyScope = new DataScope("county", county.getId(), county.getPath(), false);
-        DataScope officer = new DataScope("officer", liuxi.getId(), liuxi.getPath(), true);
-        DataScope officer2 = new DataScope("officer2", shiqiao.getId(), shiqiao.getPath(), true);
+        // the demo acts as its users, with the scopes their accounts give them
+        DataScope countyScope = scopeOf("county");
+        DataScope officer = scopeOf("officer");
+        DataScope officer2 = scopeOf("officer2");
         LocalDate today = LocalDate.now(clock);
 
         long checklist = supervision.createChecklist(countyScope, "COUNTY_REVIEWER", CHECKLIST, "青宣发〔" + today.getYear() + "〕3号",
@@ -133,5 +136,9 @@ class DemoInspection implements ApplicationRunner {
     private long propagandaPost(DataScope system, OrgUnit township) {
         return posts.postsOf(system, township.getId()).stream().filter(p -> p.getKind() == PostKind.PROPAGANDA_MEMBER)
                 .map(Post::getId).findFirst().orElseThrow();
+    }
+
+    private DataScope scopeOf(String username) {
+        return ((org.luoshi.account.SignedInUser) users.loadUserByUsername(username)).scope();
     }
 }

@@ -1,16 +1,70 @@
 package org.luoshi.org;
 
+import java.util.Objects;
+
 /**
- * What the signed-in user may see and change: the subtree below their own org unit, and
- * whether they may write in it. Built by the account module from the session or token and
- * passed to services, which filter every query by it.
- *
- * @param username the account name, for "recorded by" and the audit trail
- * @param unitId the user's own org unit
- * @param unitPath that unit's materialised path; everything whose path starts with it is in scope
- * @param writable false for read-only roles (county reviewer, township leader)
+ * What a caller may see and change: the subtree below one org unit, and whether it may write in it.
+ * Services filter every query by it. There are three ways to get one, each named for who uses it:
+ * <ul>
+ * <li>{@link #ofUser}: a signed-in user's, made by the account module only, from the session or token
+ * (a static check keeps it there);</li>
+ * <li>{@link #readOnly}: a named, read-only view of one unit's subtree, for a step the caller has
+ * already authorised (the figures of a report, the letters list of a township);</li>
+ * <li>{@link OrgUnitService#systemScope}: the whole tree, for start-up data and scheduled jobs.</li>
+ * </ul>
+ * The constructor is private, so no other code forges a scope with write rights.
  */
-public record DataScope(String username, long unitId, String unitPath, boolean writable) {
+public final class DataScope {
+
+    private final String username;
+    private final long unitId;
+    private final String unitPath;
+    private final boolean writable;
+
+    private DataScope(String username, long unitId, String unitPath, boolean writable) {
+        this.username = Objects.requireNonNull(username);
+        this.unitId = unitId;
+        this.unitPath = Objects.requireNonNull(unitPath);
+        this.writable = writable;
+    }
+
+    /**
+     * A signed-in user's scope.
+     *
+     * @param username the account name, for "recorded by" and the audit trail
+     * @param unitId the user's own org unit
+     * @param unitPath that unit's materialised path; everything whose path starts with it is in scope
+     * @param writable false for read-only roles (county reviewer, township leader)
+     */
+    public static DataScope ofUser(String username, long unitId, String unitPath, boolean writable) {
+        return new DataScope(username, unitId, unitPath, writable);
+    }
+
+    /** A read-only view of the unit's subtree, named for what it is used for (shown where a name is recorded). */
+    public static DataScope readOnly(String purpose, OrgUnit unit) {
+        return new DataScope(purpose, unit.getId(), unit.getPath(), false);
+    }
+
+    /** The whole tree from the root, with write rights: see {@link OrgUnitService#systemScope}. */
+    static DataScope system(OrgUnit root) {
+        return new DataScope("system", root.getId(), root.getPath(), true);
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public long unitId() {
+        return unitId;
+    }
+
+    public String unitPath() {
+        return unitPath;
+    }
+
+    public boolean writable() {
+        return writable;
+    }
 
     public boolean covers(OrgUnit unit) {
         return covers(unit.getPath());
@@ -30,5 +84,21 @@ public record DataScope(String username, long unitId, String unitPath, boolean w
     /** A LIKE pattern matching the paths in scope. */
     public String pathPattern() {
         return unitPath + "%";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DataScope s && s.unitId == unitId && s.writable == writable && s.username.equals(username)
+                && s.unitPath.equals(unitPath);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(username, unitId, unitPath, writable);
+    }
+
+    @Override
+    public String toString() {
+        return "DataScope[" + username + " " + unitPath + (writable ? " rw" : " ro") + "]";
     }
 }

@@ -151,7 +151,7 @@ public class OrgUnitService {
     /** A full-rights scope over the whole tree, for start-up jobs that act as the system. */
     public DataScope systemScope() {
         OrgUnit root = root().orElseThrow(() -> new IllegalStateException("no org tree yet"));
-        return new DataScope("system", root.getId(), root.getPath(), true);
+        return DataScope.system(root);
     }
 
     /** Creates a unit below a parent in scope; the parent must be active and may contain the kind. */

@@ -192,7 +192,7 @@ class LedgerReportFigures implements ReportFigures {
         OrgUnit township = units.getUnchecked(townshipId);
         // The report module has already checked that the caller may read the township; the figures
         // are those of the whole township, whoever asks.
-        DataScope scope = new DataScope("report", township.getId(), township.getPath(), false);
+        DataScope scope = DataScope.readOnly("report", township);
         Year y = new Year(scope, township, year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), new HashMap<>());
         Map<FigureName, Figure> f = new EnumMap<>(FigureName.class);
 

@@ -183,7 +183,7 @@ public class LetterService {
     private List<OrgUnit> dueUnits(OrgUnit township) {
         // A village user may read their own row of the township's list; status() filters the rows by
         // the caller's scope, so listing the township's children with a read-only scope reveals nothing more.
-        DataScope reader = new DataScope("letters", township.getId(), township.getPath(), false);
+        DataScope reader = DataScope.readOnly("letters", township);
         return units.children(reader, township.getId()).stream().filter(LetterService::due).toList();
     }
 

@@ -101,7 +101,7 @@ class AssessmentLinksTest {
     }
 
     DataScope scopeOf(OrgUnit unit) {
-        return new DataScope("officer", unit.getId(), unit.getPath(), true);
+        return DataScope.ofUser("officer", unit.getId(), unit.getPath(), true);
     }
 
     LedgerRecord anyRecord(OrgUnit unit, String kind) {

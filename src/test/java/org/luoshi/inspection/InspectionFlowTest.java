@@ -507,7 +507,7 @@ class InspectionFlowTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(panel).contains("inspection-panel").doesNotContain("<html");
         FindingCounts counts = findings.counts(new Actor(
-                new org.luoshi.org.DataScope("officer2", shiqiao.getId(), shiqiao.getPath(), true), "TOWNSHIP_OFFICER"));
+                org.luoshi.org.DataScope.ofUser("officer2", shiqiao.getId(), shiqiao.getPath(), true), "TOWNSHIP_OFFICER"));
         assertThat(counts.overdue()).isGreaterThanOrEqualTo(1);
         assertThat(panel).contains(">" + counts.open() + "<").contains(">" + counts.overdue() + "<");
         // The leader's notices page lists the warning.
@@ -641,7 +641,7 @@ class InspectionFlowTest {
     @Test
     void reportsReadOpenAndClosedFindingsOfAUnit() throws Exception {
         OrgUnit shiqiao = township("石桥乡");
-        org.luoshi.org.DataScope officer2 = new org.luoshi.org.DataScope("officer2", shiqiao.getId(), shiqiao.getPath(), true);
+        org.luoshi.org.DataScope officer2 = org.luoshi.org.DataScope.ofUser("officer2", shiqiao.getId(), shiqiao.getPath(), true);
         List<FindingSummary> all = findingService.summaries(officer2, shiqiao.getId(), TODAY.minusDays(400), TODAY.plusDays(1));
         assertThat(all).anySatisfy(s -> {
             assertThat(s.title()).isEqualTo("乡农家书屋借阅登记两个月空白");

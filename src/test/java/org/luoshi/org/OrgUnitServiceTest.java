@@ -108,8 +108,8 @@ class OrgUnitServiceTest {
         assertThat(movedOffice.getPath()).isEqualTo(to.getPath() + office.getId() + "/");
         assertThat(movedSection.getPath()).isEqualTo(to.getPath() + office.getId() + "/" + section.getId() + "/");
         assertThat(movedSection.getParentId()).isEqualTo(office.getId());
-        DataScope oldTownship = new DataScope("t", from.getId(), from.getPath(), true);
-        DataScope newTownship = new DataScope("t", to.getId(), to.getPath(), true);
+        DataScope oldTownship = DataScope.ofUser("t", from.getId(), from.getPath(), true);
+        DataScope newTownship = DataScope.ofUser("t", to.getId(), to.getPath(), true);
         assertThatThrownBy(() -> units.get(oldTownship, section.getId())).isInstanceOf(NotFoundException.class);
         assertThat(units.tree(newTownship)).extracting(OrgUnit::getId).containsSubsequence(to.getId(), office.getId(), section.getId());
     }
@@ -136,11 +136,11 @@ class OrgUnitServiceTest {
         OrgUnit township = fx.newTownship();
         OrgUnit other = fx.newTownship();
         OrgUnit office = fx.newUnit(township, OrgUnitKind.DEPARTMENT, "站");
-        DataScope officer = new DataScope("o", township.getId(), township.getPath(), true);
+        DataScope officer = DataScope.ofUser("o", township.getId(), township.getPath(), true);
         assertThatThrownBy(() -> units.move(officer, township.getId(), fx.county().getId())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> units.move(officer, office.getId(), other.getId())).isInstanceOf(NotFoundException.class);
         OrgUnit section = fx.newUnit(office, OrgUnitKind.DEPARTMENT, "科");
-        DataScope officeScope = new DataScope("o", office.getId(), office.getPath(), true);
+        DataScope officeScope = DataScope.ofUser("o", office.getId(), office.getPath(), true);
         assertThatThrownBy(() -> units.move(officeScope, office.getId(), section.getId()))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("org.unit.moveOwnRoot"));
     }
@@ -201,12 +201,12 @@ class OrgUnitServiceTest {
     @Test
     void aUserCannotDeactivateOrDeleteTheirOwnUnitAndReadOnlyScopesChangeNothing() {
         OrgUnit township = fx.newTownship();
-        DataScope officer = new DataScope("o", township.getId(), township.getPath(), true);
+        DataScope officer = DataScope.ofUser("o", township.getId(), township.getPath(), true);
         assertThatThrownBy(() -> units.setActive(officer, township.getId(), false))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("org.unit.deactivateOwn"));
         assertThatThrownBy(() -> units.delete(officer, township.getId()))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("org.unit.deleteOwn"));
-        DataScope reader = new DataScope("r", fx.county().getId(), fx.county().getPath(), false);
+        DataScope reader = DataScope.ofUser("r", fx.county().getId(), fx.county().getPath(), false);
         assertThatThrownBy(() -> units.update(reader, township.getId(),
                 new OrgUnitCommand(null, null, "x", null, null, 0))).isInstanceOf(AccessDeniedException.class);
     }

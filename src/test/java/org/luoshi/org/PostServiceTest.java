@@ -140,7 +140,7 @@ class PostServiceTest {
         OrgUnit theirs = fx.newTownship();
         Post post = fx.newPost(theirs);
         Person person = fx.newPerson(theirs);
-        DataScope officer = new DataScope("o", mine.getId(), mine.getPath(), true);
+        DataScope officer = DataScope.ofUser("o", mine.getId(), mine.getPath(), true);
         assertThatThrownBy(() -> posts.get(officer, post.getId())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> people.get(officer, person.getId())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> people.peopleOf(officer, theirs.getId())).isInstanceOf(NotFoundException.class);
