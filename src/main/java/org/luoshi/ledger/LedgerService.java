@@ -94,9 +94,21 @@ public class LedgerService {
         return record;
     }
 
+    /**
+     * A record entered by hand (form or API). A record of the same unit, date and title is the same
+     * record by the rule the import follows (it skips such rows), so it is refused beside the title
+     * rather than counted twice in every figure.
+     */
     @Transactional
     public LedgerRecord create(DataScope scope, String kindCode, RecordCommand command) {
-        return create(scope, kindCode, command, clock.instant());
+        scope.requireWritable();
+        RecordKind kind = kinds.get(kindCode);
+        Draft draft = checker.check(scope, kind, command);
+        if (!store.existingKeys(kind.code(), List.of(new NaturalKey(draft.unitId(), draft.occurredOn(), draft.title())))
+                .isEmpty()) {
+            throw new LedgerValidationException(List.of(new Violation("title", "ledger.error.duplicate")));
+        }
+        return insert(scope, kind, draft, clock.instant());
     }
 
     /** With an explicit recorded-at, for imports and generated data that were recorded in the past. */
@@ -104,7 +116,10 @@ public class LedgerService {
     LedgerRecord create(DataScope scope, String kindCode, RecordCommand command, Instant recordedAt) {
         scope.requireWritable();
         RecordKind kind = kinds.get(kindCode);
-        Draft draft = checker.check(scope, kind, command);
+        return insert(scope, kind, checker.check(scope, kind, command), recordedAt);
+    }
+
+    private LedgerRecord insert(DataScope scope, RecordKind kind, Draft draft, Instant recordedAt) {
         long id = store.insert(kind, draft.unitId(), draft, recordedAt, scope.username(), isLate(draft.occurredOn(), recordedAt));
         if (kind.hasAttendance()) {
             store.replaceAttendance(id, draft.attendance());

@@ -82,7 +82,9 @@ class EvaluationPagesTest {
     }
 
     long centralGroupStudy(long unitId, LocalDate on) {
-        return ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(unitId, on, null, "中心组学习", null,
+        // a title of its own: a record of the same unit, date and title would be the same record
+        return ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(unitId, on, null,
+                "中心组学习" + UUID.randomUUID().toString().substring(0, 6), null,
                 List.of(), Map.of("subKind", "CENTRAL_GROUP", "topic", "学习党的创新理论"), List.of())).id();
     }
 

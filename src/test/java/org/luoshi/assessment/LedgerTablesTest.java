@@ -110,7 +110,8 @@ class LedgerTablesTest extends LedgerFiguresContract {
         fields.put("level", level);
         fields.put("medium", "PRINT");
         fields.put("articleCount", articles);
-        return ledger.create(system(), "MEDIA_PLACEMENT", new RecordCommand(unitId, on, null, "稿件", null, tags, fields,
+        // titles differ: a record of the same unit, date and title would be the same record
+        return ledger.create(system(), "MEDIA_PLACEMENT", new RecordCommand(unitId, on, null, "稿件" + level + articles, null, tags, fields,
                 List.of())).id();
     }
 
@@ -228,13 +229,14 @@ class LedgerTablesTest extends LedgerFiguresContract {
     void opinionOnTimeIsOverClosedCasesOnly() {
         long t = township.getId();
         Boolean[] onTime = {true, true, false, null};
+        int n = 0;
         for (Boolean b : onTime) {
             Map<String, Object> fields = new HashMap<>(Map.of("channel", "网络", "category", "民生", "level", "GENERAL"));
             if (b != null) {
                 fields.put("closedOn", LocalDate.of(2026, 3, 20));
                 fields.put("onTime", b);
             }
-            ledger.create(system(), "OPINION_CASE", new RecordCommand(t, LocalDate.of(2026, 3, 10), null, "舆情", null,
+            ledger.create(system(), "OPINION_CASE", new RecordCommand(t, LocalDate.of(2026, 3, 10), null, "舆情" + ++n, null,
                     List.of(), fields, List.of()));
         }
         Ratio ratio = tables.rate(RateMetric.OPINION_ON_TIME, query(RecordKind.OPINION_CASE, null,

@@ -326,4 +326,27 @@ class LedgerWebTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("尚未办结，暂无法判断");
     }
+
+    /** The same unit, date and title is the same record, as the import counts it: a second one is refused beside the title. */
+    @Test
+    void anExactDuplicateIsRefusedBesideTheTitleAndCountsOnce() throws Exception {
+        OrgUnit unit = fx.freshVillage("柳溪镇");
+        String body = """
+                {"unitId": %d, "occurredOn": "%s", "title": "理论宣讲进村", "fields": {"lecturers": "宣讲团", "audience": 60}}
+                """.formatted(unit.getId(), LedgerFixtures.TODAY.minusDays(2));
+        mvc.perform(post("/api/v1/ledger/outreach").with(as(users, "officer")).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/ledger/outreach").with(as(users, "officer")).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors[*].field", hasItem("title")))
+                .andExpect(jsonPath("$.fieldErrors[*].message", hasItem("同一单位、同一日期、同一标题的记录已存在。")));
+        // the form keeps what was typed and says so beside the title
+        mvc.perform(post("/ledger/outreach").with(as(users, "officer")).with(csrf())
+                        .param("unitId", String.valueOf(unit.getId())).param("occurredOn", LedgerFixtures.TODAY.minusDays(2).toString())
+                        .param("title", "理论宣讲进村").param("fields[lecturers]", "宣讲团").param("fields[audience]", "60"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("同一单位、同一日期、同一标题的记录已存在。")))
+                .andExpect(content().string(containsString("value=\"理论宣讲进村\"")));
+        assertThat(records(unit.getId())).isEqualTo(1);
+    }
 }

@@ -179,7 +179,7 @@ class WorkKindsTest {
         DataScope officer2 = fx.scope("officer2");
         long team = team(officer2, unit.getId()).id();
         for (String hours : List.of("12.5", "7.25")) {
-            ledger.create(officer2, "VOLUNTEER_SERVICE", command(unit.getId(), "关爱留守儿童", Map.of("team", team, "hours", hours,
+            ledger.create(officer2, "VOLUNTEER_SERVICE", command(unit.getId(), "关爱留守儿童" + hours, Map.of("team", team, "hours", hours,
                     "beneficiaries", 10)));
         }
         LedgerFigure services = LedgerFigure.of("VOLUNTEER_SERVICE", unit.getId(), LedgerFixtures.TODAY.minusDays(10),
