@@ -120,6 +120,21 @@ class EvaluationPagesTest {
         assertThat(drillDown("county", deleted, "LL-01", month.index())).doesNotContain("/ledger/records/" + id);
     }
 
+    /** The 考核评估 menu leads to the scores for every role, and to the county ranking for the county's roles. */
+    @Test
+    void theAssessmentMenuLeadsToScoresAndToTheRankingForTheCounty() throws Exception {
+        for (String user : new String[] {"officer", "leader", "clerk", "county", "admin"}) {
+            String home = call(user, get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            int at = home.indexOf("id=\"nav-assessment-menu\"");
+            assertThat(at).as(user).isPositive();
+            String menu = home.substring(at, home.indexOf("</div>", at));
+            assertThat(menu).as(user).contains("href=\"/assessment/evaluation\"").contains("考评结果")
+                    .contains("href=\"/assessment/sets\"");
+            boolean county = user.equals("county") || user.equals("admin");
+            assertThat(menu.contains("href=\"/assessment/county\"")).as(user).isEqualTo(county);
+        }
+    }
+
     @Test
     void aYearThatIsOverIsShownClosedAndTheRunningYearWithItsDate() throws Exception {
         OrgUnit township = freshTownship();

@@ -29,5 +29,11 @@ class TownshipDashboardBrowserTest extends BrowserJourney {
         assertThat(page.locator("[data-chart] canvas")).hasCount(4);
         page.waitForTimeout(1200);
         screenshot("township-evaluation");
+
+        // the top menu leads to the scores too, not only the home page
+        page.navigate(url("/ledger"));
+        page.click("#nav-assessment");
+        page.click("#nav-assessment-menu >> text=考评结果");
+        assertThat(page.locator(".set-evaluation").first()).isVisible();
     }
 }
