@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;
+import org.luoshi.web.FormSubmission;
 import org.luoshi.web.RuleViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;

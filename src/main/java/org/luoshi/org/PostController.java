@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.luoshi.time.Times;
+import org.luoshi.web.FormSubmission;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.time.Times;
+import org.luoshi.web.FormSubmission;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
@@ -32,8 +33,10 @@ class DutyController {
     private final Townships townships;
     private final MessageSource messages;
     private final Times times;
+    private final FormSubmission forms;
 
-    DutyController(ResponsibilityService duties, Townships townships, MessageSource messages, Times times) {
+    DutyController(ResponsibilityService duties, Townships townships, MessageSource messages, Times times, FormSubmission forms) {
+        this.forms = forms;
         this.times = times;
         this.duties = duties;
         this.townships = townships;
@@ -78,13 +81,11 @@ class DutyController {
     String create(DataScope scope, @RequestParam long townshipId, @Valid @ModelAttribute("dutyForm") DutyForm form,
             BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         checkScope(form, result);
-        if (result.hasErrors()) {
-            response.setStatus(400);
-            return form(scope, townshipId, null, form, model);
-        }
-        duties.create(scope, form.toCommand(townshipId));
-        redirect.addFlashAttribute("flash", msg("common.saved"));
-        return "redirect:/responsibility/duties?townshipId=" + townshipId;
+        return forms.submit(result.hasErrors(), model, response, redirect, () -> form(scope, townshipId, null, form, model),
+                () -> {
+                    duties.create(scope, form.toCommand(townshipId));
+                    return forms.done("/responsibility/duties?townshipId=" + townshipId, "common.saved");
+                });
     }
 
     @GetMapping("/{id}/edit")
@@ -100,13 +101,11 @@ class DutyController {
             BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         long townshipId = duties.get(scope, id).townshipId();
         checkScope(form, result);
-        if (result.hasErrors()) {
-            response.setStatus(400);
-            return form(scope, townshipId, id, form, model);
-        }
-        duties.update(scope, id, form.toCommand(townshipId));
-        redirect.addFlashAttribute("flash", msg("common.saved"));
-        return "redirect:/responsibility/duties?townshipId=" + townshipId;
+        return forms.submit(result.hasErrors(), model, response, redirect, () -> form(scope, townshipId, id, form, model),
+                () -> {
+                    duties.update(scope, id, form.toCommand(townshipId));
+                    return forms.done("/responsibility/duties?townshipId=" + townshipId, "common.saved");
+                });
     }
 
     @PostMapping("/{id}/delete")

@@ -51,7 +51,15 @@ class ResponsibilityPagesTest extends ResponsibilityTestBase {
         mvc.perform(post("/responsibility/duties").param("townshipId", String.valueOf(township)).with(as("officer")).with(csrf())
                         .param("kind", "PRIMARY").param("postId", String.valueOf(post.getId())))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("第一责任人")));
+                // the form again, with the reason on top and the choice kept, not an error page
+                .andExpect(content().string(containsString("id=\"rule-error\"")))
+                .andExpect(content().string(containsString("每个乡镇（街道）只能有一名第一责任人。")))
+                .andExpect(content().string(containsString("<option value=\"PRIMARY\" selected=\"selected\"")));
+        mvc.perform(post("/responsibility/duties").param("townshipId", String.valueOf(township)).with(as("officer")).with(csrf())
+                        .param("kind", "DUAL_DUTY").param("postId", String.valueOf(post.getId())).param("scope", "又一次填写的范围"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("该岗位已有同类责任。")))
+                .andExpect(content().string(containsString("又一次填写的范围")));
         mvc.perform(post("/responsibility/duties/{id}/delete", created.id()).with(as("officer")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(duties.list(fx.system(), township)).noneMatch(d -> d.id() == created.id());

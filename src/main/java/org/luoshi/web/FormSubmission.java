@@ -1,8 +1,7 @@
-package org.luoshi.org;
+package org.luoshi.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
-import org.luoshi.web.RuleViolationException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -10,12 +9,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * How the org pages answer a posted form or button: invalid input shows the page again (400), a
- * change the rules refuse shows it again with the reason (409), a change that is made redirects
- * with a flash message.
+ * How pages answer a posted form or button, one protocol for every module: invalid input shows the
+ * page again with the user's input and the messages beside the fields (400); a change the rules
+ * refuse shows it again, input kept, with the reason at the top of the form (409, the fragment
+ * {@code fragments/form :: ruleError}); a change that is made redirects with a flash message.
  */
 @Component
-class FormSubmission {
+public class FormSubmission {
 
     private final MessageSource messages;
 
@@ -24,7 +24,7 @@ class FormSubmission {
     }
 
     /** Where to go after a change was made, and the message shown there. */
-    record Done(String location, String flash) {
+    public record Done(String location, String flash) {
     }
 
     /**
@@ -32,7 +32,7 @@ class FormSubmission {
      * @param again renders the page again, with the form or the reason
      * @param change makes the change and says where to go
      */
-    String submit(boolean invalid, Model model, HttpServletResponse response, RedirectAttributes redirect,
+    public String submit(boolean invalid, Model model, HttpServletResponse response, RedirectAttributes redirect,
             Supplier<String> again, Supplier<Done> change) {
         if (invalid) {
             response.setStatus(400);
@@ -50,7 +50,7 @@ class FormSubmission {
     }
 
     /** A change that was made: go to {@code location} and say the message {@code key}. */
-    Done done(String location, String key, Object... args) {
+    public Done done(String location, String key, Object... args) {
         return new Done(location, messages.getMessage(key, args, LocaleContextHolder.getLocale()));
     }
 }
