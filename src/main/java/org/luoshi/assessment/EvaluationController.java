@@ -50,9 +50,11 @@ class EvaluationController {
     private final LedgerFigures figures;
     private final MessageSource messages;
     private final RecordKinds kinds;
+    private final org.luoshi.web.FormSubmission forms;
 
     EvaluationController(EvaluationService evaluation, IndicatorSetService sets, CountyDashboard county,
-            OrgUnitService units, LedgerFigures figures, MessageSource messages, RecordKinds kinds) {
+            OrgUnitService units, LedgerFigures figures, MessageSource messages, RecordKinds kinds, org.luoshi.web.FormSubmission forms) {
+        this.forms = forms;
         this.kinds = kinds;
         this.evaluation = evaluation;
         this.sets = sets;
@@ -160,19 +162,24 @@ class EvaluationController {
     String score(DataScope scope, @RequestParam long townshipId, @RequestParam int year,
             @Valid @ModelAttribute("scoreForm") ManualScoreForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            response.setStatus(400);
-            model.addAttribute("scoreErrors", errors.getFieldErrors().stream()
+        // the score form sits in its indicator's row: field errors and a refused score (above the
+        // indicator's points) are both shown there, with what was typed
+        return forms.submit(errors.hasErrors(), model, response, redirect, () -> {
+            List<String> shown = new ArrayList<>(errors.getFieldErrors().stream()
                     .map(e -> msg("assessment.evaluation.fieldError", msg("assessment.evaluation.field." + e.getField()),
                             messages.getMessage(e, LocaleContextHolder.getLocale())))
                     .toList());
+            if (model.getAttribute("error") instanceof String refused) {
+                shown.add(refused);
+            }
+            model.addAttribute("scoreErrors", shown);
             return page(scope, townshipId, year, form, model);
-        }
-        sets.scoreByHand(scope, form.getSetId(), form.getIndicatorId(), townshipId, form.getScore(), form.getReason().trim(),
-                form.getEvidence().trim());
-        redirect.addFlashAttribute("flash", msg("assessment.evaluation.scored"));
-        return "redirect:" + UriComponentsBuilder.fromPath("/assessment/evaluation").queryParam("townshipId", townshipId)
-                .queryParam("year", year).build().toUriString();
+        }, () -> {
+            sets.scoreByHand(scope, form.getSetId(), form.getIndicatorId(), townshipId, form.getScore(), form.getReason().trim(),
+                    form.getEvidence().trim());
+            return forms.done(UriComponentsBuilder.fromPath("/assessment/evaluation").queryParam("townshipId", townshipId)
+                    .queryParam("year", year).build().toUriString(), "assessment.evaluation.scored");
+        });
     }
 
     private String page(DataScope scope, Long townshipId, Integer year, ManualScoreForm form, Model model) {

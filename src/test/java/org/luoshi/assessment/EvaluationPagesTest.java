@@ -311,6 +311,15 @@ class EvaluationPagesTest {
                 .param("score", "3").param("reason", " ").param("evidence", ""))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("field-errors")));
+        // above the indicator's points: the page again, the reason in the indicator's row, the input kept
+        call("county", post("/assessment/evaluation/manual-score").with(csrf())
+                .param("townshipId", String.valueOf(township.getId())).param("year", String.valueOf(year))
+                .param("setId", String.valueOf(set.getId())).param("indicatorId", String.valueOf(manual))
+                .param("score", "99").param("reason", "超出分值的评分理由").param("evidence", "县文明委通报"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("的人工评分须在0至")))
+                .andExpect(content().string(containsString("field-errors")))
+                .andExpect(content().string(containsString("超出分值的评分理由")));
         call("officer", post("/assessment/evaluation/manual-score").with(csrf())
                 .param("townshipId", String.valueOf(unitOf("officer"))).param("year", String.valueOf(year))
                 .param("setId", String.valueOf(set.getId())).param("indicatorId", String.valueOf(manual))
