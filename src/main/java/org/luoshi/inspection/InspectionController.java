@@ -16,6 +16,7 @@ import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.time.Times;
+import org.luoshi.web.FormSubmission;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,10 +52,12 @@ class InspectionController {
     private final MessageSource messages;
     private final AssessmentPrefill prefill;
     private final Times times;
+    private final FormSubmission forms;
 
     InspectionController(InspectionService inspections, ChecklistService checklists, FindingService findings,
             OrgUnitService units, AttachmentService attachments, OverdueRule rule, MessageSource messages,
-            AssessmentPrefill prefill, Times times) {
+            AssessmentPrefill prefill, Times times, FormSubmission forms) {
+        this.forms = forms;
         this.times = times;
         this.prefill = prefill;
         this.inspections = inspections;
@@ -288,12 +291,8 @@ class InspectionController {
      */
     private String act(DataScope scope, Authentication auth, long id, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect, String anchor, Function<Actor, String> action) {
-        if (errors.hasErrors()) {
-            response.setStatus(400);
-            return detail(scope, auth, id, model);
-        }
-        redirect.addFlashAttribute("flash", action.apply(Actor.of(scope, auth)));
-        return "redirect:/inspection/inspections/" + id + anchor;
+        return forms.submit(errors.hasErrors(), model, response, redirect, () -> detail(scope, auth, id, model),
+                () -> new FormSubmission.Done("/inspection/inspections/" + id + anchor, action.apply(Actor.of(scope, auth))));
     }
 
     private String msg(String key) {

@@ -178,9 +178,10 @@ class InspectionService {
             throw new RuleViolationException("inspection.inspection.notSelf");
         }
         List<AnswerView> views = answers(actor, id);
-        long unanswered = views.stream().filter(v -> v.answer() == null).count();
-        if (unanswered > 0) {
-            throw new RuleViolationException("inspection.self.unanswered", unanswered);
+        List<String> unanswered = views.stream().filter(v -> v.answer() == null).map(v -> v.item().getItemNo()).toList();
+        if (!unanswered.isEmpty()) {
+            // say which, so that the officer goes straight to them
+            throw new RuleViolationException("inspection.self.unanswered", unanswered.size(), String.join("、", unanswered));
         }
         long proposed = views.stream().filter(v -> v.answer().isProposed()).count();
         if (proposed > 0) {

@@ -396,6 +396,13 @@ class InspectionFlowTest {
         // Not every item answered yet.
         api(post("/api/v1/inspection/inspections/" + id + "/finish-self"), "officer",
                 Map.of("ownerPostId", owner, "deadline", TODAY.plusDays(30).toString()), 409);
+        // the page says which, on the inspection page itself, not on an error page
+        String refused = mvc.perform(post("/inspection/inspections/" + id + "/finish-self").with(csrf())
+                        .with(org.luoshi.TestUsers.as(users, "officer")).param("ownerPostId", String.valueOf(owner))
+                        .param("deadline", TODAY.plusDays(30).toString()).param("summary", "自查小结"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"rule-error\"").contains("还有 1 个检查项目未作答：第 2 项。")
+                .contains("id=\"inspection-status\"");
         api(put("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1)), "officer",
                 Map.of("result", "NOT_MET", "statement", "两处喇叭损坏"), 200);
         long meeting = ledger.list(units.systemScope(), new org.luoshi.ledger.RecordFilter("MEETING", liuxi.getId(), null,
