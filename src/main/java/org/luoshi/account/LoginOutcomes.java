@@ -50,6 +50,15 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException e) throws IOException {
         String reason = e instanceof LockedException ? "locked" : "bad-credentials";
+        // the login page shows the name again (a flash attribute, not the address bar), so only the
+        // password is typed again
+        String username = request.getParameter("username");
+        if (username != null && !username.isBlank() && username.length() <= 64) {
+            org.springframework.web.servlet.FlashMap flash = new org.springframework.web.servlet.FlashMap();
+            flash.put("username", username.strip());
+            flash.setTargetRequestPath(request.getContextPath() + "/login");
+            new org.springframework.web.servlet.support.SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
+        }
         response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
     }
 }

@@ -15,6 +15,9 @@ class SignInBrowserTest extends BrowserJourney {
         page.fill("#password", "wrong-Password1");
         page.click("button[type=submit]");
         assertThat(page.locator(".alert-danger")).containsText("用户名或密码错误");
+        // the name stays, only the password is typed again
+        assertThat(page.locator("#username")).hasValue("officer");
+        assertThat(page.locator("#password")).hasValue("");
 
         signIn("officer", "Luoshi@2026");
         assertThat(page.locator("#user-menu")).containsText("柳溪镇");
