@@ -13,11 +13,12 @@ final class PasswordPolicy {
 
     static final int MIN_LENGTH = 8;
 
-    // Without look-alikes (0/O, 1/l/I), since a temporary password is read off a screen and typed.
+    // Without look-alikes (0/O, 1/l/I) and without symbols that are hard to tell or to say (= - _),
+    // since a temporary password is read off a screen, often told over the phone, and typed.
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
     private static final String DIGITS = "23456789";
-    private static final String SYMBOLS = "@#%+=-_";
+    private static final String SYMBOLS = "@#%+";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordPolicy() {

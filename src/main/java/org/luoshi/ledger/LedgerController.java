@@ -44,9 +44,11 @@ class LedgerController {
     private final RecordPresenter presenter;
     private final OrgUnitService units;
     private final AttachmentService files;
+    private final org.luoshi.time.Times times;
 
     LedgerController(LedgerService ledger, RecordKinds kinds, RecordPresenter presenter, OrgUnitService units,
-            AttachmentService files) {
+            AttachmentService files, org.luoshi.time.Times times) {
+        this.times = times;
         this.ledger = ledger;
         this.kinds = kinds;
         this.presenter = presenter;
@@ -119,6 +121,8 @@ class LedgerController {
         RecordKind k = kinds.get(kind);
         RecordForm form = new RecordForm();
         form.setUnitId(unitId == null ? scope.unitId() : units.get(scope, unitId).getId());
+        // most work is recorded the day it happens: today (Beijing time) unless the user changes it
+        form.setOccurredOn(times.today());
         for (FieldDef field : k.fields()) {
             if (field.defaultValue() != null) {
                 form.getFields().put(field.name(), field.defaultValue().toString());

@@ -52,4 +52,13 @@ class PasswordPolicyTest {
         assertThat(generated.chars().filter(Character::isDigit).count()).isPositive();
         assertThat(generated.chars().filter(c -> !Character.isLetterOrDigit(c)).count()).isPositive();
     }
+
+    /** Temporary passwords are read off a screen or told over the phone: no look-alikes, no = - _. */
+    @Test
+    void generatedPasswordsAvoidCharactersThatAreHardToReadOrSay() {
+        for (int i = 0; i < 500; i++) {
+            assertThat(PasswordPolicy.generate()).doesNotContainAnyWhitespaces()
+                    .matches("[ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789@#%+]{14}");
+        }
+    }
 }

@@ -160,6 +160,10 @@ class LedgerWebTest {
             assertThat(township.find() && village.find()).as(page).isTrue();
             assertThat(village.group(1).length()).as(page).isEqualTo(township.group(1).length() + 1);
         }
+        // a new record's date starts at today (Beijing time)
+        String form = mvc.perform(get("/ledger/meeting/new").with(as(users, "officer"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).containsPattern("id=\"occurredOn\"[^>]*value=\"" + LedgerFixtures.TODAY + "\"");
     }
 
     @Test
