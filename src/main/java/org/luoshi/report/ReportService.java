@@ -33,9 +33,13 @@ class ReportService {
     private final ReportFigures figures;
     private final ObjectMapper json;
     private final Clock clock;
+    private final org.luoshi.inspection.Notifications notifications;
+    private final org.springframework.context.MessageSource messages;
 
     ReportService(ReportRepository reports, ReportVersionRepository versions, ReportEventRepository events,
-            OrgUnitService units, ReportFigures figures, ObjectMapper json, Clock clock) {
+            OrgUnitService units, ReportFigures figures, ObjectMapper json, Clock clock, org.luoshi.inspection.Notifications notifications, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+        this.notifications = notifications;
         this.clock = clock;
         this.reports = reports;
         this.versions = versions;
@@ -196,6 +200,7 @@ class ReportService {
         report.returnToTownship(clock.instant());
         events.save(new ReportEvent(id, ReportEvent.Action.RETURN, viewer.username(), comment.strip(),
                 latest(report).getNumber(), clock.instant()));
+        tellTownship(report, "report.notice.returned", comment.strip());
         return report;
     }
 
@@ -204,7 +209,15 @@ class ReportService {
         report.accept(clock.instant());
         events.save(new ReportEvent(id, ReportEvent.Action.ACCEPT, viewer.username(), blankToNull(comment),
                 latest(report).getNumber(), clock.instant()));
+        tellTownship(report, "report.notice.accepted", comment == null || comment.isBlank() ? "" : comment.strip());
         return report;
+    }
+
+    /** The township's officers learn of the county's decision from their notices, with a link to the report. */
+    private void tellTownship(Report report, String key, String comment) {
+        notifications.notify(report.getOrgUnitId(), "TOWNSHIP_OFFICER",
+                messages.getMessage(key, new Object[] {report.getTitle(), comment}, java.util.Locale.SIMPLIFIED_CHINESE),
+                "/report/" + report.getId());
     }
 
     /** A change after acceptance: a new submission (a new draft) that starts from the accepted text. */

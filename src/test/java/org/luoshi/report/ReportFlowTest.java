@@ -165,6 +165,10 @@ class ReportFlowTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(mvc.perform(get("/report/" + id).with(as(officer))).andReturn().getResponse().getContentAsString())
                 .contains("请补充阵地检查情况");
+        // the township's officer is told, with the comment and a link to the report
+        assertThat(mvc.perform(get("/inspection/notifications").with(as(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("被退回，请修改后重新报送。审核意见：请补充阵地检查情况").contains("/report/" + id);
 
         mvc.perform(post("/report/" + id + "/submit").with(as(officer)).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(mvc.perform(get("/report/inbox").with(as("county"))).andExpect(status().isOk())
@@ -172,6 +176,8 @@ class ReportFlowTest {
         mvc.perform(get("/report/inbox").with(as(officer))).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/reports/" + id + "/accept").with(as("county")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"));
+        assertThat(mvc.perform(get("/inspection/notifications").with(as(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("已被采用。");
 
         // Accepted is locked; a change is a new, visible submission.
         mvc.perform(post("/report/" + id + "/regenerate").with(as(officer)).with(csrf())).andExpect(status().isConflict());
