@@ -42,7 +42,10 @@ class PersonController {
         OrgUnit unit = units.get(scope, unitId == null ? scope.unitId() : unitId);
         model.addAttribute("unit", unit);
         model.addAttribute("unitOptions", UnitOption.of(units.tree(scope)));
-        model.addAttribute("people", people.peopleOf(scope, unit.getId(), PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        var found = people.peopleOf(scope, unit.getId(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("people", found);
+        // who is who: the posts each person holds today
+        model.addAttribute("titles", posts.currentTitles(found.getContent().stream().map(Person::getId).toList()));
         return "org/people";
     }
 

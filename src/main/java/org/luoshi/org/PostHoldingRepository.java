@@ -17,5 +17,7 @@ interface PostHoldingRepository extends JpaRepository<PostHolding, Long> {
 
     List<PostHolding> findByPersonIdAndEndDateIsNull(Long personId);
 
+    List<PostHolding> findByPersonIdInAndEndDateIsNull(Collection<Long> personIds);
+
     Optional<PostHolding> findFirstByPostIdOrderByStartDateDesc(Long postId);
 }

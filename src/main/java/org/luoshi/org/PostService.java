@@ -165,6 +165,17 @@ public class PostService {
         return holding;
     }
 
+    /** The posts each of these people holds today (person id → post titles), in two queries. */
+    Map<Long, List<String>> currentTitles(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        List<PostHolding> open = holdings.findByPersonIdInAndEndDateIsNull(personIds);
+        Map<Long, Post> held = byIds(open.stream().map(PostHolding::getPostId).distinct().toList());
+        return open.stream().filter(h -> held.containsKey(h.getPostId())).collect(Collectors.groupingBy(
+                PostHolding::getPersonId, Collectors.mapping(h -> held.get(h.getPostId()).getTitle(), Collectors.toList())));
+    }
+
     /** Posts by id without a scope check, for a person's history (a post may sit below their unit). */
     Map<Long, Post> byIds(Collection<Long> ids) {
         return posts.findAllById(ids).stream().collect(Collectors.toMap(Post::getId, Function.identity()));

@@ -293,4 +293,13 @@ class OrgPagesTest {
         assertThat(posts.currentHolder(postId)).isEmpty();
         assertThat(posts.history(fx.system(), postId).get(0).getEndDate()).isEqualTo(LocalDate.of(2026, 1, 31));
     }
+
+    /** The people list says who is who: the posts each person holds today. */
+    @Test
+    void thePeopleListShowsEachPersonsCurrentPosts() throws Exception {
+        OrgUnit liuxi = fx.township("柳溪镇");
+        String page = mvc.perform(get("/org/people").param("unitId", liuxi.getId().toString()).with(as(users, "officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("现任岗位").containsPattern("class=\"person-posts\">[^<]*党委书记");
+    }
 }
