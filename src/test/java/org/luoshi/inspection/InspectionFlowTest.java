@@ -402,7 +402,9 @@ class InspectionFlowTest {
                         .param("deadline", TODAY.plusDays(30).toString()).param("summary", "自查小结"))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("id=\"rule-error\"").contains("还有 1 个检查项目未作答：第 2 项。")
-                .contains("id=\"inspection-status\"");
+                .contains("id=\"inspection-status\"")
+                // a 情况说明 is written in sentences: a text area, showing what was answered
+                .containsPattern("<textarea[^>]*name=\"statement\"[^>]*>健全</textarea>");
         api(put("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1)), "officer",
                 Map.of("result", "NOT_MET", "statement", "两处喇叭损坏"), 200);
         long meeting = ledger.list(units.systemScope(), new org.luoshi.ledger.RecordFilter("MEETING", liuxi.getId(), null,
