@@ -56,12 +56,13 @@ public class AccountService {
     /** Creates an account without a scope check: for start-up (first admin, demo data) only. */
     Account create(String username, String displayName, String password, Role role, long orgUnitId,
             boolean mustChangePassword) {
+        Instant now = clock.instant();
         if (accounts.existsByUsername(username)) {
             throw new RuleViolationException("account.username.taken", username);
         }
         requireAcceptable(username, password);
-        Account account = new Account(username, displayName, encoder.encode(password), role, orgUnitId, clock.instant());
-        account.changePassword(account.getPasswordHash(), mustChangePassword, clock.instant());
+        Account account = new Account(username, displayName, encoder.encode(password), role, orgUnitId, now);
+        account.changePassword(account.getPasswordHash(), mustChangePassword, now);
         return accounts.save(account);
     }
 
@@ -126,10 +127,11 @@ public class AccountService {
 
     /** Sets a generated temporary password, returned once, that must be changed at the next login. */
     public String resetPassword(DataScope scope, long id) {
+        Instant now = clock.instant();
         Account account = get(scope, id);
         String temporary = PasswordPolicy.generate();
-        account.changePassword(encoder.encode(temporary), true, clock.instant());
-        account.unlock(clock.instant());
+        account.changePassword(encoder.encode(temporary), true, now);
+        account.unlock(now);
         endSessions(account.getUsername());
         return temporary;
     }

@@ -43,13 +43,14 @@ class TokenApiController {
     @Operation(summary = "Issue a token (HTTP Basic only); the secret is in this response and never again")
     ResponseEntity<IssuedTokenResponse> issue(@AuthenticationPrincipal SignedInUser user,
             @Valid @RequestBody TokenRequest request) {
+        Instant now = clock.instant();
         Account account = accounts.own(user.getAccountId());
-        if (account.isMustChangePassword() || settings.passwordExpired(account.getPasswordChangedAt(), clock.instant())) {
+        if (account.isMustChangePassword() || settings.passwordExpired(account.getPasswordChangedAt(), now)) {
             // A password someone else set, or an expired one, must be changed on the page first.
             throw new AccessDeniedException("password must be changed");
         }
         AccessTokenService.IssuedToken issued = tokens.issue(user.getAccountId(), request.name().trim(),
-                ProfileController.expiry(request.expiresInDays(), clock.instant()));
+                ProfileController.expiry(request.expiresInDays(), now));
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.id()))
                 .body(new IssuedTokenResponse(issued.id(), issued.name(), issued.token(), issued.createdAt(),
                         issued.expiresAt()));

@@ -123,19 +123,20 @@ class IndicatorSetService {
      */
     @Transactional
     IndicatorSet change(DataScope scope, long id, int year, String name, Boolean published) {
+        Instant now = clock.instant();
         IndicatorSet set = requireEditable(scope, id);
         boolean renamed = set.getYear() != year || !set.getName().equals(name == null ? null : name.trim());
         if (renamed) {
             if (Boolean.FALSE.equals(published)) {
-                set.setPublished(false, clock.instant());
+                set.setPublished(false, now);
             }
             requireDraft(set);
             checkSetDefinition(new SetDefinition(year, name, List.of()));
             requireUniqueName(set.getOwnerUnitId(), year, name, id);
-            set.rename(year, name.trim(), clock.instant());
+            set.rename(year, name.trim(), now);
         }
         if (published != null) {
-            set.setPublished(published, clock.instant());
+            set.setPublished(published, now);
         }
         sets.flush();
         return set;

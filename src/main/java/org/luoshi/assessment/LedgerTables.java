@@ -377,10 +377,10 @@ class LedgerTables implements LedgerFigures {
      * for any other unit there is nothing due.
      */
     private List<Ratio> letters(List<RecordQuery> queries) {
-        Map<String, Long> townshipAt = new HashMap<>();
-        jdbc.sql("select id, path from org_unit where kind = 'TOWNSHIP' and path in (:paths)")
+        Map<String, Long> townshipAt = jdbc.sql("select id, path from org_unit where kind = 'TOWNSHIP' and path in (:paths)")
                 .param("paths", queries.stream().map(RecordQuery::unitPath).distinct().toList())
-                .query((rs, n) -> townshipAt.put(rs.getString("path"), rs.getLong("id"))).list();
+                .query((rs, n) -> Map.entry(rs.getString("path"), rs.getLong("id"))).stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Map<Integer, Map<Long, org.luoshi.responsibility.LetterService.LetterCount>> byYear = new HashMap<>();
         List<Ratio> ratios = new ArrayList<>();
         for (RecordQuery q : queries) {

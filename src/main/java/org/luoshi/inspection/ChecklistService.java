@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
@@ -72,12 +73,13 @@ class ChecklistService {
 
     @Transactional
     Checklist create(Actor actor, ChecklistCommand command, List<ItemCommand> initialItems) {
+        Instant now = clock.instant();
         actor.requireSupervisor();
         if (checklists.existsByOwnerUnitIdAndTitle(actor.scope().unitId(), command.title())) {
             throw new RuleViolationException("inspection.checklist.duplicateTitle", command.title());
         }
-        Checklist checklist = new Checklist(actor.scope().unitId(), actor.username(), clock.instant());
-        checklist.describe(command.title(), command.directiveRef(), command.description(), clock.instant());
+        Checklist checklist = new Checklist(actor.scope().unitId(), actor.username(), now);
+        checklist.describe(command.title(), command.directiveRef(), command.description(), now);
         checklists.save(checklist);
         int order = 0;
         for (ItemCommand c : initialItems) {

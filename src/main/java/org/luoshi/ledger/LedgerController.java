@@ -105,7 +105,7 @@ class LedgerController {
     List<Row> rows(List<LedgerRecord> records) {
         Map<Long, String> unitNames = new HashMap<>();
         return records.stream().map(r -> new Row(r, presenter.msg(kinds.get(r.kind()).labelKey()), presenter.subKind(r),
-                unitNames.computeIfAbsent(r.unitId(), presenter::unitName), presenter.time(r.recordedAt()))).toList();
+                unitNames.computeIfAbsent(r.unitId(), presenter::unitName), times.minute(r.recordedAt()))).toList();
     }
 
     /** One line of a list. */
@@ -235,15 +235,15 @@ class LedgerController {
         model.addAttribute("row", rows(List.of(record)).get(0));
         model.addAttribute("fields", presenter.fields(record));
         model.addAttribute("attachments", ledger.attachments(scope, record.id()).stream()
-                .map(a -> new AttachmentRow(a, presenter.time(a.getUploadedAt()))).toList());
+                .map(a -> new AttachmentRow(a, times.minute(a.getUploadedAt()))).toList());
         List<AttendanceLine> attendance = new ArrayList<>();
         for (AttendanceEntry a : record.attendance()) {
             attendance.add(new AttendanceLine(ledger.personName(a.personId()), a));
         }
         model.addAttribute("attendance", attendance);
-        model.addAttribute("updatedAt", presenter.time(record.updatedAt()));
+        model.addAttribute("updatedAt", times.minute(record.updatedAt()));
         model.addAttribute("canWrite", scope.writable() && !record.deleted());
-        model.addAttribute("deletedAt", presenter.time(record.deletedAt()));
+        model.addAttribute("deletedAt", times.minute(record.deletedAt()));
         model.addAttribute("errors", errors);
         model.addAttribute("lateAfterDays", ledger.lateAfterDays());
         return "ledger/detail";
@@ -266,12 +266,12 @@ class LedgerController {
                     .map(c -> new ChangeLine(presenter.changeLabel(kind, c.key()), presenter.changeValue(kind, c.key(), c.before()),
                             presenter.changeValue(kind, c.key(), c.after())))
                     .toList();
-            entries.add(new HistoryEntry(revision, presenter.time(revision.changedAt()), lines));
+            entries.add(new HistoryEntry(revision, times.minute(revision.changedAt()), lines));
         }
         model.addAttribute("record", record);
         model.addAttribute("kind", kind);
         model.addAttribute("entries", entries);
-        model.addAttribute("recordedAt", presenter.time(record.recordedAt()));
+        model.addAttribute("recordedAt", times.minute(record.recordedAt()));
         return "ledger/history";
     }
 

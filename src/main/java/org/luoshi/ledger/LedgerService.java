@@ -49,7 +49,7 @@ public class LedgerService {
     private final AttachmentService attachments;
     private final ObjectProvider<AttendeeSuggestions> suggestions;
     private final ObjectMapper json;
-    private final int lateAfterDays;
+    private final LateEntryRule lateEntry;
     private final Clock clock;
 
     LedgerService(RecordKinds kinds, LedgerStore store, RecordChecker checker, OrgUnitService units, PersonService people,
@@ -64,16 +64,16 @@ public class LedgerService {
         this.attachments = attachments;
         this.suggestions = suggestions;
         this.json = json;
-        this.lateAfterDays = lateAfterDays;
+        this.lateEntry = new LateEntryRule(lateAfterDays, clock.getZone());
     }
 
     public int lateAfterDays() {
-        return lateAfterDays;
+        return lateEntry.lateAfterDays();
     }
 
     /** 补录: recorded more than the configured number of days after it happened, counted in business-zone (Beijing) dates. */
     boolean isLate(LocalDate occurredOn, Instant recordedAt) {
-        return new LateEntryRule(lateAfterDays, clock.getZone()).isLate(occurredOn, recordedAt);
+        return lateEntry.isLate(occurredOn, recordedAt);
     }
 
     /** The record if it exists, is not deleted and lies in scope; otherwise 404. */

@@ -1,14 +1,12 @@
 package org.luoshi.ledger;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
-import org.luoshi.time.Times;
 import org.luoshi.web.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,10 +21,8 @@ class RecordPresenter {
     private final LedgerService ledger;
     private final LedgerStore store;
     private final OrgUnitService units;
-    private final Times times;
 
-    RecordPresenter(MessageSource messages, RecordKinds kinds, LedgerService ledger, LedgerStore store, OrgUnitService units, Times times) {
-        this.times = times;
+    RecordPresenter(MessageSource messages, RecordKinds kinds, LedgerService ledger, LedgerStore store, OrgUnitService units) {
         this.messages = messages;
         this.kinds = kinds;
         this.ledger = ledger;
@@ -36,10 +32,6 @@ class RecordPresenter {
 
     String msg(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    String time(Instant instant) {
-        return times.minute(instant);
     }
 
     String unitName(Long id) {

@@ -1,6 +1,7 @@
 package org.luoshi.org;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,10 +86,10 @@ public class OrgUnitService {
         return units.findByParentIdOrderBySortOrderAscNameAsc(parentId);
     }
 
-    /** Those of the items whose unit lies in scope: one look-up per distinct unit, for batch reads of people and posts. */
+    /** Those of the items whose unit lies in scope: one query for their units, for batch reads of people and posts. */
     <T> List<T> inScope(DataScope scope, List<T> items, java.util.function.Function<T, Long> unitOf) {
-        java.util.Set<Long> visible = items.stream().map(unitOf).distinct().filter(id -> scope.covers(getUnchecked(id)))
-                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Long> visible = units.findAllById(items.stream().map(unitOf).distinct().toList()).stream()
+                .filter(scope::covers).map(OrgUnit::getId).collect(java.util.stream.Collectors.toSet());
         return items.stream().filter(item -> visible.contains(unitOf.apply(item))).toList();
     }
 
@@ -121,12 +122,13 @@ public class OrgUnitService {
     /** Creates the county at the root of an empty tree: for start-up (first admin, demo data) only. */
     @Transactional
     public OrgUnit createRoot(String name) {
+        Instant now = clock.instant();
         if (units.findByParentIdIsNull().isPresent()) {
             throw new RuleViolationException("org.unit.rootExists");
         }
-        OrgUnit unit = new OrgUnit(null, OrgUnitKind.COUNTY, name, clock.instant());
+        OrgUnit unit = new OrgUnit(null, OrgUnitKind.COUNTY, name, now);
         units.saveAndFlush(unit);
-        unit.placeUnder(null, clock.instant());
+        unit.placeUnder(null, now);
         return unit;
     }
 
@@ -157,6 +159,7 @@ public class OrgUnitService {
     /** Creates a unit below a parent in scope; the parent must be active and may contain the kind. */
     @Transactional
     public OrgUnit create(DataScope scope, OrgUnitCommand command) {
+        Instant now = clock.instant();
         requireWritable(scope);
         OrgUnit parent = command.parentId() == null ? null : get(scope, command.parentId());
         String name = clean(command.name());
@@ -171,10 +174,10 @@ public class OrgUnitService {
         }
         checkUniqueCode(code, -1L);
         checkPopulation(command.registeredPopulation());
-        OrgUnit unit = new OrgUnit(parent == null ? null : parent.getId(), command.kind(), name, clock.instant());
-        unit.describe(name, code, command.registeredPopulation(), command.sortOrder(), clock.instant());
+        OrgUnit unit = new OrgUnit(parent == null ? null : parent.getId(), command.kind(), name, now);
+        unit.describe(name, code, command.registeredPopulation(), command.sortOrder(), now);
         units.saveAndFlush(unit);
-        unit.placeUnder(parent, clock.instant());
+        unit.placeUnder(parent, now);
         return unit;
     }
 
@@ -198,6 +201,7 @@ public class OrgUnitService {
     /** Moves a unit (with its subtree) below another parent; both must be in scope. */
     @Transactional
     public OrgUnit move(DataScope scope, long id, long newParentId) {
+        Instant now = clock.instant();
         requireWritable(scope);
         OrgUnit unit = get(scope, id);
         OrgUnit parent = get(scope, newParentId);
@@ -214,11 +218,11 @@ public class OrgUnitService {
         checkUniqueName(parent.getId(), unit.getName(), unit.getId());
         String oldPrefix = unit.getPath();
         List<OrgUnit> below = units.findSubtree(oldPrefix);
-        unit.placeUnder(parent, clock.instant());
+        unit.placeUnder(parent, now);
         String newPrefix = unit.getPath();
         for (OrgUnit descendant : below) {
             if (!Objects.equals(descendant.getId(), unit.getId())) {
-                descendant.rebase(oldPrefix, newPrefix, clock.instant());
+                descendant.rebase(oldPrefix, newPrefix, now);
             }
         }
         return unit;

@@ -134,7 +134,7 @@ public class PersonService {
         return people.findAllById(ids).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
     }
 
-    /** People by id, those of units in scope only (one look-up per distinct unit). */
+    /** People by id, those of units in scope only (one query for their units). */
     public Map<Long, Person> byIds(DataScope scope, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

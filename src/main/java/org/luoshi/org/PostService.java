@@ -47,7 +47,7 @@ public class PostService {
         return posts.findByOrgUnitIdOrderBySortOrderAscIdAsc(unitId);
     }
 
-    /** Posts by id, those in units in scope only (one look-up per distinct unit). */
+    /** Posts by id, those in units in scope only (one query for their units). */
     public Map<Long, Post> byIds(DataScope scope, Collection<Long> postIds) {
         if (postIds.isEmpty()) {
             return Map.of();

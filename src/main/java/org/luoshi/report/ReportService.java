@@ -3,6 +3,7 @@ package org.luoshi.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -112,12 +113,13 @@ class ReportService {
             throw new RuleViolationException("report.exists", township.getName(), command.year());
         }
         String addressee = command.addressee() == null ? defaultAddressee() : blankToNull(command.addressee());
+        Instant now = clock.instant();
         Report report = reports.save(new Report(township.getId(), command.kind(), command.year(), directive, addressee,
                 ReportDraft.title(command.kind(), township.getName(), command.year()),
-                ReportText.unitName(township.getName()), LocalDate.now(clock), scope.username(), clock.instant()));
+                ReportText.unitName(township.getName()), LocalDate.ofInstant(now, clock.getZone()), scope.username(), now));
         ReportContent content = draft(report, township).build();
         saveVersion(report, content, "report.note.generated", scope.username());
-        events.save(new ReportEvent(report.getId(), ReportEvent.Action.CREATE, scope.username(), null, 1, clock.instant()));
+        events.save(new ReportEvent(report.getId(), ReportEvent.Action.CREATE, scope.username(), null, 1, now));
         return report;
     }
 
@@ -186,29 +188,32 @@ class ReportService {
     }
 
     public Report submit(Viewer viewer, long id) {
+        Instant now = clock.instant();
         Report report = writable(viewer, id);
-        report.submit(viewer.username(), clock.instant());
-        events.save(new ReportEvent(id, ReportEvent.Action.SUBMIT, viewer.username(), null, latest(report).getNumber(), clock.instant()));
+        report.submit(viewer.username(), now);
+        events.save(new ReportEvent(id, ReportEvent.Action.SUBMIT, viewer.username(), null, latest(report).getNumber(), now));
         return report;
     }
 
     public Report returnToTownship(Viewer viewer, long id, String comment) {
+        Instant now = clock.instant();
         Report report = reviewable(viewer, id);
         if (comment == null || comment.isBlank()) {
             throw new RuleViolationException("report.commentRequired");
         }
-        report.returnToTownship(clock.instant());
+        report.returnToTownship(now);
         events.save(new ReportEvent(id, ReportEvent.Action.RETURN, viewer.username(), comment.strip(),
-                latest(report).getNumber(), clock.instant()));
+                latest(report).getNumber(), now));
         tellTownship(report, "report.notice.returned", comment.strip());
         return report;
     }
 
     public Report accept(Viewer viewer, long id, String comment) {
+        Instant now = clock.instant();
         Report report = reviewable(viewer, id);
-        report.accept(clock.instant());
+        report.accept(now);
         events.save(new ReportEvent(id, ReportEvent.Action.ACCEPT, viewer.username(), blankToNull(comment),
-                latest(report).getNumber(), clock.instant()));
+                latest(report).getNumber(), now));
         tellTownship(report, "report.notice.accepted", comment == null || comment.isBlank() ? "" : comment.strip());
         return report;
     }
@@ -292,11 +297,12 @@ class ReportService {
     }
 
     private ReportVersion saveVersion(Report report, ReportContent content, String note, String username) {
+        Instant now = clock.instant();
         int number = versions.findFirstByReportIdOrderByNumberDesc(report.getId()).map(v -> v.getNumber() + 1).orElse(1);
         try {
-            report.touch(clock.instant());
+            report.touch(now);
             return versions.save(new ReportVersion(report.getId(), number, json.writeValueAsString(content), note,
-                    username, clock.instant()));
+                    username, now));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

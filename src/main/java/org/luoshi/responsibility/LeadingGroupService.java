@@ -126,7 +126,8 @@ public class LeadingGroupService {
         LeadingGroup group = groups.findByOrgUnitId(townshipId).orElseThrow(() -> new NotFoundException("LeadingGroup", townshipId));
         List<GroupSeat> all = seats.findByGroupId(group.getId());
         Map<Long, Person> holders = posts.currentHolders(all.stream().map(GroupSeat::getPostId).toList());
-        all.forEach(s -> s.confirm(idOf(holders.get(s.getPostId())), clock.instant()));
+        Instant now = clock.instant();
+        all.forEach(s -> s.confirm(idOf(holders.get(s.getPostId())), now));
     }
 
     @Transactional

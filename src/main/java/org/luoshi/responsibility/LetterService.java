@@ -1,6 +1,7 @@
 package org.luoshi.responsibility;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,7 @@ public class LetterService {
      */
     @Transactional
     public LetterRow sign(DataScope scope, LetterCommand command, MultipartFile scan) {
+        Instant now = clock.instant();
         scope.requireWritable();
         OrgUnit township = townships.get(scope, command.townshipId());
         OrgUnit counterpart = counterpart(scope, township, command.counterpartUnitId());
@@ -110,11 +112,11 @@ public class LetterService {
             throw new RuleViolationException("responsibility.letter.signedOn.invalid", command.year());
         }
         ResponsibilityLetter letter = letters.findByCounterpartUnitIdAndYear(counterpart.getId(), command.year())
-                .orElseGet(() -> new ResponsibilityLetter(township.getId(), counterpart.getId(), command.year(), clock.instant()));
-        letter.sign(command.signedOn(), command.signerName(), command.note(), clock.instant());
+                .orElseGet(() -> new ResponsibilityLetter(township.getId(), counterpart.getId(), command.year(), now));
+        letter.sign(command.signedOn(), command.signerName(), command.note(), now);
         letters.save(letter);
         if (scan != null && !scan.isEmpty()) {
-            letter.attachScan(attachments.store(township.getId(), scope.username(), scan).getId(), clock.instant());
+            letter.attachScan(attachments.store(township.getId(), scope.username(), scan).getId(), now);
         }
         return row(counterpart, letter);
     }

@@ -54,27 +54,29 @@ public class ResponsibilityService {
 
     @Transactional
     public long create(DataScope scope, DutyCommand command) {
+        Instant now = clock.instant();
         scope.requireWritable();
         OrgUnit township = townships.get(scope, command.townshipId());
         townships.postWithin(scope, township, command.postId());
         checkRules(township.getId(), null, command);
-        Responsibility duty = new Responsibility(township.getId(), command.kind(), command.postId(), command.scope(), clock.instant());
-        duty.confirm(holderId(command.postId()), clock.instant());
+        Responsibility duty = new Responsibility(township.getId(), command.kind(), command.postId(), command.scope(), now);
+        duty.confirm(holderId(command.postId()), now);
         return duties.save(duty).getId();
     }
 
     /** Changes kind, post or scope text; the township of a responsibility does not change. */
     @Transactional
     public void update(DataScope scope, long id, DutyCommand command) {
+        Instant now = clock.instant();
         scope.requireWritable();
         Responsibility duty = find(scope, id);
         OrgUnit township = townships.get(scope, duty.getOrgUnitId());
         townships.postWithin(scope, township, command.postId());
         checkRules(township.getId(), id, command);
         boolean newPost = !duty.getPostId().equals(command.postId());
-        duty.describe(command.kind(), command.postId(), command.scope(), clock.instant());
+        duty.describe(command.kind(), command.postId(), command.scope(), now);
         if (newPost) {
-            duty.confirm(holderId(command.postId()), clock.instant());
+            duty.confirm(holderId(command.postId()), now);
         }
     }
 
@@ -96,7 +98,8 @@ public class ResponsibilityService {
     public void confirmAll(DataScope scope, long townshipId) {
         scope.requireWritable();
         townships.get(scope, townshipId);
-        duties.findByOrgUnitId(townshipId).forEach(d -> d.confirm(holderId(d.getPostId()), clock.instant()));
+        Instant now = clock.instant();
+        duties.findByOrgUnitId(townshipId).forEach(d -> d.confirm(holderId(d.getPostId()), now));
     }
 
     private Responsibility find(DataScope scope, long id) {
