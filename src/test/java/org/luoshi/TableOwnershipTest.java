@@ -56,12 +56,6 @@ class TableOwnershipTest {
 
     /** Crossings still to be replaced by calls to the owner's API (file → tables it names). */
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            "assessment/ChartController.java", Set.of("ledger_record", "ledger_media_placement", "ledger_study_session",
-                    "study_attendance", "org_unit"),
-            "assessment/LedgerTables.java", Set.of("ledger_record", "study_attendance", "org_unit"),
-            "ledger/LedgerGenerator.java", Set.of("org_unit"),
-            "ledger/LedgerQueries.java", Set.of("org_unit"),
-            "ledger/LedgerStore.java", Set.of("org_unit"),
             // JPQL that limits by the unit path through the OrgUnit entity
             "account/AuditLog.java", Set.of("orgunit"),
             "account/AccountSearch.java", Set.of("orgunit"),

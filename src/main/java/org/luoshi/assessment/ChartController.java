@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -7,13 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.luoshi.ledger.RecordKinds;
+import org.luoshi.ledger.LedgerStatistics;
+import org.luoshi.ledger.LedgerTally;
+import org.luoshi.ledger.LedgerTerms;
+import org.luoshi.ledger.Selection;
 import org.luoshi.org.DataScope;
-import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The data of the evaluation and county charts, each from aggregate queries: records per month by
+ * The data of the evaluation and county charts, from the ledger's statistics: records per month by
  * kind, media placements by level and medium, study attendance per month, this year against last
  * year, and how the townships' totals are distributed.
  * Same scope rules as the pages (another township: 404; an unpublished ranking: 403).
@@ -32,19 +35,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Transactional(readOnly = true)
 class ChartController {
 
-    private final JdbcClient jdbc;
+    private final LedgerStatistics ledger;
     private final OrgUnitService units;
-    private final RecordKinds kinds;
     private final CountyDashboard county;
     private final MessageSource messages;
     private final EvaluationService evaluation;
 
-    ChartController(JdbcClient jdbc, OrgUnitService units, RecordKinds kinds, CountyDashboard county,
+    ChartController(LedgerStatistics ledger, OrgUnitService units, CountyDashboard county,
             MessageSource messages, EvaluationService evaluation) {
         this.evaluation = evaluation;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
         this.units = units;
-        this.kinds = kinds;
         this.county = county;
         this.messages = messages;
     }
@@ -66,16 +67,8 @@ class ChartController {
 
     @GetMapping("/township")
     TownshipCharts township(DataScope scope, @RequestParam long townshipId, @RequestParam int year) {
-        OrgUnit township = units.get(scope, townshipId);
-        String path = township.getPath() + "%";
-        Map<String, long[]> byKind = new LinkedHashMap<>();
-        kinds.all().forEach(k -> byKind.put(k.code(), new long[12]));
-        monthlyCounts(path, year, (kind, month, n) -> {
-            long[] counts = byKind.get(kind);
-            if (counts != null) {
-                counts[month - 1] = n;
-            }
-        });
+        String path = units.get(scope, townshipId).getPath();
+        Map<LedgerKind, long[]> byKind = ledger.monthlyCountsByKind(path, year);
         long[] thisYear = new long[12];
         byKind.values().forEach(counts -> {
             for (int m = 0; m < 12; m++) {
@@ -83,9 +76,9 @@ class ChartController {
             }
         });
         long[] lastYear = new long[12];
-        monthlyCounts(path, year - 1, (kind, month, n) -> {
-            if (byKind.containsKey(kind)) {
-                lastYear[month - 1] += n;
+        ledger.monthlyCountsByKind(path, year - 1).values().forEach(counts -> {
+            for (int m = 0; m < 12; m++) {
+                lastYear[m] += counts[m];
             }
         });
         List<String> months = new ArrayList<>();
@@ -94,74 +87,34 @@ class ChartController {
         }
         List<Long> thisYearSeries = soFar(thisYear, year, evaluation.today());
         List<Series> kindSeries = new ArrayList<>();
-        byKind.forEach((code, counts) -> kindSeries.add(new Series(msg("ledger.kind." + code), boxed(counts))));
-        List<String> levelCodes = RecordKind.MEDIA_PLACEMENT.enumFields().get("level");
-        List<String> mediumCodes = RecordKind.MEDIA_PLACEMENT.enumFields().get("medium");
+        byKind.forEach((kind, counts) -> kindSeries.add(new Series(msg("ledger.kind." + kind), boxed(counts))));
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        // 上稿篇数 by level and medium: the same measure as the report's and the indicators' (sum of articleCount)
+        List<String> levelCodes = LedgerKind.MEDIA_PLACEMENT.enumFields().get(LedgerTerms.LEVEL);
+        List<String> mediumCodes = LedgerKind.MEDIA_PLACEMENT.enumFields().get(LedgerTerms.MEDIUM);
         Map<String, long[]> byMedium = new LinkedHashMap<>();
         mediumCodes.forEach(m -> byMedium.put(m, new long[levelCodes.size()]));
-        if (kinds.find("MEDIA_PLACEMENT").isPresent()) {
-            jdbc.sql("select d.level, d.medium, coalesce(sum(d.article_count), 0) as n from ledger_record r "
-                            + "join ledger_media_placement d on d.record_id = r.id "
-                            + "where r.deleted_at is null and r.occurred_on >= :from and r.occurred_on <= :to "
-                            + "and r.org_unit_id in (select u.id from org_unit u where u.path like :path) "
-                            + "group by d.level, d.medium")
-                    .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
-                    .param("path", path)
-                    .query((rs, n) -> {
-                        long[] counts = byMedium.get(rs.getString("medium"));
-                        int level = levelCodes.indexOf(rs.getString("level"));
-                        if (counts != null && level >= 0) {
-                            counts[level] = rs.getLong("n");
-                        }
-                        return null;
-                    }).list();
+        for (LedgerTally tally : ledger.tally(Selection.of(path, LedgerKind.MEDIA_PLACEMENT, from, to),
+                List.of(LedgerTerms.LEVEL, LedgerTerms.MEDIUM), List.of(LedgerTerms.ARTICLE_COUNT))) {
+            long[] counts = byMedium.get(String.valueOf(tally.group().get(LedgerTerms.MEDIUM)));
+            int level = levelCodes.indexOf(String.valueOf(tally.group().get(LedgerTerms.LEVEL)));
+            if (counts != null && level >= 0) {
+                counts[level] = tally.sum(LedgerTerms.ARTICLE_COUNT).longValue();
+            }
         }
         List<Series> mediaSeries = new ArrayList<>();
         byMedium.forEach((code, counts) -> mediaSeries.add(new Series(msg("assessment.value.medium." + code), boxed(counts))));
+        // present / listed over the central group's sessions of each month: the same measure as indicator LL-03
+        Double[] attendance = new Double[12];
+        ledger.attendanceBy(Selection.of(path, LedgerKind.STUDY_SESSION, from, to)
+                        .where(LedgerTerms.SUB_KIND, LedgerTerms.CENTRAL_GROUP), LedgerStatistics.MONTH)
+                .forEach((month, figure) -> attendance[(Integer) month - 1] = figure.rate());
         return new TownshipCharts(msg("assessment.chart.records"), months, kindSeries, msg("assessment.chart.media"),
                 levelCodes.stream().map(l -> msg("assessment.value.level." + l)).toList(), mediaSeries,
-                msg("assessment.chart.attendance"), attendance(path, year),
+                msg("assessment.chart.attendance"), java.util.Arrays.asList(attendance),
                 msg("assessment.chart.years"), msg("assessment.chart.year", String.valueOf(year)), thisYearSeries,
                 msg("assessment.chart.year", String.valueOf(year - 1)), boxed(lastYear));
-    }
-
-    private interface MonthlyCount {
-        void accept(String kind, int month, long count);
-    }
-
-    /** Records of the subtree per kind and month of the year (deleted ones left out). */
-    private void monthlyCounts(String path, int year, MonthlyCount sink) {
-        jdbc.sql("select r.kind, extract(month from r.occurred_on) as m, count(*) as n from ledger_record r "
-                        + "where r.deleted_at is null and r.occurred_on >= :from and r.occurred_on <= :to "
-                        + "and r.org_unit_id in (select u.id from org_unit u where u.path like :path) "
-                        + "group by r.kind, extract(month from r.occurred_on)")
-                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31)).param("path", path)
-                .query((rs, n) -> {
-                    sink.accept(rs.getString("kind"), rs.getInt("m"), rs.getLong("n"));
-                    return null;
-                }).list();
-    }
-
-    /** Present / listed over the central group's sessions of each month: the same measure as indicator LL-03. */
-    private List<Double> attendance(String path, int year) {
-        Double[] rates = new Double[12];
-        jdbc.sql("select extract(month from r.occurred_on) as m, count(*) as listed, "
-                        + "sum(case when a.status = 'PRESENT' then 1 else 0 end) as present from ledger_record r "
-                        + "join study_attendance a on a.record_id = r.id "
-                        + "join ledger_study_session d on d.record_id = r.id and d.sub_kind = 'CENTRAL_GROUP' "
-                        + "where r.deleted_at is null and r.kind = 'STUDY_SESSION' "
-                        + "and r.occurred_on >= :from and r.occurred_on <= :to "
-                        + "and r.org_unit_id in (select u.id from org_unit u where u.path like :path) "
-                        + "group by extract(month from r.occurred_on)")
-                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31)).param("path", path)
-                .query((rs, n) -> {
-                    long listed = rs.getLong("listed");
-                    if (listed > 0) {
-                        rates[rs.getInt("m") - 1] = Math.round(1000.0 * rs.getLong("present") / listed) / 10.0;
-                    }
-                    return null;
-                }).list();
-        return java.util.Arrays.asList(rates);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,7 +94,7 @@ final class DefinitionCheck {
             problems.add(Problem.at("rule.aggregation").messageKey("assessment.error.ruleMissing", code));
             return;
         }
-        RecordKind kind = rule.kind();
+        LedgerKind kind = rule.kind();
         if (rule.aggregation() == Aggregation.RATE) {
             if (rule.rate() == null) {
                 problems.add(Problem.at("rule.rate").messageKey("assessment.error.rateMissing", code));
@@ -127,7 +129,7 @@ final class DefinitionCheck {
         }
     }
 
-    private static void filter(RecordFilter filter, RecordKind kind, String code, List<Problem> problems) {
+    private static void filter(RecordFilter filter, LedgerKind kind, String code, List<Problem> problems) {
         if (filter.type() == null || filter.values().isEmpty() || filter.values().stream().anyMatch(v -> v == null || v.isBlank() || v.contains(","))) {
             problems.add(Problem.at("rule.filters").messageKey("assessment.error.filter", code));
             return;

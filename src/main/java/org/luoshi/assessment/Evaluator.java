@@ -1,5 +1,8 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.Coverage;
+import org.luoshi.ledger.LedgerKind;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -98,7 +101,7 @@ final class Evaluator {
     /** The ledger query behind one period of a computed indicator for one unit. */
     static RecordQuery query(IndicatorDefinition def, Period period, String unitPath) {
         Rule rule = def.rule();
-        RecordKind kind = rule.aggregation() == Aggregation.RATE ? rule.rate().kind() : rule.kind();
+        LedgerKind kind = rule.aggregation() == Aggregation.RATE ? rule.rate().kind() : rule.kind();
         return new RecordQuery(unitPath, kind, rule.filters(), period.start(), period.end());
     }
 

@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -51,7 +53,7 @@ class Indicator {
     private Aggregation aggregation;
 
     @Enumerated(EnumType.STRING)
-    private RecordKind recordKind;
+    private LedgerKind recordKind;
 
     private String sumField;
 

@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -45,7 +47,7 @@ final class IndicatorBodies {
 
     @Schema(description = "What the indicator counts; omit for a manual indicator")
     record RuleBody(@NotNull(message = "{assessment.validation.required}") Aggregation aggregation,
-            @Schema(description = "Record kind; for RATE the metric's kind is implied") RecordKind kind,
+            @Schema(description = "Record kind; for RATE the metric's kind is implied") LedgerKind kind,
             @Schema(description = "Numeric field for SUM, e.g. articleCount, hours") String sumField,
             RateMetric rate, Comparison comparison, List<@Valid FilterBody> filters) {
 

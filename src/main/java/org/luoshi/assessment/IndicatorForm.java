@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -51,7 +53,7 @@ class IndicatorForm {
     private String note;
 
     private Aggregation aggregation = Aggregation.COUNT;
-    private RecordKind kind;
+    private LedgerKind kind;
     private String sumField;
     private RateMetric rate;
     private Comparison comparison = Comparison.AT_LEAST;
@@ -232,11 +234,11 @@ class IndicatorForm {
         this.aggregation = aggregation;
     }
 
-    public RecordKind getKind() {
+    public LedgerKind getKind() {
         return kind;
     }
 
-    public void setKind(RecordKind kind) {
+    public void setKind(LedgerKind kind) {
         this.kind = kind;
     }
 

@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -270,7 +272,7 @@ class IndicatorSetController {
         model.addAttribute("set", set);
         model.addAttribute("indicatorId", indicatorId);
         model.addAttribute("form", form);
-        model.addAttribute("kinds", RecordKind.values());
+        model.addAttribute("kinds", LedgerKind.values());
         model.addAttribute("aggregations", Aggregation.values());
         model.addAttribute("rates", RateMetric.values());
         model.addAttribute("periodModes", PeriodMode.values());
@@ -279,7 +281,7 @@ class IndicatorSetController {
         List<String[]> subKinds = new ArrayList<>();
         List<String[]> fieldValues = new ArrayList<>();
         List<String[]> numericFields = new ArrayList<>();
-        for (RecordKind kind : RecordKind.values()) {
+        for (LedgerKind kind : LedgerKind.values()) {
             kind.subKinds().forEach(s -> subKinds.add(new String[] {kind.name(), s}));
             kind.enumFields().forEach((field, values) -> values.forEach(v -> fieldValues.add(new String[] {kind.name(), field, v})));
             kind.numericFields().forEach(f -> numericFields.add(new String[] {kind.name(), f}));

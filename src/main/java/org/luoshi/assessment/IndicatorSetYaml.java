@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -183,7 +185,7 @@ final class IndicatorSetYaml {
 
         Rule rule(Map<?, ?> r, String code) {
             Aggregation aggregation = enumValue(Aggregation.class, r.get("aggregation"), code, "aggregation");
-            RecordKind kind = enumValue(RecordKind.class, r.get("kind"), code, "kind");
+            LedgerKind kind = enumValue(LedgerKind.class, r.get("kind"), code, "kind");
             RateMetric rate = enumValue(RateMetric.class, r.get("rate"), code, "rate");
             Comparison comparison = enumValue(Comparison.class, r.get("comparison"), code, "comparison");
             if (aggregation == Aggregation.RATE && rate != null && kind == null) {

@@ -1,5 +1,8 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.Coverage;
+import org.luoshi.ledger.LedgerKind;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +26,7 @@ public interface LedgerFigures {
     long count(RecordQuery query);
 
     /**
-     * Sum of a numeric field (one of {@link RecordKind#numericFields()}) over the matching records;
+     * Sum of a numeric field (one of {@link LedgerKind#numericFields()}) over the matching records;
      * zero when none match.
      */
     BigDecimal sum(RecordQuery query, String field);

@@ -1,5 +1,6 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.Coverage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,28 +1,30 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 /** The rates a RATE rule can ask of the ledger; each names what is divided by what (see {@link LedgerFigures#rate}). */
 public enum RateMetric {
     /** 出勤率: attendance rows PRESENT / all attendance rows of the matching study sessions. */
-    STUDY_ATTENDANCE(RecordKind.STUDY_SESSION, true, false),
+    STUDY_ATTENDANCE(LedgerKind.STUDY_SESSION, true, false),
     /** 舆情按时处置率: cases closed (closedOn entered) and marked on time / cases closed. No closed case means nothing was late. */
-    OPINION_ON_TIME(RecordKind.OPINION_CASE, true, true),
+    OPINION_ON_TIME(LedgerKind.OPINION_CASE, true, true),
     /** 志愿服务时长: volunteer hours / registered population of the unit. */
-    VOLUNTEER_HOURS_PER_RESIDENT(RecordKind.VOLUNTEER_SERVICE, false, false),
+    VOLUNTEER_HOURS_PER_RESIDENT(LedgerKind.VOLUNTEER_SERVICE, false, false),
     /** 责任书签订率: villages and departments with a signed letter of the year / all active villages and departments. */
     LETTERS_SIGNED(null, true, false);
 
-    private final RecordKind kind;
+    private final LedgerKind kind;
     private final boolean percent;
     private final boolean metWhenEmpty;
 
-    RateMetric(RecordKind kind, boolean percent, boolean metWhenEmpty) {
+    RateMetric(LedgerKind kind, boolean percent, boolean metWhenEmpty) {
         this.kind = kind;
         this.percent = percent;
         this.metWhenEmpty = metWhenEmpty;
     }
 
     /** The ledger kind the rate is taken over; null for letters, which live in the responsibility module. */
-    public RecordKind kind() {
+    public LedgerKind kind() {
         return kind;
     }
 

@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,7 +14,7 @@ import java.util.List;
  * @param from first day of the period, inclusive
  * @param to last day of the period, inclusive
  */
-public record RecordQuery(String unitPath, RecordKind kind, List<RecordFilter> filters, LocalDate from, LocalDate to) {
+public record RecordQuery(String unitPath, LedgerKind kind, List<RecordFilter> filters, LocalDate from, LocalDate to) {
 
     public RecordQuery {
         filters = List.copyOf(filters);

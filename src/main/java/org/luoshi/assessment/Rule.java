@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
  * @param filters conditions combined with AND
  * @param comparison AT_LEAST, or ALL_UNITS for "every village"
  */
-public record Rule(Aggregation aggregation, RecordKind kind, String sumField, RateMetric rate,
+public record Rule(Aggregation aggregation, LedgerKind kind, String sumField, RateMetric rate,
         List<RecordFilter> filters, Comparison comparison) {
 
     public Rule {

@@ -1,13 +1,12 @@
 package org.luoshi.ledger;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import static org.luoshi.ledger.LedgerTerms.*;
 
 /**
- * The record kinds of the ledger. Adding a kind is one bean here (or in a configuration class of
- * its own), one migration creating its detail table, and its labels in {@code i18n/ledger*.properties}.
+ * The definitions of the core record kinds. Adding a kind is one constant of {@link LedgerKind}, its
+ * definition here (or beside it), one migration creating its detail table, and its labels in
+ * {@code i18n/ledger*.properties}.
  */
-@Configuration(proxyBeanMethods = false)
 class CoreKinds {
 
     /** 兴办发〔2023〕18号: issuer abbreviation, the year in 〔〕, a number without leading zeros, 号. */
@@ -20,9 +19,8 @@ class CoreKinds {
                 .replace('【', '〔').replace('】', '〕');
     }
 
-    @Bean
-    RecordKind directive() {
-        return RecordKind.define("DIRECTIVE", "ledger_directive", 10)
+    static RecordKind directive() {
+        return RecordKind.define(LedgerKind.DIRECTIVE, "ledger_directive", 10)
                 .titleLabel("ledger.field.DIRECTIVE.title")
                 .occurredOnLabel("ledger.field.DIRECTIVE.receivedOn")
                 .field(FieldDef.text("issuer", 100).required())
@@ -32,10 +30,9 @@ class CoreKinds {
                 .field(FieldDef.longText("requirements", 4000));
     }
 
-    @Bean
-    RecordKind meeting() {
-        return RecordKind.define("MEETING", "ledger_meeting", 20)
-                .field(FieldDef.choice(RecordKind.SUB_KIND, "THEMATIC", "ANALYSIS", "JOINT", "CADRE_ASSEMBLY", "OTHER").required())
+    static RecordKind meeting() {
+        return RecordKind.define(LedgerKind.MEETING, "ledger_meeting", 20)
+                .field(FieldDef.choice(SUB_KIND, THEMATIC, ANALYSIS, "JOINT", "CADRE_ASSEMBLY", "OTHER").required())
                 .field(FieldDef.person("chair"))
                 .field(FieldDef.longText("topics", 2000).required())
                 .field(FieldDef.longText("decisions", 4000))
@@ -43,11 +40,10 @@ class CoreKinds {
                 .field(FieldDef.recordRef("directive", "DIRECTIVE"));
     }
 
-    @Bean
-    RecordKind studySession() {
-        return RecordKind.define("STUDY_SESSION", "ledger_study_session", 30)
+    static RecordKind studySession() {
+        return RecordKind.define(LedgerKind.STUDY_SESSION, "ledger_study_session", 30)
                 .withAttendance()
-                .field(FieldDef.choice(RecordKind.SUB_KIND, "CENTRAL_GROUP", "SEMINAR", "PARTY_LECTURE", "THREE_MEETINGS",
+                .field(FieldDef.choice(SUB_KIND, CENTRAL_GROUP, SEMINAR, "PARTY_LECTURE", "THREE_MEETINGS",
                         "REMOTE", "CADRE_STUDY").required())
                 .field(FieldDef.text("topic", 200).required())
                 .field(FieldDef.longText("materials", 2000))
@@ -55,38 +51,35 @@ class CoreKinds {
                 .field(FieldDef.recordRef("directive", "DIRECTIVE"));
     }
 
-    @Bean
-    RecordKind mediaPlacement() {
-        return RecordKind.define("MEDIA_PLACEMENT", "ledger_media_placement", 40)
+    static RecordKind mediaPlacement() {
+        return RecordKind.define(LedgerKind.MEDIA_PLACEMENT, "ledger_media_placement", 40)
                 .titleLabel("ledger.field.MEDIA_PLACEMENT.title")
                 .field(FieldDef.text("outlet", 100).required())
-                .field(FieldDef.choice("level", "NATIONAL", "PROVINCIAL", "MUNICIPAL", "COUNTY").required())
-                .field(FieldDef.choice("medium", "PRINT", "NEW_MEDIA", "TV_RADIO", "PLATFORM").required())
+                .field(FieldDef.choice(LEVEL, "NATIONAL", "PROVINCIAL", "MUNICIPAL", "COUNTY").required())
+                .field(FieldDef.choice(MEDIUM, "PRINT", "NEW_MEDIA", "TV_RADIO", "PLATFORM").required())
                 .field(FieldDef.text("link", 500).url())
                 .field(FieldDef.bool("merged"))
-                .field(FieldDef.integer("articleCount").required().min(1).max(1000).defaultValue(1L));
+                .field(FieldDef.integer(ARTICLE_COUNT).required().min(1).max(1000).defaultValue(1L));
     }
 
-    @Bean
-    RecordKind outreach() {
-        return RecordKind.define("OUTREACH", "ledger_outreach", 50)
+    static RecordKind outreach() {
+        return RecordKind.define(LedgerKind.OUTREACH, "ledger_outreach", 50)
                 .field(FieldDef.text("lecturers", 500).required())
-                .field(FieldDef.unit("village"))
-                .field(FieldDef.integer("audience").max(1_000_000));
+                .field(FieldDef.unit(VILLAGE))
+                .field(FieldDef.integer(AUDIENCE).max(1_000_000));
     }
 
-    @Bean
-    RecordKind opinionCase() {
-        return RecordKind.define("OPINION_CASE", "ledger_opinion_case", 60)
+    static RecordKind opinionCase() {
+        return RecordKind.define(LedgerKind.OPINION_CASE, "ledger_opinion_case", 60)
                 .titleLabel("ledger.field.OPINION_CASE.title")
                 .occurredOnLabel("ledger.field.OPINION_CASE.reportedOn")
                 .notice("ledger.kind.OPINION_CASE.notice")
                 .field(FieldDef.text("channel", 100).required())
                 .field(FieldDef.text("category", 100).required())
-                .field(FieldDef.choice("level", "GENERAL", "SERIOUS", "MAJOR").required())
+                .field(FieldDef.choice(LEVEL, "GENERAL", "SERIOUS", "MAJOR").required())
                 .field(FieldDef.longText("response", 4000))
-                .field(FieldDef.date("closedOn").notBeforeOccurredOn())
+                .field(FieldDef.date(CLOSED_ON).notBeforeOccurredOn())
                 // 按时处置 is a fact about a closed case: without the date closed it cannot be judged
-                .field(FieldDef.bool("onTime").requires("closedOn"));
+                .field(FieldDef.bool(ON_TIME).requires(CLOSED_ON));
     }
 }

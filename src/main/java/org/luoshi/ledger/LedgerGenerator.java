@@ -70,8 +70,7 @@ public class LedgerGenerator {
     @Transactional(readOnly = true)
     public boolean hasRecords(long unitId) {
         String path = units.getUnchecked(unitId).getPath();
-        return jdbc.sql("select count(*) from ledger_record r where r.org_unit_id in "
-                        + "(select u.id from org_unit u where u.path like :p)").param("p", LedgerStore.likePrefix(path))
+        return jdbc.sql("select count(*) from ledger_record r where r.unit_path like :p").param("p", LedgerStore.likePrefix(path))
                 .query(Long.class).single() > 0;
     }
 

@@ -38,7 +38,10 @@ class LedgerStore {
     private final NamedParameterJdbcTemplate named;
     private final RecordKinds kinds;
 
-    LedgerStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, RecordKinds kinds) {
+    private final org.luoshi.org.OrgUnitService units;
+
+    LedgerStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, RecordKinds kinds, org.luoshi.org.OrgUnitService units) {
+        this.units = units;
         this.jdbc = jdbc;
         this.named = named;
         this.kinds = kinds;
@@ -46,10 +49,10 @@ class LedgerStore {
 
     long insert(RecordKind kind, long unitId, Draft draft, Instant recordedAt, String recordedBy, boolean late) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into ledger_record (org_unit_id, kind, occurred_on, occurred_until, title, notes, tags, "
-                        + "recorded_at, recorded_by, late, version) values (:unit, :kind, :on, :until, :title, :notes, :tags, "
+        jdbc.sql("insert into ledger_record (org_unit_id, unit_path, kind, occurred_on, occurred_until, title, notes, tags, "
+                        + "recorded_at, recorded_by, late, version) values (:unit, :path, :kind, :on, :until, :title, :notes, :tags, "
                         + ":at, :by, :late, 0)")
-                .param("unit", unitId).param("kind", kind.code())
+                .param("unit", unitId).param("path", unitPath(unitId)).param("kind", kind.code())
                 .param("on", draft.occurredOn()).param("until", draft.occurredUntil())
                 .param("title", draft.title()).param("notes", draft.notes()).param("tags", joinTags(draft.tags()))
                 .param("at", ts(recordedAt)).param("by", recordedBy).param("late", late)
@@ -72,11 +75,11 @@ class LedgerStore {
 
     /** Updates the common row if its version still matches; false when someone else changed it first. */
     boolean update(RecordKind kind, long id, long version, long unitId, Draft draft, boolean late, Instant at, String by) {
-        int rows = jdbc.sql("update ledger_record set org_unit_id = :unit, occurred_on = :on, occurred_until = :until, "
+        int rows = jdbc.sql("update ledger_record set org_unit_id = :unit, unit_path = :path, occurred_on = :on, occurred_until = :until, "
                         + "title = :title, notes = :notes, tags = :tags, late = :late, updated_at = :at, updated_by = :by, "
                         + "version = version + 1 where id = :id and version = :version")
-                .param("unit", unitId).param("on", draft.occurredOn()).param("until", draft.occurredUntil())
-                .param("title", draft.title()).param("notes", draft.notes()).param("tags", joinTags(draft.tags()))
+                .param("unit", unitId).param("path", unitPath(unitId)).param("on", draft.occurredOn())
+                .param("until", draft.occurredUntil()).param("title", draft.title()).param("notes", draft.notes()).param("tags", joinTags(draft.tags()))
                 .param("late", late).param("at", ts(at)).param("by", by).param("id", id).param("version", version)
                 .update();
         if (rows == 0) {
@@ -150,16 +153,18 @@ class LedgerStore {
             return;
         }
         MapSqlParameterSource[] common = new MapSqlParameterSource[drafts.size()];
+        Map<Long, String> paths = units.paths(drafts.stream().map(Draft::unitId).collect(Collectors.toSet()));
         for (int i = 0; i < drafts.size(); i++) {
             Draft draft = drafts.get(i);
-            common[i] = new MapSqlParameterSource().addValue("unit", draft.unitId()).addValue("kind", kind.code())
+            common[i] = new MapSqlParameterSource().addValue("unit", draft.unitId())
+                    .addValue("path", paths.get(draft.unitId())).addValue("kind", kind.code())
                     .addValue("on", draft.occurredOn()).addValue("until", draft.occurredUntil())
                     .addValue("title", draft.title()).addValue("notes", draft.notes()).addValue("tags", joinTags(draft.tags()))
                     .addValue("at", ts(recordedAt)).addValue("by", recordedBy).addValue("late", late.get(i));
         }
         KeyHolder keys = new GeneratedKeyHolder();
-        named.batchUpdate("insert into ledger_record (org_unit_id, kind, occurred_on, occurred_until, title, notes, tags, "
-                + "recorded_at, recorded_by, late, version) values (:unit, :kind, :on, :until, :title, :notes, :tags, "
+        named.batchUpdate("insert into ledger_record (org_unit_id, unit_path, kind, occurred_on, occurred_until, title, "
+                + "notes, tags, recorded_at, recorded_by, late, version) values (:unit, :path, :kind, :on, :until, :title, :notes, :tags, "
                 + ":at, :by, :late, 0)", common, keys, new String[] {"id"});
         List<Map<String, Object>> generated = keys.getKeyList();
         if (generated.size() != drafts.size()) {
@@ -204,8 +209,20 @@ class LedgerStore {
                 .addValue("notes", row.notesSubmitted());
     }
 
+    /** The unit's path, from the org module (the unit exists: the caller has read it in scope). */
     String unitPath(long unitId) {
-        return jdbc.sql("select path from org_unit where id = :id").param("id", unitId).query(String.class).single();
+        return java.util.Objects.requireNonNull(units.paths(List.of(unitId)).get(unitId), "no unit " + unitId);
+    }
+
+    /**
+     * A unit moved: its records and those of its subtree now lie under the new path. Runs in the
+     * moving transaction, so figures never see the old and the new tree mixed.
+     */
+    @org.springframework.context.event.EventListener
+    void unitMoved(org.luoshi.org.OrgUnitMoved moved) {
+        jdbc.sql("update ledger_record set unit_path = :to || substring(unit_path, :keep) where unit_path like :from")
+                .param("to", moved.newPrefix()).param("keep", moved.oldPrefix().length() + 1)
+                .param("from", likePrefix(moved.oldPrefix())).update();
     }
 
     /** Loads the kind's fields (and attendance for kinds that have it) for the given records, one query per kind. */
@@ -312,10 +329,11 @@ class LedgerStore {
         return jdbc.sql(pageSql(filter, cursor, deleted)).params(params).query(this::mapCommon).list();
     }
 
-    /** Ids of the units of a subtree, in tree (path) order. */
+    /** Ids of the units of a subtree that hold records (deleted ones too), in tree (path) order. */
     List<Long> unitIdsUnder(String path) {
-        return jdbc.sql("select id from org_unit where path like :path order by path").param("path", likePrefix(path))
-                .query(Long.class).list();
+        return jdbc.sql("select distinct r.unit_path, r.org_unit_id from ledger_record r where r.unit_path like :path "
+                        + "order by r.unit_path").param("path", likePrefix(path))
+                .query((rs, n) -> rs.getLong(2)).list();
     }
 
     /** The oldest and newest occurred_on of one unit's records of the filter, or null when there are none. */
@@ -350,7 +368,7 @@ class LedgerStore {
     }
 
     private static final String UNIT_EQUALS = "r.org_unit_id = :unit";
-    private static final String UNIT_SUBTREE = "r.org_unit_id in (select u.id from org_unit u where u.path like :path)";
+    private static final String UNIT_SUBTREE = "r.unit_path like :path";
 
     /** Records per kind for the filter (its kind ignored), in one grouped query. */
     Map<String, Long> countsByKind(String scopePath, RecordFilter filter) {

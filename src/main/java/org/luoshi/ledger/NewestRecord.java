@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * A record behind a figure, as returned newest first by {@link LedgerQueries#newestRecords}.
+ * A record behind a figure, as returned newest first by {@link LedgerStatistics#newestRecords}.
  *
  * @param group the grouping field names and their values for this record
  */

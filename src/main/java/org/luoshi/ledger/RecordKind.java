@@ -8,13 +8,13 @@ import java.util.Optional;
 /**
  * A kind of ledger record (上级文件, 会议, 学习 …): its code, its detail table and its typed fields.
  * Everything else (scope, dates, 补录, history, attachments, lists, API) is shared. To add a kind,
- * declare one of these as a bean (see {@code CoreKinds}), create its detail table in a migration and
+ * add a {@link LedgerKind} with its definition (see {@code CoreKinds}), create its detail table in a migration and
  * add its labels to the ledger bundle.
  */
 public final class RecordKind {
 
     /** The ENUM field by this name, if any, is the kind's sub-kind (shown in lists, filterable in figures). */
-    public static final String SUB_KIND = "subKind";
+    public static final String SUB_KIND = LedgerTerms.SUB_KIND;
 
     private final String code;
     private final String table;
@@ -36,8 +36,8 @@ public final class RecordKind {
     }
 
     /** Starts a definition; {@code order} places the kind in menus and tabs. */
-    public static RecordKind define(String code, String table, int order) {
-        return new RecordKind(code, table, order);
+    static RecordKind define(LedgerKind kind, String table, int order) {
+        return new RecordKind(kind.name(), table, order);
     }
 
     public RecordKind field(FieldDef field) {

@@ -9,14 +9,14 @@ import java.util.Optional;
 import org.luoshi.web.NotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Every record kind the application knows: all {@link RecordKind} beans, in their order. */
+/** Every record kind the application knows: the definitions of all {@link LedgerKind}s, in their order. */
 @Component
 public class RecordKinds {
 
     private final Map<String, RecordKind> byCode = new LinkedHashMap<>();
 
-    RecordKinds(List<RecordKind> kinds) {
-        kinds.stream().sorted(Comparator.comparingInt(RecordKind::order)).forEach(k -> {
+    RecordKinds() {
+        java.util.Arrays.stream(LedgerKind.values()).map(LedgerKind::definition).sorted(Comparator.comparingInt(RecordKind::order)).forEach(k -> {
             if (byCode.put(k.code(), k) != null) {
                 throw new IllegalStateException("duplicate record kind " + k.code());
             }
@@ -32,6 +32,10 @@ public class RecordKinds {
             return Optional.empty();
         }
         return Optional.ofNullable(byCode.get(codeOrSlug.toUpperCase(Locale.ROOT).replace('-', '_')));
+    }
+
+    public RecordKind get(LedgerKind kind) {
+        return kind.definition();
     }
 
     /** The kind, or 404 for an unknown code. */

@@ -23,6 +23,8 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
             + "and u.kind = org.luoshi.org.OrgUnitKind.VILLAGE and u.active = true")
     long sumVillagePopulation(@Param("path") String path);
 
+    List<OrgUnit> findByPathIn(java.util.Collection<String> paths);
+
     boolean existsByParentId(Long parentId);
 
     Optional<OrgUnit> findByParentIdIsNull();

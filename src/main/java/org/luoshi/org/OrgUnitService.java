@@ -25,8 +25,11 @@ public class OrgUnitService {
     private final PersonRepository people;
     private final PostRepository posts;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    OrgUnitService(OrgUnitRepository units, PersonRepository people, PostRepository posts, Clock clock) {
+    OrgUnitService(OrgUnitRepository units, PersonRepository people, PostRepository posts, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.clock = clock;
         this.units = units;
         this.people = people;
@@ -146,6 +149,49 @@ public class OrgUnitService {
         return units.sumVillagePopulation(unit.getPath());
     }
 
+    /**
+     * The paths of the units with these ids, in one query; ids that do not exist are absent. For
+     * modules that keep a unit's path beside their records; a path is only ids and reveals nothing.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> paths(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> paths = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            units.findAllById(java.util.Set.copyOf(ids)).forEach(u -> paths.put(u.getId(), u.getPath()));
+        }
+        return paths;
+    }
+
+    /** The units in scope at these paths (a figure names its unit by path), in one query; others are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, OrgUnit> atPaths(DataScope scope, java.util.Collection<String> paths) {
+        java.util.Map<String, OrgUnit> found = new java.util.HashMap<>();
+        if (!paths.isEmpty()) {
+            units.findByPathIn(java.util.Set.copyOf(paths)).stream().filter(u -> scope.covers(u.getPath()))
+                    .forEach(u -> found.put(u.getPath(), u));
+        }
+        return found;
+    }
+
+    /** The names of the units with these ids, in one query; for lists of records that name their unit. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            units.findAllById(java.util.Set.copyOf(ids)).forEach(u -> names.put(u.getId(), u.getName()));
+        }
+        return names;
+    }
+
+    /** The active villages (村 / 社区) of the subtree with this path: their ids and paths. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> activeVillages(String path) {
+        java.util.Map<Long, String> villages = new java.util.LinkedHashMap<>();
+        units.findSubtreeOfKind(path, OrgUnitKind.VILLAGE).stream().filter(OrgUnit::isActive)
+                .forEach(v -> villages.put(v.getId(), v.getPath()));
+        return villages;
+    }
+
     public java.util.Optional<OrgUnit> root() {
         return units.findByParentIdIsNull();
     }
@@ -225,6 +271,7 @@ public class OrgUnitService {
                 descendant.rebase(oldPrefix, newPrefix, now);
             }
         }
+        events.publishEvent(new OrgUnitMoved(unit.getId(), oldPrefix, newPrefix));
         return unit;
     }
 

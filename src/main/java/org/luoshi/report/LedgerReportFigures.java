@@ -1,5 +1,7 @@
 package org.luoshi.report;
 
+import static org.luoshi.ledger.LedgerTerms.*;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -9,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.luoshi.assessment.Evaluation;
 import org.luoshi.assessment.EvaluationService;
@@ -20,14 +20,11 @@ import org.luoshi.assessment.Status;
 import org.luoshi.inspection.FindingService;
 import org.luoshi.inspection.FindingSummary;
 import org.luoshi.ledger.AttendanceFigure;
-import org.luoshi.ledger.FieldDef;
-import org.luoshi.ledger.FieldType;
-import org.luoshi.ledger.LedgerFigure;
-import org.luoshi.ledger.LedgerQueries;
+import org.luoshi.ledger.LedgerKind;
+import org.luoshi.ledger.LedgerStatistics;
 import org.luoshi.ledger.LedgerTally;
 import org.luoshi.ledger.NewestRecord;
-import org.luoshi.ledger.RecordKind;
-import org.luoshi.ledger.RecordKinds;
+import org.luoshi.ledger.Selection;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
@@ -64,8 +61,7 @@ class LedgerReportFigures implements ReportFigures {
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
     private final OrgUnitService units;
-    private final LedgerQueries ledger;
-    private final RecordKinds kinds;
+    private final LedgerStatistics ledger;
     private final LeadingGroupService groups;
     private final LetterService letters;
     private final EvaluationService evaluations;
@@ -73,12 +69,11 @@ class LedgerReportFigures implements ReportFigures {
     private final MessageSource messages;
     private final TransactionTemplate outside;
 
-    LedgerReportFigures(OrgUnitService units, LedgerQueries ledger, RecordKinds kinds, LeadingGroupService groups,
+    LedgerReportFigures(OrgUnitService units, LedgerStatistics ledger, LeadingGroupService groups,
             LetterService letters, EvaluationService evaluations, FindingService findings, MessageSource messages,
             PlatformTransactionManager transactions) {
         this.units = units;
         this.ledger = ledger;
-        this.kinds = kinds;
         this.groups = groups;
         this.letters = letters;
         this.evaluations = evaluations;
@@ -86,102 +81,25 @@ class LedgerReportFigures implements ReportFigures {
         this.messages = messages;
         this.outside = new TransactionTemplate(transactions);
         this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
-        List<String> unknown = unknownTerms(kinds::find);
-        if (!unknown.isEmpty()) {
-            throw new IllegalStateException("The report reads ledger kinds, fields or options that are not registered: "
-                    + unknown + " (renamed in org.luoshi.ledger? update LedgerReportFigures.TERMS)");
-        }
     }
 
-    /**
-     * The ledger kinds, fields and options the figures read, checked against the registered kinds at
-     * start-up: a renamed field must fail loudly, not turn a figure silently into 【待补充】.
-     */
-    record LedgerTerm(String kind, String field, FieldType type, List<String> options) {
-
-        static LedgerTerm kind(String kind) {
-            return new LedgerTerm(kind, null, null, List.of());
-        }
-
-        static LedgerTerm field(String kind, String field, FieldType type, String... options) {
-            return new LedgerTerm(kind, field, type, List.of(options));
-        }
-    }
-
-    static final String MEETING = "MEETING";
-    static final String STUDY_SESSION = "STUDY_SESSION";
-    static final String OUTREACH = "OUTREACH";
-    static final String MEDIA_PLACEMENT = "MEDIA_PLACEMENT";
-    static final String OPINION_CASE = "OPINION_CASE";
-    static final String VENUE_CHECK = "VENUE_CHECK";
-    static final String ACTIVITY = "ACTIVITY";
-    static final String VOLUNTEER_SERVICE = "VOLUNTEER_SERVICE";
-    static final String VOLUNTEER_TEAM = "VOLUNTEER_TEAM";
-    static final String AWARD = "AWARD";
-    private static final String SUB_KIND = RecordKind.SUB_KIND;
-    private static final String LEVEL = "level";
-    private static final String MEDIUM = "medium";
-    private static final String ARTICLE_COUNT = "articleCount";
-    private static final String ON_TIME = "onTime";
-    private static final String CLOSED_ON = "closedOn";
-    private static final String FAULTS_FIXED = "faultsFixed";
-    private static final String HOURS = "hours";
-    private static final String MEMBERS = "members";
-    private static final String THEMATIC = "THEMATIC";
-    private static final String ANALYSIS = "ANALYSIS";
-    private static final String CENTRAL_GROUP = "CENTRAL_GROUP";
-    private static final String SEMINAR = "SEMINAR";
-    private static final String SESSIONS = "sessions";
-    private static final String ANTI_PORN = "ANTI_PORN";
-
-    static final List<LedgerTerm> TERMS = List.of(
-            LedgerTerm.field(MEETING, SUB_KIND, FieldType.ENUM, THEMATIC, ANALYSIS),
-            LedgerTerm.field(STUDY_SESSION, SUB_KIND, FieldType.ENUM, CENTRAL_GROUP, SEMINAR),
-            LedgerTerm.kind(OUTREACH),
-            LedgerTerm.field(MEDIA_PLACEMENT, LEVEL, FieldType.ENUM),
-            LedgerTerm.field(MEDIA_PLACEMENT, MEDIUM, FieldType.ENUM),
-            LedgerTerm.field(MEDIA_PLACEMENT, ARTICLE_COUNT, FieldType.INTEGER),
-            LedgerTerm.field(OPINION_CASE, ON_TIME, FieldType.BOOLEAN),
-            LedgerTerm.field(OPINION_CASE, CLOSED_ON, FieldType.DATE),
-            LedgerTerm.field(VENUE_CHECK, FAULTS_FIXED, FieldType.INTEGER),
-            LedgerTerm.field(ACTIVITY, SUB_KIND, FieldType.ENUM, ANTI_PORN),
-            LedgerTerm.field(ACTIVITY, SESSIONS, FieldType.INTEGER),
-            LedgerTerm.field(VOLUNTEER_SERVICE, HOURS, FieldType.DECIMAL),
-            LedgerTerm.field(VOLUNTEER_TEAM, MEMBERS, FieldType.INTEGER),
-            LedgerTerm.kind(AWARD));
+    static final LedgerKind MEETING = LedgerKind.MEETING;
+    static final LedgerKind STUDY_SESSION = LedgerKind.STUDY_SESSION;
+    static final LedgerKind OUTREACH = LedgerKind.OUTREACH;
+    static final LedgerKind MEDIA_PLACEMENT = LedgerKind.MEDIA_PLACEMENT;
+    static final LedgerKind OPINION_CASE = LedgerKind.OPINION_CASE;
+    static final LedgerKind VENUE_CHECK = LedgerKind.VENUE_CHECK;
+    static final LedgerKind ACTIVITY = LedgerKind.ACTIVITY;
+    static final LedgerKind VOLUNTEER_SERVICE = LedgerKind.VOLUNTEER_SERVICE;
+    static final LedgerKind VOLUNTEER_TEAM = LedgerKind.VOLUNTEER_TEAM;
+    static final LedgerKind AWARD = LedgerKind.AWARD;
 
     /** How each kind is tallied: one aggregate query grouped by these fields, summing those. */
-    private static final Map<String, List<String>> GROUP_BY = Map.of(MEETING, List.of(SUB_KIND),
+    private static final Map<LedgerKind, List<String>> GROUP_BY = Map.of(MEETING, List.of(SUB_KIND),
             STUDY_SESSION, List.of(SUB_KIND), MEDIA_PLACEMENT, List.of(LEVEL, MEDIUM), OPINION_CASE, List.of(ON_TIME, CLOSED_ON),
             ACTIVITY, List.of(SUB_KIND, SESSIONS));
-    private static final Map<String, List<String>> SUMS = Map.of(MEDIA_PLACEMENT, List.of(ARTICLE_COUNT),
+    private static final Map<LedgerKind, List<String>> SUMS = Map.of(MEDIA_PLACEMENT, List.of(ARTICLE_COUNT),
             VENUE_CHECK, List.of(FAULTS_FIXED), VOLUNTEER_SERVICE, List.of(HOURS), VOLUNTEER_TEAM, List.of(MEMBERS));
-
-    /** Every term that the kinds do not have, e.g. "MEETING.subKind=THEMATIC"; empty when all exist. */
-    static List<String> unknownTerms(Function<String, Optional<RecordKind>> kinds) {
-        List<String> unknown = new ArrayList<>();
-        for (LedgerTerm term : TERMS) {
-            Optional<RecordKind> kind = kinds.apply(term.kind());
-            if (kind.isEmpty()) {
-                unknown.add(term.kind());
-                continue;
-            }
-            if (term.field() == null) {
-                continue;
-            }
-            Optional<FieldDef> field = kind.get().field(term.field()).filter(f -> f.type() == term.type());
-            if (field.isEmpty()) {
-                unknown.add(term.kind() + "." + term.field() + " (" + term.type() + ")");
-                continue;
-            }
-            term.options().stream().filter(o -> !field.get().options().contains(o))
-                    .forEach(o -> unknown.add(term.kind() + "." + term.field() + "=" + o));
-        }
-        if (kinds.apply(STUDY_SESSION).filter(RecordKind::hasAttendance).isEmpty()) {
-            unknown.add(STUDY_SESSION + " (attendance)");
-        }
-        return unknown;
-    }
 
     @Override
     public FigureSet figures(long townshipId, int year) {
@@ -222,7 +140,7 @@ class LedgerReportFigures implements ReportFigures {
 
     /** The township and year being reported on, with the ledger rows of each kind once read. */
     private record Year(DataScope scope, OrgUnit township, int year, LocalDate from, LocalDate to,
-            Map<String, KindRows> read) {
+            Map<LedgerKind, KindRows> read) {
     }
 
     /**
@@ -269,15 +187,15 @@ class LedgerReportFigures implements ReportFigures {
      * study sessions), read once per report. The volunteer teams count from their founding up to the
      * end of the year, everything else within it.
      */
-    private KindRows rows(Year y, String kind) {
+    private KindRows rows(Year y, LedgerKind kind) {
         KindRows rows = y.read().get(kind);
         if (rows == null) {
-            LocalDate from = VOLUNTEER_TEAM.equals(kind) ? null : y.from();
-            LedgerFigure all = LedgerFigure.of(kind, y.township().getId(), from, y.to());
+            LocalDate from = VOLUNTEER_TEAM == kind ? null : y.from();
+            Selection all = Selection.of(y.township().getPath(), kind, from, y.to());
             List<String> groupBy = GROUP_BY.getOrDefault(kind, List.of());
-            rows = new KindRows(ledger.tally(y.scope(), all, groupBy, SUMS.getOrDefault(kind, List.of())),
-                    ledger.newestRecords(y.scope(), all, groupBy, RECORD_LINKS),
-                    STUDY_SESSION.equals(kind) ? ledger.attendanceBy(y.scope(), all, SUB_KIND) : Map.of());
+            rows = new KindRows(ledger.tally(all, groupBy, SUMS.getOrDefault(kind, List.of())),
+                    ledger.newestRecords(all, groupBy, RECORD_LINKS),
+                    STUDY_SESSION == kind ? ledger.attendanceBy(all, SUB_KIND) : Map.of());
             y.read().put(kind, rows);
         }
         return rows;
@@ -339,7 +257,7 @@ class LedgerReportFigures implements ReportFigures {
                 "/responsibility/letters?townshipId=" + y.township().getId() + "&year=" + y.year())));
     }
 
-    private Figure count(Year y, String kind, Map<String, ?> where, String missing) {
+    private Figure count(Year y, LedgerKind kind, Map<String, ?> where, String missing) {
         KindRows rows = rows(y, kind);
         long n = rows.count(where);
         if (n == 0) {
@@ -348,7 +266,7 @@ class LedgerReportFigures implements ReportFigures {
         return Figure.count(n, evidence(y, kind, rows.ids(where)));
     }
 
-    private Figure sum(Year y, String kind, String field, String missing, boolean decimal) {
+    private Figure sum(Year y, LedgerKind kind, String field, String missing, boolean decimal) {
         KindRows rows = rows(y, kind);
         if (rows.count(Map.of()) == 0) {
             return Figure.missing(missing);
@@ -395,7 +313,7 @@ class LedgerReportFigures implements ReportFigures {
             return Figure.missing("本年度新闻上稿记录");
         }
         List<FigureItem> items = new ArrayList<>();
-        for (String option : kinds.get(MEDIA_PLACEMENT).field(field).orElseThrow().options()) {
+        for (String option : MEDIA_PLACEMENT.definition().field(field).orElseThrow().options()) {
             Map<String, String> where = Map.of(field, option);
             long articles = rows.sum(ARTICLE_COUNT, where).longValue();
             if (articles > 0) {
@@ -512,19 +430,19 @@ class LedgerReportFigures implements ReportFigures {
     }
 
     /** The filtered ledger list of the kind and year, then the newest records one by one. */
-    private List<EvidenceLink> evidence(Year y, String kind, List<Long> ids) {
+    private List<EvidenceLink> evidence(Year y, LedgerKind kind, List<Long> ids) {
         List<EvidenceLink> links = new ArrayList<>();
         links.add(listLink(y, kind));
         links.addAll(records(kind, ids));
         return links;
     }
 
-    private List<EvidenceLink> records(String kind, List<Long> ids) {
+    private List<EvidenceLink> records(LedgerKind kind, List<Long> ids) {
         String kindLabel = message("ledger.kind." + kind);
         return ids.stream().map(id -> new EvidenceLink(kindLabel + "记录 #" + id, "/ledger/records/" + id)).toList();
     }
 
-    private EvidenceLink listLink(Year y, String kind) {
+    private EvidenceLink listLink(Year y, LedgerKind kind) {
         return new EvidenceLink(y.township().getName() + y.year() + "年" + message("ledger.kind." + kind) + "台账",
                 "/ledger/" + kind + "?unitId=" + y.township().getId() + "&from=" + y.from() + "&to=" + y.to());
     }

@@ -39,7 +39,7 @@ class AssessmentBenchmarkTest {
     @Autowired OrgUnitService units;
     @Autowired LedgerGenerator generator;
     @Autowired EvaluationService evaluation;
-    @Autowired LedgerTables tables;
+    @Autowired StatisticsFigures tables;
     @Autowired IndicatorSetService sets;
 
     @Test

@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +73,7 @@ class EvaluationEndToEndTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         IndicatorDefinition seminars = new IndicatorDefinition("LL-02", "中心组专题研讨", "理论学习", new BigDecimal("8"),
                 BigDecimal.ONE, PeriodMode.EACH_QUARTER, ScoringMode.PROPORTIONAL, List.of(),
-                new Rule(Aggregation.COUNT, RecordKind.STUDY_SESSION, null, null,
+                new Rule(Aggregation.COUNT, LedgerKind.STUDY_SESSION, null, null,
                         List.of(RecordFilter.subKind("SEMINAR")), null), false, null);
         IndicatorDefinition manual = new IndicatorDefinition("WH-02", "文明创建成效", "文化与文明创建", new BigDecimal("5"),
                 null, PeriodMode.YEAR, ScoringMode.ALL_OR_NOTHING, List.of(), null, true, null);
@@ -87,8 +89,8 @@ class EvaluationEndToEndTest {
 
         String path = units.getUnchecked(township).getPath();
         FakeLedger ledger = new FakeLedger();
-        ledger.record(path, RecordKind.STUDY_SESSION, "SEMINAR", LocalDate.of(YEAR, 3, 31));
-        ledger.ranged(path, RecordKind.STUDY_SESSION, "SEMINAR", LocalDate.of(YEAR, 4, 1), LocalDate.of(YEAR, 7, 2));
+        ledger.record(path, LedgerKind.STUDY_SESSION, "SEMINAR", LocalDate.of(YEAR, 3, 31));
+        ledger.ranged(path, LedgerKind.STUDY_SESSION, "SEMINAR", LocalDate.of(YEAR, 4, 1), LocalDate.of(YEAR, 7, 2));
         EvaluationService evaluation = evaluationWith(ledger);
         // 17:00 UTC on 14 August is already 15 August in Beijing
         assertThat(evaluation.today()).isEqualTo(LocalDate.of(YEAR, 8, 15));

@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -35,7 +37,7 @@ class EvaluatorTest {
         return source;
     }
 
-    static Rule count(RecordKind kind, String subKind) {
+    static Rule count(LedgerKind kind, String subKind) {
         return new Rule(Aggregation.COUNT, kind, null, null,
                 subKind == null ? List.of() : List.of(RecordFilter.subKind(subKind)), Comparison.AT_LEAST);
     }
@@ -48,7 +50,7 @@ class EvaluatorTest {
 
     static IndicatorDefinition seminarsEachQuarter() {
         return indicator("LL-02", "理论学习", 8, "1", PeriodMode.EACH_QUARTER, ScoringMode.PROPORTIONAL,
-                count(RecordKind.STUDY_SESSION, "SEMINAR"));
+                count(LedgerKind.STUDY_SESSION, "SEMINAR"));
     }
 
     IndicatorResult one(IndicatorDefinition def, LocalDate asOf) {
@@ -63,11 +65,11 @@ class EvaluatorTest {
 
     @Test
     void lastDayOfMarchCountsInTheFirstQuarterAndFirstOfAprilInTheSecond() {
-        ledger.record(VILLAGE_A, RecordKind.STUDY_SESSION, "SEMINAR", d(3, 31));
+        ledger.record(VILLAGE_A, LedgerKind.STUDY_SESSION, "SEMINAR", d(3, 31));
         IndicatorResult onlyMarch = one(seminarsEachQuarter(), d(4, 15));
         assertThat(onlyMarch.periods()).extracting(PeriodResult::status).containsExactly(Status.MET, Status.PENDING);
 
-        ledger.record(VILLAGE_A, RecordKind.STUDY_SESSION, "SEMINAR", d(4, 1));
+        ledger.record(VILLAGE_A, LedgerKind.STUDY_SESSION, "SEMINAR", d(4, 1));
         IndicatorResult both = one(seminarsEachQuarter(), d(4, 15));
         assertThat(both.periods()).extracting(PeriodResult::actual)
                 .containsExactly(BigDecimal.ONE, BigDecimal.ONE);
@@ -76,7 +78,7 @@ class EvaluatorTest {
 
     @Test
     void aRecordSpanningTwoQuartersCountsOnlyInItsStartQuarter() {
-        ledger.ranged(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", d(3, 28), d(4, 3));
+        ledger.ranged(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", d(3, 28), d(4, 3));
         IndicatorResult result = one(seminarsEachQuarter(), d(7, 1));
         assertThat(result.periods()).extracting(PeriodResult::status)
                 .containsExactly(Status.MET, Status.FAILED, Status.PENDING);
@@ -130,9 +132,9 @@ class EvaluatorTest {
     @Test
     void eachMonthEvaluatesOnlyTheMonthsThatHaveStarted() {
         IndicatorDefinition monthly = indicator("LL-01", "理论学习", 12, "1", PeriodMode.EACH_MONTH,
-                ScoringMode.PROPORTIONAL, count(RecordKind.STUDY_SESSION, "CENTRAL_GROUP"));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "CENTRAL_GROUP", d(1, 20));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "CENTRAL_GROUP", d(3, 5));
+                ScoringMode.PROPORTIONAL, count(LedgerKind.STUDY_SESSION, "CENTRAL_GROUP"));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "CENTRAL_GROUP", d(1, 20));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "CENTRAL_GROUP", d(3, 5));
         IndicatorResult result = one(monthly, d(3, 10));
         assertThat(result.periods()).extracting(PeriodResult::label).containsExactly("1月", "2月", "3月");
         assertThat(result.periods()).extracting(PeriodResult::status)
@@ -145,17 +147,17 @@ class EvaluatorTest {
     @Test
     void eachHalfAndYearModes() {
         IndicatorDefinition halves = indicator("ZZ-02", "组织领导", 6, "1", PeriodMode.EACH_HALF,
-                ScoringMode.ALL_OR_NOTHING, count(RecordKind.MEETING, "ANALYSIS"));
-        ledger.record(TOWNSHIP, RecordKind.MEETING, "ANALYSIS", d(6, 30));
+                ScoringMode.ALL_OR_NOTHING, count(LedgerKind.MEETING, "ANALYSIS"));
+        ledger.record(TOWNSHIP, LedgerKind.MEETING, "ANALYSIS", d(6, 30));
         IndicatorResult inJuly = one(halves, d(7, 1));
         assertThat(inJuly.periods()).extracting(PeriodResult::label).containsExactly("上半年", "下半年");
         assertThat(inJuly.status()).isEqualTo(Status.PENDING);
         assertThat(inJuly.score()).isEqualByComparingTo("0");
-        ledger.record(TOWNSHIP, RecordKind.MEETING, "ANALYSIS", d(7, 1));
+        ledger.record(TOWNSHIP, LedgerKind.MEETING, "ANALYSIS", d(7, 1));
         assertThat(one(halves, d(7, 1)).score()).isEqualByComparingTo("6");
 
         IndicatorDefinition yearly = indicator("ZZ-01", "组织领导", 10, "2", PeriodMode.YEAR,
-                ScoringMode.ALL_OR_NOTHING, count(RecordKind.MEETING, "THEMATIC"));
+                ScoringMode.ALL_OR_NOTHING, count(LedgerKind.MEETING, "THEMATIC"));
         IndicatorResult year = one(yearly, d(12, 31));
         assertThat(year.periods()).singleElement().extracting(PeriodResult::label).isEqualTo("全年");
         assertThat(year.status()).isEqualTo(Status.WARNING);
@@ -177,11 +179,11 @@ class EvaluatorTest {
     @Test
     void countHonoursSubKindScopeAndSoftDelete() {
         IndicatorDefinition thematic = indicator("ZZ-01", "组织领导", 10, "2", PeriodMode.YEAR,
-                ScoringMode.PROPORTIONAL, count(RecordKind.MEETING, "THEMATIC"));
-        ledger.record(TOWNSHIP, RecordKind.MEETING, "THEMATIC", d(2, 1));
-        ledger.record(TOWNSHIP, RecordKind.MEETING, "ANALYSIS", d(2, 2));
-        ledger.deleted(TOWNSHIP, RecordKind.MEETING, "THEMATIC", d(2, 3));
-        ledger.record(OTHER_TOWNSHIP, RecordKind.MEETING, "THEMATIC", d(2, 4));
+                ScoringMode.PROPORTIONAL, count(LedgerKind.MEETING, "THEMATIC"));
+        ledger.record(TOWNSHIP, LedgerKind.MEETING, "THEMATIC", d(2, 1));
+        ledger.record(TOWNSHIP, LedgerKind.MEETING, "ANALYSIS", d(2, 2));
+        ledger.deleted(TOWNSHIP, LedgerKind.MEETING, "THEMATIC", d(2, 3));
+        ledger.record(OTHER_TOWNSHIP, LedgerKind.MEETING, "THEMATIC", d(2, 4));
         IndicatorResult result = one(thematic, d(5, 1));
         assertThat(result.periods().get(0).actual()).isEqualByComparingTo("1");
         assertThat(result.score()).isEqualByComparingTo("5.00");
@@ -190,26 +192,26 @@ class EvaluatorTest {
 
     @Test
     void sumWithFieldAndTagFilters() {
-        Rule provincialArticles = new Rule(Aggregation.SUM, RecordKind.MEDIA_PLACEMENT, "articleCount", null,
+        Rule provincialArticles = new Rule(Aggregation.SUM, LedgerKind.MEDIA_PLACEMENT, "articleCount", null,
                 List.of(RecordFilter.fieldIn("level", "NATIONAL", "PROVINCIAL")), Comparison.AT_LEAST);
         IndicatorDefinition media = indicator("XW-01", "新闻宣传", 10, "8", PeriodMode.YEAR, ScoringMode.PROPORTIONAL,
                 provincialArticles);
-        ledger.withFields(TOWNSHIP, RecordKind.MEDIA_PLACEMENT, d(3, 1), Map.of("level", "PROVINCIAL"), Set.of(),
+        ledger.withFields(TOWNSHIP, LedgerKind.MEDIA_PLACEMENT, d(3, 1), Map.of("level", "PROVINCIAL"), Set.of(),
                 Map.of("articleCount", new BigDecimal("3")));
-        ledger.withFields(TOWNSHIP, RecordKind.MEDIA_PLACEMENT, d(4, 1), Map.of("level", "NATIONAL"), Set.of(),
+        ledger.withFields(TOWNSHIP, LedgerKind.MEDIA_PLACEMENT, d(4, 1), Map.of("level", "NATIONAL"), Set.of(),
                 Map.of("articleCount", BigDecimal.ONE));
-        ledger.withFields(TOWNSHIP, RecordKind.MEDIA_PLACEMENT, d(5, 1), Map.of("level", "COUNTY"), Set.of(),
+        ledger.withFields(TOWNSHIP, LedgerKind.MEDIA_PLACEMENT, d(5, 1), Map.of("level", "COUNTY"), Set.of(),
                 Map.of("articleCount", BigDecimal.TEN));
         IndicatorResult result = one(media, d(6, 1));
         assertThat(result.periods().get(0).actual()).isEqualByComparingTo("4");
         assertThat(result.score()).isEqualByComparingTo("5.00");
         assertThat(result.missing()).isEqualTo("全年指标XW-01累计4，尚差4");
 
-        Rule taggedCost = new Rule(Aggregation.SUM, RecordKind.PUBLICITY_MATERIAL, "cost", null,
+        Rule taggedCost = new Rule(Aggregation.SUM, LedgerKind.PUBLICITY_MATERIAL, "cost", null,
                 List.of(RecordFilter.tag("扫黄打非")), Comparison.AT_LEAST);
-        ledger.withFields(TOWNSHIP, RecordKind.PUBLICITY_MATERIAL, d(2, 1), Map.of(), Set.of("扫黄打非"),
+        ledger.withFields(TOWNSHIP, LedgerKind.PUBLICITY_MATERIAL, d(2, 1), Map.of(), Set.of("扫黄打非"),
                 Map.of("cost", new BigDecimal("1200.50")));
-        ledger.withFields(TOWNSHIP, RecordKind.PUBLICITY_MATERIAL, d(2, 1), Map.of(), Set.of("其他"),
+        ledger.withFields(TOWNSHIP, LedgerKind.PUBLICITY_MATERIAL, d(2, 1), Map.of(), Set.of("其他"),
                 Map.of("cost", new BigDecimal("999")));
         IndicatorResult cost = one(indicator("WH-09", "文化与文明创建", 2, "1000", PeriodMode.YEAR,
                 ScoringMode.ALL_OR_NOTHING, taggedCost), d(6, 1));
@@ -220,11 +222,11 @@ class EvaluatorTest {
 
     @Test
     void distinctUnitsAgainstANumberAndAgainstEveryVillage() {
-        ledger.record(VILLAGE_A, RecordKind.OUTREACH, null, d(3, 1));
-        ledger.record(VILLAGE_A, RecordKind.OUTREACH, null, d(3, 2));
-        ledger.record(VILLAGE_B, RecordKind.OUTREACH, null, d(4, 2));
-        ledger.record("/1/3/20/", RecordKind.OUTREACH, null, d(4, 2));
-        Rule every = new Rule(Aggregation.DISTINCT_UNITS, RecordKind.OUTREACH, null, null, List.of(),
+        ledger.record(VILLAGE_A, LedgerKind.OUTREACH, null, d(3, 1));
+        ledger.record(VILLAGE_A, LedgerKind.OUTREACH, null, d(3, 2));
+        ledger.record(VILLAGE_B, LedgerKind.OUTREACH, null, d(4, 2));
+        ledger.record("/1/3/20/", LedgerKind.OUTREACH, null, d(4, 2));
+        Rule every = new Rule(Aggregation.DISTINCT_UNITS, LedgerKind.OUTREACH, null, null, List.of(),
                 Comparison.ALL_UNITS);
         IndicatorResult all = one(indicator("ZD-02", "阵地建设", 9, null, PeriodMode.YEAR, ScoringMode.PROPORTIONAL,
                 every), d(6, 1));
@@ -233,11 +235,11 @@ class EvaluatorTest {
         assertThat(all.score()).isEqualByComparingTo("6.00");
         assertThat(all.missing()).isEqualTo("全年指标ZD-02已覆盖2个村（社区），共3个，尚有1个未覆盖");
 
-        ledger.record(VILLAGE_C, RecordKind.OUTREACH, null, d(5, 2));
+        ledger.record(VILLAGE_C, LedgerKind.OUTREACH, null, d(5, 2));
         assertThat(one(indicator("ZD-02", "阵地建设", 9, null, PeriodMode.YEAR, ScoringMode.ALL_OR_NOTHING, every),
                 d(6, 1)).status()).isEqualTo(Status.MET);
 
-        Rule atLeast = new Rule(Aggregation.DISTINCT_UNITS, RecordKind.OUTREACH, null, null, List.of(),
+        Rule atLeast = new Rule(Aggregation.DISTINCT_UNITS, LedgerKind.OUTREACH, null, null, List.of(),
                 Comparison.AT_LEAST);
         IndicatorResult quarterly = one(indicator("ZD-03", "阵地建设", 4, "2", PeriodMode.EACH_QUARTER,
                 ScoringMode.PROPORTIONAL, atLeast), d(6, 1));
@@ -248,7 +250,7 @@ class EvaluatorTest {
 
     @Test
     void attendanceRateOfCentralGroupStudy() {
-        Rule attendance = new Rule(Aggregation.RATE, RecordKind.STUDY_SESSION, null, RateMetric.STUDY_ATTENDANCE,
+        Rule attendance = new Rule(Aggregation.RATE, LedgerKind.STUDY_SESSION, null, RateMetric.STUDY_ATTENDANCE,
                 List.of(RecordFilter.subKind("CENTRAL_GROUP")), Comparison.AT_LEAST);
         IndicatorDefinition def = indicator("LL-03", "理论学习", 6, "90", PeriodMode.YEAR, ScoringMode.PROPORTIONAL,
                 attendance);
@@ -271,7 +273,7 @@ class EvaluatorTest {
 
     @Test
     void opinionCasesOnTimeWithNoCaseCountingAsMet() {
-        Rule onTime = new Rule(Aggregation.RATE, RecordKind.OPINION_CASE, null, RateMetric.OPINION_ON_TIME, List.of(),
+        Rule onTime = new Rule(Aggregation.RATE, LedgerKind.OPINION_CASE, null, RateMetric.OPINION_ON_TIME, List.of(),
                 Comparison.AT_LEAST);
         IndicatorDefinition def = indicator("WL-01", "网络意识形态", 10, "100", PeriodMode.EACH_QUARTER,
                 ScoringMode.ALL_OR_NOTHING, onTime);
@@ -290,9 +292,9 @@ class EvaluatorTest {
     @Test
     void volunteerHoursPerResidentIsNotAPercentage() {
         ledger.population(1000);
-        Rule perResident = new Rule(Aggregation.RATE, RecordKind.VOLUNTEER_SERVICE, null,
+        Rule perResident = new Rule(Aggregation.RATE, LedgerKind.VOLUNTEER_SERVICE, null,
                 RateMetric.VOLUNTEER_HOURS_PER_RESIDENT, List.of(), Comparison.AT_LEAST);
-        ledger.withFields(VILLAGE_A, RecordKind.VOLUNTEER_SERVICE, d(3, 3), Map.of(), Set.of(),
+        ledger.withFields(VILLAGE_A, LedgerKind.VOLUNTEER_SERVICE, d(3, 3), Map.of(), Set.of(),
                 Map.of("hours", new BigDecimal("300")));
         IndicatorDefinition def = indicator("WH-02", "文化与文明创建", 6, "0.5", PeriodMode.YEAR,
                 ScoringMode.PROPORTIONAL, perResident);
@@ -323,8 +325,8 @@ class EvaluatorTest {
 
     @Test
     void proportionalEachPeriodIsTheShareOfStartedPeriodsMet() {
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", d(2, 1));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", d(8, 1));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", d(2, 1));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", d(8, 1));
         IndicatorResult result = one(seminarsEachQuarter(), d(8, 15));
         assertThat(result.periods()).extracting(PeriodResult::status)
                 .containsExactly(Status.MET, Status.FAILED, Status.MET);
@@ -334,8 +336,8 @@ class EvaluatorTest {
 
     @Test
     void missingSeminarInTheThirdQuarterIsSaidInChinese() {
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", d(2, 1));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", d(5, 1));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", d(2, 1));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", d(5, 1));
         // Q3 has 92 days: 62 passed on 1 September is the first day past two thirds.
         IndicatorResult result = one(seminarsEachQuarter(), d(9, 1));
         assertThat(result.status()).isEqualTo(Status.WARNING);
@@ -345,8 +347,8 @@ class EvaluatorTest {
     @Test
     void allOrNothingNeedsEveryStartedPeriod() {
         IndicatorDefinition def = indicator("LL-02", "理论学习", 8, "1", PeriodMode.EACH_QUARTER,
-                ScoringMode.ALL_OR_NOTHING, count(RecordKind.STUDY_SESSION, "SEMINAR"));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", d(2, 1));
+                ScoringMode.ALL_OR_NOTHING, count(LedgerKind.STUDY_SESSION, "SEMINAR"));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", d(2, 1));
         assertThat(one(def, d(3, 1)).score()).isEqualByComparingTo("8");
         assertThat(one(def, d(4, 2)).score()).isEqualByComparingTo("0");
     }
@@ -357,14 +359,14 @@ class EvaluatorTest {
                 new Step(new BigDecimal("5"), new BigDecimal("8")), new Step(new BigDecimal("8"), new BigDecimal("12")));
         IndicatorDefinition yearly = new IndicatorDefinition("XW-02", "信息报送", "新闻宣传", BigDecimal.TEN,
                 new BigDecimal("8"), PeriodMode.YEAR, ScoringMode.STEPPED, steps,
-                count(RecordKind.MEDIA_PLACEMENT, null), false, null);
+                count(LedgerKind.MEDIA_PLACEMENT, null), false, null);
         assertThat(one(yearly, d(3, 1)).score()).isEqualByComparingTo("0");
         for (int i = 0; i < 5; i++) {
-            ledger.record(TOWNSHIP, RecordKind.MEDIA_PLACEMENT, null, d(2, 1 + i));
+            ledger.record(TOWNSHIP, LedgerKind.MEDIA_PLACEMENT, null, d(2, 1 + i));
         }
         assertThat(one(yearly, d(3, 1)).score()).isEqualByComparingTo("8");
         for (int i = 0; i < 3; i++) {
-            ledger.record(TOWNSHIP, RecordKind.MEDIA_PLACEMENT, null, d(2, 10 + i));
+            ledger.record(TOWNSHIP, LedgerKind.MEDIA_PLACEMENT, null, d(2, 10 + i));
         }
         // 12 points of the top step are capped at the weight of 10.
         assertThat(one(yearly, d(3, 1)).score()).isEqualByComparingTo("10");
@@ -372,11 +374,11 @@ class EvaluatorTest {
         IndicatorDefinition monthly = new IndicatorDefinition("LL-01", "中心组学习", "理论学习", BigDecimal.TEN,
                 BigDecimal.ONE, PeriodMode.EACH_MONTH, ScoringMode.STEPPED,
                 List.of(new Step(new BigDecimal("1"), new BigDecimal("3")), new Step(new BigDecimal("3"), BigDecimal.TEN)),
-                count(RecordKind.STUDY_SESSION, "CENTRAL_GROUP"), false, null);
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "CENTRAL_GROUP", d(1, 3));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "CENTRAL_GROUP", d(2, 3));
+                count(LedgerKind.STUDY_SESSION, "CENTRAL_GROUP"), false, null);
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "CENTRAL_GROUP", d(1, 3));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "CENTRAL_GROUP", d(2, 3));
         assertThat(one(monthly, d(3, 1)).score()).isEqualByComparingTo("3");
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "CENTRAL_GROUP", d(3, 3));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "CENTRAL_GROUP", d(3, 3));
         assertThat(one(monthly, d(3, 5)).score()).isEqualByComparingTo("10");
     }
 
@@ -416,12 +418,12 @@ class EvaluatorTest {
     @Test
     void categoryTotalsAndTheObligationCalendar() {
         IndicatorDefinition monthly = indicator("LL-01", "理论学习", 12, "1", PeriodMode.EACH_MONTH,
-                ScoringMode.PROPORTIONAL, count(RecordKind.STUDY_SESSION, "CENTRAL_GROUP"));
+                ScoringMode.PROPORTIONAL, count(LedgerKind.STUDY_SESSION, "CENTRAL_GROUP"));
         IndicatorDefinition yearly = indicator("ZZ-01", "组织领导", 10, "2", PeriodMode.YEAR, ScoringMode.PROPORTIONAL,
-                count(RecordKind.MEETING, "THEMATIC"));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "CENTRAL_GROUP", d(1, 20));
-        ledger.record(TOWNSHIP, RecordKind.MEETING, "THEMATIC", d(1, 20));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", d(1, 20));
+                count(LedgerKind.MEETING, "THEMATIC"));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "CENTRAL_GROUP", d(1, 20));
+        ledger.record(TOWNSHIP, LedgerKind.MEETING, "THEMATIC", d(1, 20));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", d(1, 20));
         Evaluation evaluation = evaluator.evaluate("set", 2026, TOWNSHIP,
                 List.of(monthly, seminarsEachQuarter(), yearly), Map.of(), d(3, 25));
         assertThat(evaluation.categories()).extracting(CategoryTotal::category).containsExactly("理论学习", "组织领导");

@@ -1,5 +1,8 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.Coverage;
+import org.luoshi.ledger.LedgerKind;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +19,7 @@ import java.util.Set;
  */
 final class FakeLedger implements LedgerFigures {
 
-    record Entry(long id, String unitPath, RecordKind kind, String subKind, Map<String, String> fields,
+    record Entry(long id, String unitPath, LedgerKind kind, String subKind, Map<String, String> fields,
             Set<String> tags, LocalDate occurredOn, LocalDate occurredUntil, Map<String, BigDecimal> numbers,
             int present, int attendanceRows, Boolean onTime, boolean deleted) {
     }
@@ -54,33 +57,33 @@ final class FakeLedger implements LedgerFigures {
         return entry;
     }
 
-    long record(String unitPath, RecordKind kind, String subKind, LocalDate on) {
+    long record(String unitPath, LedgerKind kind, String subKind, LocalDate on) {
         return add(new Entry(nextId++, unitPath, kind, subKind, Map.of(), Set.of(), on, null, Map.of(), 0, 0, null,
                 false)).id();
     }
 
-    long ranged(String unitPath, RecordKind kind, String subKind, LocalDate on, LocalDate until) {
+    long ranged(String unitPath, LedgerKind kind, String subKind, LocalDate on, LocalDate until) {
         return add(new Entry(nextId++, unitPath, kind, subKind, Map.of(), Set.of(), on, until, Map.of(), 0, 0, null,
                 false)).id();
     }
 
-    long deleted(String unitPath, RecordKind kind, String subKind, LocalDate on) {
+    long deleted(String unitPath, LedgerKind kind, String subKind, LocalDate on) {
         return add(new Entry(nextId++, unitPath, kind, subKind, Map.of(), Set.of(), on, null, Map.of(), 0, 0, null,
                 true)).id();
     }
 
-    long withFields(String unitPath, RecordKind kind, LocalDate on, Map<String, String> fields, Set<String> tags,
+    long withFields(String unitPath, LedgerKind kind, LocalDate on, Map<String, String> fields, Set<String> tags,
             Map<String, BigDecimal> numbers) {
         return add(new Entry(nextId++, unitPath, kind, null, fields, tags, on, null, numbers, 0, 0, null, false)).id();
     }
 
     long study(String unitPath, String subKind, LocalDate on, int present, int rows) {
-        return add(new Entry(nextId++, unitPath, RecordKind.STUDY_SESSION, subKind, Map.of(), Set.of(), on, null,
+        return add(new Entry(nextId++, unitPath, LedgerKind.STUDY_SESSION, subKind, Map.of(), Set.of(), on, null,
                 Map.of(), present, rows, null, false)).id();
     }
 
     long opinion(String unitPath, LocalDate on, Boolean onTime) {
-        return add(new Entry(nextId++, unitPath, RecordKind.OPINION_CASE, null, Map.of(), Set.of(), on, null,
+        return add(new Entry(nextId++, unitPath, LedgerKind.OPINION_CASE, null, Map.of(), Set.of(), on, null,
                 Map.of(), 0, 0, onTime, false)).id();
     }
 

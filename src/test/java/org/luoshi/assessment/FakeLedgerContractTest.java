@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import java.time.LocalDate;
 
 /** The fake used by the evaluation tests keeps the same contract as the real adapter must. */
@@ -23,7 +25,7 @@ class FakeLedgerContractTest extends LedgerFiguresContract {
     }
 
     @Override
-    long record(String unitPath, RecordKind kind, String subKind, LocalDate on, LocalDate until) {
+    long record(String unitPath, LedgerKind kind, String subKind, LocalDate on, LocalDate until) {
         return ledger.ranged(unitPath, kind, subKind, on, until);
     }
 

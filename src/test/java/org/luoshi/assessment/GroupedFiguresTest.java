@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -32,7 +34,7 @@ import org.springframework.context.MessageSource;
 @LuoshiTest
 class GroupedFiguresTest {
 
-    @Autowired LedgerTables tables;
+    @Autowired StatisticsFigures tables;
     @Autowired LedgerService ledger;
     @Autowired LedgerGenerator generator;
     @Autowired OrgUnitService units;
@@ -78,7 +80,7 @@ class GroupedFiguresTest {
         List<RecordQuery> quarters = new ArrayList<>();
         for (OrgUnit township : List.of(first, second)) {
             for (Period q : Period.of(PeriodMode.EACH_QUARTER, year)) {
-                quarters.add(new RecordQuery(township.getPath(), RecordKind.STUDY_SESSION,
+                quarters.add(new RecordQuery(township.getPath(), LedgerKind.STUDY_SESSION,
                         List.of(RecordFilter.subKind("SEMINAR")), q.start(), q.end()));
             }
         }
@@ -129,7 +131,7 @@ class GroupedFiguresTest {
         }
         assertThat(compared).isGreaterThan(100);
         // the generated ledger is not empty, so equal figures are not just zeros
-        RecordQuery year = new RecordQuery(first.getPath(), RecordKind.STUDY_SESSION, List.of(),
+        RecordQuery year = new RecordQuery(first.getPath(), LedgerKind.STUDY_SESSION, List.of(),
                 LocalDate.of(thisYear, 1, 1), LocalDate.of(thisYear, 12, 31));
         assertThat(tables.count(year)).isPositive();
     }

@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,17 +30,17 @@ class IndicatorSetYamlTest {
                 new IndicatorDefinition("A-1", "上稿", "新闻宣传", new BigDecimal("10.5"), new BigDecimal("8"),
                         PeriodMode.YEAR, ScoringMode.STEPPED,
                         List.of(new Step(BigDecimal.ONE, new BigDecimal("2.5")), new Step(BigDecimal.TEN, BigDecimal.TEN)),
-                        new Rule(Aggregation.SUM, RecordKind.MEDIA_PLACEMENT, "articleCount", null,
+                        new Rule(Aggregation.SUM, LedgerKind.MEDIA_PLACEMENT, "articleCount", null,
                                 List.of(RecordFilter.fieldIn("level", "NATIONAL", "PROVINCIAL"),
                                         RecordFilter.fieldIn("medium", "PRINT"), RecordFilter.tag("乡村振兴", "扫黄打非")),
                                 Comparison.AT_LEAST), false, "说明：含“引号”与: 冒号"),
                 new IndicatorDefinition("A-2", "研讨", "理论学习", BigDecimal.ONE, BigDecimal.ONE, PeriodMode.EACH_QUARTER,
                         ScoringMode.PROPORTIONAL, List.of(),
-                        new Rule(Aggregation.COUNT, RecordKind.STUDY_SESSION, null, null,
+                        new Rule(Aggregation.COUNT, LedgerKind.STUDY_SESSION, null, null,
                                 List.of(RecordFilter.subKind("SEMINAR", "CENTRAL_GROUP")), null), false, null),
                 new IndicatorDefinition("A-3", "宣讲", "新闻宣传", BigDecimal.ZERO, null, PeriodMode.EACH_HALF,
                         ScoringMode.ALL_OR_NOTHING, List.of(),
-                        new Rule(Aggregation.DISTINCT_UNITS, RecordKind.OUTREACH, null, null, List.of(),
+                        new Rule(Aggregation.DISTINCT_UNITS, LedgerKind.OUTREACH, null, null, List.of(),
                                 Comparison.ALL_UNITS), false, null),
                 new IndicatorDefinition("A-4", "出勤", "理论学习", new BigDecimal("6"), new BigDecimal("92.5"),
                         PeriodMode.EACH_MONTH, ScoringMode.PROPORTIONAL, List.of(),

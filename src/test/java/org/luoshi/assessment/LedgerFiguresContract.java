@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -23,12 +25,12 @@ abstract class LedgerFiguresContract {
     abstract String otherTownship();
 
     /** Records one ledger entry of the kind and sub-kind below the given unit; returns its id. */
-    abstract long record(String unitPath, RecordKind kind, String subKind, LocalDate on, LocalDate until);
+    abstract long record(String unitPath, LedgerKind kind, String subKind, LocalDate on, LocalDate until);
 
     /** Soft-deletes a record. */
     abstract void delete(long id);
 
-    RecordQuery query(RecordKind kind, String subKind, LocalDate from, LocalDate to) {
+    RecordQuery query(LedgerKind kind, String subKind, LocalDate from, LocalDate to) {
         return new RecordQuery(township(), kind, subKind == null ? List.of() : List.of(RecordFilter.subKind(subKind)),
                 from, to);
     }
@@ -40,28 +42,28 @@ abstract class LedgerFiguresContract {
 
     @Test
     void bothEndsOfThePeriodAreInside() {
-        record(township(), RecordKind.STUDY_SESSION, "SEMINAR", Q1_END, null);
-        record(township(), RecordKind.STUDY_SESSION, "SEMINAR", Q2_START, null);
-        assertThat(figures().count(query(RecordKind.STUDY_SESSION, "SEMINAR", Q1_START, Q1_END))).isEqualTo(1);
-        assertThat(figures().count(query(RecordKind.STUDY_SESSION, "SEMINAR", Q2_START, Q2_END))).isEqualTo(1);
+        record(township(), LedgerKind.STUDY_SESSION, "SEMINAR", Q1_END, null);
+        record(township(), LedgerKind.STUDY_SESSION, "SEMINAR", Q2_START, null);
+        assertThat(figures().count(query(LedgerKind.STUDY_SESSION, "SEMINAR", Q1_START, Q1_END))).isEqualTo(1);
+        assertThat(figures().count(query(LedgerKind.STUDY_SESSION, "SEMINAR", Q2_START, Q2_END))).isEqualTo(1);
     }
 
     @Test
     void aRangeCountsOnlyInThePeriodOfItsStart() {
-        long id = record(township(), RecordKind.MEETING, "ANALYSIS", LocalDate.of(2026, 3, 30), LocalDate.of(2026, 4, 2));
-        assertThat(figures().count(query(RecordKind.MEETING, "ANALYSIS", Q1_START, Q1_END))).isEqualTo(1);
-        assertThat(figures().count(query(RecordKind.MEETING, "ANALYSIS", Q2_START, Q2_END))).isZero();
-        assertThat(figures().recordIds(query(RecordKind.MEETING, "ANALYSIS", Q1_START, Q1_END), 10)).containsExactly(id);
+        long id = record(township(), LedgerKind.MEETING, "ANALYSIS", LocalDate.of(2026, 3, 30), LocalDate.of(2026, 4, 2));
+        assertThat(figures().count(query(LedgerKind.MEETING, "ANALYSIS", Q1_START, Q1_END))).isEqualTo(1);
+        assertThat(figures().count(query(LedgerKind.MEETING, "ANALYSIS", Q2_START, Q2_END))).isZero();
+        assertThat(figures().recordIds(query(LedgerKind.MEETING, "ANALYSIS", Q1_START, Q1_END), 10)).containsExactly(id);
     }
 
     @Test
     void deletedRecordsOtherTownshipsKindsAndSubKindsDoNotCount() {
-        long deleted = record(township(), RecordKind.MEETING, "THEMATIC", Q1_START, null);
+        long deleted = record(township(), LedgerKind.MEETING, "THEMATIC", Q1_START, null);
         delete(deleted);
-        record(otherTownship(), RecordKind.MEETING, "THEMATIC", Q1_START, null);
-        record(township(), RecordKind.MEETING, "JOINT", Q1_START, null);
-        record(township(), RecordKind.STUDY_SESSION, "CENTRAL_GROUP", Q1_START, null);
-        assertThat(figures().count(query(RecordKind.MEETING, "THEMATIC", Q1_START, Q1_END))).isZero();
-        assertThat(figures().count(query(RecordKind.MEETING, null, Q1_START, Q1_END))).isEqualTo(1);
+        record(otherTownship(), LedgerKind.MEETING, "THEMATIC", Q1_START, null);
+        record(township(), LedgerKind.MEETING, "JOINT", Q1_START, null);
+        record(township(), LedgerKind.STUDY_SESSION, "CENTRAL_GROUP", Q1_START, null);
+        assertThat(figures().count(query(LedgerKind.MEETING, "THEMATIC", Q1_START, Q1_END))).isZero();
+        assertThat(figures().count(query(LedgerKind.MEETING, null, Q1_START, Q1_END))).isEqualTo(1);
     }
 }

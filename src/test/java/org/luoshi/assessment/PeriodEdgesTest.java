@@ -1,5 +1,7 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.LedgerKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.luoshi.assessment.EvaluatorTest.TOWNSHIP;
@@ -41,22 +43,22 @@ class PeriodEdgesTest {
 
     static IndicatorDefinition monthly() {
         return indicator("LL-01", "理论学习", 12, "1", PeriodMode.EACH_MONTH, ScoringMode.PROPORTIONAL,
-                count(RecordKind.STUDY_SESSION, "CENTRAL_GROUP"));
+                count(LedgerKind.STUDY_SESSION, "CENTRAL_GROUP"));
     }
 
     static IndicatorDefinition quarterly() {
         return indicator("LL-02", "理论学习", 8, "1", PeriodMode.EACH_QUARTER, ScoringMode.PROPORTIONAL,
-                count(RecordKind.STUDY_SESSION, "SEMINAR"));
+                count(LedgerKind.STUDY_SESSION, "SEMINAR"));
     }
 
     static IndicatorDefinition halves() {
         return indicator("ZZ-02", "组织领导", 6, "1", PeriodMode.EACH_HALF, ScoringMode.PROPORTIONAL,
-                count(RecordKind.MEETING, "ANALYSIS"));
+                count(LedgerKind.MEETING, "ANALYSIS"));
     }
 
     static IndicatorDefinition yearly() {
         return indicator("ZZ-01", "组织领导", 10, "2", PeriodMode.YEAR, ScoringMode.PROPORTIONAL,
-                count(RecordKind.MEETING, "THEMATIC"));
+                count(LedgerKind.MEETING, "THEMATIC"));
     }
 
     Evaluation evaluate(int year, LocalDate asOf, IndicatorDefinition... indicators) {
@@ -69,7 +71,7 @@ class PeriodEdgesTest {
 
     void centralGroupStudy(int year, int... months) {
         for (int month : months) {
-            ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "CENTRAL_GROUP", date(year, month, 15));
+            ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "CENTRAL_GROUP", date(year, month, 15));
         }
     }
 
@@ -149,8 +151,8 @@ class PeriodEdgesTest {
 
     @Test
     void aRecordOfNewYearsEveCountsInTheOldYearAndOneOfNewYearsDayInTheNew() {
-        ledger.record(TOWNSHIP, RecordKind.MEETING, "THEMATIC", date(2026, 12, 31));
-        ledger.record(TOWNSHIP, RecordKind.MEETING, "THEMATIC", date(2027, 1, 1));
+        ledger.record(TOWNSHIP, LedgerKind.MEETING, "THEMATIC", date(2026, 12, 31));
+        ledger.record(TOWNSHIP, LedgerKind.MEETING, "THEMATIC", date(2027, 1, 1));
         LocalDate night = today("2026-12-31T16:01:00Z");
         assertThat(evaluate(2026, night, yearly()).indicators().get(0).periods()).singleElement()
                 .satisfies(p -> assertThat(p.actual()).isEqualByComparingTo("1"));
@@ -166,11 +168,11 @@ class PeriodEdgesTest {
     void atMidnightOnNewYearsEveTheYearsLastPeriodsTurnFromYellowToRedAndNothingOfTheOldYearIsDueAnyMore() {
         // every period met except the last one of each mode, and the year half done
         centralGroupStudy(2026, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", date(2026, 2, 1));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", date(2026, 5, 1));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", date(2026, 8, 1));
-        ledger.record(TOWNSHIP, RecordKind.MEETING, "ANALYSIS", date(2026, 3, 1));
-        ledger.record(TOWNSHIP, RecordKind.MEETING, "THEMATIC", date(2026, 3, 1));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", date(2026, 2, 1));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", date(2026, 5, 1));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", date(2026, 8, 1));
+        ledger.record(TOWNSHIP, LedgerKind.MEETING, "ANALYSIS", date(2026, 3, 1));
+        ledger.record(TOWNSHIP, LedgerKind.MEETING, "THEMATIC", date(2026, 3, 1));
         IndicatorDefinition[] all = {monthly(), quarterly(), halves(), yearly()};
 
         Evaluation evening = evaluate(2026, today("2026-12-31T15:59:00Z"), all);
@@ -267,7 +269,7 @@ class PeriodEdgesTest {
 
     @Test
     void aRecordOfTheTwentyNinthOfFebruaryCountsInFebruary() {
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "CENTRAL_GROUP", date(2028, 2, 29));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "CENTRAL_GROUP", date(2028, 2, 29));
         Evaluation march = evaluate(2028, today("2028-02-29T16:01:00Z"), monthly());
         assertThat(statuses(march.indicators().get(0))).containsExactly(Status.FAILED, Status.MET, Status.PENDING);
         assertThat(ledger.queries).extracting(RecordQuery::from, RecordQuery::to)
@@ -291,7 +293,7 @@ class PeriodEdgesTest {
     @Test
     void atMidnightAfterTheThirtiethOfJuneTheSecondQuarterAndFirstHalfTurnRedAndJulyAndTheThirdQuarterAreDue() {
         centralGroupStudy(2026, 1, 2, 3, 4, 5);
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", date(2026, 2, 1));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", date(2026, 2, 1));
         IndicatorDefinition[] all = {monthly(), quarterly(), halves()};
 
         LocalDate lastOfJune = today("2026-06-30T15:59:00Z");
@@ -321,9 +323,9 @@ class PeriodEdgesTest {
 
     @Test
     void atMidnightAfterTheThirtiethOfSeptemberTheThirdQuarterTurnsRedAndTheSecondHalfAndTheYearBecomeDueThisQuarter() {
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", date(2026, 2, 1));
-        ledger.record(TOWNSHIP, RecordKind.STUDY_SESSION, "SEMINAR", date(2026, 5, 1));
-        ledger.record(TOWNSHIP, RecordKind.MEETING, "ANALYSIS", date(2026, 3, 1));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", date(2026, 2, 1));
+        ledger.record(TOWNSHIP, LedgerKind.STUDY_SESSION, "SEMINAR", date(2026, 5, 1));
+        ledger.record(TOWNSHIP, LedgerKind.MEETING, "ANALYSIS", date(2026, 3, 1));
         IndicatorDefinition[] all = {quarterly(), halves(), yearly()};
 
         LocalDate lastOfSeptember = today("2026-09-30T15:59:00Z");

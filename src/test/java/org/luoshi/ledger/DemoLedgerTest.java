@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DemoLedgerTest {
 
     @Autowired
-    LedgerQueries queries;
+    LedgerStatistics stats;
     @Autowired
     LedgerFixtures fx;
     @Autowired
@@ -30,19 +30,19 @@ class DemoLedgerTest {
         LocalDate start = today.minusMonths(12).plusDays(1);
         LocalDate lastMonth = today.minusMonths(1).withDayOfMonth(1);
         for (String name : new String[] {"柳溪镇", "石桥乡", "东城街道"}) {
-            long township = fx.township(name).getId();
-            LedgerFigure study = LedgerFigure.of("STUDY_SESSION", township, start, today).where("subKind", "CENTRAL_GROUP");
+            String township = fx.township(name).getPath();
+            Selection study = Selection.of(township, LedgerKind.STUDY_SESSION, start, today).where("subKind", "CENTRAL_GROUP");
             // one session a month: at least the eleven whole months before this one
-            assertThat(queries.count(fx.scope("county"), study)).as(name).isGreaterThanOrEqualTo(11);
+            assertThat(stats.count(study)).as(name).isGreaterThanOrEqualTo(11);
             // last month's session exists, also on 2 January for December
-            assertThat(queries.count(fx.scope("county"), LedgerFigure.of("STUDY_SESSION", township, lastMonth,
+            assertThat(stats.count(Selection.of(township, LedgerKind.STUDY_SESSION, lastMonth,
                     lastMonth.plusMonths(1).minusDays(1)).where("subKind", "CENTRAL_GROUP"))).as(name).isPositive();
             // and the year before, for year-on-year figures
-            assertThat(queries.count(fx.scope("county"), LedgerFigure.of("STUDY_SESSION", township, start.minusYears(1),
+            assertThat(stats.count(Selection.of(township, LedgerKind.STUDY_SESSION, start.minusYears(1),
                     start.minusDays(1)).where("subKind", "CENTRAL_GROUP"))).as(name).isGreaterThanOrEqualTo(11);
-            AttendanceFigure attendance = queries.attendance(fx.scope("county"), study);
+            AttendanceFigure attendance = stats.attendance(study);
             assertThat(attendance.listed()).isGreaterThan(attendance.present()).isPositive();
-            assertThat(queries.count(fx.scope("county"), LedgerFigure.of("MEETING", township, start, today)
+            assertThat(stats.count(Selection.of(township, LedgerKind.MEETING, start, today)
                     .where("subKind", "THEMATIC"))).as(name).isPositive();
         }
         assertThat(jdbc.sql("select count(*) from ledger_record where late = true").query(Long.class).single()).isPositive();
@@ -53,29 +53,29 @@ class DemoLedgerTest {
     void eachTownshipHasRecordsOfEveryKindAndVenueChecksMostlyFixTheirFaults() {
         LocalDate today = LedgerFixtures.TODAY;
         for (String name : new String[] {"柳溪镇", "石桥乡", "东城街道"}) {
-            long township = fx.township(name).getId();
+            String township = fx.township(name).getPath();
             for (RecordKind kind : kinds.all()) {
-                assertThat(queries.count(fx.scope("county"), LedgerFigure.of(kind.code(), township, LocalDate.of(2000, 1, 1), today)))
+                assertThat(stats.count(Selection.of(township, LedgerKind.valueOf(kind.code()), LocalDate.of(2000, 1, 1), today)))
                         .as(name + " " + kind.code()).isPositive();
             }
             LocalDate start = today.minusMonths(12).plusDays(1);
-            LedgerFigure checks = LedgerFigure.of("VENUE_CHECK", township, start, today);
-            long found = queries.sum(fx.scope("county"), checks, "faultsFound").longValue();
-            long fixed = queries.sum(fx.scope("county"), checks, "faultsFixed").longValue();
+            Selection checks = Selection.of(township, LedgerKind.VENUE_CHECK, start, today);
+            long found = stats.sum(checks, "faultsFound").longValue();
+            long fixed = stats.sum(checks, "faultsFixed").longValue();
             assertThat(found).as(name).isPositive();
             assertThat(fixed).as(name).isLessThanOrEqualTo(found).isGreaterThanOrEqualTo(found / 2);
             for (String subKind : new String[] {"LIBRARY", "BROADCAST", "CULTURE_STATION", "PRACTICE_CENTER"}) {
-                assertThat(queries.count(fx.scope("county"), LedgerFigure.of("VENUE", township, LocalDate.of(2000, 1, 1), today)
+                assertThat(stats.count(Selection.of(township, LedgerKind.VENUE, LocalDate.of(2000, 1, 1), today)
                         .where("subKind", subKind))).as(name + " " + subKind).isPositive();
             }
-            assertThat(queries.sum(fx.scope("county"), LedgerFigure.of("VOLUNTEER_SERVICE", township, start, today),
+            assertThat(stats.sum(Selection.of(township, LedgerKind.VOLUNTEER_SERVICE, start, today),
                     "hours").signum()).as(name).isPositive();
-            assertThat(queries.sum(fx.scope("county"), LedgerFigure.of("PUBLICITY_MATERIAL", township, start, today),
+            assertThat(stats.sum(Selection.of(township, LedgerKind.PUBLICITY_MATERIAL, start, today),
                     "cost").signum()).as(name).isPositive();
         }
         // Village venues belong to their village, so a village clerk sees their own 农家书屋.
-        long clerkVillage = fx.village("柳溪村").getId();
-        assertThat(queries.count(fx.scope("clerk"), LedgerFigure.of("VENUE", clerkVillage, LocalDate.of(2000, 1, 1), today)
+        String clerkVillage = fx.village("柳溪村").getPath();
+        assertThat(stats.count(Selection.of(clerkVillage, LedgerKind.VENUE, LocalDate.of(2000, 1, 1), today)
                 .where("subKind", "LIBRARY"))).isEqualTo(1);
     }
 }

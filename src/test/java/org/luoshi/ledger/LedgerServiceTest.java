@@ -30,7 +30,7 @@ class LedgerServiceTest {
     @Autowired
     LedgerService ledger;
     @Autowired
-    LedgerQueries queries;
+    LedgerStatistics stats;
     @Autowired
     LedgerFixtures fx;
     @Autowired
@@ -198,22 +198,43 @@ class LedgerServiceTest {
     }
 
     @Test
+    void aRecordFollowsItsUnitWhenTheUnitMovesToAnotherTownship() {
+        OrgUnit village = fx.freshVillage("柳溪镇");
+        ledger.create(officer(), "MEDIA_PLACEMENT", LedgerFixtures.media(village.getId(), TODAY, "COUNTY", 2));
+        Selection inVillage = Selection.of(village.getPath(), LedgerKind.MEDIA_PLACEMENT, null, null);
+        OrgUnit from = fx.township("柳溪镇");
+        OrgUnit to = fx.township("石桥乡");
+        long before = stats.count(inVillage.under(to.getPath()));
+
+        OrgUnit moved = units.move(fx.scope("admin"), village.getId(), to.getId());
+
+        // the figures of both townships and of the village at its new place agree with the tree
+        assertThat(stats.count(inVillage.under(moved.getPath()))).isEqualTo(1);
+        assertThat(stats.count(inVillage)).isZero();
+        assertThat(stats.count(inVillage.under(to.getPath()))).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select count(*) from ledger_record where unit_path = :old").param("old", village.getPath())
+                .query(Long.class).single()).isZero();
+        assertThat(ledger.list(officer(), new RecordFilter(null, from.getId(), null, null, null, null, false), null, 500)
+                .records()).noneMatch(r -> r.unitId() == village.getId());
+    }
+
+    @Test
     void softDeleteHidesTheRecordAndAnAdministratorRestoresIt() {
         OrgUnit unit = fx.freshVillage("柳溪镇");
         LedgerRecord record = ledger.create(officer(), "MEDIA_PLACEMENT", LedgerFixtures.media(unit.getId(), TODAY, "COUNTY", 2));
-        LedgerFigure figure = LedgerFigure.of("MEDIA_PLACEMENT", unit.getId(), null, null);
-        assertThat(queries.count(officer(), figure)).isEqualTo(1);
+        Selection figure = Selection.of(unit.getPath(), LedgerKind.MEDIA_PLACEMENT, null, null);
+        assertThat(stats.count(figure)).isEqualTo(1);
         assertThat(fieldsOf(refused(() -> ledger.delete(officer(), record.id(), null)))).containsExactly("reason:ledger.error.reasonRequired");
         ledger.delete(officer(), record.id(), "重复登记");
         assertThatThrownBy(() -> ledger.get(officer(), record.id())).isInstanceOf(NotFoundException.class);
         assertThat(ledger.list(officer(), new RecordFilter(null, unit.getId(), null, null, null, null, false), null, 10).records()).isEmpty();
-        assertThat(queries.count(officer(), figure)).isZero();
+        assertThat(stats.count(figure)).isZero();
         assertThat(ledger.deleted(fx.scope("admin"), new RecordFilter(null, unit.getId(), null, null, null, null, false), null, 10)
                 .records()).extracting(LedgerRecord::id).containsExactly(record.id());
 
         LedgerRecord restored = ledger.restore(fx.scope("admin"), record.id(), "误删");
         assertThat(restored.deleted()).isFalse();
-        assertThat(queries.count(officer(), figure)).isEqualTo(1);
+        assertThat(stats.count(figure)).isEqualTo(1);
         assertThat(ledger.history(officer(), record.id())).extracting(Revision::action).containsExactly("DELETE", "RESTORE");
     }
 
@@ -289,13 +310,13 @@ class LedgerServiceTest {
         }
         LocalDate from = TODAY.minusDays(45);
         List<LedgerRecord> inRange = media.stream().filter(r -> !r.occurredOn().isBefore(from)).toList();
-        LedgerFigure figure = LedgerFigure.of("MEDIA_PLACEMENT", unit.getId(), from, TODAY);
-        assertThat(queries.count(officer2, figure)).isEqualTo(inRange.size());
-        assertThat(queries.count(officer2, figure.where("level", "PROVINCIAL")))
+        Selection figure = Selection.of(unit.getPath(), LedgerKind.MEDIA_PLACEMENT, from, TODAY);
+        assertThat(stats.count(figure)).isEqualTo(inRange.size());
+        assertThat(stats.count(figure.where("level", "PROVINCIAL")))
                 .isEqualTo(inRange.stream().filter(r -> r.field("level").equals("PROVINCIAL")).count());
-        assertThat(queries.sum(officer2, figure, "articleCount")).isEqualByComparingTo(
+        assertThat(stats.sum(figure, "articleCount")).isEqualByComparingTo(
                 BigDecimal.valueOf(inRange.stream().mapToLong(r -> (Long) r.field("articleCount")).sum()));
-        assertThat(queries.recordIds(officer2, figure.where("level", "PROVINCIAL"), 100)).containsExactlyInAnyOrderElementsOf(
+        assertThat(stats.recordIds(figure.where("level", "PROVINCIAL"), 100)).containsExactlyInAnyOrderElementsOf(
                 inRange.stream().filter(r -> r.field("level").equals("PROVINCIAL")).map(LedgerRecord::id).toList());
 
         Person a = fx.person(unit.getId());
@@ -306,17 +327,16 @@ class LedgerServiceTest {
                 new AttendanceEntry(c.getId(), "ABSENT", null, false, false))));
         ledger.create(officer2, "STUDY_SESSION", LedgerFixtures.study(unit.getId(), TODAY.minusDays(2), List.of(
                 new AttendanceEntry(a.getId(), "PRESENT", null, false, false), new AttendanceEntry(b.getId(), "LEAVE", "病假", false, false))));
-        AttendanceFigure attendance = queries.attendance(officer2,
-                LedgerFigure.of("STUDY_SESSION", unit.getId(), null, null).where("subKind", "CENTRAL_GROUP"));
+        AttendanceFigure attendance = stats.attendance(
+                Selection.of(unit.getPath(), LedgerKind.STUDY_SESSION, null, null).where("subKind", "CENTRAL_GROUP"));
         assertThat(attendance.sessions()).isEqualTo(2);
         assertThat(attendance.listed()).isEqualTo(5);
         assertThat(attendance.present()).isEqualTo(3);
         assertThat(attendance.rate()).isEqualTo(60.0);
         assertThat(attendance.spoke()).isEqualTo(1);
-        assertThatThrownBy(() -> queries.count(officer(), figure)).isInstanceOf(NotFoundException.class);
 
         // The same figures per group, each kind in one query: counts and sums per level ...
-        List<LedgerTally> tallies = queries.tally(officer2, figure, List.of("level"), List.of("articleCount"));
+        List<LedgerTally> tallies = stats.tally(figure, List.of("level"), List.of("articleCount"));
         for (String level : List.of("NATIONAL", "PROVINCIAL", "MUNICIPAL", "COUNTY")) {
             List<LedgerRecord> atLevel = inRange.stream().filter(r -> r.field("level").equals(level)).toList();
             LedgerTally tally = tallies.stream().filter(t -> level.equals(t.group().get("level"))).findFirst().orElse(null);
@@ -328,18 +348,18 @@ class LedgerServiceTest {
             assertThat(tally.sum("articleCount")).isEqualByComparingTo(
                     BigDecimal.valueOf(atLevel.stream().mapToLong(r -> (Long) r.field("articleCount")).sum()));
         }
-        assertThat(queries.tally(officer2, figure, List.of(), List.of())).singleElement()
+        assertThat(stats.tally(figure, List.of(), List.of())).singleElement()
                 .satisfies(t -> assertThat(t.count()).isEqualTo(inRange.size()));
         // ... the newest records of each level, newest first, at most the limit per level ...
         Map<Object, LedgerRecord> newestPerLevel = new HashMap<>();
         inRange.forEach(r -> newestPerLevel.merge(r.field("level"), r, (x, y) -> x.occurredOn().isAfter(y.occurredOn()) ? x : y));
-        assertThat(queries.newestRecords(officer2, figure, List.of("level"), 1)).extracting(NewestRecord::id)
+        assertThat(stats.newestRecords(figure, List.of("level"), 1)).extracting(NewestRecord::id)
                 .containsExactlyElementsOf(newestPerLevel.values().stream()
                         .sorted(Comparator.comparing(LedgerRecord::occurredOn).reversed()).map(LedgerRecord::id).toList());
-        assertThat(queries.newestRecords(officer2, figure, List.of(), 2)).extracting(NewestRecord::id)
+        assertThat(stats.newestRecords(figure, List.of(), 2)).extracting(NewestRecord::id)
                 .containsExactly(media.get(0).id(), media.get(1).id());
         // ... and attendance per sub-kind.
-        assertThat(queries.attendanceBy(officer2, LedgerFigure.of("STUDY_SESSION", unit.getId(), null, null), "subKind"))
+        assertThat(stats.attendanceBy(Selection.of(unit.getPath(), LedgerKind.STUDY_SESSION, null, null), "subKind"))
                 .containsOnlyKeys("CENTRAL_GROUP").containsValue(new AttendanceFigure(2, 5, 3, 1));
     }
 

@@ -34,7 +34,7 @@ class WorkKindsTest {
     @Autowired
     LedgerService ledger;
     @Autowired
-    LedgerQueries queries;
+    LedgerStatistics stats;
     @Autowired
     LedgerFixtures fx;
     @Autowired
@@ -182,10 +182,10 @@ class WorkKindsTest {
             ledger.create(officer2, "VOLUNTEER_SERVICE", command(unit.getId(), "关爱留守儿童" + hours, Map.of("team", team, "hours", hours,
                     "beneficiaries", 10)));
         }
-        LedgerFigure services = LedgerFigure.of("VOLUNTEER_SERVICE", unit.getId(), LedgerFixtures.TODAY.minusDays(10),
+        Selection services = Selection.of(unit.getPath(), LedgerKind.VOLUNTEER_SERVICE, LedgerFixtures.TODAY.minusDays(10),
                 LedgerFixtures.TODAY);
-        assertThat(queries.sum(officer2, services, "hours")).isEqualByComparingTo(new BigDecimal("19.75"));
-        assertThat(queries.sum(officer2, services, "beneficiaries")).isEqualByComparingTo(new BigDecimal("20"));
+        assertThat(stats.sum(services, "hours")).isEqualByComparingTo(new BigDecimal("19.75"));
+        assertThat(stats.sum(services, "beneficiaries")).isEqualByComparingTo(new BigDecimal("20"));
     }
 
     @Test

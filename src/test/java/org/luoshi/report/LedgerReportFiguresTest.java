@@ -188,26 +188,6 @@ class LedgerReportFiguresTest {
         }
     }
 
-    @Test
-    void everyLedgerKindFieldAndOptionTheReportReadsIsRegistered() {
-        assertThat(LedgerReportFigures.unknownTerms(kinds::find)).isEmpty();
-    }
-
-    @Test
-    void aRenamedLedgerFieldOrOptionIsReportedNotSilentlyMissing() {
-        Map<String, RecordKind> renamed = Map.of(
-                "MEETING", RecordKind.define("MEETING", "ledger_meeting", 20)
-                        .field(FieldDef.choice(RecordKind.SUB_KIND, "THEMATIC", "SITUATION")),
-                "OPINION_CASE", RecordKind.define("OPINION_CASE", "ledger_opinion_case", 60).field(FieldDef.bool("handledOnTime"))
-                        .field(FieldDef.date("closedOn")),
-                "VOLUNTEER_SERVICE", RecordKind.define("VOLUNTEER_SERVICE", "ledger_volunteer_service", 78)
-                        .field(FieldDef.integer("hours")));
-        List<String> unknown = LedgerReportFigures.unknownTerms(code -> renamed.containsKey(code)
-                ? Optional.of(renamed.get(code)) : kinds.find(code));
-        assertThat(unknown).containsExactlyInAnyOrder("MEETING.subKind=ANALYSIS", "OPINION_CASE.onTime (BOOLEAN)",
-                "VOLUNTEER_SERVICE.hours (DECIMAL)");
-    }
-
     private long study(String subKind) {
         return jdbc.sql("select count(*) from ledger_record r join ledger_study_session d on d.record_id = r.id "
                 + "where d.sub_kind = :subKind" + inYear()).params(params()).param("subKind", subKind).query(Long.class).single();

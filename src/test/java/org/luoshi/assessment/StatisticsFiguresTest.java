@@ -1,5 +1,8 @@
 package org.luoshi.assessment;
 
+import org.luoshi.ledger.Coverage;
+import org.luoshi.ledger.LedgerKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -31,10 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * in two townships of its own, so that other tests' records never count.
  */
 @LuoshiTest
-class LedgerTablesTest extends LedgerFiguresContract {
+class StatisticsFiguresTest extends LedgerFiguresContract {
 
     @Autowired
-    LedgerTables tables;
+    StatisticsFigures tables;
 
     @Autowired
     LedgerService ledger;
@@ -85,10 +88,10 @@ class LedgerTablesTest extends LedgerFiguresContract {
     }
 
     @Override
-    long record(String unitPath, RecordKind kind, String subKind, LocalDate on, LocalDate until) {
+    long record(String unitPath, LedgerKind kind, String subKind, LocalDate on, LocalDate until) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("subKind", subKind);
-        fields.put(kind == RecordKind.MEETING ? "topics" : "topic", "研究意识形态工作");
+        fields.put(kind == LedgerKind.MEETING ? "topics" : "topic", "研究意识形态工作");
         long id = ledger.create(system(), kind.name(), new RecordCommand(unitIds.get(unitPath), on, null, "记录", null,
                 List.of(), fields, List.of())).id();
         if (until != null) {
@@ -139,15 +142,15 @@ class LedgerTablesTest extends LedgerFiguresContract {
         media(t, LocalDate.of(2025, 12, 31), "NATIONAL", 4, List.of());
 
         RecordFilter level = RecordFilter.fieldIn("level", "NATIONAL", "PROVINCIAL");
-        RecordQuery year = new RecordQuery(township(), RecordKind.MEDIA_PLACEMENT, List.of(level),
+        RecordQuery year = new RecordQuery(township(), LedgerKind.MEDIA_PLACEMENT, List.of(level),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
         assertThat(tables.sum(year, "articleCount")).isEqualByComparingTo(BigDecimal.valueOf(expected));
         assertThat(tables.count(year)).isEqualTo(3);
-        RecordQuery tagged = new RecordQuery(township(), RecordKind.MEDIA_PLACEMENT,
+        RecordQuery tagged = new RecordQuery(township(), LedgerKind.MEDIA_PLACEMENT,
                 List.of(level, RecordFilter.tag("乡村振兴", "不存在")), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
         assertThat(tables.sum(tagged, "articleCount")).isEqualByComparingTo(BigDecimal.valueOf(expectedTagged));
         // a field the kind does not have matches nothing, and a non-numeric field sums to zero
-        RecordQuery bogus = new RecordQuery(township(), RecordKind.MEDIA_PLACEMENT,
+        RecordQuery bogus = new RecordQuery(township(), LedgerKind.MEDIA_PLACEMENT,
                 List.of(RecordFilter.fieldIn("colour", "RED")), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
         assertThat(tables.count(bogus)).isZero();
         assertThat(tables.sum(year, "outlet")).isEqualByComparingTo(BigDecimal.ZERO);
@@ -178,7 +181,7 @@ class LedgerTablesTest extends LedgerFiguresContract {
         ledger.create(system(), "STUDY_SESSION", new RecordCommand(t, LocalDate.of(2026, 5, 20), null, "研讨", null,
                 List.of(), Map.of("subKind", "SEMINAR", "topic", "研讨"),
                 List.of(new AttendanceEntry(persons.get(0), "ABSENT", null, false, false))));
-        Ratio ratio = tables.rate(RateMetric.STUDY_ATTENDANCE, query(RecordKind.STUDY_SESSION, "CENTRAL_GROUP",
+        Ratio ratio = tables.rate(RateMetric.STUDY_ATTENDANCE, query(LedgerKind.STUDY_SESSION, "CENTRAL_GROUP",
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
         assertThat(ratio.numerator()).isEqualByComparingTo(BigDecimal.valueOf(present));
         assertThat(ratio.denominator()).isEqualByComparingTo(BigDecimal.valueOf(listed));
@@ -196,10 +199,10 @@ class LedgerTablesTest extends LedgerFiguresContract {
                 List.of(), Map.of("lecturers", "宣讲团"), List.of()));
         ledger.create(system(), "OUTREACH", new RecordCommand(t, LocalDate.of(2026, 6, 2), null, "宣讲", null,
                 List.of(), Map.of("lecturers", "宣讲团", "village", b.getId()), List.of()));
-        Coverage coverage = tables.distinctUnits(query(RecordKind.OUTREACH, null, LocalDate.of(2026, 1, 1),
+        Coverage coverage = tables.distinctUnits(query(LedgerKind.OUTREACH, null, LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31)));
         assertThat(coverage).isEqualTo(new Coverage(2, 3));
-        assertThat(tables.distinctUnits(query(RecordKind.OUTREACH, null, LocalDate.of(2026, 7, 1),
+        assertThat(tables.distinctUnits(query(LedgerKind.OUTREACH, null, LocalDate.of(2026, 7, 1),
                 LocalDate.of(2026, 12, 31)))).isEqualTo(new Coverage(0, 3));
     }
 
@@ -239,7 +242,7 @@ class LedgerTablesTest extends LedgerFiguresContract {
             ledger.create(system(), "OPINION_CASE", new RecordCommand(t, LocalDate.of(2026, 3, 10), null, "舆情" + ++n, null,
                     List.of(), fields, List.of()));
         }
-        Ratio ratio = tables.rate(RateMetric.OPINION_ON_TIME, query(RecordKind.OPINION_CASE, null,
+        Ratio ratio = tables.rate(RateMetric.OPINION_ON_TIME, query(LedgerKind.OPINION_CASE, null,
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
         assertThat(ratio).isEqualTo(new Ratio(BigDecimal.valueOf(2), BigDecimal.valueOf(3)));
     }
@@ -248,19 +251,19 @@ class LedgerTablesTest extends LedgerFiguresContract {
     void volunteerHoursAreOverTheRegisteredPopulation() {
         OrgUnit withPopulation = unit(units.root().orElseThrow().getId(), OrgUnitKind.TOWNSHIP, "人口镇", 25000);
         Ratio ratio = tables.rate(RateMetric.VOLUNTEER_HOURS_PER_RESIDENT, new RecordQuery(withPopulation.getPath(),
-                RecordKind.VOLUNTEER_SERVICE, List.of(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
+                LedgerKind.VOLUNTEER_SERVICE, List.of(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
         assertThat(ratio.denominator()).isEqualByComparingTo("25000");
         assertThat(ratio.numerator()).isEqualByComparingTo("0");
         // without a population of its own, the township's villages add up
         unit(township.getId(), OrgUnitKind.VILLAGE, "一村", 1200);
         unit(township.getId(), OrgUnitKind.VILLAGE, "二村", 800);
-        assertThat(tables.rate(RateMetric.VOLUNTEER_HOURS_PER_RESIDENT, query(RecordKind.VOLUNTEER_SERVICE, null,
+        assertThat(tables.rate(RateMetric.VOLUNTEER_HOURS_PER_RESIDENT, query(LedgerKind.VOLUNTEER_SERVICE, null,
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).denominator()).isEqualByComparingTo("2000");
     }
 
     @Test
     void kindsTheLedgerDoesNotHaveYetCountNothingAndNeverFail() {
-        for (RecordKind kind : RecordKind.values()) {
+        for (LedgerKind kind : LedgerKind.values()) {
             RecordQuery q = query(kind, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
             assertThat(tables.count(q)).isZero();
             assertThat(tables.recordIds(q, 10)).isEmpty();

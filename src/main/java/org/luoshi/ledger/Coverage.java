@@ -1,4 +1,4 @@
-package org.luoshi.assessment;
+package org.luoshi.ledger;
 
 /**
  * How many villages (村 / 社区) of a unit have at least one matching record.
