@@ -61,13 +61,7 @@ class TableOwnershipTest {
             "assessment/LedgerTables.java", Set.of("ledger_record", "study_attendance", "org_unit"),
             "ledger/LedgerGenerator.java", Set.of("org_unit"),
             "ledger/LedgerQueries.java", Set.of("org_unit"),
-            "ledger/LedgerStore.java", Set.of("org_unit"),
-            // JPQL that limits by the unit path through the OrgUnit entity
-            "account/AuditLog.java", Set.of("orgunit"),
-            "account/AccountSearch.java", Set.of("orgunit"),
-            "inspection/ChecklistRepository.java", Set.of("orgunit"),
-            "inspection/FindingRepository.java", Set.of("orgunit"),
-            "inspection/InspectionRepository.java", Set.of("orgunit"));
+            "ledger/LedgerStore.java", Set.of("org_unit"));
 
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern NAMED = Pattern.compile("(?i)\\b(?:from|join|into|update)\\s+([a-z_][a-z_0-9]*)");

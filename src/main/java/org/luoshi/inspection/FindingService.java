@@ -426,7 +426,8 @@ public class FindingService {
         long overdueCount = 0;
         long near = 0;
         long submitted = 0;
-        for (Object[] r : findings.countByUnitAndState(actor.scope().unitPath(), overdue.today(), overdue.nearUntil())) {
+        for (Object[] r : findings.countByUnitAndState(units.unitIds(actor.scope().unitPath(), false), overdue.today(),
+                overdue.nearUntil())) {
             RectificationState state = (RectificationState) r[1];
             if (state != RectificationState.PASSED) {
                 open += ((Number) r[2]).longValue();
@@ -453,7 +454,8 @@ public class FindingService {
                 .collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getPath));
         Map<Long, long[]> sums = new LinkedHashMap<>();
         buckets.forEach(b -> sums.put(b.getId(), new long[4]));
-        for (Object[] r : findings.countByUnitAndState(actor.scope().unitPath(), overdue.today(), overdue.nearUntil())) {
+        // the units of the tree are the scope's subtree: their ids limit the counts
+        for (Object[] r : findings.countByUnitAndState(paths.keySet(), overdue.today(), overdue.nearUntil())) {
             String path = paths.get((Long) r[0]);
             if (path == null) {
                 continue;
