@@ -3,14 +3,20 @@ package org.luoshi.account;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.luoshi.org.OrgUnit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
 /**
- * The administrators' account list: accounts whose unit lies under a path, filtered by role and
+ * The administrators' account list: accounts whose unit lies in a subtree, filtered by role and
  * state. The query is assembled from fixed fragments; every value is a bound parameter.
  */
 @Component
@@ -22,8 +28,14 @@ class AccountSearch {
         this.em = em;
     }
 
-    Page<Row> find(String unitPath, Filter filter, Instant now, Pageable page) {
-        StringBuilder where = new StringBuilder(" from Account a join OrgUnit u on u.id = a.orgUnitId where u.path like :path");
+    /**
+     * One page of the accounts of the units {@code subtree} (from the org module, which alone reads
+     * org_unit), ordered by the unit's path and then by username. The units are not in the query, so
+     * the matching accounts (a few per unit of one county) are all read, in username order, and sorted
+     * by their unit's path (a stable sort) and cut into the page here.
+     */
+    Page<Row> find(List<OrgUnit> subtree, Filter filter, Instant now, Pageable page) {
+        StringBuilder where = new StringBuilder(" from Account a where a.orgUnitId in :unitIds");
         if (filter.role() != null) {
             where.append(" and a.role = :role");
         }
@@ -34,22 +46,22 @@ class AccountSearch {
                 case LOCKED -> " and a.lockedUntil > :now";
             });
         }
-        TypedQuery<Object[]> rows = em.createQuery("select a, u.name" + where + " order by u.path, a.username",
-                Object[].class);
-        TypedQuery<Long> count = em.createQuery("select count(a)" + where, Long.class);
-        for (TypedQuery<?> q : List.of(rows, count)) {
-            q.setParameter("path", unitPath + "%");
-            if (filter.role() != null) {
-                q.setParameter("role", filter.role());
-            }
-            if (filter.state() == State.LOCKED) {
-                q.setParameter("now", now);
-            }
+        TypedQuery<Account> rows = em.createQuery("select a" + where + " order by a.username", Account.class);
+        Map<Long, OrgUnit> units = subtree.stream().collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
+        rows.setParameter("unitIds", units.keySet());
+        if (filter.role() != null) {
+            rows.setParameter("role", filter.role());
         }
-        rows.setFirstResult((int) page.getOffset());
-        rows.setMaxResults(page.getPageSize());
-        List<Row> content = rows.getResultList().stream().map(r -> new Row((Account) r[0], (String) r[1])).toList();
-        return new PageImpl<>(content, page, count.getSingleResult());
+        if (filter.state() == State.LOCKED) {
+            rows.setParameter("now", now);
+        }
+        List<Account> all = new ArrayList<>(rows.getResultList());
+        all.sort(Comparator.comparing(a -> units.get(a.getOrgUnitId()).getPath()));
+        int from = (int) Math.min(page.getOffset(), all.size());
+        int to = Math.min(from + page.getPageSize(), all.size());
+        List<Row> content = all.subList(from, to).stream()
+                .map(a -> new Row(a, units.get(a.getOrgUnitId()).getName())).toList();
+        return new PageImpl<>(content, page, all.size());
     }
 
     enum State { ENABLED, DISABLED, LOCKED }

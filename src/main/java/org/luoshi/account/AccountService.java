@@ -76,8 +76,8 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     Page<AccountSearch.Row> search(DataScope scope, AccountSearch.Filter filter, Pageable page) {
-        String path = filter.unitId() == null ? scope.unitPath() : units.get(scope, filter.unitId()).getPath();
-        return search.find(path, filter, clock.instant(), page);
+        List<OrgUnit> subtree = filter.unitId() == null ? units.tree(scope) : units.subtree(scope, filter.unitId());
+        return search.find(subtree, filter, clock.instant(), page);
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.time.Times;
@@ -41,7 +42,7 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long before, @RequestParam(required = false) Long after, Model model) {
         AuditLog.Filter filter = filter(username, event, outcome, from, to);
-        model.addAttribute("slice", log.find(scopePath(scope), filter, before, after, AuditLog.PAGE_SIZE));
+        model.addAttribute("slice", log.find(scopeUnitIds(scope), filter, before, after, AuditLog.PAGE_SIZE));
         model.addAttribute("filter", filter);
         model.addAttribute("outcomes", new String[] {AuditTrail.SUCCESS, AuditTrail.FAILURE});
         return "account/audit";
@@ -59,12 +60,12 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
         AuditLog.Filter filter = filter(username, event, outcome, from, to);
-        String path = scopePath(scope);
+        List<Long> unitIds = scopeUnitIds(scope);
         XlsxTable table = XlsxTable.start(response, messages, times.today(), "audit.title", "audit.time", "audit.user", "audit.event",
                 "audit.outcome", "audit.detail", "audit.target", "audit.address");
         Long before = null;
         do {
-            AuditLog.Slice slice = log.find(path, filter, before, null, EXPORT_PAGE);
+            AuditLog.Slice slice = log.find(unitIds, filter, before, null, EXPORT_PAGE);
             for (AuditEvent e : slice.events()) {
                 table.row(times.second(e.getOccurredAt()), e.getUsername(), e.getEvent(),
                         table.text("audit.outcome." + e.getOutcome()), e.getDetail(), e.getTarget(), e.getRemoteAddr());
@@ -84,11 +85,11 @@ class AuditController {
 
     /**
      * An administrator of the whole tree sees everything (also failed logins of unknown names), so null;
-     * one scoped to a township sees only what the accounts of that township did.
+     * one scoped to a township sees only what the accounts of that township's units did.
      */
-    private String scopePath(DataScope scope) {
+    private List<Long> scopeUnitIds(DataScope scope) {
         boolean wholeTree = units.root().map(r -> r.getPath().equals(scope.unitPath())).orElse(false);
-        return wholeTree ? null : scope.unitPath();
+        return wholeTree ? null : units.unitIds(scope.unitPath(), false);
     }
 
     private static String blankToNull(String s) {

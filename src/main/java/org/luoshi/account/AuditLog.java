@@ -5,6 +5,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,17 +33,16 @@ class AuditLog {
     }
 
     /**
-     * One page of events matching the filter, limited to what the accounts under {@code scopePath}
-     * did (null: everything): older than {@code before}, or newer than
+     * One page of events matching the filter, limited to what the accounts of the units
+     * {@code scopeUnitIds} did (null: everything): older than {@code before}, or newer than
      * {@code after} (for going back), or the newest ones.
      */
-    Slice find(String scopePath, Filter filter, Long before, Long after, int size) {
+    Slice find(Collection<Long> scopeUnitIds, Filter filter, Long before, Long after, int size) {
         StringBuilder jpql = new StringBuilder("select e from AuditEvent e where 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (scopePath != null) {
-            jpql.append(" and e.username in (select a.username from Account a join OrgUnit u on u.id = a.orgUnitId"
-                    + " where u.path like :scopePath)");
-            params.put("scopePath", scopePath + "%");
+        if (scopeUnitIds != null) {
+            jpql.append(" and e.username in (select a.username from Account a where a.orgUnitId in :scopeUnitIds)");
+            params.put("scopeUnitIds", scopeUnitIds);
         }
         if (filter.username() != null) {
             jpql.append(" and e.username = :username");

@@ -1,5 +1,6 @@
 package org.luoshi.inspection;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -9,13 +10,13 @@ interface ChecklistRepository extends JpaRepository<Checklist, Long> {
 
     /**
      * Checklists a user may see: those of units in their subtree, and those of the units above
-     * them (the county's checklist is for every township).
+     * them (the county's checklist is for every township): {@code unitIds} from
+     * {@link org.luoshi.org.OrgUnitService#unitIds} with the ancestors.
      */
     @Query("""
-            select c from Checklist c where c.ownerUnitId in (
-                select u.id from OrgUnit u where u.path like concat(:path, '%') or :path like concat(u.path, '%'))
+            select c from Checklist c where c.ownerUnitId in :unitIds
             order by c.createdAt desc, c.id desc""")
-    List<Checklist> findVisible(@Param("path") String path);
+    List<Checklist> findVisible(@Param("unitIds") Collection<Long> unitIds);
 
     boolean existsByOwnerUnitIdAndTitle(Long ownerUnitId, String title);
 }

@@ -43,7 +43,7 @@ class ChecklistService {
     }
 
     List<Checklist> list(Actor actor) {
-        return checklists.findVisible(actor.scope().unitPath());
+        return checklists.findVisible(units.unitIds(actor.scope().unitPath(), true));
     }
 
     Checklist get(Actor actor, long id) {

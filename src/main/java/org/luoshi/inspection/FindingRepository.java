@@ -10,15 +10,18 @@ import org.springframework.data.repository.query.Param;
 
 interface FindingRepository extends JpaRepository<Finding, Long>, JpaSpecificationExecutor<Finding> {
 
-    /** Counts per unit and state in a subtree, for rates and panels: one grouped query, not one per unit. */
+    /**
+     * Counts per unit and state in a subtree (the ids of its units), for rates and panels: one grouped
+     * query, not one per unit.
+     */
     @Query("""
             select f.unitId, f.state, count(f),
                    sum(case when f.state <> org.luoshi.inspection.RectificationState.PASSED and f.deadline < :today then 1 else 0 end),
                    sum(case when f.state <> org.luoshi.inspection.RectificationState.PASSED and f.deadline >= :today and f.deadline <= :near then 1 else 0 end)
             from Finding f
-            where f.unitId in (select u.id from OrgUnit u where u.path like concat(:path, '%'))
+            where f.unitId in :unitIds
             group by f.unitId, f.state""")
-    List<Object[]> countByUnitAndState(@Param("path") String path, @Param("today") LocalDate today,
+    List<Object[]> countByUnitAndState(@Param("unitIds") Collection<Long> unitIds, @Param("today") LocalDate today,
             @Param("near") LocalDate near);
 
     List<Finding> findByInspectionIdOrderByIdAsc(Long inspectionId);

@@ -1,8 +1,6 @@
 package org.luoshi.inspection;
 
 import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -148,11 +146,9 @@ public class FindingService {
         OrgUnit unit = units.get(scope, unitId);
         java.time.Instant start = from.atStartOfDay(clock.getZone()).toInstant();
         java.time.Instant end = to.atStartOfDay(clock.getZone()).toInstant();
+        List<Long> subtree = units.unitIds(unit.getPath(), false);
         Specification<Finding> spec = (root, query, cb) -> {
-            Subquery<Long> inScope = query.subquery(Long.class);
-            Root<OrgUnit> u = inScope.from(OrgUnit.class);
-            inScope.select(u.get("id")).where(cb.like(u.get("path"), unit.getPath() + "%"));
-            return cb.and(root.get("unitId").in(inScope), cb.greaterThanOrEqualTo(root.get("raisedAt"), start),
+            return cb.and(root.get("unitId").in(subtree), cb.greaterThanOrEqualTo(root.get("raisedAt"), start),
                     cb.lessThan(root.get("raisedAt"), end));
         };
         return rows(findings.findAll(spec, Sort.by("raisedAt", "id"))).stream().map(r -> {
@@ -426,7 +422,8 @@ public class FindingService {
         long overdueCount = 0;
         long near = 0;
         long submitted = 0;
-        for (Object[] r : findings.countByUnitAndState(actor.scope().unitPath(), overdue.today(), overdue.nearUntil())) {
+        for (Object[] r : findings.countByUnitAndState(units.unitIds(actor.scope().unitPath(), false), overdue.today(),
+                overdue.nearUntil())) {
             RectificationState state = (RectificationState) r[1];
             if (state != RectificationState.PASSED) {
                 open += ((Number) r[2]).longValue();
@@ -453,7 +450,8 @@ public class FindingService {
                 .collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getPath));
         Map<Long, long[]> sums = new LinkedHashMap<>();
         buckets.forEach(b -> sums.put(b.getId(), new long[4]));
-        for (Object[] r : findings.countByUnitAndState(actor.scope().unitPath(), overdue.today(), overdue.nearUntil())) {
+        // the units of the tree are the scope's subtree: their ids limit the counts
+        for (Object[] r : findings.countByUnitAndState(paths.keySet(), overdue.today(), overdue.nearUntil())) {
             String path = paths.get((Long) r[0]);
             if (path == null) {
                 continue;
@@ -511,15 +509,14 @@ public class FindingService {
     }
 
     private Specification<Finding> spec(Actor actor, FindingFilter filter) {
-        String pattern = filter.unitId() == null ? actor.scope().pathPattern()
-                : units.get(actor.scope(), filter.unitId()).getPath() + "%";
+        String path = filter.unitId() == null ? actor.scope().unitPath()
+                : units.get(actor.scope(), filter.unitId()).getPath();
+        // the subtree's unit ids from org (which alone reads its table), not a subquery on OrgUnit
+        List<Long> subtree = units.unitIds(path, false);
         LocalDate today = overdue.today();
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
-            Subquery<Long> inScope = query.subquery(Long.class);
-            Root<OrgUnit> u = inScope.from(OrgUnit.class);
-            inScope.select(u.get("id")).where(cb.like(u.get("path"), pattern));
-            where.add(root.get("unitId").in(inScope));
+            where.add(root.get("unitId").in(subtree));
             if (filter.source() != null) {
                 where.add(cb.equal(root.get("source"), filter.source()));
             }

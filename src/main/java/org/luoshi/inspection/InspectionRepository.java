@@ -1,5 +1,6 @@
 package org.luoshi.inspection;
 
+import java.util.Collection;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,15 +9,14 @@ import org.springframework.data.repository.query.Param;
 
 interface InspectionRepository extends JpaRepository<Inspection, Long> {
 
-    /** Inspections held by a unit in scope, or visits to a unit in scope. */
+    /** Inspections held by a unit in scope, or visits to a unit in scope (the ids of the units in scope). */
     @Query(value = """
             select distinct i from Inspection i left join i.visitedUnitIds v where i.kind = :kind and (
-                i.unitId in (select u.id from OrgUnit u where u.path like concat(:path, '%'))
-                or v in (select u2.id from OrgUnit u2 where u2.path like concat(:path, '%')))
+                i.unitId in :unitIds or v in :unitIds)
             order by i.heldOn desc, i.id desc""",
             countQuery = """
             select count(distinct i) from Inspection i left join i.visitedUnitIds v where i.kind = :kind and (
-                i.unitId in (select u.id from OrgUnit u where u.path like concat(:path, '%'))
-                or v in (select u2.id from OrgUnit u2 where u2.path like concat(:path, '%')))""")
-    Page<Inspection> findVisible(@Param("kind") InspectionKind kind, @Param("path") String path, Pageable pageable);
+                i.unitId in :unitIds or v in :unitIds)""")
+    Page<Inspection> findVisible(@Param("kind") InspectionKind kind, @Param("unitIds") Collection<Long> unitIds,
+            Pageable pageable);
 }

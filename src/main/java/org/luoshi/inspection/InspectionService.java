@@ -56,7 +56,8 @@ class InspectionService {
     }
 
     Page<Inspection> list(Actor actor, InspectionKind kind, int page) {
-        return inspections.findVisible(kind, actor.scope().unitPath(), PageRequest.of(Math.max(page, 0), 20));
+        return inspections.findVisible(kind, units.unitIds(actor.scope().unitPath(), false),
+                PageRequest.of(Math.max(page, 0), 20));
     }
 
     /** Visible to the inspecting unit's scope and, for a visit, to the scopes of the visited units. */

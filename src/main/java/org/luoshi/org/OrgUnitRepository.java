@@ -12,6 +12,14 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
     @Query("select u from OrgUnit u where u.path like concat(:path, '%') order by u.path")
     List<OrgUnit> findSubtree(@Param("path") String path);
 
+    /** The ids of the subtree below (and including) the unit with this path. */
+    @Query("select u.id from OrgUnit u where u.path like concat(:path, '%')")
+    List<Long> findSubtreeIds(@Param("path") String path);
+
+    /** The ids of the subtree, and of the units above it: those whose path is a prefix of this one. */
+    @Query("select u.id from OrgUnit u where u.path like concat(:path, '%') or :path like concat(u.path, '%')")
+    List<Long> findSubtreeAndAncestorIds(@Param("path") String path);
+
     @Query("select u from OrgUnit u where u.path like concat(:path, '%') and u.kind = :kind order by u.sortOrder, u.name")
     List<OrgUnit> findSubtreeOfKind(@Param("path") String path, @Param("kind") OrgUnitKind kind);
 

@@ -55,6 +55,17 @@ public class OrgUnitService {
         return inTreeOrder(units.findSubtree(get(scope, rootId).getPath()));
     }
 
+    /**
+     * The ids of the unit with this path and of every unit below it, and with {@code withAncestors} also
+     * of the units above it: one query, no scope check (the path is the caller's scope or a unit it has
+     * checked). Other modules limit their own SQL and JPQL with these ids ({@code unitId in :ids}) instead
+     * of naming org_unit or OrgUnit, which only this module reads (see TableOwnershipTest); the one method
+     * with a flag serves them all, so that the public API stays small.
+     */
+    public List<Long> unitIds(String path, boolean withAncestors) {
+        return withAncestors ? units.findSubtreeAndAncestorIds(path) : units.findSubtreeIds(path);
+    }
+
     /** Orders a subtree depth-first; the first unit (shortest path) is the root. */
     static List<OrgUnit> inTreeOrder(List<OrgUnit> subtree) {
         if (subtree.isEmpty()) {

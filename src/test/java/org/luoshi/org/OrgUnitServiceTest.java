@@ -223,6 +223,20 @@ class OrgUnitServiceTest {
     }
 
     @Test
+    void unitIdsAreTheSubtreeAndWithAncestorsAlsoTheUnitsAbove() {
+        OrgUnit township = fx.newTownship();
+        OrgUnit village = fx.newUnit(township, OrgUnitKind.VILLAGE, "村");
+        OrgUnit department = fx.newUnit(township, OrgUnitKind.DEPARTMENT, "站");
+        fx.newUnit(fx.newTownship(), OrgUnitKind.VILLAGE, "村");
+        assertThat(units.unitIds(township.getPath(), false))
+                .containsExactlyInAnyOrder(township.getId(), village.getId(), department.getId());
+        assertThat(units.unitIds(township.getPath(), true))
+                .containsExactlyInAnyOrder(fx.county().getId(), township.getId(), village.getId(), department.getId());
+        assertThat(units.unitIds(village.getPath(), true))
+                .containsExactlyInAnyOrder(fx.county().getId(), township.getId(), village.getId());
+    }
+
+    @Test
     void registeredPopulationIsTheUnitsOwnElseItsActiveVillages() {
         OrgUnit township = units.create(units.systemScope(), new OrgUnitCommand(fx.county().getId(), OrgUnitKind.TOWNSHIP,
                 OrgFixtures.unique("镇"), null, null, 0));
