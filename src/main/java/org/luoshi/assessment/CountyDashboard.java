@@ -87,7 +87,7 @@ class CountyDashboard {
         }
         IndicatorSet set = found.get();
         Optional<IndicatorSet> previous = withLastYear ? sets.countySet(county, year - 1) : Optional.empty();
-        List<OrgUnit> townships = units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream()
+        List<OrgUnit> townships = units.ofKind(units.systemReader("county-ranking"), OrgUnitKind.TOWNSHIP).stream()
                 .filter(OrgUnit::isActive).filter(t -> t.getPath().startsWith(county.getPath())).toList();
         LinkedHashSet<String> categories = new LinkedHashSet<>();
         set.definition().indicators().forEach(i -> categories.add(i.category()));

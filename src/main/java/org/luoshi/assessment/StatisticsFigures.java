@@ -150,7 +150,7 @@ class StatisticsFigures implements LedgerFigures {
 
     private Map<String, OrgUnit> unitsAt(List<RecordQuery> queries) {
         Set<String> paths = queries.stream().map(RecordQuery::unitPath).collect(Collectors.toSet());
-        return units.atPaths(units.systemScope(), paths);
+        return units.atPaths(units.systemReader("figures"), paths);
     }
 
     /**
@@ -175,7 +175,7 @@ class StatisticsFigures implements LedgerFigures {
                 continue;
             }
             LetterService.LetterCount count = byYear.computeIfAbsent(q.from().getYear(),
-                    year -> letters.counts(units.systemScope(), townshipAt.values(), year)).get(township);
+                    year -> letters.counts(units.systemReader("figures"), townshipAt.values(), year)).get(township);
             ratios.add(new Ratio(BigDecimal.valueOf(count.signed()), BigDecimal.valueOf(count.due())));
         }
         return ratios;

@@ -73,7 +73,7 @@ class DemoInspection implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        DataScope system = units.systemScope();
+        DataScope system = units.systemScope("demo");
         OrgUnit county = units.root().orElseThrow();
         List<OrgUnit> townships = DemoOrgTree.demoTownships(units);
         if (townships.size() < 2 || supervision.checklistExists(county.getId(), CHECKLIST)) {

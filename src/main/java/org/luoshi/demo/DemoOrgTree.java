@@ -49,7 +49,7 @@ class DemoOrgTree implements ApplicationRunner {
      */
     static List<OrgUnit> demoTownships(OrgUnitService units) {
         java.util.Map<String, OrgUnit> byName = new java.util.HashMap<>();
-        units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).forEach(u -> byName.putIfAbsent(u.getName(), u));
+        units.ofKind(units.systemScope("demo"), OrgUnitKind.TOWNSHIP).forEach(u -> byName.putIfAbsent(u.getName(), u));
         return TOWNSHIPS.stream().map(plan -> byName.get(plan.name())).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -65,7 +65,7 @@ class DemoOrgTree implements ApplicationRunner {
             return;
         }
         OrgUnit county = units.createRoot(COUNTY);
-        DataScope system = units.systemScope();
+        DataScope system = units.systemScope("demo");
         units.create(system, new OrgUnitCommand(county.getId(), OrgUnitKind.DEPARTMENT, "县委宣传部", "XCB", null, 0));
         int townshipOrder = 0;
         OrgUnit first = null;

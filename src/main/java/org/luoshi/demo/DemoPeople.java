@@ -59,7 +59,7 @@ class DemoPeople implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        DataScope system = units.systemScope();
+        DataScope system = units.systemScope("demo");
         List<OrgUnit> townships = DemoOrgTree.demoTownships(units);
         // staffed already if any township has posts (not only the first: units added later sort anywhere)
         if (townships.isEmpty() || townships.stream().anyMatch(t -> !posts.postsOf(system, t.getId()).isEmpty())) {

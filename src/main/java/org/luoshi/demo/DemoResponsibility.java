@@ -76,7 +76,7 @@ class DemoResponsibility implements ApplicationRunner {
         if (units.root().isEmpty()) {
             return;
         }
-        DataScope system = units.systemScope();
+        DataScope system = units.systemScope("demo");
         List<OrgUnit> townships = DemoOrgTree.demoTownships(units);
         if (townships.isEmpty() || posts.postsOf(system, townships.get(0).getId()).isEmpty()
                 || groups.view(system, townships.get(0).getId()).exists()) {
@@ -205,7 +205,7 @@ class DemoResponsibility implements ApplicationRunner {
 
     /** The head of the unit signs: the branch secretary of a village, the head of a department. */
     private String signerOf(OrgUnit unit) {
-        List<Post> unitPosts = posts.postsOf(units.systemScope(), unit.getId());
+        List<Post> unitPosts = posts.postsOf(units.systemScope("demo"), unit.getId());
         Map<Long, Person> holders = posts.currentHolders(unitPosts.stream().map(Post::getId).toList());
         return unitPosts.stream().filter(p -> holders.containsKey(p.getId())).findFirst()
                 .map(p -> holders.get(p.getId()).getName()).orElse(unit.getName() + "负责人");

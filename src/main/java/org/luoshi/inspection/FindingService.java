@@ -107,7 +107,7 @@ public class FindingService {
 
     private Finding raise(FindingSource source, long unitId, String title, String detail, long ownerPostId,
             LocalDate deadline, String reference, String originKey) {
-        DataScope system = units.systemScope();
+        DataScope system = units.systemScope("system-findings");
         OrgUnit unit = units.getUnchecked(unitId);
         long raiser = unit.getParentId() == null ? unit.getId() : unit.getParentId();
         FindingCategory category = source == FindingSource.VENUE_FAULT ? FindingCategory.POSITION : FindingCategory.OTHER;
@@ -483,7 +483,7 @@ public class FindingService {
         List<Post> result = new ArrayList<>();
         OrgUnit current = unit;
         while (current != null && current.getKind() != OrgUnitKind.COUNTY) {
-            result.addAll(posts.postsOf(units.systemScope(), current.getId()));
+            result.addAll(posts.postsOf(units.systemReader("finding-owners"), current.getId()));
             current = current.getParentId() == null ? null : units.getUnchecked(current.getParentId());
         }
         return result;
@@ -500,7 +500,7 @@ public class FindingService {
     }
 
     private void checkOwner(DataScope scope, OrgUnit unit, long ownerPostId) {
-        Post post = posts.get(units.systemScope(), ownerPostId);
+        Post post = posts.get(units.systemReader("finding-owners"), ownerPostId);
         OrgUnit postUnit = units.getUnchecked(post.getOrgUnitId());
         if (!unit.getPath().startsWith(postUnit.getPath()) || postUnit.getKind() == OrgUnitKind.COUNTY
                 || !(scope.covers(postUnit) || scope.covers(unit))) {
@@ -555,7 +555,7 @@ public class FindingService {
     }
 
     private String postTitle(long postId) {
-        return posts.get(units.systemScope(), postId).getTitle();
+        return posts.get(units.systemReader("finding-owners"), postId).getTitle();
     }
 
     private void record(Finding finding, RectificationEvent.Action action, RectificationState from,
@@ -576,7 +576,7 @@ public class FindingService {
         String text = msgZh(key, full);
         notifications.notify(unit.getId(), officeRole(unit), text, link(finding));
         units.townshipOf(unit).ifPresent(township -> {
-            String leader = posts.postsOf(units.systemScope(), township.getId()).stream()
+            String leader = posts.postsOf(units.systemReader("finding-owners"), township.getId()).stream()
                     .filter(p -> p.getKind() == PostKind.SECRETARY).findFirst()
                     .flatMap(p -> posts.currentHolder(p.getId())).map(Person::getName).orElse("");
             notifications.notify(township.getId(), Actor.TOWNSHIP_LEADER,

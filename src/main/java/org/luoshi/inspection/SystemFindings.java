@@ -94,7 +94,7 @@ class SystemFindings {
     @Scheduled(cron = "${luoshi.inspection.signal-cron:0 20 0 * * *}", zone = "${luoshi.zone}")
     public void daily() {
         Outcome total = new Outcome(0, 0, 0, 0);
-        for (OrgUnit township : units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP)) {
+        for (OrgUnit township : units.ofKind(units.systemReader("system-findings"), OrgUnitKind.TOWNSHIP)) {
             try {
                 total = total.plus(run(township, evaluation.today()));
             } catch (RuntimeException e) {
@@ -130,7 +130,7 @@ class SystemFindings {
             log.info("No 宣传委员 or 党委书记 post in {}: no system findings", township.getName());
             return new Outcome(1, 0, 0, 0);
         }
-        DataScope system = units.systemScope();
+        DataScope system = units.systemReader("system-findings");
         List<Evaluation> evaluations = new ArrayList<>();
         for (YearAsOf y : evaluated(asOf)) {
             evaluations.addAll(evaluation.evaluate(system, township.getId(), y.year(), y.asOf()));
@@ -187,7 +187,7 @@ class SystemFindings {
 
     /** Venue checks of the township's subtree in the look-back window that found a fault. */
     int fromVenueChecks(OrgUnit township, Post owner, LocalDate asOf) {
-        DataScope system = units.systemScope();
+        DataScope system = units.systemReader("system-findings");
         RecordFilter filter = new RecordFilter(VENUE_CHECK, township.getId(), asOf.minusDays(venueLookbackDays), asOf,
                 null, null, false);
         int raised = 0;
@@ -225,7 +225,7 @@ class SystemFindings {
     }
 
     Optional<Post> ownerPost(OrgUnit township) {
-        List<Post> all = posts.postsOf(units.systemScope(), township.getId()).stream().filter(Post::isActive).toList();
+        List<Post> all = posts.postsOf(units.systemReader("system-findings"), township.getId()).stream().filter(Post::isActive).toList();
         return all.stream().filter(p -> p.getKind() == PostKind.PROPAGANDA_MEMBER).findFirst()
                 .or(() -> all.stream().filter(p -> p.getKind() == PostKind.SECRETARY).findFirst());
     }

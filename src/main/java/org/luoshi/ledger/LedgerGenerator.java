@@ -87,7 +87,7 @@ public class LedgerGenerator {
     @Transactional
     public int generate(List<Long> townshipIds, LocalDate from, long seed) {
         Random random = new Random(seed);
-        DataScope system = units.systemScope();
+        DataScope system = units.systemScope("demo-ledger");
         LocalDate today = LocalDate.now(clock);
         int count = 0;
         for (Long townshipId : townshipIds) {

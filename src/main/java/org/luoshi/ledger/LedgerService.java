@@ -536,7 +536,7 @@ public class LedgerService {
             return null;
         }
         try {
-            return people.get(units.systemScope(), personId).getName();
+            return people.get(units.systemReader("person-names"), personId).getName();
         } catch (NotFoundException e) {
             return "#" + personId;
         }

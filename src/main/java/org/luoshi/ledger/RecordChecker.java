@@ -312,7 +312,7 @@ class RecordChecker {
 
     private Optional<String> personPath(long personId) {
         try {
-            Person person = people.get(units.systemScope(), personId);
+            Person person = people.get(units.systemReader("person-names"), personId);
             return Optional.of(units.getUnchecked(person.getOrgUnitId()).getPath());
         } catch (NotFoundException e) {
             return Optional.empty();

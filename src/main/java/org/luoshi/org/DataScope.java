@@ -45,9 +45,12 @@ public final class DataScope {
         return new DataScope(purpose, unit.getId(), unit.getPath(), false);
     }
 
-    /** The whole tree from the root, with write rights: see {@link OrgUnitService#systemScope}. */
-    static DataScope system(OrgUnit root) {
-        return new DataScope("system", root.getId(), root.getPath(), true);
+    /** The whole tree from the root for a named job: see {@link OrgUnitService#systemScope}. */
+    static DataScope system(OrgUnit root, String job, boolean writable) {
+        if (job == null || !job.matches("[a-z][a-z-]{1,40}")) {
+            throw new IllegalArgumentException("a system scope is named for its job: " + job);
+        }
+        return new DataScope("system:" + job, root.getId(), root.getPath(), writable);
     }
 
     public String username() {

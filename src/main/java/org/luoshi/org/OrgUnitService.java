@@ -207,10 +207,19 @@ public class OrgUnitService {
         return units.findByParentIdIsNull();
     }
 
-    /** A full-rights scope over the whole tree, for start-up jobs that act as the system. */
-    public DataScope systemScope() {
-        OrgUnit root = root().orElseThrow(() -> new IllegalStateException("no org tree yet"));
-        return DataScope.system(root);
+    /**
+     * A full-rights scope over the whole tree for a job the system runs itself (demo data, findings
+     * raised from red indicators), named for the job so that what it records says who did it. It is
+     * never the scope of a request: pages and API calls get the signed-in user's scope from the
+     * account module only (ScopeSourcesTest).
+     */
+    public DataScope systemScope(String job) {
+        return DataScope.system(root().orElseThrow(() -> new IllegalStateException("no org tree yet")), job, true);
+    }
+
+    /** A read-only scope over the whole tree, for reads that are not on a user's behalf (names, letters due). */
+    public DataScope systemReader(String purpose) {
+        return DataScope.system(root().orElseThrow(() -> new IllegalStateException("no org tree yet")), purpose, false);
     }
 
     /** Creates a unit below a parent in scope; the parent must be active and may contain the kind. */

@@ -26,7 +26,7 @@ class AccountFixtures {
     }
 
     Account create(String prefix, Role role, String unitName, boolean mustChange) {
-        return accounts.create(units.systemScope(), uniqueName(prefix), "Test " + prefix, PASSWORD, role,
+        return accounts.create(units.systemScope("test"), uniqueName(prefix), "Test " + prefix, PASSWORD, role,
                 unit(unitName).getId(), mustChange);
     }
 
@@ -35,7 +35,7 @@ class AccountFixtures {
     }
 
     OrgUnit unit(String name) {
-        return units.tree(units.systemScope()).stream().filter(u -> u.getName().equals(name)).findFirst()
+        return units.tree(units.systemScope("test")).stream().filter(u -> u.getName().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no demo unit " + name));
     }
 

@@ -78,7 +78,7 @@ class AuditTest {
     @Test
     void aWriteWithAnIdShowsThePathAndTheRoute() throws Exception {
         Account account = fixtures.officer("routed");
-        long id = accounts.create(units.systemScope(), AccountFixtures.uniqueName("target"), "T", AccountFixtures.PASSWORD,
+        long id = accounts.create(units.systemScope("test"), AccountFixtures.uniqueName("target"), "T", AccountFixtures.PASSWORD,
                 Role.VILLAGE_CLERK, fixtures.unit("柳溪村").getId(), false).getId();
         mvc.perform(post("/admin/accounts/{id}/unlock", id).with(as(users, "admin")).with(csrf()));
         assertThat(jdbc.queryForList("select target, outcome from audit_event where username = 'admin' and event = ?",

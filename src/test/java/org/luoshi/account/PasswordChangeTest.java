@@ -157,7 +157,7 @@ class PasswordChangeTest {
         Account account = fixtures.officer("endsession");
         Cookie session = signIn(account.getUsername(), AccountFixtures.PASSWORD, "/");
         mvc.perform(get("/account/profile").cookie(session)).andExpect(status().isOk());
-        accounts.setEnabled(units.systemScope(), account.getId(), false);
+        accounts.setEnabled(units.systemScope("test"), account.getId(), false);
         assertThat(sessions.findByPrincipalName(account.getUsername())).isEmpty();
         mvc.perform(get("/account/profile").cookie(session)).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("http://localhost/login"));

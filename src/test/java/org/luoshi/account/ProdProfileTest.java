@@ -47,7 +47,7 @@ class ProdProfileTest {
             assertThat(encoder.matches("Luoshi@2026", admin.getPasswordHash())).isFalse();
         });
         assertThat(accounts.findByUsername("officer")).isEmpty();
-        assertThat(units.tree(units.systemScope())).as("only the root unit, no demo tree").hasSize(1);
+        assertThat(units.tree(units.systemScope("test"))).as("only the root unit, no demo tree").hasSize(1);
         mvc.perform(formLogin().user("admin").password(CONFIGURED)).andExpect(redirectedUrl("/account/password"));
     }
 }

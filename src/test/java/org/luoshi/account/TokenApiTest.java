@@ -145,7 +145,7 @@ class TokenApiTest {
     void aResetPasswordSuspendsTheAccountsTokens() throws Exception {
         String token = tokens.issue(account.getId(), "before-reset", null).token();
         mvc.perform(bearer(get("/api/v1/me"), token)).andExpect(status().isOk());
-        accounts.resetPassword(units.systemScope(), account.getId());
+        accounts.resetPassword(units.systemScope("test"), account.getId());
         mvc.perform(bearer(get("/api/v1/me"), token)).andExpect(status().isUnauthorized());
     }
 

@@ -44,7 +44,7 @@ class AssessmentBenchmarkTest {
 
     @Test
     void townshipEvaluationAndCountyDashboard() throws Exception {
-        DataScope system = units.systemScope();
+        DataScope system = units.systemScope("test");
         List<Long> townships = new ArrayList<>();
         for (int i = 0; i < TOWNSHIPS; i++) {
             OrgUnit township = units.create(system, new OrgUnitCommand(units.root().orElseThrow().getId(),

@@ -77,13 +77,13 @@ class EvaluationPagesTest {
     }
 
     OrgUnit freshTownship() {
-        return units.create(units.systemScope(), new OrgUnitCommand(units.root().orElseThrow().getId(), OrgUnitKind.TOWNSHIP,
+        return units.create(units.systemScope("test"), new OrgUnitCommand(units.root().orElseThrow().getId(), OrgUnitKind.TOWNSHIP,
                 "考评镇" + UUID.randomUUID().toString().substring(0, 8), null, null, 95));
     }
 
     long centralGroupStudy(long unitId, LocalDate on) {
         // a title of its own: a record of the same unit, date and title would be the same record
-        return ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(unitId, on, null,
+        return ledger.create(units.systemScope("test"), "STUDY_SESSION", new RecordCommand(unitId, on, null,
                 "中心组学习" + UUID.randomUUID().toString().substring(0, 6), null,
                 List.of(), Map.of("subKind", "CENTRAL_GROUP", "topic", "学习党的创新理论"), List.of())).id();
     }
@@ -114,7 +114,7 @@ class EvaluationPagesTest {
         assertThat(drillDown("county", after, "LL-01", month.index())).contains("/ledger/records/" + id);
         assertThat(warnings(township.getId())).noneSatisfy(w -> assertThat(w.path("message").asText()).isEqualTo(gap));
 
-        ledger.delete(units.systemScope(), id, "录入错误");
+        ledger.delete(units.systemScope("test"), id, "录入错误");
         String deleted = page("county", township.getId());
         assertThat(deleted).contains(gap);
         assertThat(drillDown("county", deleted, "LL-01", month.index())).doesNotContain("/ledger/records/" + id);
@@ -156,12 +156,12 @@ class EvaluationPagesTest {
         assertThat(page("county", township.getId())).doesNotContain(gap);
 
         // the same session recorded as a seminar no longer counts as the month's central-group study
-        ledger.update(units.systemScope(), id, new RecordCommand(township.getId(), today, null, "中心组学习", null, List.of(),
+        ledger.update(units.systemScope("test"), id, new RecordCommand(township.getId(), today, null, "中心组学习", null, List.of(),
                 Map.of("subKind", "SEMINAR", "topic", "学习党的创新理论"), List.of()), "学习形式记错", null);
         assertThat(page("county", township.getId())).contains(gap);
 
         // and back again
-        ledger.update(units.systemScope(), id, new RecordCommand(township.getId(), today, null, "中心组学习", null, List.of(),
+        ledger.update(units.systemScope("test"), id, new RecordCommand(township.getId(), today, null, "中心组学习", null, List.of(),
                 Map.of("subKind", "CENTRAL_GROUP", "topic", "学习党的创新理论"), List.of()), "改回中心组学习", null);
         assertThat(page("county", township.getId())).doesNotContain(gap);
     }
@@ -236,7 +236,7 @@ class EvaluationPagesTest {
     }
 
     long seminar(long unitId, LocalDate on) {
-        return ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(unitId, on, null, "专题研讨", null,
+        return ledger.create(units.systemScope("test"), "STUDY_SESSION", new RecordCommand(unitId, on, null, "专题研讨", null,
                 List.of(), Map.of("subKind", "SEMINAR", "topic", "研讨"), List.of())).id();
     }
 
@@ -247,20 +247,20 @@ class EvaluationPagesTest {
     @Test
     void theDrillDownListsExactlyTheRecordsBehindTheFigure() throws Exception {
         OrgUnit township = freshTownship();
-        OrgUnit village = units.create(units.systemScope(), new OrgUnitCommand(township.getId(), OrgUnitKind.VILLAGE,
+        OrgUnit village = units.create(units.systemScope("test"), new OrgUnitCommand(township.getId(), OrgUnitKind.VILLAGE,
                 "明细村" + UUID.randomUUID().toString().substring(0, 6), null, null, 1));
         LocalDate today = evaluation.today();
         Period quarter = Period.containing(PeriodMode.EACH_QUARTER, today);
         long a = seminar(township.getId(), quarter.start());
         long b = seminar(village.getId(), today);
         centralGroupStudy(township.getId(), today);
-        ledger.delete(units.systemScope(), seminar(township.getId(), today), "重复");
+        ledger.delete(units.systemScope("test"), seminar(township.getId(), today), "重复");
         seminar(freshTownship().getId(), today);
         if (quarter.index() > 1) {
             seminar(township.getId(), quarter.start().minusDays(1)); // last day of the previous quarter
         }
 
-        IndicatorResult ll02 = evaluation.evaluate(units.systemScope(), township.getId(), today.getYear(), today).get(0)
+        IndicatorResult ll02 = evaluation.evaluate(units.systemScope("test"), township.getId(), today.getYear(), today).get(0)
                 .indicators().stream().filter(i -> i.indicator().code().equals("LL-02")).findFirst().orElseThrow();
         PeriodResult figure = ll02.periods().get(quarter.index() - 1);
         assertThat(figure.actual()).isEqualByComparingTo("2");
@@ -286,7 +286,7 @@ class EvaluationPagesTest {
         centralGroupStudy(village, today);
         centralGroupStudy(village, LocalDate.of(year, 1, 1));
         centralGroupStudy(village, LocalDate.of(year - 1, 12, 31));
-        ledger.delete(units.systemScope(), centralGroupStudy(village, today), "重复");
+        ledger.delete(units.systemScope("test"), centralGroupStudy(village, today), "重复");
         String panel = call("clerk", get("/assessment/panel")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(panel).contains("考评以乡镇为单位进行").contains("village-count").doesNotContain("panel-total");
@@ -360,7 +360,7 @@ class EvaluationPagesTest {
             }
         }
         assertThat(row).isNotNull();
-        BigDecimal own = evaluation.evaluate(units.systemScope(), township.getId(), year, evaluation.asOf(year)).stream()
+        BigDecimal own = evaluation.evaluate(units.systemScope("test"), township.getId(), year, evaluation.asOf(year)).stream()
                 .filter(e -> e.setName().equals(set.getName())).findFirst().orElseThrow().total();
         assertThat(row.path("total").decimalValue()).isEqualByComparingTo(own);
 
@@ -399,10 +399,10 @@ class EvaluationPagesTest {
                 new AttendanceEntry(person(township), AttendanceEntry.PRESENT, null, false, false),
                 new AttendanceEntry(person(township), AttendanceEntry.PRESENT, null, true, false),
                 new AttendanceEntry(person(township), AttendanceEntry.LEAVE, "外出开会", false, false));
-        ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(township.getId(), today, null, "理论学习", null,
+        ledger.create(units.systemScope("test"), "STUDY_SESSION", new RecordCommand(township.getId(), today, null, "理论学习", null,
                 List.of(), Map.of("subKind", "CENTRAL_GROUP", "topic", "学习党的创新理论"), attendance));
         // a seminar's attendance is not the central group's (indicator LL-03): it leaves the rate alone
-        ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(township.getId(), today, null, "专题研讨", null,
+        ledger.create(units.systemScope("test"), "STUDY_SESSION", new RecordCommand(township.getId(), today, null, "专题研讨", null,
                 List.of(), Map.of("subKind", "SEMINAR", "topic", "意识形态工作"),
                 List.of(new AttendanceEntry(person(township), AttendanceEntry.ABSENT, null, false, false))));
         String body = call("county", get("/assessment/charts/township").param("townshipId", String.valueOf(township.getId()))
@@ -427,7 +427,7 @@ class EvaluationPagesTest {
     }
 
     long person(OrgUnit unit) {
-        return people.create(units.systemScope(), unit.getId(), "学员" + UUID.randomUUID().toString().substring(0, 4),
+        return people.create(units.systemScope("test"), unit.getId(), "学员" + UUID.randomUUID().toString().substring(0, 4),
                 null, null, null).getId();
     }
 

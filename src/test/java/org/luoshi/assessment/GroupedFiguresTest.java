@@ -48,20 +48,20 @@ class GroupedFiguresTest {
     void ledger() {
         first = township("分组甲镇", 20_000);
         second = township("分组乙镇", null);
-        village = units.create(units.systemScope(), new OrgUnitCommand(first.getId(), OrgUnitKind.VILLAGE,
+        village = units.create(units.systemScope("test"), new OrgUnitCommand(first.getId(), OrgUnitKind.VILLAGE,
                 "分组村" + UUID.randomUUID().toString().substring(0, 6), null, 900, 1));
-        units.create(units.systemScope(), new OrgUnitCommand(second.getId(), OrgUnitKind.VILLAGE,
+        units.create(units.systemScope("test"), new OrgUnitCommand(second.getId(), OrgUnitKind.VILLAGE,
                 "分组村" + UUID.randomUUID().toString().substring(0, 6), null, 700, 1));
         generator.generate(List.of(first.getId(), second.getId()), 2, 7);
     }
 
     OrgUnit township(String name, Integer population) {
-        return units.create(units.systemScope(), new OrgUnitCommand(units.root().orElseThrow().getId(), OrgUnitKind.TOWNSHIP,
+        return units.create(units.systemScope("test"), new OrgUnitCommand(units.root().orElseThrow().getId(), OrgUnitKind.TOWNSHIP,
                 name + UUID.randomUUID().toString().substring(0, 6), null, population, 97));
     }
 
     long seminar(long unitId, LocalDate on) {
-        return ledger.create(units.systemScope(), "STUDY_SESSION", new RecordCommand(unitId, on, null, "专题研讨", null,
+        return ledger.create(units.systemScope("test"), "STUDY_SESSION", new RecordCommand(unitId, on, null, "专题研讨", null,
                 List.of(), Map.of("subKind", "SEMINAR", "topic", "研讨"), List.of())).id();
     }
 
@@ -76,7 +76,7 @@ class GroupedFiguresTest {
         seminar(first.getId(), LocalDate.of(year - 1, 12, 31));
         seminar(second.getId(), LocalDate.of(year, 1, 1));
         long deleted = seminar(first.getId(), LocalDate.of(year, 5, 5));
-        ledger.delete(units.systemScope(), deleted, "录错");
+        ledger.delete(units.systemScope("test"), deleted, "录错");
         List<RecordQuery> quarters = new ArrayList<>();
         for (OrgUnit township : List.of(first, second)) {
             for (Period q : Period.of(PeriodMode.EACH_QUARTER, year)) {

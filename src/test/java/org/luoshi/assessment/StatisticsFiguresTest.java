@@ -69,7 +69,7 @@ class StatisticsFiguresTest extends LedgerFiguresContract {
     }
 
     DataScope system() {
-        return units.systemScope();
+        return units.systemScope("test");
     }
 
     @Override

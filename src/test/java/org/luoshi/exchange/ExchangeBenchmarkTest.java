@@ -135,9 +135,9 @@ class ExchangeBenchmarkTest {
     }
 
     OrgUnit fresh() {
-        OrgUnit township = units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream()
+        OrgUnit township = units.ofKind(units.systemScope("test"), OrgUnitKind.TOWNSHIP).stream()
                 .filter(u -> u.getName().equals("柳溪镇")).findFirst().orElseThrow();
-        return units.create(units.systemScope(), new OrgUnitCommand(township.getId(), OrgUnitKind.VILLAGE,
+        return units.create(units.systemScope("test"), new OrgUnitCommand(township.getId(), OrgUnitKind.VILLAGE,
                 "基准村" + UUID.randomUUID().toString().substring(0, 8), null, null, 99));
     }
 }

@@ -71,9 +71,9 @@ class ExchangeFlowTest {
     void setUp() {
         meeting = kinds.get("MEETING");
         headers = columns.of(meeting).stream().map(ExchangeColumns.Column::header).toList();
-        OrgUnit township = units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream()
+        OrgUnit township = units.ofKind(units.systemScope("test"), OrgUnitKind.TOWNSHIP).stream()
                 .filter(u -> u.getName().equals("柳溪镇")).findFirst().orElseThrow();
-        village = units.create(units.systemScope(), new OrgUnitCommand(township.getId(), OrgUnitKind.VILLAGE,
+        village = units.create(units.systemScope("test"), new OrgUnitCommand(township.getId(), OrgUnitKind.VILLAGE,
                 "导入村" + UUID.randomUUID().toString().substring(0, 8), null, null, 99));
         officer = scope("officer");
     }
@@ -254,7 +254,7 @@ class ExchangeFlowTest {
     @Test
     void aRowThatLeftTheScopeAfterACleanPreviewRefusesTheCommitAcrossChunks() throws Exception {
         String t = "跨块" + uid();
-        OrgUnit other = units.create(units.systemScope(), new OrgUnitCommand(village.getParentId(), OrgUnitKind.VILLAGE,
+        OrgUnit other = units.create(units.systemScope("test"), new OrgUnitCommand(village.getParentId(), OrgUnitKind.VILLAGE,
                 "停用村" + UUID.randomUUID().toString().substring(0, 8), null, null, 99));
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -269,13 +269,13 @@ class ExchangeFlowTest {
             // Between preview and confirmation the last row's village moves to another township, out of the
             // officer's scope: the first two chunks (six rows) are written before the commit reaches that row,
             // and must be rolled back with it.
-            OrgUnit shiqiao = units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream()
+            OrgUnit shiqiao = units.ofKind(units.systemScope("test"), OrgUnitKind.TOWNSHIP).stream()
                     .filter(u -> u.getName().equals("石桥乡")).findFirst().orElseThrow();
-            units.move(units.systemScope(), other.getId(), shiqiao.getId());
+            units.move(units.systemScope("test"), other.getId(), shiqiao.getId());
             assertThatThrownBy(() -> exchange.commit(officer, p.id())).isInstanceOfSatisfying(RuleViolationException.class,
                     e -> assertThat(e.messageKey()).isEqualTo("exchange.commit.hasErrors"));
             assertThat(titlesIn(village)).isEmpty();
-            assertThat(ledger.list(units.systemScope(), new RecordFilter("MEETING", other.getId(), null, null, null, null,
+            assertThat(ledger.list(units.systemScope("test"), new RecordFilter("MEETING", other.getId(), null, null, null, null,
                     false), null, 100).records()).isEmpty();
         } finally {
             exchange.chunkSize(ExchangeService.CHUNK);
@@ -285,7 +285,7 @@ class ExchangeFlowTest {
     @Test
     void aUnitDeactivatedAfterACleanPreviewRefusesTheCommitAndWritesNothing() throws Exception {
         String t = "停用" + uid();
-        OrgUnit other = units.create(units.systemScope(), new OrgUnitCommand(village.getParentId(), OrgUnitKind.VILLAGE,
+        OrgUnit other = units.create(units.systemScope("test"), new OrgUnitCommand(village.getParentId(), OrgUnitKind.VILLAGE,
                 "撤并村" + UUID.randomUUID().toString().substring(0, 8), null, null, 99));
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -297,7 +297,7 @@ class ExchangeFlowTest {
             ExchangeService.Preview p = preview(officer, file(rows));
             assertThat(p.errors()).isZero();
             // the village is merged away between preview and confirmation: it takes no new records
-            units.setActive(units.systemScope(), other.getId(), false);
+            units.setActive(units.systemScope("test"), other.getId(), false);
             assertThatThrownBy(() -> exchange.commit(officer, p.id())).isInstanceOfSatisfying(RuleViolationException.class,
                     e -> assertThat(e.messageKey()).isEqualTo("exchange.commit.changed"));
             assertThat(titlesIn(village)).isEmpty();

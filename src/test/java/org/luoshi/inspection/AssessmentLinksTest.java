@@ -86,17 +86,17 @@ class AssessmentLinksTest {
     }
 
     OrgUnit township(String name) {
-        return units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream().filter(u -> u.getName().equals(name))
+        return units.ofKind(units.systemScope("test"), OrgUnitKind.TOWNSHIP).stream().filter(u -> u.getName().equals(name))
                 .findFirst().orElseThrow();
     }
 
     OrgUnit child(OrgUnit parent, String name) {
-        return units.children(units.systemScope(), parent.getId()).stream().filter(u -> u.getName().equals(name))
+        return units.children(units.systemScope("test"), parent.getId()).stream().filter(u -> u.getName().equals(name))
                 .findFirst().orElseThrow();
     }
 
     long postOf(OrgUnit unit, PostKind kind) {
-        return posts.postsOf(units.systemScope(), unit.getId()).stream().filter(p -> p.getKind() == kind).findFirst()
+        return posts.postsOf(units.systemScope("test"), unit.getId()).stream().filter(p -> p.getKind() == kind).findFirst()
                 .orElseThrow().getId();
     }
 
@@ -105,7 +105,7 @@ class AssessmentLinksTest {
     }
 
     LedgerRecord anyRecord(OrgUnit unit, String kind) {
-        return ledger.list(units.systemScope(), new RecordFilter(kind, unit.getId(), null, null, null, null, false), null, 1)
+        return ledger.list(units.systemScope("test"), new RecordFilter(kind, unit.getId(), null, null, null, null, false), null, 1)
                 .records().get(0);
     }
 
@@ -136,7 +136,7 @@ class AssessmentLinksTest {
         assertThat(result.get("unknownIndicatorCodes").get(0).asText()).isEqualTo("XX-99");
 
         Map<String, IndicatorResult> expected = new HashMap<>();
-        for (Evaluation e : evaluation.evaluate(units.systemScope(), liuxi.getId(), today.getYear(), today)) {
+        for (Evaluation e : evaluation.evaluate(units.systemScope("test"), liuxi.getId(), today.getYear(), today)) {
             e.indicators().forEach(r -> expected.putIfAbsent(r.indicator().code(), r));
         }
         for (String[] pair : new String[][] {{"1", "ZZ-01"}, {"2", "ZZ-02"}}) {
@@ -256,7 +256,7 @@ class AssessmentLinksTest {
         assertThat(turned.warnings()).isEqualTo(1);
 
         // The report's 存在问题 sees it.
-        assertThat(findingService.summaries(units.systemScope(), liuxi.getId(), org.luoshi.TestClock.today().minusDays(1),
+        assertThat(findingService.summaries(units.systemScope("test"), liuxi.getId(), org.luoshi.TestClock.today().minusDays(1),
                 org.luoshi.TestClock.today().plusDays(2))).anyMatch(s -> s.id() == f.getId() && s.source().equals("INDICATOR"));
         // Outside the township the finding does not exist.
         assertThat(f.getId()).isPositive();
@@ -269,7 +269,7 @@ class AssessmentLinksTest {
         systemFindings.run(donghe, today);
         SystemFindings.Outcome second = systemFindings.run(donghe, today);
         assertThat(second).isEqualTo(new SystemFindings.Outcome(1, 0, 0, 0));
-        for (Evaluation e : evaluation.evaluate(units.systemScope(), donghe.getId(), today.getYear(), today)) {
+        for (Evaluation e : evaluation.evaluate(units.systemScope("test"), donghe.getId(), today.getYear(), today)) {
             for (Obligation o : e.warnings()) {
                 if (o.status() == Status.FAILED) {
                     assertThat(findingRepository.existsByOriginKey("IND:" + donghe.getId() + ":"
@@ -320,7 +320,7 @@ class AssessmentLinksTest {
         // Scope: the village clerk sees it, another township does not.
         api(get("/api/v1/inspection/findings/" + f.getId()), "clerk", null, 200);
         api(get("/api/v1/inspection/findings/" + f.getId()), "officer2", null, 404);
-        assertThat(findingService.summaries(units.systemScope(), liuxi.getId(), today.minusDays(1), today.plusDays(2)))
+        assertThat(findingService.summaries(units.systemScope("test"), liuxi.getId(), today.minusDays(1), today.plusDays(2)))
                 .anyMatch(s -> s.id() == f.getId() && s.source().equals("VENUE_FAULT") && s.unitName().equals("柳溪村"));
     }
 
@@ -365,7 +365,7 @@ class AssessmentLinksTest {
     @Test
     void theFindingsListPagesByKeyset() throws Exception {
         OrgUnit dongcheng = township("东城街道");
-        OrgUnit unit = units.children(units.systemScope(), dongcheng.getId()).get(0);
+        OrgUnit unit = units.children(units.systemScope("test"), dongcheng.getId()).get(0);
         long owner = postOf(dongcheng, PostKind.PROPAGANDA_MEMBER);
         LocalDate base = evaluation.today().plusDays(40);
         for (int i = 0; i < 23; i++) {

@@ -81,17 +81,17 @@ class InspectionFlowTest {
     }
 
     OrgUnit township(String name) {
-        return units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream().filter(u -> u.getName().equals(name))
+        return units.ofKind(units.systemScope("test"), OrgUnitKind.TOWNSHIP).stream().filter(u -> u.getName().equals(name))
                 .findFirst().orElseThrow();
     }
 
     OrgUnit child(OrgUnit parent, String name) {
-        return units.children(units.systemScope(), parent.getId()).stream().filter(u -> u.getName().equals(name))
+        return units.children(units.systemScope("test"), parent.getId()).stream().filter(u -> u.getName().equals(name))
                 .findFirst().orElseThrow();
     }
 
     long postOf(OrgUnit unit, PostKind kind) {
-        return posts.postsOf(units.systemScope(), unit.getId()).stream().filter(p -> p.getKind() == kind).findFirst()
+        return posts.postsOf(units.systemScope("test"), unit.getId()).stream().filter(p -> p.getKind() == kind).findFirst()
                 .orElseThrow().getId();
     }
 
@@ -219,7 +219,7 @@ class InspectionFlowTest {
     String lastAccount;
 
     void createAccount(String username, Role role, OrgUnit unit) {
-        accounts.create(units.systemScope(), username, username, "Luoshi@2026-x", role, unit.getId(), false);
+        accounts.create(units.systemScope("test"), username, username, "Luoshi@2026-x", role, unit.getId(), false);
         lastAccount = username;
     }
 
@@ -407,7 +407,7 @@ class InspectionFlowTest {
                 .containsPattern("<textarea[^>]*name=\"statement\"[^>]*>健全</textarea>");
         api(put("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1)), "officer",
                 Map.of("result", "NOT_MET", "statement", "两处喇叭损坏"), 200);
-        long meeting = ledger.list(units.systemScope(), new org.luoshi.ledger.RecordFilter("MEETING", liuxi.getId(), null,
+        long meeting = ledger.list(units.systemScope("test"), new org.luoshi.ledger.RecordFilter("MEETING", liuxi.getId(), null,
                 null, null, null, false), null, 1).records().get(0).id();
         api(post("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1) + "/ledger-records"), "officer",
                 Map.of("ledgerRecordId", meeting), 200);
@@ -555,7 +555,7 @@ class InspectionFlowTest {
         }
         // The export has no row limit: with pages of 2 rows it still lists every finding the filter matches,
         // once each, by unit, deadline and id.
-        long matching = findingService.count(new Actor(units.systemScope(), Actor.ADMIN), FindingFilter.none());
+        long matching = findingService.count(new Actor(units.systemScope("test"), Actor.ADMIN), FindingFilter.none());
         int pageSize = findingService.exportPageSize;
         findingService.exportPageSize = 2;
         try {

@@ -37,23 +37,23 @@ class LedgerFixtures {
     }
 
     OrgUnit township(String name) {
-        return units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP).stream().filter(u -> u.getName().equals(name))
+        return units.ofKind(units.systemScope("test"), OrgUnitKind.TOWNSHIP).stream().filter(u -> u.getName().equals(name))
                 .findFirst().orElseThrow();
     }
 
     OrgUnit village(String name) {
-        return units.ofKind(units.systemScope(), OrgUnitKind.VILLAGE).stream().filter(u -> u.getName().equals(name))
+        return units.ofKind(units.systemScope("test"), OrgUnitKind.VILLAGE).stream().filter(u -> u.getName().equals(name))
                 .findFirst().orElseThrow();
     }
 
     /** A new village of the township with a unique name, so that a test's records are its own. */
     OrgUnit freshVillage(String township) {
-        return units.create(units.systemScope(), new OrgUnitCommand(township(township).getId(), OrgUnitKind.VILLAGE,
+        return units.create(units.systemScope("test"), new OrgUnitCommand(township(township).getId(), OrgUnitKind.VILLAGE,
                 "测试村" + UUID.randomUUID().toString().substring(0, 8), null, null, 99));
     }
 
     Person person(long unitId) {
-        return people.create(units.systemScope(), unitId, "测试" + UUID.randomUUID().toString().substring(0, 4), null, null, null);
+        return people.create(units.systemScope("test"), unitId, "测试" + UUID.randomUUID().toString().substring(0, 4), null, null, null);
     }
 
     static RecordCommand directive(long unitId, String number) {

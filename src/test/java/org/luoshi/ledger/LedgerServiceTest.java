@@ -383,7 +383,7 @@ class LedgerServiceTest {
     void aDeactivatedUnitTakesNoNewRecordsButItsOldOnesStayEditable() {
         org.luoshi.org.OrgUnit village = fx.freshVillage("柳溪镇");
         LedgerRecord old = ledger.create(officer(), "MEDIA_PLACEMENT", LedgerFixtures.media(village.getId(), TODAY, "COUNTY", 1));
-        units.setActive(units.systemScope(), village.getId(), false);
+        units.setActive(units.systemScope("test"), village.getId(), false);
 
         assertThat(fieldsOf(refused(() -> ledger.create(officer(), "MEDIA_PLACEMENT",
                 LedgerFixtures.media(village.getId(), TODAY, "COUNTY", 2))))).contains("unitId:ledger.error.unitInactive");

@@ -37,7 +37,7 @@ class OrgExportsTest {
         assertThat(rows.get(0)).containsExactly("上级单位", "名称", "类别", "户籍人口");
         OrgUnit liuxi = fx.township("柳溪镇");
         // The page lists the officer's tree; the sheet has every unit below the officer's own (the own unit is the root of the paths).
-        List<String> expected = units.tree(units.systemScope()).stream()
+        List<String> expected = units.tree(units.systemScope("test")).stream()
                 .filter(u -> u.getPath().startsWith(liuxi.getPath()) && !u.getId().equals(liuxi.getId()))
                 .map(OrgUnit::getName).toList();
         assertThat(XlsxDownload.column(rows, 1)).containsExactlyElementsOf(expected).contains("柳溪村").doesNotContain("石桥村");

@@ -21,7 +21,7 @@ class OrgFixtures {
     }
 
     DataScope system() {
-        return units.systemScope();
+        return units.systemScope("test");
     }
 
     OrgUnit county() {

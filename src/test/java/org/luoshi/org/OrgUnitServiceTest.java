@@ -31,6 +31,20 @@ class OrgUnitServiceTest {
     }
 
     @Test
+    void aSystemScopeIsNamedForItsJobAndASystemReaderCannotWrite() {
+        assertThat(units.systemScope("demo").username()).isEqualTo("system:demo");
+        assertThat(units.systemScope("demo").writable()).isTrue();
+        DataScope reader = units.systemReader("person-names");
+        assertThat(reader.username()).isEqualTo("system:person-names");
+        assertThat(reader.writable()).isFalse();
+        assertThatThrownBy(() -> units.create(reader, new OrgUnitCommand(
+                units.ofKind(reader, OrgUnitKind.TOWNSHIP).get(0).getId(), OrgUnitKind.VILLAGE, "系统不应建的村", null, null, 0))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> units.systemScope("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> units.systemScope("Admin Pretending")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void createsAUnitBelowItsParentWithAMaterialisedPath() {
         OrgUnit township = fx.newTownship();
         OrgUnit village = fx.newUnit(township, OrgUnitKind.VILLAGE, "村");
@@ -238,7 +252,7 @@ class OrgUnitServiceTest {
 
     @Test
     void registeredPopulationIsTheUnitsOwnElseItsActiveVillages() {
-        OrgUnit township = units.create(units.systemScope(), new OrgUnitCommand(fx.county().getId(), OrgUnitKind.TOWNSHIP,
+        OrgUnit township = units.create(units.systemScope("test"), new OrgUnitCommand(fx.county().getId(), OrgUnitKind.TOWNSHIP,
                 OrgFixtures.unique("镇"), null, null, 0));
         assertThat(units.registeredPopulation(township)).isZero();
         OrgUnit first = fx.newUnit(township, OrgUnitKind.VILLAGE, "村");
@@ -246,9 +260,9 @@ class OrgUnitServiceTest {
         fx.newUnit(township, OrgUnitKind.DEPARTMENT, "站");
         assertThat(units.registeredPopulation(township))
                 .isEqualTo(first.getRegisteredPopulation() + second.getRegisteredPopulation());
-        units.setActive(units.systemScope(), second.getId(), false);
+        units.setActive(units.systemScope("test"), second.getId(), false);
         assertThat(units.registeredPopulation(township)).isEqualTo(first.getRegisteredPopulation().longValue());
-        OrgUnit counted = units.update(units.systemScope(), township.getId(), new OrgUnitCommand(null, OrgUnitKind.TOWNSHIP,
+        OrgUnit counted = units.update(units.systemScope("test"), township.getId(), new OrgUnitCommand(null, OrgUnitKind.TOWNSHIP,
                 township.getName(), null, 30_000, 0));
         assertThat(units.registeredPopulation(counted)).isEqualTo(30_000);
     }

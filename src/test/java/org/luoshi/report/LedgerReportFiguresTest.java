@@ -79,7 +79,7 @@ class LedgerReportFiguresTest {
         assertThat(text).contains("成员出勤率" + rate + "%");
         // the same number as indicator LL-03 of the evaluation
         LocalDate asOf = YEAR < org.luoshi.TestClock.today().getYear() ? LocalDate.of(YEAR + 1, 1, 1) : org.luoshi.TestClock.today();
-        BigDecimal ll03 = evaluation.evaluate(units.systemScope(), liuxi, YEAR, asOf).get(0).indicators().stream()
+        BigDecimal ll03 = evaluation.evaluate(units.systemScope("test"), liuxi, YEAR, asOf).get(0).indicators().stream()
                 .filter(i -> i.indicator().code().equals("LL-03")).findFirst().orElseThrow().periods().get(0).actual();
         assertThat(ll03.setScale(1, RoundingMode.HALF_UP)).isEqualByComparingTo(rateValue);
         // 交流发言人次: central-group sessions and seminars
@@ -215,9 +215,9 @@ class LedgerReportFiguresTest {
     @Test
     void lettersSignedAreCountedAlikeByTheEvaluationAndTheLettersPage() {
         int year = org.luoshi.TestClock.today().getYear(); // the demo leaves some of this year's letters unsigned
-        org.luoshi.responsibility.LetterService.LetterStatus status = letterService.status(units.systemScope(), liuxi, year);
+        org.luoshi.responsibility.LetterService.LetterStatus status = letterService.status(units.systemScope("test"), liuxi, year);
         assertThat(status.due()).isGreaterThan(status.signed()).isPositive();
-        BigDecimal zz03 = evaluation.evaluate(units.systemScope(), liuxi, year, org.luoshi.TestClock.today()).get(0)
+        BigDecimal zz03 = evaluation.evaluate(units.systemScope("test"), liuxi, year, org.luoshi.TestClock.today()).get(0)
                 .indicators().stream().filter(i -> i.indicator().code().equals("ZZ-03")).findFirst().orElseThrow()
                 .periods().get(0).actual();
         assertThat(zz03).isEqualByComparingTo(BigDecimal.valueOf(status.signed() * 100L)
@@ -225,7 +225,7 @@ class LedgerReportFiguresTest {
 
         // A fresh township: two villages, one signed, and a station with a unit of its own below it, which
         // signs nothing with the township (it is not the township's own): 1 of 3 on both surfaces.
-        var system = units.systemScope();
+        var system = units.systemScope("test");
         long root = units.root().orElseThrow().getId();
         String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
         long township = units.create(system, new org.luoshi.org.OrgUnitCommand(root, org.luoshi.org.OrgUnitKind.TOWNSHIP,

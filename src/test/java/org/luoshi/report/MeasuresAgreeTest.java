@@ -38,7 +38,7 @@ class MeasuresAgreeTest {
 
     @Test
     void everyMeasureIsTheSameNumberOnEverySurface() {
-        for (OrgUnit township : units.ofKind(units.systemScope(), OrgUnitKind.TOWNSHIP)) {
+        for (OrgUnit township : units.ofKind(units.systemScope("test"), OrgUnitKind.TOWNSHIP)) {
             if (List.of("柳溪镇", "石桥乡", "东城街道").contains(township.getName())) {
                 agree(township);
             }
@@ -50,7 +50,7 @@ class MeasuresAgreeTest {
         Sql sql = new Sql(township.getPath());
         FigureSet report = figures.figures(township.getId(), YEAR);
         LocalDate asOf = YEAR < TestClock.today().getYear() ? LocalDate.of(YEAR + 1, 1, 1) : TestClock.today();
-        Evaluation evaluated = evaluation.evaluate(units.systemScope(), township.getId(), YEAR, asOf).get(0);
+        Evaluation evaluated = evaluation.evaluate(units.systemScope("test"), township.getId(), YEAR, asOf).get(0);
 
         // 中心组学习次数 = LL-01 over the started months = the report's figure
         long central = sql.count("join ledger_study_session d on d.record_id = r.id where d.sub_kind = 'CENTRAL_GROUP'");

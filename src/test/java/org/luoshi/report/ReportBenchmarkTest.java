@@ -43,7 +43,7 @@ class ReportBenchmarkTest {
 
     @Test
     void annualReport() {
-        DataScope system = units.systemScope();
+        DataScope system = units.systemScope("test");
         OrgUnit township = units.ofKind(system, OrgUnitKind.TOWNSHIP).stream()
                 .filter(u -> u.getName().equals("柳溪镇")).findFirst().orElseThrow();
         int year = org.luoshi.TestClock.today().getYear();

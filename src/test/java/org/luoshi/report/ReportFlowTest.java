@@ -53,7 +53,7 @@ class ReportFlowTest {
     @BeforeEach
     void township() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        var system = units.systemScope();
+        var system = units.systemScope("test");
         township = units.create(system, new OrgUnitCommand(units.root().orElseThrow().getId(), OrgUnitKind.TOWNSHIP,
                 "测试" + tag + "镇", null, 20_000, 99));
         officer = "rep-off-" + tag;

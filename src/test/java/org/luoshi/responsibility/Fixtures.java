@@ -41,7 +41,7 @@ class Fixtures {
     }
 
     DataScope system() {
-        return units.systemScope();
+        return units.systemScope("test");
     }
 
     DataScope scopeOf(String username) {
