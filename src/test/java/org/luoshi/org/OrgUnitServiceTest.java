@@ -38,7 +38,7 @@ class OrgUnitServiceTest {
         assertThat(reader.username()).isEqualTo("system:person-names");
         assertThat(reader.writable()).isFalse();
         assertThatThrownBy(() -> units.create(reader, new OrgUnitCommand(
-                units.ofKind(reader, OrgUnitKind.TOWNSHIP).get(0).getId(), OrgUnitKind.VILLAGE, "系统不应建的村", null, null, 0))))
+                units.ofKind(reader, OrgUnitKind.TOWNSHIP).get(0).getId(), OrgUnitKind.VILLAGE, "系统不应建的村", null, null, 0)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> units.systemScope("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> units.systemScope("Admin Pretending")).isInstanceOf(IllegalArgumentException.class);
