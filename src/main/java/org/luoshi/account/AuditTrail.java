@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Writes audit events in their own transaction, so that a failed write is still recorded as failed. */
 @Service
-public class AuditTrail {
+class AuditTrail {
 
     public static final String SUCCESS = "SUCCESS";
     public static final String FAILURE = "FAILURE";

@@ -1,7 +1,7 @@
 package org.luoshi.assessment;
 
 /** How a rule turns the matching ledger records into one figure per period. */
-public enum Aggregation {
+enum Aggregation {
     /** Number of records. */
     COUNT,
     /** Sum of a numeric field. */

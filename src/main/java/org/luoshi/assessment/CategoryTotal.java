@@ -3,5 +3,5 @@ package org.luoshi.assessment;
 import java.math.BigDecimal;
 
 /** The weights and the points of one category (组织领导, 理论学习 ...). */
-public record CategoryTotal(String category, BigDecimal weight, BigDecimal score) {
+record CategoryTotal(String category, BigDecimal weight, BigDecimal score) {
 }

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param index 1-based position in the year (month number, quarter number, half number; 1 for the year)
  */
-public record Period(PeriodMode mode, int year, int index, LocalDate start, LocalDate end) {
+record Period(PeriodMode mode, int year, int index, LocalDate start, LocalDate end) {
 
     /** All periods of the mode in the year, in order. */
     public static List<Period> of(PeriodMode mode, int year) {

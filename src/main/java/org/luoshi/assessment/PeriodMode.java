@@ -1,7 +1,7 @@
 package org.luoshi.assessment;
 
 /** Over which periods an indicator's target must be reached: once a year, or in each month, quarter or half. */
-public enum PeriodMode {
+enum PeriodMode {
     YEAR(12),
     EACH_HALF(6),
     EACH_QUARTER(3),

@@ -3,7 +3,7 @@ package org.luoshi.assessment;
 import org.luoshi.ledger.LedgerKind;
 
 /** The rates a RATE rule can ask of the ledger; each names what is divided by what (see {@link LedgerFigures#rate}). */
-public enum RateMetric {
+enum RateMetric {
     /** 出勤率: attendance rows PRESENT / all attendance rows of the matching study sessions. */
     STUDY_ATTENDANCE(LedgerKind.STUDY_SESSION, true, false),
     /** 舆情按时处置率: cases closed (closedOn entered) and marked on time / cases closed. No closed case means nothing was late. */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** A rate as the two figures it is made of, so that a report can show both. */
-public record Ratio(BigDecimal numerator, BigDecimal denominator) {
+record Ratio(BigDecimal numerator, BigDecimal denominator) {
 
     /** numerator / denominator with four decimals, or null when the denominator is zero. */
     public BigDecimal value() {

@@ -15,7 +15,7 @@ import java.util.List;
  * @param filters conditions combined with AND
  * @param comparison AT_LEAST, or ALL_UNITS for "every village"
  */
-public record Rule(Aggregation aggregation, LedgerKind kind, String sumField, RateMetric rate,
+record Rule(Aggregation aggregation, LedgerKind kind, String sumField, RateMetric rate,
         List<RecordFilter> filters, Comparison comparison) {
 
     public Rule {

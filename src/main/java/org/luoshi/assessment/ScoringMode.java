@@ -1,7 +1,7 @@
 package org.luoshi.assessment;
 
 /** How the points of an indicator follow from its figures. */
-public enum ScoringMode {
+enum ScoringMode {
     /** The whole weight when every period so far is met, else nothing. */
     ALL_OR_NOTHING,
     /** min(1, actual / target) x weight; for each-period modes the share of periods met. */

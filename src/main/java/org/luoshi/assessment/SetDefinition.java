@@ -3,7 +3,7 @@ package org.luoshi.assessment;
 import java.util.List;
 
 /** An indicator set as a value, as exported to and imported from YAML. */
-public record SetDefinition(int year, String name, List<IndicatorDefinition> indicators) {
+record SetDefinition(int year, String name, List<IndicatorDefinition> indicators) {
 
     public SetDefinition {
         indicators = List.copyOf(indicators);

@@ -3,7 +3,7 @@ package org.luoshi.assessment;
 import java.math.BigDecimal;
 
 /** One step of a STEPPED indicator: reaching {@code threshold} earns {@code points}. */
-public record Step(BigDecimal threshold, BigDecimal points) {
+record Step(BigDecimal threshold, BigDecimal points) {
 
     public Step {
         threshold = Decimals.normal(threshold);

@@ -1,7 +1,7 @@
 package org.luoshi.inspection;
 
 /** Where a finding came from. */
-public enum FindingSource {
+enum FindingSource {
     /** 自查自纠. */
     SELF_INSPECTION,
     /** 督导检查. */

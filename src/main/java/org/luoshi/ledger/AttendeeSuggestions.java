@@ -12,7 +12,7 @@ import org.luoshi.org.Person;
  * that knows better, such as the leading group of the responsibility module, contributes a bean
  * with a higher precedence; the ledger needs no change for it.
  */
-public interface AttendeeSuggestions {
+interface AttendeeSuggestions {
 
     List<Person> suggest(DataScope scope, OrgUnit unit, RecordKind kind);
 }

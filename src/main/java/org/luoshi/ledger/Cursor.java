@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
  * Where a keyset page ends: the last row's occurred_on and id. The next page starts strictly
  * after it in (occurred_on desc, id desc) order, so no page needs OFFSET.
  */
-public record Cursor(LocalDate occurredOn, long id) {
+record Cursor(LocalDate occurredOn, long id) {
 
     /** Parses {@code 2026-05-01_123}; anything else means "first page". */
     public static Cursor parse(String text) {

@@ -13,7 +13,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * attendance rows for study sessions, and the reason for a correction. The kind's definitions
  * check it (in the service), so that pages and the API refuse exactly the same input.
  */
-public class RecordForm {
+class RecordForm {
 
     private Long unitId;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

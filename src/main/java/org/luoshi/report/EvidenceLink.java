@@ -6,5 +6,5 @@ package org.luoshi.report;
  * @param label what the record is, e.g. "2025-03-12 中心组学习：……"
  * @param href where the record is shown, e.g. {@code /ledger/records/42} or a filtered ledger list
  */
-public record EvidenceLink(String label, String href) {
+record EvidenceLink(String label, String href) {
 }

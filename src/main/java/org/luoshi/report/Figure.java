@@ -15,7 +15,7 @@ import java.util.List;
  * @param evidence the records behind the whole figure
  * @param missing for MISSING: what is missing, e.g. "本年度中心组学习记录"
  */
-public record Figure(Kind kind, BigDecimal number, List<FigureItem> items, List<EvidenceLink> evidence, String missing) {
+record Figure(Kind kind, BigDecimal number, List<FigureItem> items, List<EvidenceLink> evidence, String missing) {
 
     public enum Kind { COUNT, DECIMAL, PERCENT, LIST, MISSING }
 

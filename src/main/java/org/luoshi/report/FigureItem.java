@@ -10,7 +10,7 @@ import java.util.List;
  * @param count a number belonging to the entry (articles at this level), or null
  * @param evidence the records behind this entry
  */
-public record FigureItem(String label, String detail, Long count, List<EvidenceLink> evidence) {
+record FigureItem(String label, String detail, Long count, List<EvidenceLink> evidence) {
 
     public FigureItem {
         detail = detail == null ? "" : detail;

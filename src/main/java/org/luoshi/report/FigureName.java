@@ -4,7 +4,7 @@ package org.luoshi.report;
  * The figures a report states, with the name used in the API and in custom templates, and what
  * the report says is missing when there are no records for it.
  */
-public enum FigureName {
+enum FigureName {
     /** 意识形态工作领导小组成员 (LIST: name, post, seat). */
     LEADING_GROUP_MEMBERS("leadingGroupMembers", Figure.Kind.LIST, "意识形态工作领导小组成员名单"),
     /** 党委会专题研究意识形态工作的次数. */

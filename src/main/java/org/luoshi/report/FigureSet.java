@@ -7,7 +7,7 @@ import java.util.Map;
  * The figures of one township and year. A name without an entry counts as missing, with the
  * name's own description, so that an implementation that knows nothing invents nothing.
  */
-public record FigureSet(long townshipId, int year, Map<FigureName, Figure> figures) {
+record FigureSet(long townshipId, int year, Map<FigureName, Figure> figures) {
 
     public FigureSet {
         EnumMap<FigureName, Figure> copy = new EnumMap<>(FigureName.class);

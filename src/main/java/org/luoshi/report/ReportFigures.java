@@ -4,7 +4,7 @@ package org.luoshi.report;
  * The port through which reports get their figures from the ledger and assessment. The report
  * module calls it only after checking that the caller may see the township.
  */
-public interface ReportFigures {
+interface ReportFigures {
 
     /**
      * The figures of a township for a calendar year. Figures without records are left out of the

@@ -1,7 +1,7 @@
 package org.luoshi.report;
 
 /** Where a report stands between the township and the county. */
-public enum ReportStatus {
+enum ReportStatus {
     DRAFT, SUBMITTED, RETURNED, ACCEPTED;
 
     /** The township may change the text only before it is submitted or after it was returned. */

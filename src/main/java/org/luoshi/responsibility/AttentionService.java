@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class AttentionService {
+class AttentionService {
 
     private final GroupSeatRepository seats;
     private final LeadingGroupRepository groups;
