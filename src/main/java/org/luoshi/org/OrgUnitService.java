@@ -166,11 +166,7 @@ public class OrgUnitService {
      */
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> paths(java.util.Collection<Long> ids) {
-        java.util.Map<Long, String> paths = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            units.findAllById(java.util.Set.copyOf(ids)).forEach(u -> paths.put(u.getId(), u.getPath()));
-        }
-        return paths;
+        return byId(ids, OrgUnit::getPath);
     }
 
     /** The units in scope at these paths (a figure names its unit by path), in one query; others are absent. */
@@ -187,11 +183,15 @@ public class OrgUnitService {
     /** The names of the units with these ids, in one query; for lists of records that name their unit. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        return byId(ids, OrgUnit::getName);
+    }
+
+    private java.util.Map<Long, String> byId(java.util.Collection<Long> ids, java.util.function.Function<OrgUnit, String> value) {
+        java.util.Map<Long, String> found = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
-            units.findAllById(java.util.Set.copyOf(ids)).forEach(u -> names.put(u.getId(), u.getName()));
+            units.findAllById(java.util.Set.copyOf(ids)).forEach(u -> found.put(u.getId(), value.apply(u)));
         }
-        return names;
+        return found;
     }
 
     /** The active villages (村 / 社区) of the subtree with this path: their ids and paths. */

@@ -73,7 +73,10 @@ abstract class BrowserJourney {
 
     @BeforeEach
     void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900));
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900)
+                // Bootstrap scrolls smoothly unless motion is reduced: a click after Playwright scrolled an
+                // element into view could land while the page still moved ("did not change its state")
+                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
         page = context.newPage();
     }
 

@@ -23,7 +23,10 @@ class InspectionBrowserTest extends BrowserJourney {
 
     void switchUser(String username) {
         context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900));
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900)
+                // Bootstrap scrolls smoothly unless motion is reduced: a click after Playwright scrolled an
+                // element into view could land while the page still moved ("did not change its state")
+                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
         page = context.newPage();
         signIn(username, "Luoshi@2026");
     }
