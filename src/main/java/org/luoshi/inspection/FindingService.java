@@ -156,7 +156,8 @@ public class FindingService {
             return new FindingSummary(f.getId(), f.getSource().name(), f.getCategory().name(), f.getUnitId(),
                     r.unitName(), f.getTitle(), f.getDetail(), f.getMeasures(), f.getState().name(), f.getDeadline(),
                     r.urgency() == Urgency.OVERDUE, f.getRaisedAt(),
-                    f.getState() == RectificationState.PASSED ? f.getRecheckedAt() : null);
+                    f.getState() == RectificationState.PASSED ? f.getRecheckedAt() : null, r.ownerTitle(), r.holderName(),
+                    f.getInspectionId());
         }).toList();
     }
 

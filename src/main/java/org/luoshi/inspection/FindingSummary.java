@@ -10,8 +10,11 @@ import java.time.LocalDate;
  * @param source SELF_INSPECTION, VISIT, INDICATOR, VENUE_FAULT or OTHER
  * @param state OPEN, IN_PROGRESS, SUBMITTED or PASSED (closed)
  * @param closedAt when the re-check passed, or null while open
+ * @param ownerPost the title of the post responsible for the rectification
+ * @param ownerName who holds that post now, or null when vacant
+ * @param inspectionId the inspection that raised it, or null
  */
 public record FindingSummary(long id, String source, String category, long unitId, String unitName, String title,
         String detail, String measures, String state, LocalDate deadline, boolean overdue, Instant raisedAt,
-        Instant closedAt) {
+        Instant closedAt, String ownerPost, String ownerName, Long inspectionId) {
 }

@@ -1,6 +1,7 @@
 package org.luoshi.inspection;
 
 import java.util.Collection;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -19,4 +20,7 @@ interface InspectionRepository extends JpaRepository<Inspection, Long> {
                 i.unitId in :unitIds or v in :unitIds)""")
     Page<Inspection> findVisible(@Param("kind") InspectionKind kind, @Param("unitIds") Collection<Long> unitIds,
             Pageable pageable);
+
+    List<Inspection> findByKindAndUnitIdAndHeldOnBetweenOrderByHeldOnDescIdDesc(InspectionKind kind, Long unitId,
+            java.time.LocalDate from, java.time.LocalDate to);
 }

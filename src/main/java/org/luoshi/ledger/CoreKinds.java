@@ -23,8 +23,8 @@ class CoreKinds {
         return RecordKind.define(LedgerKind.DIRECTIVE, "ledger_directive", 10)
                 .titleLabel("ledger.field.DIRECTIVE.title")
                 .occurredOnLabel("ledger.field.DIRECTIVE.receivedOn")
-                .field(FieldDef.text("issuer", 100).required())
-                .field(FieldDef.text("docNumber", 60).required()
+                .field(FieldDef.text(ISSUER, 100).required())
+                .field(FieldDef.text(DOC_NUMBER, 60).required()
                         .normalizer(CoreKinds::normalizeDocumentNumber)
                         .pattern(DOCUMENT_NUMBER, "ledger.error.docNumber"))
                 .field(FieldDef.longText("requirements", 4000));
@@ -34,7 +34,7 @@ class CoreKinds {
         return RecordKind.define(LedgerKind.MEETING, "ledger_meeting", 20)
                 .field(FieldDef.choice(SUB_KIND, THEMATIC, ANALYSIS, "JOINT", "CADRE_ASSEMBLY", "OTHER").required())
                 .field(FieldDef.person("chair"))
-                .field(FieldDef.longText("topics", 2000).required())
+                .field(FieldDef.longText(TOPICS, 2000).required())
                 .field(FieldDef.longText("decisions", 4000))
                 .field(FieldDef.longText("minutes", 4000))
                 .field(FieldDef.recordRef("directive", "DIRECTIVE"));
@@ -45,7 +45,7 @@ class CoreKinds {
                 .withAttendance()
                 .field(FieldDef.choice(SUB_KIND, CENTRAL_GROUP, SEMINAR, "PARTY_LECTURE", "THREE_MEETINGS",
                         "REMOTE", "CADRE_STUDY").required())
-                .field(FieldDef.text("topic", 200).required())
+                .field(FieldDef.text(TOPIC, 200).required())
                 .field(FieldDef.longText("materials", 2000))
                 .field(FieldDef.text("speakers", 500))
                 .field(FieldDef.recordRef("directive", "DIRECTIVE"));
@@ -54,7 +54,7 @@ class CoreKinds {
     static RecordKind mediaPlacement() {
         return RecordKind.define(LedgerKind.MEDIA_PLACEMENT, "ledger_media_placement", 40)
                 .titleLabel("ledger.field.MEDIA_PLACEMENT.title")
-                .field(FieldDef.text("outlet", 100).required())
+                .field(FieldDef.text(OUTLET, 100).required())
                 .field(FieldDef.choice(LEVEL, "NATIONAL", "PROVINCIAL", "MUNICIPAL", "COUNTY").required())
                 .field(FieldDef.choice(MEDIUM, "PRINT", "NEW_MEDIA", "TV_RADIO", "PLATFORM").required())
                 .field(FieldDef.text("link", 500).url())

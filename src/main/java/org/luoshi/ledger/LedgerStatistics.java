@@ -179,6 +179,51 @@ public class LedgerStatistics {
     }
 
     /**
+     * One record with some of its fields, as a report names it ("3月12日，学习《…》").
+     *
+     * @param fields the requested fields by name (a value may be null)
+     */
+    public record RecordRow(long id, LocalDate occurredOn, LocalDate occurredUntil, String title, String unitName,
+            Map<String, Object> fields) {
+
+        public Object field(String name) {
+            return fields.get(name);
+        }
+    }
+
+    /**
+     * The matching records in date order (oldest first) with the requested fields, at most
+     * {@code limit}: what a report lists by name (topics studied, activities held, teams, honours).
+     */
+    public List<RecordRow> rows(Selection s, List<String> fields, int limit) {
+        Optional<Sql> found = where(s);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder select = new StringBuilder("select r.id, r.occurred_on, r.occurred_until, r.title, r.org_unit_id");
+        for (int i = 0; i < fields.size(); i++) {
+            select.append(", ").append(column(s, fields.get(i))).append(" as v").append(i);
+        }
+        Map<String, Object> params = new HashMap<>(found.get().params());
+        params.put("limit", limit);
+        record Row(long id, LocalDate on, LocalDate until, String title, long unitId, Map<String, Object> fields) {
+        }
+        List<Row> rows = jdbc.sql(select + " " + found.get().from() + " order by r.occurred_on, r.id limit :limit")
+                .params(params)
+                .query((rs, n) -> {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    for (int i = 0; i < fields.size(); i++) {
+                        values.put(fields.get(i), groupValue(rs, "v" + i, fields.get(i)));
+                    }
+                    return new Row(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                            rs.getString(4), rs.getLong(5), Collections.unmodifiableMap(values));
+                }).list();
+        Map<Long, String> names = units.names(rows.stream().map(Row::unitId).toList());
+        return rows.stream().map(r -> new RecordRow(r.id(), r.on(), r.until(), r.title(), names.get(r.unitId()), r.fields()))
+                .toList();
+    }
+
+    /**
      * Records per kind entered in the unit's subtree with a date in the range, every kind of the
      * ledger; kinds without records are left out.
      */

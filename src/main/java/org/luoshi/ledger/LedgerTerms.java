@@ -26,6 +26,14 @@ public final class LedgerTerms {
     public static final String SESSIONS = "sessions";
     public static final String HOURS = "hours";
     public static final String MEMBERS = "members";
+    public static final String TOPICS = "topics";
+    public static final String TOPIC = "topic";
+    public static final String OUTLET = "outlet";
+    public static final String BENEFICIARIES = "beneficiaries";
+    public static final String QUANTITY = "quantity";
+    public static final String COST = "cost";
+    public static final String ISSUER = "issuer";
+    public static final String DOC_NUMBER = "docNumber";
 
     // options of MEETING's sub-kind
     public static final String THEMATIC = "THEMATIC";

@@ -58,7 +58,7 @@ class WorkKinds {
                 .field(FieldDef.recordRef("team", "VOLUNTEER_TEAM").required().sameArea())
                 .field(FieldDef.integer("volunteers").max(100_000))
                 .field(FieldDef.decimal(HOURS).max(10_000_000))
-                .field(FieldDef.integer("beneficiaries").max(10_000_000));
+                .field(FieldDef.integer(BENEFICIARIES).max(10_000_000));
     }
 
     static RecordKind award() {
@@ -76,8 +76,8 @@ class WorkKinds {
         return RecordKind.define(LedgerKind.PUBLICITY_MATERIAL, "ledger_publicity_material", 82)
                 .field(FieldDef.choice(SUB_KIND, "WALL_SLOGAN", "SLOGAN", "BANNER", "LEAFLET", "BILLBOARD", "PUBLICATION",
                         "OTHER_SPENDING").required())
-                .field(FieldDef.integer("quantity").max(10_000_000))
-                .field(FieldDef.decimal("cost").max(1_000_000_000));
+                .field(FieldDef.integer(QUANTITY).max(10_000_000))
+                .field(FieldDef.decimal(COST).max(1_000_000_000));
     }
 
     /**
@@ -105,7 +105,7 @@ class WorkKinds {
                 .occurredOnLabel("ledger.field.REGULATION.issuedOn")
                 .field(FieldDef.choice(SUB_KIND, "IMPLEMENTATION_PLAN", "RULES", "STUDY_PLAN", "WORK_PLAN", "OTHER").required())
                 .field(FieldDef.text("issuedBy", 100).required())
-                .field(FieldDef.text("docNumber", 60))
+                .field(FieldDef.text(DOC_NUMBER, 60))
                 .field(FieldDef.longText("summary", 2000));
     }
 }

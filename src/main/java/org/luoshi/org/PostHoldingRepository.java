@@ -9,6 +9,8 @@ interface PostHoldingRepository extends JpaRepository<PostHolding, Long> {
 
     Optional<PostHolding> findByPostIdAndEndDateIsNull(Long postId);
 
+    List<PostHolding> findByPostIdIn(java.util.Collection<Long> postIds);
+
     List<PostHolding> findByPostIdInAndEndDateIsNull(Collection<Long> postIds);
 
     List<PostHolding> findByPostIdOrderByStartDateDesc(Long postId);

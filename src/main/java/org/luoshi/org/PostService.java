@@ -73,6 +73,23 @@ public class PostService {
                 .collect(Collectors.toMap(PostHolding::getPostId, h -> byId.get(h.getPersonId())));
     }
 
+    /**
+     * Who held each post on a day (post id → person), in two queries: a report on a past year names
+     * the holders at the end of that year, not today's. Vacant posts are absent.
+     */
+    public Map<Long, Person> holdersOn(Collection<Long> postIds, java.time.LocalDate day) {
+        if (postIds.isEmpty()) {
+            return Map.of();
+        }
+        List<PostHolding> held = holdings.findByPostIdIn(postIds).stream()
+                .filter(h -> !h.getStartDate().isAfter(day) && (h.getEndDate() == null || !h.getEndDate().isBefore(day)))
+                .toList();
+        Map<Long, Person> byId = people.findAllById(held.stream().map(PostHolding::getPersonId).toList()).stream()
+                .collect(Collectors.toMap(Person::getId, Function.identity()));
+        return held.stream().filter(h -> byId.containsKey(h.getPersonId()))
+                .collect(Collectors.toMap(PostHolding::getPostId, h -> byId.get(h.getPersonId()), (a, b) -> b));
+    }
+
     public List<PostHolding> history(DataScope scope, long postId) {
         get(scope, postId);
         return holdings.findByPostIdOrderByStartDateDesc(postId);

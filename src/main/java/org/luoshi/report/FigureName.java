@@ -42,15 +42,69 @@ enum FigureName {
     /** 志愿服务时长（小时）. */
     VOLUNTEER_HOURS("volunteerHours", Figure.Kind.DECIMAL, "志愿服务时长记录"),
     /** 志愿者占户籍人口的比例 (percent). */
-    VOLUNTEER_COVERAGE("volunteerCoverage", Figure.Kind.PERCENT, "注册志愿者人数或户籍人口数"),
+    VOLUNTEER_COVERAGE("volunteerCoverage", Figure.Kind.PERCENT, "志愿服务队伍成员人数或户籍人口数"),
     /** 评选表彰的先进典型数. */
     AWARD_COUNT("awardCount", Figure.Kind.COUNT, "评选表彰记录"),
     /** 未达标的考评指标 (LIST: indicator, target and actual). */
     UNMET_INDICATORS("unmetIndicators", Figure.Kind.LIST, "本年度量化考评结果"),
     /** 尚未整改完成的检查问题 (LIST). */
     OPEN_FINDINGS("openFindings", Figure.Kind.LIST, "督导检查问题及整改记录"),
-    /** 已整改并复查的问题数. */
-    CLOSED_FINDINGS("closedFindings", Figure.Kind.COUNT, "问题整改复查记录");
+    /** 问题整改复查记录. */
+    CLOSED_FINDINGS("closedFindings", Figure.Kind.COUNT, "问题整改复查记录"),
+    /** 第一责任人 (LIST: holder at the end of the year, post). */
+    PRIMARY_RESPONSIBLE("primaryResponsible", Figure.Kind.LIST, "第一责任人的责任分工"),
+    /** 直接责任人 (LIST). */
+    DIRECT_RESPONSIBLE("directResponsible", Figure.Kind.LIST, "直接责任人的责任分工"),
+    /** 落实“一岗双责”的班子成员数. */
+    DUAL_DUTY_COUNT("dualDutyCount", Figure.Kind.COUNT, "班子成员“一岗双责”的责任分工"),
+    /** 宣传工作力量 (LIST: post kind, count of held posts in the township and its villages). */
+    PROPAGANDA_STAFF("propagandaStaff", Figure.Kind.LIST, "宣传委员、宣传干事和村（社区）宣传员的岗位"),
+    /** 应签订责任书的单位数. */
+    LETTERS_DUE("lettersDue", Figure.Kind.COUNT, "应签订责任书的村（社区）和站所名单"),
+    /** 尚未签订责任书的单位 (LIST; empty when all signed). */
+    LETTERS_UNSIGNED("lettersUnsigned", Figure.Kind.LIST, "应签订责任书的村（社区）和站所名单"),
+    /** 党委会专题研究意识形态工作 (LIST: date, topics). */
+    THEMATIC_MEETINGS("thematicMeetings", Figure.Kind.LIST, "本年度党委会专题研究意识形态工作的会议记录"),
+    /** 意识形态形势研判 (LIST: date, topics). */
+    ANALYSIS_MEETINGS("analysisMeetings", Figure.Kind.LIST, "本年度意识形态形势研判会议记录"),
+    /** 中心组学习和专题研讨的专题 (LIST: date, topic). */
+    STUDY_TOPICS("studyTopics", Figure.Kind.LIST, "本年度中心组学习专题"),
+    /** 宣讲覆盖的村（社区）数. */
+    OUTREACH_VILLAGES("outreachVillages", Figure.Kind.COUNT, "本年度宣讲覆盖村（社区）记录"),
+    /** 全镇村（社区）数. */
+    VILLAGES_TOTAL("villagesTotal", Figure.Kind.COUNT, "本镇村（社区）名册"),
+    /** 宣讲受众人次. */
+    OUTREACH_AUDIENCE("outreachAudience", Figure.Kind.COUNT, "本年度宣讲受众人数记录"),
+    /** 宣传文化阵地 by kind (LIST: kind, count registered up to the end of the year). */
+    VENUES_BY_KIND("venuesByKind", Figure.Kind.LIST, "宣传文化阵地登记记录"),
+    /** 阵地检查发现的故障处数. */
+    FAULTS_FOUND("faultsFound", Figure.Kind.COUNT, "本年度阵地检查发现故障的记录"),
+    /** 上稿 by outlet (LIST: outlet, articles). */
+    MEDIA_OUTLETS("mediaOutlets", Figure.Kind.LIST, "本年度新闻上稿记录（按媒体）"),
+    /** 上稿 by level and medium (LIST: "省级报刊", articles). */
+    MEDIA_CROSS("mediaCross", Figure.Kind.LIST, "本年度新闻上稿记录（按级别和媒体类型）"),
+    /** 文化、文体、节日等活动 by name (LIST: title, type, 场次); 扫黄打非 left out. */
+    ACTIVITIES("activities", Figure.Kind.LIST, "本年度文化、文体及节日活动记录"),
+    /** 扫黄打非及文化市场检查次数. */
+    ANTI_PORN_CHECKS("antiPornChecks", Figure.Kind.COUNT, "本年度扫黄打非及文化市场检查记录"),
+    /** 志愿服务队伍 (LIST: name, members), founded up to the end of the year. */
+    VOLUNTEER_TEAMS("volunteerTeams", Figure.Kind.LIST, "志愿服务队伍登记记录"),
+    /** 志愿服务次数. */
+    VOLUNTEER_SERVICES("volunteerServices", Figure.Kind.COUNT, "本年度志愿服务记录"),
+    /** 志愿服务受益人次. */
+    VOLUNTEER_BENEFICIARIES("volunteerBeneficiaries", Figure.Kind.COUNT, "本年度志愿服务受益人次记录"),
+    /** 评选表彰 by name (LIST: awardee, level and type). */
+    AWARDS("awards", Figure.Kind.LIST, "本年度评选表彰记录"),
+    /** 宣传品与宣传经费 by type (LIST: type, quantity and cost). */
+    PUBLICITY_SPENDING("publicitySpending", Figure.Kind.LIST, "本年度宣传品制作及宣传经费记录"),
+    /** 宣传经费合计（元）. */
+    SPENDING_TOTAL("spendingTotal", Figure.Kind.DECIMAL, "本年度宣传经费记录"),
+    /** 标记为“亮点”的记录 (LIST: date, kind, title). */
+    HIGHLIGHTS("highlights", Figure.Kind.LIST, "标记为“亮点”的台账记录（在记录的标签中填“亮点”）"),
+    /** 周期未结束、进度落后的考评指标 (LIST). */
+    BEHIND_INDICATORS("behindIndicators", Figure.Kind.LIST, "本年度量化考评结果"),
+    /** 检查发现的问题及整改 (LIST: the finding's statement; owner, deadline, measures, state). */
+    PROBLEMS("problems", Figure.Kind.LIST, "本年度检查发现的问题及整改记录");
 
     private final String key;
     private final Figure.Kind kind;

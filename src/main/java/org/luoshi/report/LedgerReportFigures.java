@@ -30,6 +30,13 @@ import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.responsibility.LeadingGroupService;
 import org.luoshi.responsibility.LetterService;
+import org.luoshi.responsibility.ResponsibilityKind;
+import org.luoshi.responsibility.ResponsibilityService;
+import org.luoshi.org.Person;
+import org.luoshi.org.Post;
+import org.luoshi.org.PostKind;
+import org.luoshi.org.PostService;
+import org.luoshi.ledger.Coverage;
 import org.luoshi.web.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +75,14 @@ class LedgerReportFigures implements ReportFigures {
     private final FindingService findings;
     private final MessageSource messages;
     private final TransactionTemplate outside;
+    private final ResponsibilityService duties;
+    private final PostService posts;
 
     LedgerReportFigures(OrgUnitService units, LedgerStatistics ledger, LeadingGroupService groups,
             LetterService letters, EvaluationService evaluations, FindingService findings, MessageSource messages,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ResponsibilityService duties, PostService posts) {
+        this.duties = duties;
+        this.posts = posts;
         this.units = units;
         this.ledger = ledger;
         this.groups = groups;
@@ -133,14 +144,58 @@ class LedgerReportFigures implements ReportFigures {
         put(f, FigureName.VOLUNTEER_HOURS, () -> sum(y, VOLUNTEER_SERVICE, HOURS, "本年度志愿服务时长记录", true));
         put(f, FigureName.VOLUNTEER_COVERAGE, () -> volunteerCoverage(y));
         put(f, FigureName.AWARD_COUNT, () -> count(y, AWARD, Map.of(), "本年度评选表彰记录"));
-        put(f, FigureName.UNMET_INDICATORS, () -> unmetIndicators(y));
+        put(f, FigureName.UNMET_INDICATORS, () -> indicators(y, Status.FAILED));
+        put(f, FigureName.BEHIND_INDICATORS, () -> indicators(y, Status.WARNING));
         findings(y, f);
+        put(f, FigureName.PRIMARY_RESPONSIBLE, () -> responsible(y, ResponsibilityKind.PRIMARY));
+        put(f, FigureName.DIRECT_RESPONSIBLE, () -> responsible(y, ResponsibilityKind.DIRECT));
+        put(f, FigureName.DUAL_DUTY_COUNT, () -> dualDuties(y));
+        put(f, FigureName.PROPAGANDA_STAFF, () -> staff(y));
+        lettersDue(y, f);
+        put(f, FigureName.THEMATIC_MEETINGS, () -> named(y, Selection.of(y.path(), MEETING, y.from(), y.to())
+                .where(SUB_KIND, THEMATIC), List.of(TOPICS), r -> text(r.field(TOPICS), r.title())));
+        put(f, FigureName.ANALYSIS_MEETINGS, () -> named(y, Selection.of(y.path(), MEETING, y.from(), y.to())
+                .where(SUB_KIND, ANALYSIS), List.of(TOPICS), r -> text(r.field(TOPICS), r.title())));
+        put(f, FigureName.STUDY_TOPICS, () -> named(y, Selection.of(y.path(), STUDY_SESSION, y.from(), y.to())
+                .where(SUB_KIND, CENTRAL_GROUP, SEMINAR), List.of(TOPIC), r -> text(r.field(TOPIC), r.title())));
+        outreachReach(y, f);
+        put(f, FigureName.VENUES_BY_KIND, () -> grouped(y, Selection.of(y.path(), LedgerKind.VENUE, null, y.to()), SUB_KIND, null,
+                "宣传文化阵地登记记录"));
+        put(f, FigureName.FAULTS_FOUND, () -> sum(y, VENUE_CHECK, FAULTS_FOUND, "本年度阵地检查记录", false));
+        put(f, FigureName.MEDIA_OUTLETS, () -> grouped(y, Selection.of(y.path(), MEDIA_PLACEMENT, y.from(), y.to()), OUTLET,
+                ARTICLE_COUNT, "本年度新闻上稿记录"));
+        put(f, FigureName.MEDIA_CROSS, () -> mediaCross(y));
+        put(f, FigureName.ACTIVITIES, () -> named(y, Selection.of(y.path(), ACTIVITY, y.from(), y.to())
+                .whereIn(SUB_KIND, options(ACTIVITY, SUB_KIND, ANTI_PORN)), List.of(SUB_KIND, SESSIONS),
+                r -> r.title() + "（" + option(ACTIVITY, SUB_KIND, r.field(SUB_KIND))
+                        + (r.field(SESSIONS) instanceof Number n && n.longValue() > 1 ? "，" + n + "场" : "") + "）"));
+        put(f, FigureName.ANTI_PORN_CHECKS, () -> count(y, ACTIVITY, Map.of(SUB_KIND, ANTI_PORN), "本年度扫黄打非及文化市场检查记录"));
+        put(f, FigureName.VOLUNTEER_TEAMS, () -> named(y, Selection.of(y.path(), VOLUNTEER_TEAM, null, y.to()), List.of(MEMBERS),
+                r -> r.title() + (r.field(MEMBERS) instanceof Number n ? "（" + n + "人）" : "")));
+        put(f, FigureName.VOLUNTEER_SERVICES, () -> count(y, VOLUNTEER_SERVICE, Map.of(), "本年度志愿服务记录"));
+        put(f, FigureName.VOLUNTEER_BENEFICIARIES, () -> total(y, Selection.of(y.path(), VOLUNTEER_SERVICE, y.from(), y.to()),
+                BENEFICIARIES, "本年度志愿服务受益人次记录"));
+        put(f, FigureName.AWARDS, () -> named(y, Selection.of(y.path(), AWARD, y.from(), y.to()), List.of(LEVEL, SUB_KIND),
+                r -> r.title() + "（" + option(AWARD, LEVEL, r.field(LEVEL)) + "，" + option(AWARD, SUB_KIND, r.field(SUB_KIND)) + "）"));
+        put(f, FigureName.PUBLICITY_SPENDING, () -> spending(y));
+        put(f, FigureName.SPENDING_TOTAL, () -> {
+            Selection all = Selection.of(y.path(), LedgerKind.PUBLICITY_MATERIAL, y.from(), y.to());
+            if (ledger.count(all) == 0) {
+                return Figure.missing("本年度宣传品制作及宣传经费记录");
+            }
+            return Figure.decimal(ledger.sum(all, COST), List.of(listLink(y, LedgerKind.PUBLICITY_MATERIAL)));
+        });
+        put(f, FigureName.HIGHLIGHTS, () -> highlights(y));
         return new FigureSet(townshipId, year, f);
     }
 
     /** The township and year being reported on, with the ledger rows of each kind once read. */
     private record Year(DataScope scope, OrgUnit township, int year, LocalDate from, LocalDate to,
             Map<LedgerKind, KindRows> read) {
+
+        String path() {
+            return township.getPath();
+        }
     }
 
     /**
@@ -211,16 +266,25 @@ class LedgerReportFigures implements ReportFigures {
         }
     }
 
+    /**
+     * The leading group's members as they stood at the end of the year: the seats, and who held each
+     * seat's post on 31 December (or today, for the running year). A vacant seat is no member (it shows
+     * on the needs-attention list instead).
+     */
     private Figure leadingGroup(Year y) {
-        List<LeadingGroupService.GroupMember> members = groups.members(y.scope(), y.township().getId());
-        if (members.isEmpty()) {
+        LeadingGroupService.GroupView group = groups.view(y.scope(), y.township().getId());
+        if (!group.exists() || group.seats().isEmpty()) {
             return Figure.missing("意识形态工作领导小组成员名单（尚未设立领导小组或未配备成员）");
         }
+        LocalDate asOf = y.to().isBefore(evaluations.today()) ? y.to() : evaluations.today();
+        Map<Long, Person> holders = posts.holdersOn(group.seats().stream().map(LeadingGroupService.SeatView::postId).toList(),
+                asOf);
         EvidenceLink link = new EvidenceLink(y.township().getName() + "意识形态工作领导小组",
                 "/responsibility/groups?townshipId=" + y.township().getId());
-        // Members are people: a vacant seat is no member (it shows on the needs-attention list instead).
-        List<FigureItem> items = members.stream().filter(m -> m.holderName() != null).map(m -> FigureItem.of(
-                m.holderName(), message("responsibility.seatRole." + m.role().name()) + "，" + m.postTitle(), link)).toList();
+        List<FigureItem> items = group.seats().stream().filter(seat -> holders.containsKey(seat.postId()))
+                .map(seat -> FigureItem.of(holders.get(seat.postId()).getName(),
+                        message("responsibility.seatRole." + seat.role().name()) + "，" + seat.postTitle(), link))
+                .toList();
         if (items.isEmpty()) {
             return Figure.missing("意识形态工作领导小组成员名单（领导小组的席位均空缺）");
         }
@@ -361,7 +425,12 @@ class LedgerReportFigures implements ReportFigures {
     }
 
     /** Indicators that failed, or are late in a running period, on the evaluation date. */
-    private Figure unmetIndicators(Year y) {
+    /**
+     * The indicators of the year with the given status: FAILED (the period is over and the target
+     * was missed) or WARNING (the period is still running and the indicator is behind). A report
+     * must not call an indicator missed while its period runs.
+     */
+    private Figure indicators(Year y, Status wanted) {
         LocalDate today = evaluations.today();
         LocalDate asOf = y.to().isBefore(today) ? y.to() : today;
         List<Evaluation> results;
@@ -377,23 +446,26 @@ class LedgerReportFigures implements ReportFigures {
         List<FigureItem> items = new ArrayList<>();
         for (Evaluation evaluation : results) {
             for (IndicatorResult result : evaluation.indicators()) {
-                if (result.status() != Status.FAILED && result.status() != Status.WARNING) {
+                if (result.status() != wanted) {
                     continue;
                 }
                 String detail = result.periods().stream()
-                        .filter(p -> p.status() == Status.FAILED || p.status() == Status.WARNING)
+                        .filter(p -> p.status() == wanted)
                         .map(LedgerReportFigures::periodDetail)
                         .reduce((a, b) -> a + "；" + b).orElse(result.missing() == null ? "" : result.missing());
+                if (wanted == Status.WARNING) {
+                    detail = "截至" + ReportText.monthDay(asOf) + "，" + detail;
+                }
                 items.add(FigureItem.of(result.indicator().name(), detail,
                         new EvidenceLink(evaluation.setName() + "：" + result.indicator().name(), evaluationPage)));
             }
         }
-        return Figure.list(items, List.of(new EvidenceLink("量化考评（" + asOf + "）", evaluationPage)));
+        return Figure.list(items, List.of(new EvidenceLink("量化考评（截至" + ReportText.date(asOf) + "）", evaluationPage)));
     }
 
+    /** "第一季度目标4，实际2" in words, not raw ratios: the actual figure as the evaluation page shows it. */
     private static String periodDetail(PeriodResult p) {
-        String figures = "目标 " + plain(p.target()) + "，实际 " + (p.actual() == null ? "无数据" : plain(p.actual()));
-        return p.label() + "：" + figures;
+        return p.label() + "目标" + plain(p.target()) + "，实际" + (p.actual() == null ? "无记录" : plain(p.actual()));
     }
 
     private static String plain(BigDecimal value) {
@@ -408,11 +480,13 @@ class LedgerReportFigures implements ReportFigures {
             log.warn("findings could not be read", e);
             f.put(FigureName.OPEN_FINDINGS, Figure.missing("督导检查问题及整改记录（暂时无法统计）"));
             f.put(FigureName.CLOSED_FINDINGS, Figure.missing("问题整改复查记录（暂时无法统计）"));
+            f.put(FigureName.PROBLEMS, Figure.missing("检查发现的问题及整改记录（暂时无法统计）"));
             return;
         }
         if (all.isEmpty()) {
             f.put(FigureName.OPEN_FINDINGS, Figure.missing("本年度督导检查问题记录"));
             f.put(FigureName.CLOSED_FINDINGS, Figure.missing("本年度督导检查问题记录"));
+            f.put(FigureName.PROBLEMS, Figure.list(List.of(), List.of()));
             return;
         }
         List<FindingSummary> closed = all.stream().filter(s -> s.closedAt() != null).toList();
@@ -421,12 +495,252 @@ class LedgerReportFigures implements ReportFigures {
                         + (s.overdue() ? "，已逾期" : ""), findingLink(s)))
                 .toList();
         f.put(FigureName.OPEN_FINDINGS, Figure.list(open, List.of(new EvidenceLink("督导检查问题", "/inspection/findings"))));
+        f.put(FigureName.PROBLEMS, Figure.list(all.stream().map(s -> FigureItem.of(problem(s), rectification(s), findingLink(s)))
+                .toList(), List.of(new EvidenceLink("检查发现的问题及整改", "/inspection/findings"))));
         f.put(FigureName.CLOSED_FINDINGS, Figure.count(closed.size(), closed.stream()
                 .map(LedgerReportFigures::findingLink).toList()));
     }
 
+    /**
+     * The problem as it was recorded: the finding's statement (what was found), not its title, which
+     * for a self-inspection is the checklist norm with its number.
+     */
+    static String problem(FindingSummary s) {
+        String statement = s.detail() == null || s.detail().isBlank() ? s.title() : s.detail().strip();
+        statement = statement.replaceAll("[。；;，,\\s]+$", "");
+        return s.unitName() != null && !s.unitName().endsWith("镇") && !s.unitName().endsWith("乡")
+                && !s.unitName().endsWith("街道") ? s.unitName() + statement : statement;
+    }
+
+    /** Who rectifies it, by when, how, and where it stands: from the finding's own record. */
+    static String rectification(FindingSummary s) {
+        StringBuilder text = new StringBuilder();
+        if (s.measures() != null && !s.measures().isBlank()) {
+            text.append(s.measures().strip().replaceAll("[。；;，,\\s]+$", ""));
+        } else {
+            text.append("整改措施尚未填写");
+        }
+        if (s.ownerPost() != null) {
+            text.append("，由").append(s.ownerPost()).append(s.ownerName() == null ? "" : s.ownerName()).append("负责");
+        }
+        if (s.deadline() != null) {
+            text.append("，").append(ReportText.date(s.deadline())).append("前完成");
+        }
+        text.append(switch (s.state()) {
+            case "PASSED" -> "（已整改到位并经复查）";
+            case "SUBMITTED" -> "（已整改，待复查）";
+            default -> s.overdue() ? "（已超过整改时限，正在整改）" : "（正在整改）";
+        });
+        return text.toString();
+    }
+
     private static EvidenceLink findingLink(FindingSummary s) {
         return new EvidenceLink(s.unitName() + "：" + s.title(), "/inspection/findings/" + s.id());
+    }
+
+    private Figure responsible(Year y, ResponsibilityKind kind) {
+        List<ResponsibilityService.DutyView> list = duties.list(y.scope(), y.township().getId()).stream()
+                .filter(d -> d.kind() == kind).toList();
+        if (list.isEmpty()) {
+            return Figure.missing(kind == ResponsibilityKind.PRIMARY ? "第一责任人的责任分工" : "直接责任人的责任分工");
+        }
+        Map<Long, Person> holders = posts.holdersOn(list.stream().map(ResponsibilityService.DutyView::postId).toList(), y.to());
+        EvidenceLink link = new EvidenceLink(y.township().getName() + "意识形态工作责任分工",
+                "/responsibility/duties?townshipId=" + y.township().getId());
+        return Figure.list(list.stream().map(d -> FigureItem.of(
+                holders.containsKey(d.postId()) ? holders.get(d.postId()).getName() : "（空缺）", d.postTitle(), link)).toList(),
+                List.of(link));
+    }
+
+    private Figure dualDuties(Year y) {
+        long n = duties.list(y.scope(), y.township().getId()).stream().filter(d -> d.kind() == ResponsibilityKind.DUAL_DUTY)
+                .count();
+        if (n == 0) {
+            return Figure.missing("班子成员“一岗双责”的责任分工");
+        }
+        return Figure.count(n, List.of(new EvidenceLink(y.township().getName() + "意识形态工作责任分工",
+                "/responsibility/duties?townshipId=" + y.township().getId())));
+    }
+
+    /** 宣传委员、宣传干事 of the township and 宣传员 of its villages: posts held at the end of the year. */
+    private Figure staff(Year y) {
+        List<Post> all = new ArrayList<>(posts.postsOf(y.scope(), y.township().getId()));
+        units.children(y.scope(), y.township().getId()).forEach(v -> all.addAll(posts.postsOf(y.scope(), v.getId())));
+        List<PostKind> kinds = List.of(PostKind.PROPAGANDA_MEMBER, PostKind.PROPAGANDA_OFFICER, PostKind.PROPAGANDIST);
+        List<Post> relevant = all.stream().filter(p -> p.isActive() && kinds.contains(p.getKind())).toList();
+        Map<Long, Person> held = posts.holdersOn(relevant.stream().map(Post::getId).toList(), y.to());
+        List<FigureItem> items = new ArrayList<>();
+        for (PostKind kind : kinds) {
+            long n = relevant.stream().filter(p -> p.getKind() == kind && held.containsKey(p.getId())).count();
+            if (n > 0) {
+                items.add(FigureItem.counted(message("org.postKind." + kind.name()), n, List.of()));
+            }
+        }
+        if (items.isEmpty()) {
+            return Figure.missing("宣传委员、宣传干事和村（社区）宣传员的岗位及任职记录");
+        }
+        return Figure.list(items, List.of(new EvidenceLink(y.township().getName() + "岗位与人员",
+                "/org/people?unitId=" + y.township().getId())));
+    }
+
+    private void lettersDue(Year y, Map<FigureName, Figure> f) {
+        try {
+            LetterService.LetterStatus status = letters.status(y.scope(), y.township().getId(), y.year());
+            EvidenceLink link = new EvidenceLink(y.year() + "年责任书签订情况",
+                    "/responsibility/letters?townshipId=" + y.township().getId() + "&year=" + y.year());
+            if (status.due() == 0) {
+                f.put(FigureName.LETTERS_DUE, Figure.missing("应签订责任书的村（社区）和站所名单"));
+                f.put(FigureName.LETTERS_UNSIGNED, Figure.missing("应签订责任书的村（社区）和站所名单"));
+                return;
+            }
+            f.put(FigureName.LETTERS_DUE, Figure.count(status.due(), List.of(link)));
+            f.put(FigureName.LETTERS_UNSIGNED, Figure.list(status.unsigned().stream()
+                    .map(r -> FigureItem.of(r.counterpartName(), "", link)).toList(), List.of(link)));
+        } catch (RuntimeException e) {
+            log.warn("letters could not be read", e);
+            f.put(FigureName.LETTERS_DUE, Figure.missing("应签订责任书的单位（暂时无法统计）"));
+            f.put(FigureName.LETTERS_UNSIGNED, Figure.missing("应签订责任书的单位（暂时无法统计）"));
+        }
+    }
+
+    /** 宣讲 villages reached out of all, and the audience: one coverage query, one sum. */
+    private void outreachReach(Year y, Map<FigureName, Figure> f) {
+        Selection outreach = Selection.of(y.path(), OUTREACH, y.from(), y.to());
+        put(f, FigureName.VILLAGES_TOTAL, () -> {
+            Coverage c = ledger.villagesReached(outreach);
+            return c.total() == 0 ? Figure.missing("本镇村（社区）名册")
+                    : Figure.count(c.total(), List.of(new EvidenceLink(y.township().getName() + "组织机构", "/org/units")));
+        });
+        put(f, FigureName.OUTREACH_VILLAGES, () -> {
+            if (ledger.count(outreach) == 0) {
+                return Figure.missing("本年度理论宣讲记录");
+            }
+            return Figure.count(ledger.villagesReached(outreach).covered(), evidence(y, OUTREACH, rows(y, OUTREACH).ids(Map.of())));
+        });
+        put(f, FigureName.OUTREACH_AUDIENCE, () -> total(y, outreach, AUDIENCE, "本年度宣讲受众人数记录"));
+    }
+
+    /** The sum of a numeric field; missing when no record has it filled in (not zero). */
+    private Figure total(Year y, Selection s, String field, String missing) {
+        List<LedgerStatistics.RecordRow> filled = ledger.rows(s.whereSet(field), List.of(), RECORD_LINKS);
+        if (filled.isEmpty()) {
+            return Figure.missing(missing);
+        }
+        return Figure.count(ledger.sum(s, field).longValue(),
+                evidence(y, s.kind(), filled.stream().map(LedgerStatistics.RecordRow::id).toList()));
+    }
+
+    /**
+     * Records named one by one ("3月12日，学习《…》"), in date order: every record of the year, not only
+     * the newest, because a report that names topics or activities must not leave some out.
+     */
+    private Figure named(Year y, Selection s, List<String> fields, java.util.function.Function<LedgerStatistics.RecordRow, String> label) {
+        List<LedgerStatistics.RecordRow> rows = ledger.rows(s, fields, NAMED_LIMIT);
+        if (rows.isEmpty()) {
+            return Figure.missing(FIGURE_MISSING.getOrDefault(s.kind(), "本年度" + message("ledger.kind." + s.kind()) + "记录"));
+        }
+        List<FigureItem> items = rows.stream().map(r -> FigureItem.of(label.apply(r), ReportText.monthDay(r.occurredOn()),
+                recordLink(s.kind(), r))).toList();
+        return Figure.list(items, List.of(listLink(y, s.kind())));
+    }
+
+    private static final Map<LedgerKind, String> FIGURE_MISSING = Map.of();
+
+    /** At most this many records are named one by one in a sentence; more are counted, not listed. */
+    static final int NAMED_LIMIT = 200;
+
+    /** Records grouped by the value of a field, with their count or the sum of another field. */
+    private Figure grouped(Year y, Selection s, String field, String sumField, String missing) {
+        List<LedgerTally> tallies = ledger.tally(s, List.of(field), sumField == null ? List.of() : List.of(sumField));
+        if (tallies.isEmpty()) {
+            return Figure.missing(missing);
+        }
+        List<FigureItem> items = tallies.stream()
+                .sorted(java.util.Comparator.comparingLong((LedgerTally t) -> sumField == null ? t.count() : t.sum(sumField).longValue())
+                        .reversed())
+                .map(t -> FigureItem.counted(option(s.kind(), field, t.group().get(field)),
+                        sumField == null ? t.count() : t.sum(sumField).longValue(), List.of()))
+                .toList();
+        return Figure.list(items, List.of(listLink(y, s.kind())));
+    }
+
+    /** 上稿 by level and medium together ("省级报刊2篇"), the cross table a summary states in words. */
+    private Figure mediaCross(Year y) {
+        KindRows rows = rows(y, MEDIA_PLACEMENT);
+        if (rows.count(Map.of()) == 0) {
+            return Figure.missing("本年度新闻上稿记录");
+        }
+        List<FigureItem> items = new ArrayList<>();
+        for (String level : MEDIA_PLACEMENT.enumFields().get(LEVEL)) {
+            for (String medium : MEDIA_PLACEMENT.enumFields().get(MEDIUM)) {
+                Map<String, String> where = Map.of(LEVEL, level, MEDIUM, medium);
+                long articles = rows.sum(ARTICLE_COUNT, where).longValue();
+                if (articles > 0) {
+                    items.add(FigureItem.counted(option(MEDIA_PLACEMENT, LEVEL, level) + option(MEDIA_PLACEMENT, MEDIUM, medium),
+                            articles, evidence(y, MEDIA_PLACEMENT, rows.ids(where))));
+                }
+            }
+        }
+        return Figure.list(items, List.of(listLink(y, MEDIA_PLACEMENT)));
+    }
+
+    private Figure spending(Year y) {
+        Selection all = Selection.of(y.path(), LedgerKind.PUBLICITY_MATERIAL, y.from(), y.to());
+        List<LedgerTally> tallies = ledger.tally(all, List.of(SUB_KIND), List.of(QUANTITY, COST));
+        if (tallies.isEmpty()) {
+            return Figure.missing("本年度宣传品制作及宣传经费记录");
+        }
+        List<FigureItem> items = tallies.stream().map(t -> new FigureItem(option(LedgerKind.PUBLICITY_MATERIAL, SUB_KIND,
+                        t.group().get(SUB_KIND)),
+                (t.sum(QUANTITY).signum() > 0 ? "数量" + t.sum(QUANTITY).toBigInteger() + "，" : "") + "金额"
+                        + Figure.plain(t.sum(COST)) + "元", t.count(), List.of()))
+                .toList();
+        return Figure.list(items, List.of(listLink(y, LedgerKind.PUBLICITY_MATERIAL)));
+    }
+
+    /** Records of any kind the user tagged 亮点, in date order. */
+    private Figure highlights(Year y) {
+        List<FigureItem> items = new ArrayList<>();
+        for (LedgerKind kind : LedgerKind.values()) {
+            for (LedgerStatistics.RecordRow r : ledger.rows(Selection.of(y.path(), kind, y.from(), y.to())
+                    .tagged(List.of(HIGHLIGHT_TAG)), List.of(), NAMED_LIMIT)) {
+                items.add(FigureItem.of(r.title(), ReportText.monthDay(r.occurredOn()) + "，" + message("ledger.kind." + kind),
+                        recordLink(kind, r)));
+            }
+        }
+        if (items.isEmpty()) {
+            return Figure.missing("标记为“亮点”的台账记录（在记录的标签中填“亮点”）");
+        }
+        return Figure.list(items, List.of());
+    }
+
+    /** The tag by which a user marks a record as a highlight of the year. */
+    static final String HIGHLIGHT_TAG = "亮点";
+
+    /** The options of a choice field other than those given. */
+    private static List<String> options(LedgerKind kind, String field, String... except) {
+        List<String> left = new ArrayList<>(kind.definition().field(field).orElseThrow().options());
+        left.removeAll(List.of(except));
+        return left;
+    }
+
+    /** The Chinese label of an option, e.g. 省级 for MEDIA_PLACEMENT.level=PROVINCIAL; free text as it is. */
+    private String option(LedgerKind kind, String field, Object value) {
+        if (value == null) {
+            return "";
+        }
+        String key = "ledger.field." + kind + "." + field + "." + value;
+        String label = messages.getMessage(key, null, null, ZH);
+        return label == null ? value.toString() : label;
+    }
+
+    private static String text(Object value, String fallback) {
+        return value == null || value.toString().isBlank() ? fallback : value.toString().strip();
+    }
+
+    private EvidenceLink recordLink(LedgerKind kind, LedgerStatistics.RecordRow r) {
+        return new EvidenceLink(ReportText.date(r.occurredOn()) + " " + message("ledger.kind." + kind) + " " + r.title(),
+                "/ledger/records/" + r.id());
     }
 
     /** The filtered ledger list of the kind and year, then the newest records one by one. */

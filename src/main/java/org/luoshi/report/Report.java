@@ -31,6 +31,8 @@ class Report {
     private int year;
 
     private String directiveNumber;
+    private Long inspectionId;
+    private Long directiveRecordId;
     private String addressee;
     private String title;
     private String unitName;
@@ -74,8 +76,24 @@ class Report {
         Report next = new Report(orgUnitId, kind, year, directiveNumber, addressee, title, unitName, today,
                 username, now);
         next.submissionNo = submissionNo + 1;
+        next.inspectionId = inspectionId;
+        next.directiveRecordId = directiveRecordId;
         next.previousId = id;
         return next;
+    }
+
+    /** A self-inspection report's sources: the recorded self-inspection and the directive it answers. */
+    void writtenFrom(Long inspectionId, Long directiveRecordId) {
+        this.inspectionId = inspectionId;
+        this.directiveRecordId = directiveRecordId;
+    }
+
+    public Long getInspectionId() {
+        return inspectionId;
+    }
+
+    public Long getDirectiveRecordId() {
+        return directiveRecordId;
     }
 
     void describe(String title, String addressee, String unitName, LocalDate reportDate, String directiveNumber, Instant now) {

@@ -66,12 +66,9 @@ class ReportApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ReportController.WRITERS)
-    @Operation(summary = "生成报告（按年度记录计算数据，缺失的数据标为【待补充】）")
+    @Operation(summary = "生成报告（按年度记录计算数据，缺失的数据标为【待补充】；自查报告须给出 inspectionId 和 directiveRecordId）")
     ReportView create(DataScope scope, Authentication auth, @Valid @RequestBody ReportForms.CreateForm form) {
-        if (form.getKind() == ReportKind.SELF_INSPECTION
-                && (form.getDirectiveNumber() == null || form.getDirectiveNumber().isBlank())) {
-            throw new RuleViolationException("report.directiveRequired");
-        }
+        // a 自查报告 needs inspectionId and directiveRecordId: the service refuses it (409) without them
         Report report = reports.create(scope, form.toCommand());
         return view(ReportController.viewer(scope, auth), report.getId());
     }

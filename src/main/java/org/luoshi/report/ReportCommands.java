@@ -9,7 +9,16 @@ final class ReportCommands {
     private ReportCommands() {
     }
 
-    record Create(long townshipId, ReportKind kind, int year, String directiveNumber, String addressee) {
+    /**
+     * @param inspectionId for a 自查报告: the finished self-inspection it is written from
+     * @param directiveRecordId for a 自查报告: the ledger's record of the directive it answers
+     */
+    record Create(long townshipId, ReportKind kind, int year, String directiveNumber, String addressee, Long inspectionId,
+            Long directiveRecordId) {
+
+        Create(long townshipId, ReportKind kind, int year, String directiveNumber, String addressee) {
+            this(townshipId, kind, year, directiveNumber, addressee, null, null);
+        }
     }
 
     /**

@@ -41,8 +41,11 @@ class ReportController {
     private final OrgUnitService units;
     private final MessageSource messages;
     private final Times times;
+    private final org.luoshi.web.FormSubmission forms;
 
-    ReportController(ReportService reports, ReportDocuments documents, OrgUnitService units, MessageSource messages, Times times) {
+    ReportController(ReportService reports, ReportDocuments documents, OrgUnitService units, MessageSource messages, Times times,
+            org.luoshi.web.FormSubmission forms) {
+        this.forms = forms;
         this.times = times;
         this.reports = reports;
         this.documents = documents;
@@ -101,18 +104,18 @@ class ReportController {
     @PreAuthorize(WRITERS)
     String create(DataScope scope, @Valid @ModelAttribute("form") ReportForms.CreateForm form, BindingResult errors,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        if (form.getKind() == ReportKind.SELF_INSPECTION
-                && (form.getDirectiveNumber() == null || form.getDirectiveNumber().isBlank())) {
-            errors.rejectValue("directiveNumber", "report.directiveRequired");
+        if (form.getKind() == ReportKind.SELF_INSPECTION) {
+            if (form.getInspectionId() == null) {
+                errors.rejectValue("inspectionId", "report.inspectionRequired");
+            }
+            if (form.getDirectiveRecordId() == null) {
+                errors.rejectValue("directiveRecordId", "report.directiveRequired");
+            }
         }
-        if (errors.hasErrors()) {
-            response.setStatus(400);
+        return forms.submit(errors.hasErrors(), model, response, redirect, () -> {
             CreateFormDefaults.fill(model, scope, reports);
             return "report/new";
-        }
-        Report report = reports.create(scope, form.toCommand());
-        redirect.addFlashAttribute("flash", msg("report.created"));
-        return "redirect:/report/" + report.getId();
+        }, () -> forms.done("/report/" + reports.create(scope, form.toCommand()).getId(), "report.created"));
     }
 
     @GetMapping("/{id}")
@@ -311,8 +314,11 @@ class ReportController {
         }
 
         static void fill(Model model, DataScope scope, ReportService reports) {
-            model.addAttribute("townships", reports.townships(scope));
+            List<OrgUnit> townships = reports.townships(scope);
+            model.addAttribute("townships", townships);
             model.addAttribute("kinds", ReportKind.values());
+            model.addAttribute("inspections", reports.inspectionOptions(scope, townships));
+            model.addAttribute("directives", reports.directiveOptions(townships));
         }
     }
 }

@@ -10,24 +10,69 @@ import org.luoshi.report.ReportContent.BlockType;
 import org.luoshi.report.ReportContent.Part;
 
 /**
- * The built-in templates: the structure every kind of report shares (opening; 一、主要做法及成效 with
- * six sub-sections; 二、存在问题; 三、下一步打算), the generated sentences that state the figures, and
- * the default narrative the user replaces with their own.
+ * The built-in templates. The three kinds are different documents, as townships write them:
+ * <ul>
+ * <li>自查报告: the directive it answers, how the self-inspection was done, every checklist item with its
+ * conclusion and evidence, the problems it found in their own words, and their rectification;</li>
+ * <li>落实意识形态工作责任制情况的报告: the responsibility system by name (who is responsible, the
+ * leading group, staffing, letters), meetings, study, 宣讲, online work and venues, problems, plans;</li>
+ * <li>宣传思想工作总结: theory, news (by level and medium, outlets named), culture, volunteering,
+ * honours, spending, highlights, shortcomings and next year's plan.</li>
+ * </ul>
+ * Generated lines state the records (each figure a token linked to its records); the user's text
+ * beside them survives regeneration. Nothing is claimed that the records do not show: a figure
+ * without records is a marker, an indicator whose period still runs is "截至…尚未", and problems are
+ * the findings' recorded statements.
  */
 final class ReportDraft {
+
+    /**
+     * What a draft is written from besides the figures: the directive a self-inspection answers and
+     * the self-inspection itself, with the ledger records its answers cite (id → "3月5日 …").
+     */
+    record Sources(Directive directive, org.luoshi.inspection.SelfInspections.Record inspection,
+            java.util.Map<Long, String> evidenceNames) {
+
+        static Sources of(String directiveNumber) {
+            return new Sources(directiveNumber == null || directiveNumber.isBlank() ? null
+                    : new Directive(null, null, directiveNumber), null, java.util.Map.of());
+        }
+    }
+
+    /** A directive as the opening cites it: 县委宣传部《关于…的通知》（青宣〔2026〕3号）. */
+    record Directive(String issuer, String title, String number) {
+
+        String citation() {
+            StringBuilder text = new StringBuilder();
+            if (issuer != null && !issuer.isBlank()) {
+                text.append(issuer.strip());
+            }
+            if (title != null && !title.isBlank()) {
+                text.append("《").append(title.strip().replaceAll("^《|》$", "")).append("》");
+            }
+            if (number != null && !number.isBlank()) {
+                text.append(text.isEmpty() ? number.strip() : "（" + number.strip() + "）");
+            }
+            return text.toString();
+        }
+    }
 
     private final ReportKind kind;
     private final String township;
     private final int year;
-    private final String directiveNumber;
+    private final Sources sources;
     private final FigureSet figures;
     private final String committee;
 
     ReportDraft(ReportKind kind, String township, int year, String directiveNumber, FigureSet figures) {
+        this(kind, township, year, Sources.of(directiveNumber), figures);
+    }
+
+    ReportDraft(ReportKind kind, String township, int year, Sources sources, FigureSet figures) {
         this.kind = kind;
         this.township = township;
         this.year = year;
-        this.directiveNumber = directiveNumber;
+        this.sources = sources;
         this.figures = figures;
         this.committee = ReportText.committee(township);
     }
@@ -42,110 +87,162 @@ final class ReportDraft {
 
     /** A fresh draft: generated lines and default narrative. */
     ReportContent build() {
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block("opening", BlockType.PARAGRAPH, null, List.of(), opening()));
-        blocks.add(new Block("work", BlockType.HEADING1, "主要做法及成效", List.of(), null));
-        blocks.add(new Block("organisation", BlockType.HEADING2, "组织领导与责任落实", List.of(organisation()),
-                "坚持把意识形态工作纳入党委重要议事日程，与中心工作同部署、同落实、同检查、同考核，"
-                        + "书记履行第一责任人职责，班子成员落实“一岗双责”。"));
-        blocks.add(new Block("theory", BlockType.HEADING2, "理论学习", List.of(theory()),
-                "学习安排以年度计划为依据，围绕党的创新理论和上级部署确定专题，学习情况逐次记录、定期通报。"));
-        blocks.add(new Block("news", BlockType.HEADING2, "新闻宣传与舆论引导", List.of(news()),
-                "围绕全" + area() + "重点工作组织新闻宣传，加强与各级媒体联系，用好政务新媒体发布工作动态。"));
-        blocks.add(new Block("online", BlockType.HEADING2, "网络意识形态与舆情", List.of(online()),
-                "落实网络意识形态工作责任，管好用好本级网站和公众号，舆情按流程登记、研判、回应并及时报告。"));
-        blocks.add(new Block("venues", BlockType.HEADING2, "阵地建设与管理", List.of(venues()),
-                "对文化站、农家书屋、村村响广播、宣传栏等阵地定期检查，发现问题及时整改，确保阵地导向正确、运行正常。"));
-        blocks.add(new Block("culture", BlockType.HEADING2, "文化、志愿服务与文明创建", List.of(culture()),
-                "依托新时代文明实践所（站）开展文化惠民和志愿服务，结合文明村镇创建开展评选表彰，培育文明乡风。"));
-        blocks.add(new Block("problems", BlockType.HEADING1, "存在问题", problems(),
-                // No claimed shortcoming the records do not show: the user writes it, or deletes the marker.
-                ReportText.marker("上述未达标指标和未销号问题以外，本单位查找出的其他问题；没有可删除本段")));
-        blocks.add(new Block("plans", BlockType.HEADING1, "下一步打算", plans(),
-                "下一步，将坚持问题导向，逐项抓好整改，进一步压实意识形态工作责任，推动各项工作落到实处。"));
+        List<Block> blocks = switch (kind) {
+            case RESPONSIBILITY -> responsibility();
+            case SELF_INSPECTION -> selfInspection();
+            case PROPAGANDA_SUMMARY -> summary();
+        };
         return ReportContent.of(blocks, figures);
     }
 
-    private String opening() {
-        return switch (kind) {
-            case RESPONSIBILITY -> year + "年，" + committee + "在上级党委的领导下，把意识形态工作作为党的建设的重要内容，"
-                    + "严格落实意识形态工作责任制，各项工作稳步推进。现将有关情况报告如下：";
-            case SELF_INSPECTION -> "根据" + (blank(directiveNumber) ? ReportText.marker("上级文件文号") : "（" + directiveNumber + "）")
-                    + "文件要求，" + committee + "对照文件所列内容，对" + year + "年意识形态工作责任制落实情况逐项进行了自查。"
-                    + "现将自查情况报告如下：";
-            case PROPAGANDA_SUMMARY -> year + "年，" + committee + "围绕中心、服务大局，统筹抓好理论武装、新闻宣传、舆论引导、"
-                    + "阵地管理和文明创建等工作。现将全年宣传思想工作总结如下：";
-        };
+    // ---- 落实意识形态工作责任制情况的报告 ----
+
+    private List<Block> responsibility() {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(paragraph("opening", year + "年，" + committee + "把意识形态工作作为党的建设和政权建设的重要内容，"
+                + "与经济社会发展工作同部署、同落实、同检查、同考核，逐项落实意识形态工作责任制。现将有关情况报告如下："));
+        blocks.add(heading1("work", "落实责任制的主要做法"));
+        blocks.add(section("organisation", "压实责任链条，健全工作体系", duties(),
+                "书记带头抓、分管领导具体抓、班子成员分工抓，责任清单逐级明确到岗到人。"));
+        blocks.add(section("meetings", "专题研究部署，把握工作主动", meetings(), ""));
+        blocks.add(section("theory", "抓好理论学习，夯实思想基础", study(), ""));
+        blocks.add(section("outreach", "深入基层宣讲，推动理论入心", outreach(), ""));
+        blocks.add(section("online", "管好网络阵地，妥善处置舆情", single(onlineLine()), ""));
+        blocks.add(section("venues", "加强阵地管理，守牢前沿阵地", venues(), ""));
+        blocks.add(problemsBlock("存在的问题"));
+        blocks.add(plansBlock("下一步工作打算",
+                "下一步，" + committee + "将针对上述问题逐项整改，持续压实意识形态工作责任，推动责任制落地见效。"));
+        return blocks;
     }
 
-    private List<Part> organisation() {
-        Line line = new Line();
-        line.text(year + "年，" + committee + "召开党委会专题研究意识形态工作")
-                .figure(FigureName.COMMITTEE_MEETING_COUNT).text("次，开展意识形态形势研判")
-                .figure(FigureName.JUDGEMENT_MEETING_COUNT).text("次，签订意识形态工作责任书")
-                .figure(FigureName.RESPONSIBILITY_LETTER_COUNT).text("份。");
+    private List<List<Part>> duties() {
+        List<List<Part>> lines = new ArrayList<>();
+        Figure primary = figures.get(FigureName.PRIMARY_RESPONSIBLE);
+        Figure direct = figures.get(FigureName.DIRECT_RESPONSIBLE);
+        Line who = new Line();
+        if (primary.isMissing()) {
+            who.text("第一责任人：").figure(FigureName.PRIMARY_RESPONSIBLE).text("。");
+        } else {
+            who.text(named(primary.items(), i -> i.detail() + i.label())).text("履行第一责任人职责");
+            if (!direct.isMissing() && !direct.items().isEmpty()) {
+                who.text("，").text(named(direct.items(), i -> i.detail() + i.label())).text("作为直接责任人具体抓");
+            }
+            who.text("，").figure(FigureName.DUAL_DUTY_COUNT).text("名班子成员落实“一岗双责”，对分管领域的意识形态工作负责。");
+        }
+        lines.add(who.parts);
         Figure group = figures.get(FigureName.LEADING_GROUP_MEMBERS);
+        Line leading = new Line();
         if (group.isMissing()) {
-            line.text("意识形态工作领导小组成员：").figure(FigureName.LEADING_GROUP_MEMBERS).text("。");
+            leading.text("意识形态工作领导小组：").figure(FigureName.LEADING_GROUP_MEMBERS).text("。");
         } else {
-            String members = group.items().stream()
-                    .map(i -> i.label() + (i.detail().isBlank() ? "" : "（" + i.detail() + "）"))
-                    .collect(Collectors.joining("，"));
-            line.text("意识形态工作领导小组现有成员").figure(FigureName.LEADING_GROUP_MEMBERS).text("名")
-                    .text(members.isEmpty() ? "。" : "：" + members + "。");
+            List<FigureItem> leaders = group.items().stream().filter(i -> i.detail().startsWith("组长")).toList();
+            List<FigureItem> deputies = group.items().stream().filter(i -> i.detail().startsWith("副组长")).toList();
+            leading.text("意识形态工作领导小组");
+            if (!leaders.isEmpty()) {
+                leading.text("由" + names(leaders) + "任组长");
+            }
+            if (!deputies.isEmpty()) {
+                leading.text((leaders.isEmpty() ? "由" : "，") + names(deputies) + "任副组长");
+            }
+            leading.text((leaders.isEmpty() && deputies.isEmpty() ? "共有" : "，共有")).figure(FigureName.LEADING_GROUP_MEMBERS)
+                    .text("名成员");
+            List<FigureItem> office = group.items().stream().filter(i -> i.detail().startsWith("办公室")).toList();
+            leading.text(office.isEmpty() ? "。" : "，办公室主任由" + names(office) + "担任。");
         }
-        return line.parts;
+        lines.add(leading.parts);
+        Figure staff = figures.get(FigureName.PROPAGANDA_STAFF);
+        if (staff.isMissing()) {
+            lines.add(new Line().text("宣传工作力量：").figure(FigureName.PROPAGANDA_STAFF).text("。").parts);
+        } else {
+            Line line = new Line().text("全" + area() + "配备");
+            appendCounted(line, "propagandaStaff", staff, "名");
+            lines.add(line.text("，宣传思想工作有专人负责。").parts);
+        }
+        lines.add(letters());
+        return number(lines);
     }
 
-    private List<Part> theory() {
-        return new Line().text("全年理论学习中心组集中学习").figure(FigureName.STUDY_CENTRAL_GROUP_COUNT)
-                .text("次，另开展专题研讨").figure(FigureName.SEMINAR_COUNT)
-                .text("次，成员出勤率").figure(FigureName.ATTENDANCE_RATE)
-                .text("，交流发言").figure(FigureName.SPEAKERS_COUNT)
-                .text("人次；组织理论宣讲").figure(FigureName.OUTREACH_COUNT).text("场次。").parts;
-    }
-
-    private List<Part> news() {
+    private List<Part> letters() {
+        Figure due = figures.get(FigureName.LETTERS_DUE);
+        Figure unsigned = figures.get(FigureName.LETTERS_UNSIGNED);
         Line line = new Line();
-        Figure byLevel = figures.get(FigureName.MEDIA_BY_LEVEL);
-        Figure byMedium = figures.get(FigureName.MEDIA_BY_MEDIUM);
-        if (byLevel.isMissing()) {
-            line.text("全年新闻上稿情况：").figure(FigureName.MEDIA_BY_LEVEL).text("。");
-        } else {
-            long total = byLevel.items().stream().mapToLong(i -> i.count() == null ? 0 : i.count()).sum();
-            line.text("全年在各级媒体刊发稿件")
-                    .derived("mediaTotal", String.valueOf(total), byLevel.allEvidence()).text("篇");
-            appendBreakdown(line, byLevel, "，其中");
-            line.text("。");
+        if (due.isMissing()) {
+            return line.text("意识形态工作责任书：").figure(FigureName.LETTERS_DUE).text("。").parts;
         }
-        if (byMedium.isMissing()) {
-            line.text("按媒体类型统计：").figure(FigureName.MEDIA_BY_MEDIUM).text("。");
-        } else if (!byMedium.items().isEmpty()) {
-            appendBreakdown(line, byMedium, "按媒体类型分，");
-            line.text("。");
+        line.text(year + "年应与").figure(FigureName.LETTERS_DUE).text("个村（社区）和站所签订意识形态工作责任书，已签订")
+                .figure(FigureName.RESPONSIBILITY_LETTER_COUNT).text("份");
+        if (!unsigned.isMissing() && !unsigned.items().isEmpty()) {
+            line.text("，").derived("lettersUnsigned", names(unsigned.items()), unsigned.allEvidence()).text("尚未签订。");
+        } else {
+            line.text("，应签尽签。");
         }
         return line.parts;
     }
 
-    private void appendBreakdown(Line line, Figure breakdown, String lead) {
-        List<FigureItem> items = breakdown.items().stream().filter(i -> i.count() != null && i.count() > 0).toList();
-        if (items.isEmpty()) {
-            return;
+    private List<List<Part>> meetings() {
+        List<List<Part>> lines = new ArrayList<>();
+        lines.add(dated(new Line().text("全年召开党委会专题研究意识形态工作").figure(FigureName.COMMITTEE_MEETING_COUNT).text("次"),
+                FigureName.THEMATIC_MEETINGS, "研究"));
+        lines.add(dated(new Line().text("开展意识形态形势分析研判").figure(FigureName.JUDGEMENT_MEETING_COUNT).text("次"),
+                FigureName.ANALYSIS_MEETINGS, "研判"));
+        return lines;
+    }
+
+    /** "…3次：3月12日，研究…；6月5日，研究…。" — each record named with its date. */
+    private List<Part> dated(Line line, FigureName list, String verb) {
+        Figure items = figures.get(list);
+        if (items.isMissing() || items.items().isEmpty()) {
+            return line.text("。").parts;
         }
-        line.text(lead);
+        line.text("：");
+        for (int i = 0; i < items.items().size(); i++) {
+            FigureItem item = items.items().get(i);
+            line.text((i == 0 ? "" : "；") + item.detail() + "，" + verb)
+                    .derived(list.key() + "." + (i + 1), quoteless(item.label()), item.evidence());
+        }
+        return line.text("。").parts;
+    }
+
+    private List<List<Part>> study() {
+        List<List<Part>> lines = new ArrayList<>();
+        lines.add(new Line().text("全年理论学习中心组集中学习").figure(FigureName.STUDY_CENTRAL_GROUP_COUNT)
+                .text("次，开展专题研讨").figure(FigureName.SEMINAR_COUNT)
+                .text("次，中心组成员出勤率").figure(FigureName.ATTENDANCE_RATE)
+                .text("，交流发言").figure(FigureName.SPEAKERS_COUNT).text("人次。").parts);
+        lines.add(topics(new Line().text("学习专题")));
+        return lines;
+    }
+
+    private List<Part> topics(Line line) {
+        Figure topics = figures.get(FigureName.STUDY_TOPICS);
+        if (topics.isMissing() || topics.items().isEmpty()) {
+            return line.text("：").figure(FigureName.STUDY_TOPICS).text("。").parts;
+        }
+        line.text("包括：");
+        List<FigureItem> items = topics.items();
         for (int i = 0; i < items.size(); i++) {
-            FigureItem item = items.get(i);
-            line.text((i == 0 ? "" : "、") + item.label())
-                    .derived(breakdownKey(breakdown, item), String.valueOf(item.count()), item.evidence()).text("篇");
+            line.text(i == 0 ? "" : "；").derived("studyTopics." + (i + 1), items.get(i).detail() + "，"
+                    + quoteless(items.get(i).label()), items.get(i).evidence());
         }
+        return line.text("。").parts;
     }
 
-    private String breakdownKey(Figure breakdown, FigureItem item) {
-        String base = breakdown == figures.get(FigureName.MEDIA_BY_LEVEL) ? "mediaByLevel" : "mediaByMedium";
-        return base + "." + item.label();
+    private List<List<Part>> outreach() {
+        Line line = new Line().text("全年组织理论宣讲").figure(FigureName.OUTREACH_COUNT).text("场次");
+        Figure villages = figures.get(FigureName.OUTREACH_VILLAGES);
+        if (!villages.isMissing()) {
+            line.text("，覆盖").figure(FigureName.OUTREACH_VILLAGES).text("个村（社区）");
+            if (!figures.get(FigureName.VILLAGES_TOTAL).isMissing()) {
+                line.text("（全" + area() + "共").figure(FigureName.VILLAGES_TOTAL).text("个）");
+            }
+        }
+        if (!figures.get(FigureName.OUTREACH_AUDIENCE).isMissing()) {
+            line.text("，受众").figure(FigureName.OUTREACH_AUDIENCE).text("人次");
+        }
+        return single(line.text("。").parts);
     }
 
-    private List<Part> online() {
+    private List<Part> onlineLine() {
         Line line = new Line().text("全年登记网络舆情").figure(FigureName.OPINION_CASES_TOTAL)
                 .text("件，已办结").figure(FigureName.OPINION_CASES_CLOSED)
                 .text("件，其中按时处置").figure(FigureName.OPINION_CASES_ON_TIME).text("件");
@@ -162,60 +259,323 @@ final class ReportDraft {
         return line.text("。").parts;
     }
 
-    private List<Part> venues() {
-        return new Line().text("全年开展宣传文化阵地检查").figure(FigureName.VENUES_CHECKED)
-                .text("次，整改设施故障").figure(FigureName.FAULTS_FIXED).text("处。").parts;
-    }
-
-    private List<Part> culture() {
-        return new Line().text("全年组织文化、文体及节日活动").figure(FigureName.ACTIVITY_COUNT)
-                .text("场次，志愿服务时长累计").figure(FigureName.VOLUNTEER_HOURS)
-                .text("小时，注册志愿者占户籍人口的").figure(FigureName.VOLUNTEER_COVERAGE)
-                .text("，评选表彰先进典型").figure(FigureName.AWARD_COUNT).text("个。").parts;
-    }
-
-    private List<List<Part>> problems() {
+    private List<List<Part>> venues() {
         List<List<Part>> lines = new ArrayList<>();
+        Figure byKind = figures.get(FigureName.VENUES_BY_KIND);
+        if (byKind.isMissing()) {
+            lines.add(new Line().text("宣传文化阵地：").figure(FigureName.VENUES_BY_KIND).text("。").parts);
+        } else {
+            Line line = new Line().text("全" + area() + "登记宣传文化阵地");
+            appendCounted(line, "venuesByKind", byKind, "个");
+            lines.add(line.text("。").parts);
+        }
+        Line checks = new Line().text("全年开展阵地检查").figure(FigureName.VENUES_CHECKED).text("次");
+        Figure found = figures.get(FigureName.FAULTS_FOUND);
+        Figure fixed = figures.get(FigureName.FAULTS_FIXED);
+        if (!found.isMissing() && !fixed.isMissing()) {
+            long outstanding = found.number().longValue() - fixed.number().longValue();
+            checks.text("，发现设施故障").figure(FigureName.FAULTS_FOUND).text("处，已整改").figure(FigureName.FAULTS_FIXED)
+                    .text("处");
+            checks.text(outstanding > 0 ? "，尚有" : "").derivedIf(outstanding > 0, "faultsOutstanding",
+                    String.valueOf(outstanding), found.allEvidence()).text(outstanding > 0 ? "处正在整改" : "，已全部整改");
+        }
+        lines.add(checks.text("。").parts);
+        return lines;
+    }
+
+    // ---- 宣传思想工作总结 ----
+
+    private List<Block> summary() {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(paragraph("opening", year + "年，" + committee + "围绕全" + area() + "中心工作，统筹抓好理论武装、"
+                + "新闻宣传、文化惠民、志愿服务和文明创建，宣传思想工作取得新的进展。现将全年工作总结如下："));
+        blocks.add(heading1("work", "全年工作开展情况"));
+        List<List<Part>> theory = new ArrayList<>();
+        theory.add(new Line().text("坚持中心组学习制度，全年集中学习").figure(FigureName.STUDY_CENTRAL_GROUP_COUNT)
+                .text("次、专题研讨").figure(FigureName.SEMINAR_COUNT).text("次，面向群众开展理论宣讲")
+                .figure(FigureName.OUTREACH_COUNT).text("场次。").parts);
+        theory.add(topics(new Line().text("全年学习")));
+        blocks.add(section("theory", "抓理论武装，筑牢思想根基", theory, ""));
+        blocks.add(section("news", "抓新闻宣传，讲好本地故事", news(), ""));
+        blocks.add(section("culture", "抓文化惠民，丰富群众精神生活", culture(), ""));
+        blocks.add(section("volunteer", "抓志愿服务，弘扬文明新风", volunteering(), ""));
+        blocks.add(section("awards", "抓典型选树，营造崇德向善氛围", awards(), ""));
+        blocks.add(section("spending", "抓宣传保障，用好宣传经费", spending(), ""));
+        blocks.add(section("highlights", "工作亮点", highlights(), ""));
+        blocks.add(problemsBlock("存在的不足"));
+        blocks.add(plansBlock((year + 1) + "年工作打算", (year + 1) + "年，" + committee + "将继续围绕中心、服务大局，"
+                + ReportText.marker("明年宣传思想工作的重点安排")));
+        return blocks;
+    }
+
+    private List<List<Part>> news() {
+        List<List<Part>> lines = new ArrayList<>();
+        Figure byLevel = figures.get(FigureName.MEDIA_BY_LEVEL);
+        if (byLevel.isMissing()) {
+            lines.add(new Line().text("新闻上稿：").figure(FigureName.MEDIA_BY_LEVEL).text("。").parts);
+            return lines;
+        }
+        long total = byLevel.items().stream().mapToLong(i -> i.count() == null ? 0 : i.count()).sum();
+        Line line = new Line().text("全年在各级媒体上稿").derived("mediaTotal", String.valueOf(total), byLevel.allEvidence())
+                .text("篇（");
+        appendCounted(line, "mediaByLevel", byLevel, "篇");
+        line.text("）");
+        Figure cross = figures.get(FigureName.MEDIA_CROSS);
+        if (!cross.isMissing() && !cross.items().isEmpty()) {
+            line.text("，其中");
+            appendCounted(line, "mediaCross", cross, "篇");
+        }
+        lines.add(line.text("。").parts);
+        Figure outlets = figures.get(FigureName.MEDIA_OUTLETS);
+        if (!outlets.isMissing() && !outlets.items().isEmpty()) {
+            Line named = new Line().text("稿件刊载于");
+            appendCounted(named, "mediaOutlets", outlets, "篇");
+            lines.add(named.text("。").parts);
+        }
+        return lines;
+    }
+
+    private List<List<Part>> culture() {
+        List<List<Part>> lines = new ArrayList<>();
+        lines.add(new Line().text("全年组织文化、文体及节日活动").figure(FigureName.ACTIVITY_COUNT).text("场次。").parts);
+        Figure activities = figures.get(FigureName.ACTIVITIES);
+        if (!activities.isMissing() && !activities.items().isEmpty()) {
+            Line line = new Line().text("主要有");
+            List<FigureItem> items = activities.items();
+            for (int i = 0; i < items.size(); i++) {
+                line.text(i == 0 ? "" : "；").derived("activities." + (i + 1), items.get(i).detail() + "，"
+                        + items.get(i).label(), items.get(i).evidence());
+            }
+            lines.add(line.text("。").parts);
+        }
+        if (!figures.get(FigureName.ANTI_PORN_CHECKS).isMissing()) {
+            lines.add(new Line().text("另开展“扫黄打非”及文化市场检查").figure(FigureName.ANTI_PORN_CHECKS).text("次。").parts);
+        }
+        return lines;
+    }
+
+    private List<List<Part>> volunteering() {
+        List<List<Part>> lines = new ArrayList<>();
+        Figure teams = figures.get(FigureName.VOLUNTEER_TEAMS);
+        if (teams.isMissing()) {
+            lines.add(new Line().text("志愿服务队伍：").figure(FigureName.VOLUNTEER_TEAMS).text("。").parts);
+        } else {
+            Line line = new Line().text("全" + area() + "现有志愿服务队伍").figure(FigureName.VOLUNTEER_TEAMS).text("支：");
+            List<FigureItem> items = teams.items();
+            for (int i = 0; i < items.size(); i++) {
+                line.text(i == 0 ? "" : "、").derived("volunteerTeams." + (i + 1), items.get(i).label(), items.get(i).evidence());
+            }
+            lines.add(line.text("。").parts);
+        }
+        Line service = new Line().text("全年开展志愿服务").figure(FigureName.VOLUNTEER_SERVICES).text("次，累计服务时长")
+                .figure(FigureName.VOLUNTEER_HOURS).text("小时");
+        if (!figures.get(FigureName.VOLUNTEER_BENEFICIARIES).isMissing()) {
+            service.text("，服务群众").figure(FigureName.VOLUNTEER_BENEFICIARIES).text("人次");
+        }
+        if (!figures.get(FigureName.VOLUNTEER_COVERAGE).isMissing()) {
+            service.text("；志愿服务队伍成员占户籍人口的").figure(FigureName.VOLUNTEER_COVERAGE);
+        }
+        lines.add(service.text("。").parts);
+        return lines;
+    }
+
+    private List<List<Part>> awards() {
+        Figure awards = figures.get(FigureName.AWARDS);
+        if (awards.isMissing()) {
+            return single(new Line().text("评选表彰：").figure(FigureName.AWARDS).text("。").parts);
+        }
+        Line line = new Line().text("全年评选表彰先进典型").figure(FigureName.AWARDS).text("个：");
+        List<FigureItem> items = awards.items();
+        for (int i = 0; i < items.size(); i++) {
+            line.text(i == 0 ? "" : "；").derived("awards." + (i + 1), items.get(i).label(), items.get(i).evidence());
+        }
+        return single(line.text("。").parts);
+    }
+
+    private List<List<Part>> spending() {
+        Figure byType = figures.get(FigureName.PUBLICITY_SPENDING);
+        if (byType.isMissing()) {
+            return single(new Line().text("宣传品制作及宣传经费：").figure(FigureName.PUBLICITY_SPENDING).text("。").parts);
+        }
+        Line line = new Line().text("全年投入宣传经费").figure(FigureName.SPENDING_TOTAL).text("元，其中");
+        List<FigureItem> items = byType.items();
+        for (int i = 0; i < items.size(); i++) {
+            line.text((i == 0 ? "" : "；") + items.get(i).label())
+                    .derived("publicitySpending." + (i + 1), items.get(i).detail(), items.get(i).evidence());
+        }
+        return single(line.text("。").parts);
+    }
+
+    private List<List<Part>> highlights() {
+        Figure highlights = figures.get(FigureName.HIGHLIGHTS);
+        if (highlights.isMissing()) {
+            return single(new Line().text("亮点工作：").figure(FigureName.HIGHLIGHTS).text("。").parts);
+        }
+        List<List<Part>> lines = new ArrayList<>();
+        for (int i = 0; i < highlights.items().size(); i++) {
+            FigureItem item = highlights.items().get(i);
+            lines.add(new Line().derived("highlights." + (i + 1), quoteless(item.label()), item.evidence())
+                    .text("（" + item.detail() + "）。").parts);
+        }
+        return number(lines);
+    }
+
+    // ---- 自查报告 ----
+
+    private List<Block> selfInspection() {
+        List<Block> blocks = new ArrayList<>();
+        org.luoshi.inspection.SelfInspections.Record record = sources.inspection();
+        String cited = sources.directive() == null ? ReportText.marker("自查所依据的上级文件") : sources.directive().citation();
+        blocks.add(paragraph("opening", "根据" + cited + "要求，" + committee + "对照检查内容，对" + year
+                + "年意识形态工作责任制落实情况逐项开展了自查。现将自查情况报告如下："));
+        if (record == null) {
+            blocks.add(new Block("organisation", BlockType.HEADING1, "自查工作开展情况", single(new Line()
+                    .text(ReportText.marker(year + "年已完成的自查（在“自查自纠”中完成自查后重新生成）")).parts), ""));
+            blocks.add(plansBlock("下一步工作打算", ""));
+            return blocks;
+        }
+        long meets = record.count("MEETS");
+        long partly = record.count("PARTLY");
+        long notMet = record.count("NOT_MET");
+        Line organised = new Line().text(ReportText.date(record.heldOn()) + "，" + committee + "对照《"
+                + quoteless(record.checklistTitle()) + "》所列" + record.items().size() + "项内容，逐项查阅台账资料、"
+                + "对照检查，形成自查结论：符合" + meets + "项" + (partly > 0 ? "，基本符合" + partly + "项" : "")
+                + (notMet > 0 ? "，不符合" + notMet + "项" : "") + "。");
+        if (record.summary() != null && !record.summary().isBlank()) {
+            organised.text(record.summary().strip());
+        }
+        blocks.add(new Block("organisation", BlockType.HEADING1, "自查工作开展情况", single(organised.parts), ""));
+        blocks.add(new Block("items", BlockType.HEADING1, "自查内容及结果", items(record), ""));
+        List<List<Part>> problems = new ArrayList<>();
+        List<List<Part>> measures = new ArrayList<>();
+        for (org.luoshi.inspection.FindingSummary f : record.findings()) {
+            problems.add(new Line().text(LedgerReportFigures.problem(f) + "。").parts);
+            measures.add(new Line().text("针对“" + LedgerReportFigures.problem(f) + "”：" + LedgerReportFigures.rectification(f)
+                    + "。").parts);
+        }
+        if (problems.isEmpty()) {
+            problems.add(new Line().text("本次自查各项内容均符合要求，未发现需要整改的问题。").parts);
+        }
+        blocks.add(new Block("problems", BlockType.HEADING1, "存在的问题", number(problems),
+                ReportText.marker("问题产生的原因分析；没有可删除本段")));
+        blocks.add(new Block("rectification", BlockType.HEADING1, "整改措施", number(measures), measures.isEmpty() ? "" : null));
+        blocks.add(plansBlock("下一步工作打算", "下一步，" + committee + "将对照自查发现的问题抓好整改落实，"
+                + "把意识形态工作责任制各项要求落到日常工作中。"));
+        return blocks;
+    }
+
+    /** Every checklist item with its conclusion, statement and evidence named by date and title. */
+    private List<List<Part>> items(org.luoshi.inspection.SelfInspections.Record record) {
+        List<List<Part>> lines = new ArrayList<>();
+        for (org.luoshi.inspection.SelfInspections.Item item : record.items()) {
+            Line line = new Line().text(quoteless(item.title()).replaceAll("[。；;]+$", "") + "。自查结论："
+                    + switch (item.result()) {
+                        case "MEETS" -> "符合";
+                        case "PARTLY" -> "基本符合";
+                        default -> "不符合";
+                    } + "。");
+            if (item.statement() != null && !item.statement().isBlank()) {
+                line.text(item.statement().strip().replaceAll("[。；;]*$", "。"));
+            }
+            List<String> evidence = new ArrayList<>();
+            item.ledgerRecordIds().forEach(id -> evidence.add(sources.evidenceNames().getOrDefault(id, "台账记录")));
+            evidence.addAll(item.files());
+            if (!evidence.isEmpty()) {
+                line.text("佐证材料：" + String.join("；", evidence) + "。");
+            }
+            lines.add(line.parts);
+        }
+        return number(lines);
+    }
+
+    // ---- shared parts ----
+
+    /** 存在问题: the findings' own statements, missed indicators, and indicators still behind (said as such). */
+    private Block problemsBlock(String heading) {
+        List<List<Part>> lines = new ArrayList<>();
+        Figure problems = figures.get(FigureName.PROBLEMS);
+        if (problems.isMissing()) {
+            lines.add(new Line().text("检查发现的问题：").figure(FigureName.PROBLEMS).text("。").parts);
+        } else {
+            for (int i = 0; i < problems.items().size(); i++) {
+                FigureItem item = problems.items().get(i);
+                lines.add(new Line().derived("problems." + (i + 1), item.label(), item.evidence()).text("。").parts);
+            }
+        }
         Figure unmet = figures.get(FigureName.UNMET_INDICATORS);
-        Figure open = figures.get(FigureName.OPEN_FINDINGS);
         if (unmet.isMissing()) {
-            lines.add(new Line().text("量化考评指标完成情况：").figure(FigureName.UNMET_INDICATORS).text("。").parts);
+            lines.add(new Line().text("量化考评：").figure(FigureName.UNMET_INDICATORS).text("。").parts);
         } else {
             for (FigureItem item : unmet.items()) {
                 lines.add(new Line().text("考评指标“").derived("unmetIndicators." + item.label(), item.label(), item.evidence())
                         .text("”未达到要求" + (item.detail().isBlank() ? "" : "（" + item.detail() + "）") + "。").parts);
             }
         }
-        if (open.isMissing()) {
-            lines.add(new Line().text("督导检查问题整改情况：").figure(FigureName.OPEN_FINDINGS).text("。").parts);
-        } else {
-            for (FigureItem item : open.items()) {
-                lines.add(new Line().text("检查发现的“").derived("openFindings." + item.label(), item.label(), item.evidence())
-                        .text("”问题尚未整改完成" + (item.detail().isBlank() ? "" : "（" + item.detail() + "）") + "。").parts);
+        Figure behind = figures.get(FigureName.BEHIND_INDICATORS);
+        if (!behind.isMissing()) {
+            for (FigureItem item : behind.items()) {
+                // the period still runs: not missed, only behind so far ("截至12月3日，…尚未…")
+                lines.add(new Line().text("考评指标“")
+                        .derived("behindIndicators." + item.label(), item.label(), item.evidence())
+                        .text("”的考核周期尚未结束，" + item.detail() + "，尚未达到要求。").parts);
             }
         }
-        Figure closed = figures.get(FigureName.CLOSED_FINDINGS);
-        if (!open.isMissing() || !closed.isMissing()) {
-            lines.add(new Line().text("本年度督导检查发现的问题中，已整改并经复查的")
-                    .figure(FigureName.CLOSED_FINDINGS).text("个，尚未完成整改的")
-                    .derived("openFindingsCount", open.isMissing() ? open.display() : String.valueOf(open.items().size()),
-                            open.allEvidence())
-                    .text("个。").parts);
-        }
-        return number(lines);
+        return new Block("problems", BlockType.HEADING1, heading, number(lines),
+                // No claimed shortcoming the records do not show: the user writes it, or deletes the marker.
+                ReportText.marker("问题产生的原因，以及上述以外本单位查找出的其他问题；没有可删除本段"));
     }
 
-    private List<List<Part>> plans() {
-        Figure unmet = figures.get(FigureName.UNMET_INDICATORS);
-        if (unmet.isMissing()) {
-            return List.of();
-        }
+    /** 下一步: the rectification recorded for each problem (owner, deadline, measures), then the user's own plans. */
+    private Block plansBlock(String heading, String defaultText) {
         List<List<Part>> lines = new ArrayList<>();
-        for (FigureItem item : unmet.items()) {
-            lines.add(new Line().text("针对“").derived("unmetIndicators." + item.label(), item.label(), item.evidence())
-                    .text("”未达标的情况，明确责任人和完成时限，确保下一年度达到考评要求。").parts);
+        Figure problems = figures.get(FigureName.PROBLEMS);
+        if (!problems.isMissing()) {
+            for (int i = 0; i < problems.items().size(); i++) {
+                FigureItem item = problems.items().get(i);
+                lines.add(new Line().text("针对“" + item.label() + "”：")
+                        .derived("rectification." + (i + 1), item.detail(), item.evidence()).text("。").parts);
+            }
         }
-        return number(lines);
+        return new Block("plans", BlockType.HEADING1, heading, number(lines), defaultText);
+    }
+
+    private static Block paragraph(String key, String text) {
+        return new Block(key, BlockType.PARAGRAPH, null, List.of(), text);
+    }
+
+    private static Block heading1(String key, String heading) {
+        return new Block(key, BlockType.HEADING1, heading, List.of(), null);
+    }
+
+    private static Block section(String key, String heading, List<List<Part>> lines, String text) {
+        return new Block(key, BlockType.HEADING2, heading, lines, text);
+    }
+
+    private static List<List<Part>> single(List<Part> line) {
+        return List.of(line);
+    }
+
+    /** "宣传委员1名、宣传干事2名" from a list figure's counted items, each a figure of its own. */
+    private static void appendCounted(Line line, String key, Figure list, String unit) {
+        List<FigureItem> items = list.items().stream().filter(i -> i.count() != null && i.count() > 0).toList();
+        for (int i = 0; i < items.size(); i++) {
+            FigureItem item = items.get(i);
+            line.text((i == 0 ? "" : "、") + item.label())
+                    .derived(key + "." + item.label(), String.valueOf(item.count()), item.evidence()).text(unit);
+        }
+    }
+
+    private static String names(List<FigureItem> items) {
+        return items.stream().map(FigureItem::label).collect(Collectors.joining("、"));
+    }
+
+    private static String named(List<FigureItem> items, java.util.function.Function<FigureItem, String> name) {
+        return items.stream().map(name).collect(Collectors.joining("、"));
+    }
+
+    /** Free text used inside the report's own quotation: no stray 《》 or quotes around it. */
+    private static String quoteless(String text) {
+        return text == null ? "" : text.strip().replaceAll("^[“\"《]+|[”\"》]+$", "");
     }
 
     /** Numbers the lines of an enumeration "1." "2." … (the third heading level of GB/T 9704). */
@@ -264,6 +624,10 @@ final class ReportDraft {
         Line derived(String key, String text, List<EvidenceLink> links) {
             parts.add(Part.derived(key, text, links));
             return this;
+        }
+
+        Line derivedIf(boolean condition, String key, String text, List<EvidenceLink> links) {
+            return condition ? derived(key, text, links) : this;
         }
     }
 

@@ -29,9 +29,28 @@ final class ReportForms {
         private String directiveNumber;
         @Size(max = 100, message = "{report.addressee.size}")
         private String addressee;
+        private Long inspectionId;
+        private Long directiveRecordId;
 
         ReportCommands.Create toCommand() {
-            return new ReportCommands.Create(townshipId, kind, year, directiveNumber, addressee);
+            return new ReportCommands.Create(townshipId, kind, year, directiveNumber, addressee, inspectionId,
+                    directiveRecordId);
+        }
+
+        public Long getInspectionId() {
+            return inspectionId;
+        }
+
+        public void setInspectionId(Long inspectionId) {
+            this.inspectionId = inspectionId;
+        }
+
+        public Long getDirectiveRecordId() {
+            return directiveRecordId;
+        }
+
+        public void setDirectiveRecordId(Long directiveRecordId) {
+            this.directiveRecordId = directiveRecordId;
         }
 
         public ReportKind getKind() {

@@ -36,9 +36,12 @@ class ReportService {
     private final Clock clock;
     private final org.luoshi.inspection.Notifications notifications;
     private final org.springframework.context.MessageSource messages;
+    private final ReportSources sources;
 
     ReportService(ReportRepository reports, ReportVersionRepository versions, ReportEventRepository events,
-            OrgUnitService units, ReportFigures figures, ObjectMapper json, Clock clock, org.luoshi.inspection.Notifications notifications, org.springframework.context.MessageSource messages) {
+            OrgUnitService units, ReportFigures figures, ObjectMapper json, Clock clock, org.luoshi.inspection.Notifications notifications, org.springframework.context.MessageSource messages,
+            ReportSources sources) {
+        this.sources = sources;
         this.messages = messages;
         this.notifications = notifications;
         this.clock = clock;
@@ -101,8 +104,9 @@ class ReportService {
             throw new RuleViolationException("report.notTownship", township.getName());
         }
         String directive = blankToNull(command.directiveNumber());
-        if (command.kind() == ReportKind.SELF_INSPECTION && directive == null) {
-            throw new RuleViolationException("report.directiveRequired");
+        if (command.kind() == ReportKind.SELF_INSPECTION) {
+            // written from a recorded self-inspection, citing a recorded directive
+            directive = sources.check(scope, township, command.year(), command.inspectionId(), command.directiveRecordId());
         }
         boolean exists = command.kind() == ReportKind.SELF_INSPECTION
                 ? reports.existsByOrgUnitIdAndKindAndYearAndDirectiveNumberAndPreviousIdIsNull(township.getId(),
@@ -117,6 +121,9 @@ class ReportService {
         Report report = reports.save(new Report(township.getId(), command.kind(), command.year(), directive, addressee,
                 ReportDraft.title(command.kind(), township.getName(), command.year()),
                 ReportText.unitName(township.getName()), LocalDate.ofInstant(now, clock.getZone()), scope.username(), now));
+        if (command.kind() == ReportKind.SELF_INSPECTION) {
+            report.writtenFrom(command.inspectionId(), command.directiveRecordId());
+        }
         ReportContent content = draft(report, township).build();
         saveVersion(report, content, "report.note.generated", scope.username());
         events.save(new ReportEvent(report.getId(), ReportEvent.Action.CREATE, scope.username(), null, 1, now));
@@ -269,8 +276,20 @@ class ReportService {
         return String.join("\n", all);
     }
 
+    /** The finished self-inspections a 自查报告 may be written from (this year's and last year's). */
+    @Transactional(readOnly = true)
+    public List<ReportSources.Option> inspectionOptions(DataScope scope, List<OrgUnit> townships) {
+        return sources.inspectionOptions(scope, townships, LocalDate.now(clock).getYear());
+    }
+
+    /** The directives the townships recorded, for a 自查报告 to cite. */
+    @Transactional(readOnly = true)
+    public List<ReportSources.Option> directiveOptions(List<OrgUnit> townships) {
+        return sources.directiveOptions(townships);
+    }
+
     ReportDraft draft(Report report, OrgUnit township) {
-        return new ReportDraft(report.getKind(), township.getName(), report.getYear(), report.getDirectiveNumber(),
+        return new ReportDraft(report.getKind(), township.getName(), report.getYear(), sources.of(report, township),
                 figures.figures(township.getId(), report.getYear()));
     }
 

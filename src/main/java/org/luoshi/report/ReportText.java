@@ -32,6 +32,11 @@ final class ReportText {
         return found;
     }
 
+    /** "3月12日": a date within the report's year, as the body names it. */
+    static String monthDay(LocalDate date) {
+        return date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
     /** GB/T 9704 dates: Arabic numerals, no leading zeros, e.g. 2026年3月5日. */
     static String date(LocalDate date) {
         return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";

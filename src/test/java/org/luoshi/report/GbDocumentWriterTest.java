@@ -27,7 +27,7 @@ class GbDocumentWriterTest {
 
     XWPFDocument write(long townshipId, RecordedFigures.Township township, boolean appendix) throws IOException {
         ledger.put(townshipId, township);
-        ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR, null,
+        ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR, (String) null,
                 ledger.figures(townshipId, YEAR)).build();
         WordReport word = new WordReport(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR), "中共青禾县委宣传部",
                 content.blocks(), "中共柳溪镇委员会", ReportText.date(LocalDate.of(2026, 3, 5)), YEAR,
@@ -67,18 +67,18 @@ class GbDocumentWriterTest {
             assertThat(title.getText()).isEqualTo("关于柳溪镇2025年落实意识形态工作责任制情况的报告");
             assertThat(title.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
             assertFont(title, "方正小标宋简体", 22);
-            XWPFParagraph h1 = find(ps, "一、主要做法及成效");
+            XWPFParagraph h1 = find(ps, "一、落实责任制的主要做法");
             assertFont(h1, "黑体", 16);
-            XWPFParagraph h2 = find(ps, "（一）组织领导与责任落实");
+            XWPFParagraph h2 = find(ps, "（一）压实责任链条，健全工作体系");
             assertFont(h2, "楷体_GB2312", 16);
-            assertThat(find(ps, "（六）文化、志愿服务与文明创建")).isNotNull();
+            assertThat(find(ps, "（六）加强阵地管理，守牢前沿阵地")).isNotNull();
             XWPFParagraph body = find(ps, "全年理论学习中心组集中学习");
             assertFont(body, "仿宋_GB2312", 16);
             assertThat(body.getCTP().getPPr().getInd().getFirstLineChars()).isEqualTo(BigInteger.valueOf(200));
-            XWPFParagraph item = find(ps, "1.考评指标");
+            XWPFParagraph item = find(ps, "2.考评指标");
             assertFont(item, "仿宋_GB2312", 16);
-            assertFont(find(ps, "二、存在问题"), "黑体", 16);
-            assertFont(find(ps, "三、下一步打算"), "黑体", 16);
+            assertFont(find(ps, "二、存在的问题"), "黑体", 16);
+            assertFont(find(ps, "三、下一步工作打算"), "黑体", 16);
             // Signature and date without leading zeros.
             assertThat(find(ps, "2026年3月5日").getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
             assertThat(find(ps, "中共柳溪镇委员会")).isNotNull();
@@ -142,17 +142,21 @@ class GbDocumentWriterTest {
                     .setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
             int faults = year.stream().filter(r -> r.kind() == RecordedFigures.Kind.VENUE_CHECK).mapToInt(RecordedFigures.Rec::faultsFixed).sum();
             assertThat(text).contains("召开党委会专题研究意识形态工作" + committee + "次")
-                    .contains("集中学习" + study + "次，另开展专题研讨" + seminar + "次，成员出勤率" + attendance)
+                    .contains("集中学习" + study + "次，开展专题研讨" + seminar + "次，中心组成员出勤率" + attendance)
                     .contains("交流发言" + speakers + "人次")
-                    .contains("刊发稿件" + media + "篇").contains("省级" + provincial + "篇")
                     .contains("登记网络舆情" + opinions + "件，已办结" + opinions + "件，其中按时处置" + onTime + "件")
-                    .contains("整改设施故障" + faults + "处")
-                    .contains("陈立新（组长，党委书记）")
+                    .contains("已整改" + faults + "处")
+                    .contains("由陈立新任组长")
                     .contains("中心组专题研讨每季度至少1次")
                     .doesNotContainIgnoringCase("xx");
+            // News belongs to the annual summary, which states the placements by level.
+            String summary = String.join("\n", new ReportDraft(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR, (String) null,
+                    ledger.figures(4, YEAR)).build().blocks().stream().flatMap(b -> b.lineTexts().stream()).toList());
+            assertThat(summary).contains("全年在各级媒体上稿" + media + "篇");
+            assertThat(provincial).isLessThanOrEqualTo(media);
             // Every figure is there; the only marker left asks for the problems the records cannot know.
             assertThat(org.apache.commons.lang3.StringUtils.countMatches(text, "待补充")).isEqualTo(1);
-            assertThat(text).contains("【待补充：上述未达标指标和未销号问题以外");
+            assertThat(text).contains("【待补充：问题产生的原因，以及上述以外");
             // The appendix lists the records behind the figures.
             assertThat(text).contains("数据来源清单").contains("/ledger/records/");
             // Its record lines take body text's font, size and spacing from one paragraph style.
@@ -170,34 +174,34 @@ class GbDocumentWriterTest {
         RecordedFigures.Township full = RecordedFigures.demoYear(YEAR, 5);
         RecordedFigures.Township noMedia = new RecordedFigures.Township(full.records().stream()
                 .filter(r -> r.kind() != RecordedFigures.Kind.MEDIA).toList(), full.members(), null, null, 0, 1000);
-        try (XWPFDocument doc = write(5, noMedia, false)) {
-            String text = new XWPFWordExtractor(doc).getText();
-            assertThat(text).contains("【待补充：新闻上稿记录（按媒体级别）】")
-                    .contains("【待补充：新闻上稿记录（按媒体类型）】")
-                    .contains("【待补充：本年度量化考评结果】")
-                    .contains("【待补充：督导检查问题及整改记录】")
-                    .doesNotContain("刊发稿件").doesNotContainIgnoringCase("xx");
-            XWPFParagraph news = find(doc.getParagraphs(), "全年新闻上稿情况");
-            assertFont(news, "仿宋_GB2312", 16);
-        }
-        ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR, null,
+        ledger.put(5, noMedia);
+        ReportContent summary = new ReportDraft(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR, (String) null,
+                ledger.figures(5, YEAR)).build();
+        String text = String.join("\n", summary.blocks().stream().flatMap(b -> b.lineTexts().stream()).toList());
+        assertThat(text).contains("新闻上稿：【待补充：新闻上稿记录（按媒体级别）】")
+                .contains("【待补充：本年度量化考评结果】")
+                .contains("【待补充：本年度检查发现的问题及整改记录】")
+                .doesNotContain("上稿0").doesNotContainIgnoringCase("xx");
+        ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR, (String) null,
                 FigureSet.empty(9, YEAR)).build();
-        // With no records at all, every figure is a marker; none of them reads as a number.
-        assertThat(content.markers().values().stream().mapToInt(List::size).sum())
-                .isGreaterThanOrEqualTo(FigureName.values().length - 2);
+        // With no records at all, every figure in the report is a marker; none of them reads as a number.
+        List<ReportContent.Part> parts = content.figureParts();
+        assertThat(parts).hasSizeGreaterThan(15);
+        assertThat(parts.stream().filter(p -> !p.missing()).map(ReportContent.Part::text).toList())
+                .allMatch(t -> !t.matches(".*\\d.*"));
     }
 
     @Test
     void traditionalChineseIsTheSameReportConverted() throws IOException {
         ledger.put(6, RecordedFigures.demoYear(YEAR, 6));
-        ReportContent content = new ReportDraft(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR, null,
+        ReportContent content = new ReportDraft(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR, (String) null,
                 ledger.figures(6, YEAR)).build();
         WordReport word = new WordReport(ReportDraft.title(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR), null,
                 content.blocks(), "中共柳溪镇委员会", "2026年1月8日", YEAR, List.of())
                 .convert(com.github.houbb.opencc4j.util.ZhConverterUtil::toTraditional);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)))) {
             String text = new XWPFWordExtractor(doc).getText();
-            assertThat(text).contains("宣傳思想工作總結").contains("理論學習").doesNotContain("宣传思想工作总结");
+            assertThat(text).contains("宣傳思想工作總結").contains("理論武裝").doesNotContain("宣传思想工作总结");
         }
     }
 

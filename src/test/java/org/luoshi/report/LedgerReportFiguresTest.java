@@ -62,7 +62,7 @@ class LedgerReportFiguresTest {
         long seminars = study("SEMINAR");
         assertThat(central).isPositive();
         assertThat(text).contains("全年理论学习中心组集中学习" + central + "次")
-                .contains("另开展专题研讨" + seminars + "次");
+                .contains("开展专题研讨" + seminars + "次");
 
         // 中心组学习出勤率: central-group sessions only, present over listed (glossary, 度量)
         Map<String, Object> attendance = jdbc.sql("select count(a.id) as listed, "
@@ -97,7 +97,8 @@ class LedgerReportFiguresTest {
         long activityRecords = jdbc.sql("select count(*) from ledger_record r where r.kind = 'ACTIVITY'" + inYear())
                 .params(params()).query(Long.class).single();
         assertThat(sessions).isPositive().isNotEqualTo(activityRecords);
-        assertThat(text).contains("全年组织文化、文体及节日活动" + sessions + "场次");
+        String summary = docxText(set, ReportKind.PROPAGANDA_SUMMARY);
+        assertThat(summary).contains("全年组织文化、文体及节日活动" + sessions + "场次");
 
         long meetings = jdbc.sql("select count(*) from ledger_record r join ledger_meeting d on d.record_id = r.id "
                 + "where d.sub_kind = 'THEMATIC'" + inYear()).params(params()).query(Long.class).single();
@@ -112,9 +113,9 @@ class LedgerReportFiguresTest {
         for (Map<String, Object> level : levels) {
             long articles = ((Number) level.get("articles")).longValue();
             total += articles;
-            assertThat(text).contains(levelNames.get((String) level.get("level")) + articles + "篇");
+            assertThat(summary).contains(levelNames.get((String) level.get("level")) + articles + "篇");
         }
-        assertThat(text).contains("全年在各级媒体刊发稿件" + total + "篇");
+        assertThat(summary).contains("全年在各级媒体上稿" + total + "篇");
 
         long opinions = jdbc.sql("select count(*) from ledger_record r join ledger_opinion_case d on d.record_id = r.id "
                 + "where 1 = 1" + inYear()).params(params()).query(Long.class).single();
@@ -134,15 +135,21 @@ class LedgerReportFiguresTest {
                 + "where g.org_unit_id = :township").param("township", liuxi).query(String.class).list();
         assertThat(members).isNotEmpty();
         // counted from the database: seats with a current holder, vacant ones are no members
-        assertThat(text).contains("意识形态工作领导小组现有成员" + members.size() + "名");
-        members.forEach(name -> assertThat(text).contains(name));
+        assertThat(text).contains("共有" + members.size() + "名成员");
+        // summarised, not a roster: the leader, the deputies and the office head by name
+        List<String> named = jdbc.sql("select p.name from leading_group g join group_seat s on s.group_id = g.id "
+                + "join post_holding h on h.post_id = s.post_id and h.end_date is null join person p on p.id = h.person_id "
+                + "where g.org_unit_id = :township and s.seat_role in ('LEADER', 'DEPUTY', 'OFFICE_HEAD')")
+                .param("township", liuxi).query(String.class).list();
+        assertThat(named).isNotEmpty().hasSizeLessThan(members.size());
+        named.forEach(name -> assertThat(text).contains(name));
     }
 
     @Test
     void aCategoryWithoutRecordsShowsTheMarkerNeverANumber() throws Exception {
         String text = docxText(figures.figures(liuxi, YEAR));
-        Map<String, String> leads = Map.of("VENUE_CHECK", "全年开展宣传文化阵地检查", "ACTIVITY", "全年组织文化、文体及节日活动",
-                "AWARD", "评选表彰先进典型");
+        Map<String, String> leads = Map.of("VENUE_CHECK", "全年开展阵地检查", "OUTREACH", "全年组织理论宣讲",
+                "MEETING", "全年召开党委会专题研究意识形态工作");
         for (Map.Entry<String, String> lead : leads.entrySet()) {
             long records = jdbc.sql("select count(*) from ledger_record r where r.kind = :kind" + inYear())
                     .params(params()).param("kind", lead.getKey()).query(Long.class).single();
@@ -203,8 +210,12 @@ class LedgerReportFiguresTest {
     }
 
     private static String docxText(FigureSet set) throws Exception {
-        ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", set.year(), null, set).build();
-        WordReport word = new WordReport(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", set.year()), "中共青禾县委宣传部",
+        return docxText(set, ReportKind.RESPONSIBILITY);
+    }
+
+    private static String docxText(FigureSet set, ReportKind kind) throws Exception {
+        ReportContent content = new ReportDraft(kind, "柳溪镇", set.year(), (String) null, set).build();
+        WordReport word = new WordReport(ReportDraft.title(kind, "柳溪镇", set.year()), "中共青禾县委宣传部",
                 content.blocks(), "中共柳溪镇委员会", ReportText.date(org.luoshi.TestClock.today()), set.year(), List.of());
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)))) {
             return new XWPFWordExtractor(doc).getText();

@@ -132,9 +132,33 @@ class RecordedFigures implements ReportFigures {
         if (t.open() != null) {
             f.put(FigureName.OPEN_FINDINGS, Figure.list(t.open(), List.of()));
             f.put(FigureName.CLOSED_FINDINGS, Figure.count(t.closed(), List.of(new EvidenceLink("整改", "/inspection"))));
+            f.put(FigureName.PROBLEMS, Figure.list(t.open().stream().map(i -> FigureItem.of(i.label() + "的问题",
+                    "由宣传委员负责，" + year + "年12月31日前完成（正在整改）", i.evidence().toArray(EvidenceLink[]::new)))
+                    .toList(), List.of()));
+        }
+        if (t.unmet() != null) {
+            f.put(FigureName.BEHIND_INDICATORS, Figure.list(List.of(), List.of()));
+        }
+        // The figures these rendering tests do not model get one plain value each (the real ones are
+        // tested against the database in LedgerReportFiguresTest), so that a marker means what it says.
+        for (FigureName name : NOT_MODELLED) {
+            if (f.containsKey(name)) {
+                continue;
+            }
+            EvidenceLink link = new EvidenceLink(name.key(), "/ledger");
+            f.put(name, switch (name.kind()) {
+                case COUNT -> Figure.count(2, List.of(link));
+                case DECIMAL -> Figure.decimal(BigDecimal.valueOf(3), List.of(link));
+                case PERCENT -> Figure.percent(BigDecimal.valueOf(50), List.of(link));
+                default -> Figure.list(List.of(new FigureItem("模拟" + name.key(), "3月1日", 2L, List.of(link))), List.of(link));
+            });
         }
         return new FigureSet(townshipId, year, f);
     }
+
+    /** The figures the fake's records do not model (names, lists, responsibility). */
+    static final java.util.Set<FigureName> NOT_MODELLED = java.util.EnumSet.range(FigureName.PRIMARY_RESPONSIBLE,
+            FigureName.HIGHLIGHTS);
 
     private static void count(Map<FigureName, Figure> f, FigureName name, List<Rec> recs, Kind kind) {
         List<Rec> of = of(recs, r -> r.kind() == kind);

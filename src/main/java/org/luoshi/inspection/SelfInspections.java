@@ -1,0 +1,95 @@
+package org.luoshi.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.luoshi.org.DataScope;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finished self-inspections (自查) as other modules read them: the 自查报告 is written from one,
+ * item by item, with the problems it found and their rectification. Read-only; the unit must lie
+ * in the caller's scope (404 otherwise).
+ */
+@Service
+@Transactional(readOnly = true)
+public class SelfInspections {
+
+    private final InspectionService inspections;
+    private final InspectionRepository repository;
+    private final ChecklistService checklists;
+    private final FindingService findings;
+
+    SelfInspections(InspectionService inspections, InspectionRepository repository, ChecklistService checklists,
+            FindingService findings) {
+        this.inspections = inspections;
+        this.repository = repository;
+        this.checklists = checklists;
+        this.findings = findings;
+    }
+
+    /**
+     * One finished self-inspection.
+     *
+     * @param directiveRef the directive the checklist answers, as its author wrote it (may be empty)
+     * @param summary what the officer wrote when finishing it, or null
+     */
+    public record Record(long id, long unitId, LocalDate heldOn, String checklistTitle, String directiveRef,
+            String finishedBy, Instant finishedAt, String summary, List<Item> items, List<FindingSummary> findings) {
+
+        public long count(String result) {
+            return items.stream().filter(i -> i.result().equals(result)).count();
+        }
+    }
+
+    /**
+     * A checklist item with its conclusion.
+     *
+     * @param result MEETS (符合), PARTLY (基本符合) or NOT_MET (不符合)
+     * @param ledgerRecordIds the ledger records given as evidence
+     * @param files the names of files given as evidence
+     */
+    public record Item(String number, String title, String result, String statement, List<Long> ledgerRecordIds,
+            List<String> files) {
+    }
+
+    /** The unit's finished self-inspections held in the year, newest first. */
+    public List<Record> finished(DataScope scope, long unitId, int year) {
+        Actor reader = new Actor(scope, "");
+        return repository.findByKindAndUnitIdAndHeldOnBetweenOrderByHeldOnDescIdDesc(InspectionKind.SELF, unitId,
+                        LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+                .filter(i -> !i.isDraft())
+                .map(i -> record(reader, inspections.get(reader, i.getId())))
+                .toList();
+    }
+
+    /** A finished self-inspection by id (404 for a draft, a visit, or one outside the scope). */
+    public Record get(DataScope scope, long id) {
+        Actor reader = new Actor(scope, "");
+        Inspection inspection = inspections.get(reader, id);
+        if (inspection.isDraft() || inspection.isVisit()) {
+            throw new org.luoshi.web.NotFoundException("Inspection", id);
+        }
+        return record(reader, inspection);
+    }
+
+    private Record record(Actor reader, Inspection inspection) {
+        Checklist checklist = checklists.get(reader, inspection.getChecklistId());
+        List<Item> items = inspections.answers(reader, inspection.getId()).stream()
+                .filter(v -> v.answer() != null)
+                .map(v -> new Item(v.item().getItemNo(), v.item().getTitle(), v.answer().getResult().name(),
+                        v.answer().getStatement(),
+                        v.evidence().stream().map(EvidenceView::ledgerRecordId).filter(java.util.Objects::nonNull).toList(),
+                        v.evidence().stream().filter(e -> e.attachment() != null).map(e -> e.attachment().getFileName())
+                                .toList()))
+                .toList();
+        LocalDate held = inspection.getHeldOn();
+        List<FindingSummary> raised = findings.summaries(reader.scope(), inspection.getUnitId(), held,
+                        LocalDate.of(9999, 1, 1)).stream()
+                .filter(f -> f.inspectionId() != null && f.inspectionId() == inspection.getId().longValue()).toList();
+        return new Record(inspection.getId(), inspection.getUnitId(), held, checklist.getTitle(),
+                checklist.getDirectiveRef() == null ? "" : checklist.getDirectiveRef(), inspection.getFinishedBy(),
+                inspection.getFinishedAt(), inspection.getSummary(), items, raised);
+    }
+}
