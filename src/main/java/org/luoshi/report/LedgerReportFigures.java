@@ -110,7 +110,7 @@ class LedgerReportFigures implements ReportFigures {
             STUDY_SESSION, List.of(SUB_KIND), MEDIA_PLACEMENT, List.of(LEVEL, MEDIUM), OPINION_CASE, List.of(ON_TIME, CLOSED_ON),
             ACTIVITY, List.of(SUB_KIND, SESSIONS));
     private static final Map<LedgerKind, List<String>> SUMS = Map.of(MEDIA_PLACEMENT, List.of(ARTICLE_COUNT),
-            VENUE_CHECK, List.of(FAULTS_FIXED), VOLUNTEER_SERVICE, List.of(HOURS), VOLUNTEER_TEAM, List.of(MEMBERS));
+            VENUE_CHECK, List.of(FAULTS_FOUND, FAULTS_FIXED), VOLUNTEER_SERVICE, List.of(HOURS), VOLUNTEER_TEAM, List.of(MEMBERS));
 
     @Override
     public FigureSet figures(long townshipId, int year) {
@@ -381,7 +381,7 @@ class LedgerReportFigures implements ReportFigures {
             Map<String, String> where = Map.of(field, option);
             long articles = rows.sum(ARTICLE_COUNT, where).longValue();
             if (articles > 0) {
-                String label = message("ledger.field." + MEDIA_PLACEMENT + "." + field + "." + option);
+                String label = option(MEDIA_PLACEMENT, field, option);
                 items.add(FigureItem.counted(label, articles, records(MEDIA_PLACEMENT, rows.ids(where))));
             }
         }
@@ -731,7 +731,8 @@ class LedgerReportFigures implements ReportFigures {
         }
         String key = "ledger.field." + kind + "." + field + "." + value;
         String label = messages.getMessage(key, null, null, ZH);
-        return label == null ? value.toString() : label;
+        // a form's hint in the label ("平台（如学习强国）") is for the form, not for the report's prose
+        return label == null ? value.toString() : label.replaceAll("（如[^）]*）", "");
     }
 
     private static String text(Object value, String fallback) {

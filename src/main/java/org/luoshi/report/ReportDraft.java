@@ -169,7 +169,7 @@ final class ReportDraft {
         if (due.isMissing()) {
             return line.text("意识形态工作责任书：").figure(FigureName.LETTERS_DUE).text("。").parts;
         }
-        line.text(year + "年应与").figure(FigureName.LETTERS_DUE).text("个村（社区）和站所签订意识形态工作责任书，已签订")
+        line.text("本年度应与").figure(FigureName.LETTERS_DUE).text("个村（社区）和站所签订意识形态工作责任书，已签订")
                 .figure(FigureName.RESPONSIBILITY_LETTER_COUNT).text("份");
         if (!unsigned.isMissing() && !unsigned.items().isEmpty()) {
             line.text("，").derived("lettersUnsigned", names(unsigned.items()), unsigned.allEvidence()).text("尚未签订。");
@@ -182,14 +182,14 @@ final class ReportDraft {
     private List<List<Part>> meetings() {
         List<List<Part>> lines = new ArrayList<>();
         lines.add(dated(new Line().text("全年召开党委会专题研究意识形态工作").figure(FigureName.COMMITTEE_MEETING_COUNT).text("次"),
-                FigureName.THEMATIC_MEETINGS, "研究"));
+                FigureName.THEMATIC_MEETINGS));
         lines.add(dated(new Line().text("开展意识形态形势分析研判").figure(FigureName.JUDGEMENT_MEETING_COUNT).text("次"),
-                FigureName.ANALYSIS_MEETINGS, "研判"));
+                FigureName.ANALYSIS_MEETINGS));
         return lines;
     }
 
-    /** "…3次：3月12日，研究…；6月5日，研究…。" — each record named with its date. */
-    private List<Part> dated(Line line, FigureName list, String verb) {
+    /** "…3次：3月12日，专题研究…；6月5日，…。" — each record named with its date and topics. */
+    private List<Part> dated(Line line, FigureName list) {
         Figure items = figures.get(list);
         if (items.isMissing() || items.items().isEmpty()) {
             return line.text("。").parts;
@@ -197,8 +197,8 @@ final class ReportDraft {
         line.text("：");
         for (int i = 0; i < items.items().size(); i++) {
             FigureItem item = items.items().get(i);
-            line.text((i == 0 ? "" : "；") + item.detail() + "，" + verb)
-                    .derived(list.key() + "." + (i + 1), quoteless(item.label()), item.evidence());
+            line.text((i == 0 ? "" : "；") + item.detail() + "，")
+                    .derived(list.key() + "." + (i + 1), quoteless(item.label()).replaceAll("[。；;]+$", ""), item.evidence());
         }
         return line.text("。").parts;
     }
@@ -219,12 +219,28 @@ final class ReportDraft {
             return line.text("：").figure(FigureName.STUDY_TOPICS).text("。").parts;
         }
         line.text("包括：");
-        List<FigureItem> items = topics.items();
+        List<FigureItem> items = byLabel(topics.items());
         for (int i = 0; i < items.size(); i++) {
             line.text(i == 0 ? "" : "；").derived("studyTopics." + (i + 1), items.get(i).detail() + "，"
                     + quoteless(items.get(i).label()), items.get(i).evidence());
         }
         return line.text("。").parts;
+    }
+
+    /** The summary names the topics studied in one sentence; the responsibility report lists them with dates. */
+    private List<Part> topicNames() {
+        Figure topics = figures.get(FigureName.STUDY_TOPICS);
+        Line line = new Line();
+        if (topics.isMissing() || topics.items().isEmpty()) {
+            return line.text("学习专题：").figure(FigureName.STUDY_TOPICS).text("。").parts;
+        }
+        line.text("围绕");
+        List<FigureItem> items = byLabel(topics.items());
+        for (int i = 0; i < items.size(); i++) {
+            line.text(i == 0 ? "" : "、").derived("studyTopics." + (i + 1),
+                    "“" + quoteless(items.get(i).label()).replaceFirst("^学习", "") + "”", items.get(i).evidence());
+        }
+        return line.text("等" + items.size() + "个专题组织学习研讨，推动理论学习往深里走、往实里走。").parts;
     }
 
     private List<List<Part>> outreach() {
@@ -294,7 +310,7 @@ final class ReportDraft {
         theory.add(new Line().text("坚持中心组学习制度，全年集中学习").figure(FigureName.STUDY_CENTRAL_GROUP_COUNT)
                 .text("次、专题研讨").figure(FigureName.SEMINAR_COUNT).text("次，面向群众开展理论宣讲")
                 .figure(FigureName.OUTREACH_COUNT).text("场次。").parts);
-        theory.add(topics(new Line().text("全年学习")));
+        theory.add(topicNames());
         blocks.add(section("theory", "抓理论武装，筑牢思想根基", theory, ""));
         blocks.add(section("news", "抓新闻宣传，讲好本地故事", news(), ""));
         blocks.add(section("culture", "抓文化惠民，丰富群众精神生活", culture(), ""));
@@ -302,9 +318,9 @@ final class ReportDraft {
         blocks.add(section("awards", "抓典型选树，营造崇德向善氛围", awards(), ""));
         blocks.add(section("spending", "抓宣传保障，用好宣传经费", spending(), ""));
         blocks.add(section("highlights", "工作亮点", highlights(), ""));
-        blocks.add(problemsBlock("存在的不足"));
-        blocks.add(plansBlock((year + 1) + "年工作打算", (year + 1) + "年，" + committee + "将继续围绕中心、服务大局，"
-                + ReportText.marker("明年宣传思想工作的重点安排")));
+        blocks.add(shortcomings());
+        blocks.add(new Block("plans", BlockType.HEADING1, (year + 1) + "年工作打算", List.of(), (year + 1) + "年，"
+                + committee + "将继续围绕中心、服务大局，" + ReportText.marker("明年宣传思想工作的重点安排")));
         return blocks;
     }
 
@@ -459,8 +475,9 @@ final class ReportDraft {
         blocks.add(new Block("problems", BlockType.HEADING1, "存在的问题", number(problems),
                 ReportText.marker("问题产生的原因分析；没有可删除本段")));
         blocks.add(new Block("rectification", BlockType.HEADING1, "整改措施", number(measures), measures.isEmpty() ? "" : null));
-        blocks.add(plansBlock("下一步工作打算", "下一步，" + committee + "将对照自查发现的问题抓好整改落实，"
-                + "把意识形态工作责任制各项要求落到日常工作中。"));
+        // the rectification is told above, item by item; the next steps are the committee's own words
+        blocks.add(new Block("plans", BlockType.HEADING1, "下一步工作打算", List.of(), "下一步，" + committee
+                + "将对照自查发现的问题抓好整改落实，把意识形态工作责任制各项要求落到日常工作中。"));
         return blocks;
     }
 
@@ -475,7 +492,7 @@ final class ReportDraft {
                         default -> "不符合";
                     } + "。");
             if (item.statement() != null && !item.statement().isBlank()) {
-                line.text(item.statement().strip().replaceAll("[。；;]*$", "。"));
+                line.text(sentence(item.statement()));
             }
             List<String> evidence = new ArrayList<>();
             item.ledgerRecordIds().forEach(id -> evidence.add(sources.evidenceNames().getOrDefault(id, "台账记录")));
@@ -490,6 +507,44 @@ final class ReportDraft {
 
     // ---- shared parts ----
 
+    /**
+     * The summary's 存在的不足: indicators missed or behind, and the findings counted (the responsibility
+     * and self-inspection reports tell each finding; the summary to the county says where they stand).
+     */
+    private Block shortcomings() {
+        List<List<Part>> lines = new ArrayList<>();
+        Figure unmet = figures.get(FigureName.UNMET_INDICATORS);
+        Figure behind = figures.get(FigureName.BEHIND_INDICATORS);
+        if (unmet.isMissing()) {
+            lines.add(new Line().text("量化考评：").figure(FigureName.UNMET_INDICATORS).text("。").parts);
+        } else if (!unmet.items().isEmpty() || (!behind.isMissing() && !behind.items().isEmpty())) {
+            Line line = new Line().text("对照县里的量化考评指标");
+            if (!unmet.items().isEmpty()) {
+                line.text("，").derived("unmetCount", String.valueOf(unmet.items().size()), unmet.allEvidence())
+                        .text("项未达到要求（" + names(unmet.items()) + "）");
+            }
+            if (!behind.isMissing() && !behind.items().isEmpty()) {
+                line.text("，").derived("behindCount", String.valueOf(behind.items().size()), behind.allEvidence())
+                        .text("项在本考核周期内进度滞后（" + names(behind.items()) + "，周期尚未结束）");
+            }
+            lines.add(line.text("。").parts);
+        }
+        Figure problems = figures.get(FigureName.PROBLEMS);
+        if (problems.isMissing()) {
+            lines.add(new Line().text("检查发现的问题：").figure(FigureName.PROBLEMS).text("。").parts);
+        } else if (!problems.items().isEmpty()) {
+            long done = problems.items().stream().filter(i -> i.detail().contains("已整改到位")).count();
+            long late = problems.items().stream().filter(i -> i.detail().contains("已超过整改时限")).count();
+            long open = problems.items().size() - done;
+            lines.add(new Line().text("年内各类检查发现问题").derived("problemsCount", String.valueOf(problems.items().size()),
+                    problems.allEvidence()).text("个，" + (done > 0 ? "已整改到位" + done + "个，" : "")
+                    + (open > 0 ? "正在整改" + open + "个" + (late > 0 ? "（其中" + late + "个已超过整改时限）" : "") : "均已整改到位")
+                    + "。").parts);
+        }
+        return new Block("problems", BlockType.HEADING1, "存在的不足", number(lines),
+                ReportText.marker("工作中的薄弱环节及其原因；没有可删除本段"));
+    }
+
     /** 存在问题: the findings' own statements, missed indicators, and indicators still behind (said as such). */
     private Block problemsBlock(String heading) {
         List<List<Part>> lines = new ArrayList<>();
@@ -502,6 +557,14 @@ final class ReportDraft {
                 lines.add(new Line().derived("problems." + (i + 1), item.label(), item.evidence()).text("。").parts);
             }
         }
+        indicatorLines(lines);
+        return new Block("problems", BlockType.HEADING1, heading, number(lines),
+                // No claimed shortcoming the records do not show: the user writes it, or deletes the marker.
+                ReportText.marker("问题产生的原因，以及上述以外本单位查找出的其他问题；没有可删除本段"));
+    }
+
+    /** Missed indicators (period over) and indicators behind while their period runs ("截至…尚未"). */
+    private void indicatorLines(List<List<Part>> lines) {
         Figure unmet = figures.get(FigureName.UNMET_INDICATORS);
         if (unmet.isMissing()) {
             lines.add(new Line().text("量化考评：").figure(FigureName.UNMET_INDICATORS).text("。").parts);
@@ -520,9 +583,6 @@ final class ReportDraft {
                         .text("”的考核周期尚未结束，" + item.detail() + "，尚未达到要求。").parts);
             }
         }
-        return new Block("problems", BlockType.HEADING1, heading, number(lines),
-                // No claimed shortcoming the records do not show: the user writes it, or deletes the marker.
-                ReportText.marker("问题产生的原因，以及上述以外本单位查找出的其他问题；没有可删除本段"));
     }
 
     /** 下一步: the rectification recorded for each problem (owner, deadline, measures), then the user's own plans. */
@@ -565,12 +625,30 @@ final class ReportDraft {
         }
     }
 
+    /** Items with the same label as one, their details (dates) joined: a topic studied four times is named once. */
+    private static List<FigureItem> byLabel(List<FigureItem> items) {
+        java.util.Map<String, FigureItem> merged = new java.util.LinkedHashMap<>();
+        for (FigureItem item : items) {
+            merged.merge(item.label(), item, (a, b) -> {
+                List<EvidenceLink> links = new ArrayList<>(a.evidence());
+                links.addAll(b.evidence());
+                return new FigureItem(a.label(), a.detail() + "、" + b.detail(), a.count(), links);
+            });
+        }
+        return List.copyOf(merged.values());
+    }
+
     private static String names(List<FigureItem> items) {
         return items.stream().map(FigureItem::label).collect(Collectors.joining("、"));
     }
 
     private static String named(List<FigureItem> items, java.util.function.Function<FigureItem, String> name) {
         return items.stream().map(name).collect(Collectors.joining("、"));
+    }
+
+    /** Free text as one sentence: its own closing punctuation replaced by one 。. */
+    private static String sentence(String text) {
+        return text.strip().replaceAll("[。；;，,.\\s]+$", "") + "。";
     }
 
     /** Free text used inside the report's own quotation: no stray 《》 or quotes around it. */
@@ -663,6 +741,38 @@ final class ReportDraft {
             case "openFindings" -> detail.isEmpty() ? "未整改问题" : "未整改问题：" + detail;
             case "openFindingsCount" -> "尚未完成整改的问题数";
             case "closedFindings" -> "已整改并复查的问题数";
+            case "primaryResponsible" -> "第一责任人";
+            case "directResponsible" -> "直接责任人";
+            case "dualDutyCount" -> "落实“一岗双责”的班子成员数";
+            case "propagandaStaff" -> detail.isEmpty() ? "宣传工作力量" : "宣传工作力量（" + detail + "）";
+            case "lettersDue" -> "应签订责任书的单位数";
+            case "lettersUnsigned" -> "尚未签订责任书的单位";
+            case "thematicMeetings" -> "党委会专题研究意识形态工作（第" + detail + "次）";
+            case "analysisMeetings" -> "意识形态形势研判（第" + detail + "次）";
+            case "studyTopics" -> "学习专题（第" + detail + "个）";
+            case "outreachVillages" -> "宣讲覆盖村（社区）数";
+            case "villagesTotal" -> "村（社区）总数";
+            case "outreachAudience" -> "宣讲受众人次";
+            case "venuesByKind" -> detail.isEmpty() ? "宣传文化阵地（按类别）" : "宣传文化阵地（" + detail + "）";
+            case "faultsFound" -> "阵地检查发现故障处数";
+            case "faultsOutstanding" -> "尚未整改的阵地故障处数";
+            case "mediaOutlets" -> detail.isEmpty() ? "上稿篇数（按媒体）" : "上稿篇数（" + detail + "）";
+            case "mediaCross" -> detail.isEmpty() ? "上稿篇数（按级别和媒体类型）" : "上稿篇数（" + detail + "）";
+            case "activities" -> "文化活动（第" + detail + "项）";
+            case "antiPornChecks" -> "扫黄打非及文化市场检查次数";
+            case "volunteerTeams" -> detail.isEmpty() ? "志愿服务队伍数" : "志愿服务队伍（第" + detail + "支）";
+            case "volunteerServices" -> "志愿服务次数";
+            case "volunteerBeneficiaries" -> "志愿服务受益人次";
+            case "awards" -> detail.isEmpty() ? "评选表彰先进典型数" : "评选表彰（第" + detail + "个）";
+            case "publicitySpending" -> "宣传品与宣传经费（第" + detail + "类）";
+            case "spendingTotal" -> "宣传经费合计（元）";
+            case "highlights" -> "亮点工作（第" + detail + "项）";
+            case "behindIndicators" -> detail.isEmpty() ? "进度滞后的考评指标" : "进度滞后的考评指标：" + detail;
+            case "problems" -> "检查发现的问题（第" + detail + "个）";
+            case "rectification" -> "问题整改情况（第" + detail + "个）";
+            case "problemsCount" -> "检查发现的问题数";
+            case "unmetCount" -> "未达标考评指标数";
+            case "behindCount" -> "进度滞后考评指标数";
             default -> key;
         };
     }

@@ -44,7 +44,7 @@ class ReportBrowserTest extends BrowserJourney {
 
         Download download = page.waitForDownload(() -> page.click("#download-docx"));
         try (InputStream in = Files.newInputStream(download.path()); XWPFDocument doc = new XWPFDocument(in)) {
-            assertThat(new XWPFWordExtractor(doc).getText()).contains(mine).contains("一、主要做法及成效")
+            assertThat(new XWPFWordExtractor(doc).getText()).contains(mine).contains("一、落实责任制的主要做法")
                     .containsPattern("全年理论学习中心组集中学习\\d+次");
         }
         java.util.List<String> submittedAt = beijingMinutesOf(() -> {

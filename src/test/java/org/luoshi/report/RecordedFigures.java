@@ -150,7 +150,7 @@ class RecordedFigures implements ReportFigures {
                 case COUNT -> Figure.count(2, List.of(link));
                 case DECIMAL -> Figure.decimal(BigDecimal.valueOf(3), List.of(link));
                 case PERCENT -> Figure.percent(BigDecimal.valueOf(50), List.of(link));
-                default -> Figure.list(List.of(new FigureItem("模拟" + name.key(), "3月1日", 2L, List.of(link))), List.of(link));
+                default -> Figure.list(List.of(new FigureItem("模拟项目", "3月1日", 2L, List.of(link))), List.of(link));
             });
         }
         return new FigureSet(townshipId, year, f);
