@@ -91,6 +91,24 @@ class ReportedFactsTest {
     }
 
     @Test
+    void aRecordOverSeveralDaysIsLateOnlyWhenRecordedLongAfterItsLastDay() {
+        OrgUnit unit = fx.freshVillage("柳溪镇");
+        java.time.Instant now = org.luoshi.TestClock.now();
+        LocalDate today = now.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        Map<String, Object> posts = Map.of("account", "微柳溪", "platform", "WECHAT_OA", "posts", 20);
+        // a month of posts recorded a week after the month ended: on time, although the month began 37 days ago
+        LedgerRecord month = ledger.create(officer(), "NEW_MEDIA_OUTPUT",
+                command(unit.getId(), today.minusDays(37), today.minusDays(7), "一个月的发布", posts), now);
+        assertThat(month.late()).isFalse();
+        LedgerRecord longAfter = ledger.create(officer(), "NEW_MEDIA_OUTPUT",
+                command(unit.getId(), today.minusDays(62), today.minusDays(31), "很久以后才登记", posts), now);
+        assertThat(longAfter.late()).isTrue();
+        LedgerRecord oneDay = ledger.create(officer(), "STUDY_SESSION",
+                command(unit.getId(), today.minusDays(31), null, "一天的学习", study()), now);
+        assertThat(oneDay.late()).isTrue();
+    }
+
+    @Test
     void trainedCannotExceedEligibleAndTheFormSaysSoBesideTheFieldInChinese() throws Exception {
         OrgUnit unit = fx.freshVillage("柳溪镇");
         assertThat(refused(() -> create(unit.getId(), "STUDY_SESSION", "培训", with(with(study(), "eligibleCount", 30),
