@@ -236,6 +236,10 @@ class ExchangeService {
         if (f.type() == FieldType.ENUM) {
             text += " " + String.join("、", f.options().stream().map(o -> columns.optionLabel(f, o)).toList());
         }
+        if (f.defaultValue() != null) {
+            String shown = f.type() == FieldType.ENUM ? columns.optionLabel(f, f.defaultValue().toString()) : f.defaultValue().toString();
+            text += " " + columns.zh("exchange.rule.default", shown);
+        }
         return text;
     }
 
@@ -602,8 +606,10 @@ class ExchangeService {
             List<String> missing = new ArrayList<>();
             for (int c = 0; c < cols.size(); c++) {
                 Column col = cols.get(c);
+                // a required field with a default (e.g. a placement's state) may be missing from files made
+                // before the field existed: the ledger fills in the default, as for an empty cell
                 boolean needed = col.common() == Common.UNIT || col.common() == Common.OCCURRED_ON || col.common() == Common.TITLE
-                        || col.field() != null && col.field().isRequired();
+                        || col.field() != null && col.field().isRequired() && col.field().defaultValue() == null;
                 if (map[c] < 0 && needed) {
                     missing.add(col.header());
                 }

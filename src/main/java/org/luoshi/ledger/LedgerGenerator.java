@@ -33,6 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
  * seminars, party-committee and analysis meetings, directives, media placements, outreach to
  * villages and opinion cases, some of them entered late (补录) and a few with a photo. The same
  * seed gives the same ledger. Used by the demo data and, at larger scale, by benchmarks.
+ *
+ * <p>The facts added later (a placement's state and 党报 flag, the direction of an award, registered
+ * volunteers, 文化市场 checks, the township's own new-media output, trainings with 应训 / 参训, the
+ * attendance of 党委会) draw from a random sequence of their own per township, so that the records
+ * generated before them stay exactly as they were for the same seed.
  */
 @Component
 public class LedgerGenerator {
@@ -51,6 +56,11 @@ public class LedgerGenerator {
     private static final String[] OPINION_TOPICS = {"反映集市周边停车混乱", "询问医保缴费时间", "反映河道垃圾未及时清理",
             "反映路灯损坏", "询问危房改造补助政策", "反映噪声扰民"};
     private static final String[] LEAVE_REASONS = {"外出参加县里会议", "病假", "下村处理急事", "外出培训"};
+    /** Outlets of the list above that are party papers (党报) or their own apps. */
+    private static final List<String> PARTY_PAPERS = List.of("人民日报客户端", "省报", "市日报");
+    /** A placement's state by its number in the year: mostly published, some only submitted or adopted. */
+    private static final String[] STATES = {LedgerTerms.PUBLISHED, LedgerTerms.PUBLISHED, LedgerTerms.SUBMITTED,
+            LedgerTerms.PUBLISHED, LedgerTerms.ADOPTED, LedgerTerms.PUBLISHED, LedgerTerms.PUBLISHED, LedgerTerms.SUBMITTED};
 
     private final LedgerService ledger;
     private final OrgUnitService units;
@@ -95,9 +105,10 @@ public class LedgerGenerator {
             List<OrgUnit> villages = units.subtree(system, townshipId).stream()
                     .filter(u -> u.getKind() == OrgUnitKind.VILLAGE).toList();
             List<Person> cadres = ledger.suggestedAttendees(system, townshipId, null);
-            WorkYear work = new WorkYear(system, township, villages, from, today, new Random(seed * 31 + townshipId));
+            Random facts = new Random(seed * 47 + townshipId);
+            WorkYear work = new WorkYear(system, township, villages, from, today, new Random(seed * 31 + townshipId), facts);
             for (int year = from.getYear(); year <= today.getYear(); year++) {
-                count += year(system, township, villages, cadres, year, from, today, random);
+                count += year(system, township, villages, cadres, year, from, today, random, facts);
                 count += work.year(year);
             }
         }
@@ -105,8 +116,9 @@ public class LedgerGenerator {
     }
 
     private int year(DataScope system, OrgUnit township, List<OrgUnit> villages, List<Person> cadres, int year, LocalDate from,
-            LocalDate today, Random random) {
+            LocalDate today, Random random, Random facts) {
         Gen gen = new Gen(system, township.getId(), from, today, random);
+        Gen more = new Gen(system, township.getId(), from, today, facts);
         List<Long> directives = new ArrayList<>();
         for (int month : new int[] {2, 4, 7, 10}) {
             LocalDate on = LocalDate.of(year, month, 3 + random.nextInt(20));
@@ -128,7 +140,9 @@ public class LedgerGenerator {
             if (!directives.isEmpty()) {
                 fields.put("directive", directives.get(random.nextInt(directives.size())));
             }
-            gen.add("MEETING", LocalDate.of(year, month, 5 + random.nextInt(20)), List.of(), "党委会专题研究意识形态工作", fields, List.of());
+            // who attended the 党委会: the committee, from the facts' own sequence
+            gen.add("MEETING", LocalDate.of(year, month, 5 + random.nextInt(20)), List.of(), "党委会专题研究意识形态工作", fields,
+                    attendance(cadres, facts));
         }
         for (int month : new int[] {6, 12}) {
             Map<String, Object> fields = new HashMap<>(Map.of("subKind", "ANALYSIS", "topics", "分析本阶段意识形态领域形势"));
@@ -151,10 +165,17 @@ public class LedgerGenerator {
         }
         for (int i = 0; i < 16; i++) {
             String level = LEVELS[Math.min(3, random.nextInt(5) == 0 ? random.nextInt(2) : 1 + random.nextInt(3))];
-            Map<String, Object> fields = new HashMap<>(Map.of("outlet", OUTLETS[random.nextInt(OUTLETS.length)], "level", level,
+            String outlet = OUTLETS[random.nextInt(OUTLETS.length)];
+            Map<String, Object> fields = new HashMap<>(Map.of("outlet", outlet, "level", level,
                     "medium", MEDIA[random.nextInt(MEDIA.length)], "articleCount", 1 + (random.nextInt(6) == 0 ? 1 : 0),
                     "merged", random.nextInt(8) == 0));
-            fields.put("link", "https://news.example.cn/" + year + "/" + (1000 + random.nextInt(9000)));
+            String link = "https://news.example.cn/" + year + "/" + (1000 + random.nextInt(9000));
+            String state = STATES[i % STATES.length];
+            fields.put(LedgerTerms.STATE, state);
+            fields.put(LedgerTerms.PARTY_PAPER, PARTY_PAPERS.contains(outlet));
+            if (LedgerTerms.PUBLISHED.equals(state)) {
+                fields.put("link", link);
+            }
             gen.add("MEDIA_PLACEMENT", LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)), List.of(),
                     STORIES[random.nextInt(STORIES.length)], fields, List.of());
         }
@@ -176,7 +197,38 @@ public class LedgerGenerator {
             }
             gen.add("OPINION_CASE", on, List.of(), OPINION_TOPICS[random.nextInt(OPINION_TOPICS.length)], fields, List.of());
         }
-        return gen.count;
+        training(more, year);
+        newMedia(more, township, year);
+        return gen.count + more.count;
+    }
+
+    /** Two-day trainings of all cadres in spring and autumn, with 应训 and 参训 instead of a list of names. */
+    private static void training(Gen gen, int year) {
+        for (int month : new int[] {4, 10}) {
+            LocalDate on = LocalDate.of(year, month, 10 + gen.random.nextInt(10));
+            int eligible = 40 + gen.random.nextInt(40);
+            int trained = eligible - gen.random.nextInt(6);
+            gen.add("STUDY_SESSION", on, on.plusDays(1), List.of("培训"), "全镇干部职工意识形态工作专题培训",
+                    Map.of("subKind", "CADRE_STUDY", "topic", "意识形态工作责任制和网络意识形态安全", LedgerTerms.ELIGIBLE_COUNT, eligible,
+                            LedgerTerms.TRAINED_COUNT, trained), List.of());
+        }
+    }
+
+    /** The township's own accounts: one record per account and finished month, with the posts published. */
+    private static void newMedia(Gen gen, OrgUnit township, int year) {
+        String[][] accounts = {{"微" + township.getName(), LedgerTerms.WECHAT_OA}, {township.getName() + "发布", LedgerTerms.VIDEO_CHANNEL}};
+        for (int month = 1; month <= 12; month++) {
+            LocalDate first = LocalDate.of(year, month, 1);
+            LocalDate last = first.plusMonths(1).minusDays(1);
+            if (!last.isBefore(gen.today)) {
+                break;
+            }
+            for (String[] account : accounts) {
+                int posts = LedgerTerms.WECHAT_OA.equals(account[1]) ? 12 + gen.random.nextInt(30) : 3 + gen.random.nextInt(12);
+                gen.add("NEW_MEDIA_OUTPUT", first, last, List.of("新媒体"), year + "年" + month + "月" + account[0] + "发布情况",
+                        Map.of(LedgerTerms.ACCOUNT, account[0], LedgerTerms.PLATFORM, account[1], LedgerTerms.POSTS, posts), List.of());
+            }
+        }
     }
 
     /**
@@ -191,17 +243,21 @@ public class LedgerGenerator {
         final LocalDate from;
         final LocalDate today;
         final Random random;
+        /** The later facts' own sequence (see the class comment). */
+        final Random facts;
         final List<Long> townshipVenues = new ArrayList<>();
         final List<Long> villageVenues = new ArrayList<>();
         final List<Long> teams = new ArrayList<>();
 
-        WorkYear(DataScope system, OrgUnit township, List<OrgUnit> villages, LocalDate from, LocalDate today, Random random) {
+        WorkYear(DataScope system, OrgUnit township, List<OrgUnit> villages, LocalDate from, LocalDate today, Random random,
+                Random facts) {
             this.system = system;
             this.township = township;
             this.villages = villages;
             this.from = from;
             this.today = today;
             this.random = random;
+            this.facts = facts;
         }
 
         int year(int year) {
@@ -218,7 +274,9 @@ public class LedgerGenerator {
             volunteering(gen, year);
             awards(gen, year);
             publicity(gen, year);
-            return gen.count;
+            Gen more = new Gen(system, township.getId(), from, today, facts);
+            cultureMarket(more, year);
+            return gen.count + more.count;
         }
 
         private LocalDate before(int year) {
@@ -264,8 +322,9 @@ public class LedgerGenerator {
             String[][] volunteer = {{"党员先锋志愿服务队", "政策宣传、人居环境整治"}, {"巾帼志愿服务队", "关爱留守儿童和老人"},
                     {"文明实践志愿服务队", "移风易俗、文明劝导"}};
             for (String[] team : volunteer) {
-                Map<String, Object> fields = new HashMap<>(Map.of("theme", team[1], "members", 15 + random.nextInt(40),
-                        "leader", "镇干部"));
+                int members = 15 + random.nextInt(40);
+                Map<String, Object> fields = new HashMap<>(Map.of("theme", team[1], "members", members,
+                        "leader", "镇干部", LedgerTerms.REGISTERED_VOLUNTEERS, registered(members)));
                 Long id = gen.add("VOLUNTEER_TEAM", before(year), List.of("志愿服务"), name + team[0], fields, List.of());
                 if (id != null) {
                     teams.add(id);
@@ -273,8 +332,10 @@ public class LedgerGenerator {
             }
             for (OrgUnit village : villages) {
                 if (random.nextInt(3) == 0) {
+                    int members = 8 + random.nextInt(20);
                     Long id = gen.add(village.getId(), "VOLUNTEER_TEAM", before(year), List.of("志愿服务"), village.getName() + "志愿服务队",
-                            Map.of("theme", "邻里互助", "village", village.getId(), "members", 8 + random.nextInt(20)), List.of());
+                            Map.of("theme", "邻里互助", "village", village.getId(), "members", members,
+                                    LedgerTerms.REGISTERED_VOLUNTEERS, registered(members)), List.of());
                     if (id != null) {
                         teams.add(id);
                     }
@@ -295,6 +356,11 @@ public class LedgerGenerator {
                     Map.of("subKind", "LECTURE_TEAM", "members", 6 + random.nextInt(6), "leader", "宣传委员"), List.of());
             gen.add("CULTURE_TEAM", before(year), List.of("网络"), name + "网络评论员队伍",
                     Map.of("subKind", "COMMENTATOR_TEAM", "members", 5 + random.nextInt(10)), List.of());
+        }
+
+        /** Registered volunteers of a team: a set of their own, here most of the members and a few others. */
+        private int registered(int members) {
+            return members - facts.nextInt(1 + members / 2) + facts.nextInt(3);
         }
 
         private void rules(Gen gen, int year) {
@@ -329,6 +395,8 @@ public class LedgerGenerator {
                     if (random.nextBoolean()) {
                         fields.put("booksLent", random.nextInt(120));
                     }
+                    fields.put(LedgerTerms.GROUPS_RECEIVED, facts.nextInt(6));
+                    fields.put(LedgerTerms.BOOKINGS, facts.nextInt(15));
                     gen.add("VENUE_CHECK", LocalDate.of(year, quarter * 3 + 2 + random.nextInt(2), 5 + random.nextInt(20)),
                             List.of("阵地检查"), "第" + (quarter + 1) + "季度阵地巡查", fields, List.of());
                 }
@@ -346,8 +414,19 @@ public class LedgerGenerator {
                         "participants", 40 + random.nextInt(400), "sessions", 1 + random.nextInt(3)));
                 if ("ANTI_PORN".equals(a[0])) {
                     fields.put("establishmentsChecked", 3 + random.nextInt(12));
+                    fields.put(LedgerTerms.INSPECTOR_TIMES, 4 + facts.nextInt(10));
                 }
                 gen.add("ACTIVITY", in(year), List.of("活动"), a[1], fields, List.of());
+            }
+        }
+
+        /** 文化市场检查 of 网吧、歌舞娱乐场所、书店 in spring and before the summer holidays. */
+        private void cultureMarket(Gen gen, int year) {
+            for (int month : new int[] {3, 6}) {
+                gen.add("ACTIVITY", LocalDate.of(year, month, 5 + facts.nextInt(20)), List.of("文化市场"), "文化市场专项检查",
+                        Map.of("subKind", LedgerTerms.CULTURE_MARKET, "organiser", "镇综合文化站、派出所",
+                                "establishmentsChecked", 4 + facts.nextInt(10), LedgerTerms.INSPECTOR_TIMES, 6 + facts.nextInt(12)),
+                        List.of());
             }
         }
 
@@ -371,8 +450,11 @@ public class LedgerGenerator {
                 OrgUnit village = villages.isEmpty() ? township : villages.get(random.nextInt(villages.size()));
                 String awardee = "CIVILIZED_UNIT".equals(a[0]) ? village.getName() : families[random.nextInt(families.length)] + "某某"
                         + ("STAR_FAMILY".equals(a[0]) || "BEAUTIFUL_FAMILY".equals(a[0]) ? "家庭" : "");
+                // the township's own 评选 are commendations it gave; county and city titles are honours received
+                String direction = "TOWNSHIP".equals(a[1]) ? LedgerTerms.GIVEN : LedgerTerms.RECEIVED;
                 gen.add("AWARD", in(year), List.of("评选"), a[2] + "：" + awardee, Map.of("subKind", a[0], "level", a[1],
-                        "programme", a[2], "awardeeName", awardee, "awardeeUnit", village.getName()), List.of());
+                        "programme", a[2], "awardeeName", awardee, "awardeeUnit", village.getName(), LedgerTerms.DIRECTION, direction),
+                        List.of());
             }
         }
 
@@ -421,20 +503,32 @@ public class LedgerGenerator {
         }
 
         Long add(String kind, LocalDate on, List<String> tags, String title, Map<String, Object> fields, List<AttendanceEntry> attendance) {
-            return add(unitId, kind, on, tags, title, fields, attendance);
+            return add(unitId, kind, on, null, tags, title, fields, attendance);
+        }
+
+        /** A record over several days, recorded after its last day. */
+        Long add(String kind, LocalDate on, LocalDate until, List<String> tags, String title, Map<String, Object> fields,
+                List<AttendanceEntry> attendance) {
+            return add(unitId, kind, on, until, tags, title, fields, attendance);
         }
 
         /** A record of another unit of the township (a village's venue or team). */
         Long add(long unitId, String kind, LocalDate on, List<String> tags, String title, Map<String, Object> fields,
                 List<AttendanceEntry> attendance) {
-            if (on.isAfter(today) || on.isBefore(from)) {
+            return add(unitId, kind, on, null, tags, title, fields, attendance);
+        }
+
+        private Long add(long unitId, String kind, LocalDate on, LocalDate until, List<String> tags, String title,
+                Map<String, Object> fields, List<AttendanceEntry> attendance) {
+            LocalDate last = until == null ? on : until;
+            if (last.isAfter(today) || on.isBefore(from)) {
                 return null;
             }
             Map<String, Object> values = new HashMap<>(fields);
             if (values.get("closedOn") instanceof LocalDate closed && closed.isAfter(today)) {
                 values.remove("closedOn");
             }
-            LocalDate recorded = random.nextInt(12) == 0 ? on.plusDays(35 + random.nextInt(40)) : on.plusDays(random.nextInt(4));
+            LocalDate recorded = random.nextInt(12) == 0 ? last.plusDays(35 + random.nextInt(40)) : last.plusDays(random.nextInt(4));
             if (recorded.isAfter(today)) {
                 recorded = today;
             }
@@ -442,7 +536,7 @@ public class LedgerGenerator {
             if (at.isAfter(clock.instant())) {
                 at = clock.instant();
             }
-            RecordCommand command = new RecordCommand(unitId, on, null, title, null, tags, values, attendance);
+            RecordCommand command = new RecordCommand(unitId, on, until, title, null, tags, values, attendance);
             count++;
             return ledger.create(scope, kind, command, at).id();
         }

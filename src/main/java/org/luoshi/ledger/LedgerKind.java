@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * by this enum (indicator rules, report figures, charts), so the compiler checks every use; the
  * fields and options they name are the constants of {@link LedgerTerms}, which the definitions use
  * too. Indicator rules stored as data are checked against {@link #subKinds()}, {@link #enumFields()}
- * and {@link #numericFields()} when saved, which come from the same definitions.
+ * and {@link #numericFields()} when saved, which come from the same definitions. The constants stand
+ * in the order of their definitions' {@link RecordKind#order()}, the order of menus and tabs.
  */
 public enum LedgerKind {
     /** 上级文件及传达学习. */
@@ -23,6 +24,8 @@ public enum LedgerKind {
     STUDY_SESSION(CoreKinds::studySession),
     /** 上稿 / 信息报送. */
     MEDIA_PLACEMENT(CoreKinds::mediaPlacement),
+    /** 新媒体发布: the township's own accounts, posts per period. */
+    NEW_MEDIA_OUTPUT(CoreKinds::newMediaOutput),
     /** 宣讲. */
     OUTREACH(CoreKinds::outreach),
     /** 舆情 (the committee's own handling of a case, see DESIGN.md's scope boundary). */
@@ -31,7 +34,7 @@ public enum LedgerKind {
     VENUE(WorkKinds::venue),
     /** 阵地检查. */
     VENUE_CHECK(WorkKinds::venueCheck),
-    /** 文化 / 文体 / 节日 / 阅读 / 三下乡 / 扫黄打非活动. */
+    /** 文化 / 文体 / 节日 / 阅读 / 三下乡活动, 扫黄打非 and 文化市场 checks. */
     ACTIVITY(WorkKinds::activity),
     /** 志愿服务队伍. */
     VOLUNTEER_TEAM(WorkKinds::volunteerTeam),

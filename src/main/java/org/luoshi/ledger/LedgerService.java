@@ -76,6 +76,14 @@ public class LedgerService {
         return lateEntry.isLate(occurredOn, recordedAt);
     }
 
+    /**
+     * 补录 for a checked record: a record over several days (a training, a month of posts) happened until
+     * its last day, so the days are counted from there; recorded the day after a month ends is on time.
+     */
+    private boolean isLate(Draft draft, Instant recordedAt) {
+        return isLate(draft.occurredUntil() != null ? draft.occurredUntil() : draft.occurredOn(), recordedAt);
+    }
+
     /** The record if it exists, is not deleted and lies in scope; otherwise 404. */
     public LedgerRecord get(DataScope scope, long id) {
         LedgerRecord record = getIncludingDeleted(scope, id);
@@ -120,7 +128,7 @@ public class LedgerService {
     }
 
     private LedgerRecord insert(DataScope scope, RecordKind kind, Draft draft, Instant recordedAt) {
-        long id = store.insert(kind, draft.unitId(), draft, recordedAt, scope.username(), isLate(draft.occurredOn(), recordedAt));
+        long id = store.insert(kind, draft.unitId(), draft, recordedAt, scope.username(), isLate(draft, recordedAt));
         if (kind.hasAttendance()) {
             store.replaceAttendance(id, draft.attendance());
         }
@@ -216,7 +224,7 @@ public class LedgerService {
         if (lookUp && !store.existingKeys(kind.code(), keys).isEmpty()) {
             throw new RuleViolationException("ledger.error.duplicate");
         }
-        List<Boolean> late = drafts.stream().map(d -> isLate(d.occurredOn(), now)).toList();
+        List<Boolean> late = drafts.stream().map(d -> isLate(d, now)).toList();
         store.insertAll(kind, drafts, late, now, scope.username());
         return drafts.size();
     }
@@ -252,7 +260,7 @@ public class LedgerService {
         }
         Instant now = clock.instant();
         store.addRevision(id, now, scope.username(), "UPDATE", why, snapshot(before));
-        if (!store.update(kind, id, before.version(), draft.unitId(), draft, isLate(draft.occurredOn(), before.recordedAt()),
+        if (!store.update(kind, id, before.version(), draft.unitId(), draft, isLate(draft, before.recordedAt()),
                 now, scope.username())) {
             throw new RuleViolationException("ledger.error.concurrentEdit");
         }

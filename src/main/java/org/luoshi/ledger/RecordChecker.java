@@ -165,7 +165,8 @@ class RecordChecker {
         for (FieldDef field : kind.fields()) {
             if (field.notAbove() != null && values.get(field.name()) instanceof Long value
                     && values.get(field.notAbove()) instanceof Long limit && value > limit) {
-                problems.add(new Violation("fields." + field.name(), "ledger.error.notAbove", limit));
+                String other = kind.field(field.notAbove()).map(FieldDef::labelKey).orElse(field.notAbove());
+                problems.add(new Violation("fields." + field.name(), "ledger.error.notAbove", limit, label(other)));
             }
             if (field.requires() != null && Boolean.TRUE.equals(values.get(field.name())) && values.get(field.requires()) == null) {
                 String other = kind.field(field.requires()).map(FieldDef::labelKey).orElse(field.requires());

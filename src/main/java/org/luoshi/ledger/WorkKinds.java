@@ -25,6 +25,8 @@ class WorkKinds {
                 .field(FieldDef.recordRef("venue", "VENUE").required().sameArea())
                 .field(FieldDef.choice("state", "GOOD", "NEEDS_REPAIR", "OUT_OF_SERVICE").required())
                 .field(FieldDef.integer("visitors").max(10_000_000))
+                .field(FieldDef.integer(GROUPS_RECEIVED).max(1_000_000))
+                .field(FieldDef.integer(BOOKINGS).max(1_000_000))
                 .field(FieldDef.integer("booksLent").max(10_000_000))
                 .field(FieldDef.integer(FAULTS_FOUND).max(10_000))
                 .field(FieldDef.integer(FAULTS_FIXED).max(10_000).notAbove(FAULTS_FOUND))
@@ -35,11 +37,12 @@ class WorkKinds {
         return RecordKind.define(LedgerKind.ACTIVITY, "ledger_activity", 74)
                 .allowRange()
                 .field(FieldDef.choice(SUB_KIND, "CULTURE", "SPORTS", "FESTIVAL", "READING", "THREE_TO_COUNTRYSIDE",
-                        ANTI_PORN, "OTHER").required())
+                        ANTI_PORN, CULTURE_MARKET, "OTHER").required())
                 .field(FieldDef.text("organiser", 200))
                 .field(FieldDef.integer("participants").max(10_000_000))
                 .field(FieldDef.integer(SESSIONS).max(100_000))
-                .field(FieldDef.integer("establishmentsChecked").max(100_000));
+                .field(FieldDef.integer("establishmentsChecked").max(100_000))
+                .field(FieldDef.integer(INSPECTOR_TIMES).max(100_000));
     }
 
     static RecordKind volunteerTeam() {
@@ -49,7 +52,9 @@ class WorkKinds {
                 .field(FieldDef.text("theme", 200))
                 .field(FieldDef.unit(VILLAGE))
                 .field(FieldDef.integer(MEMBERS).max(100_000))
-                .field(FieldDef.text("leader", 100));
+                .field(FieldDef.text("leader", 100))
+                // registered in the national volunteer system (全国志愿服务信息系统): not a subset of the members
+                .field(FieldDef.integer(REGISTERED_VOLUNTEERS).max(1_000_000));
     }
 
     static RecordKind volunteerService() {
@@ -66,6 +71,8 @@ class WorkKinds {
                 .field(FieldDef.choice(SUB_KIND, "STAR_FAMILY", "GOOD_PERSON", "GOOD_FAMILY_MEMBER", "BEAUTIFUL_FAMILY",
                         "CIVILIZED_UNIT", "OTHER").required())
                 .field(FieldDef.choice(LEVEL, "NATIONAL", "PROVINCIAL", "MUNICIPAL", "COUNTY", "TOWNSHIP").required())
+                // 获得上级表彰 or 本级评选表彰: no default, a wrong guess would misfile one as the other
+                .field(FieldDef.choice(DIRECTION, RECEIVED, GIVEN).required())
                 .field(FieldDef.text("programme", 200))
                 // Name and unit only: an award register is public, nothing else about the person belongs here.
                 .field(FieldDef.text("awardeeName", 100).required())
@@ -105,7 +112,7 @@ class WorkKinds {
                 .occurredOnLabel("ledger.field.REGULATION.issuedOn")
                 .field(FieldDef.choice(SUB_KIND, "IMPLEMENTATION_PLAN", "RULES", "STUDY_PLAN", "WORK_PLAN", "OTHER").required())
                 .field(FieldDef.text("issuedBy", 100).required())
-                .field(FieldDef.text(DOC_NUMBER, 60))
+                .field(CoreKinds.documentNumber())
                 .field(FieldDef.longText("summary", 2000));
     }
 }

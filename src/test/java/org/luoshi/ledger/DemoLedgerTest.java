@@ -78,4 +78,55 @@ class DemoLedgerTest {
         assertThat(stats.count(Selection.of(clerkVillage, LedgerKind.VENUE, LocalDate.of(2000, 1, 1), today)
                 .where("subKind", "LIBRARY"))).isEqualTo(1);
     }
+
+    /**
+     * Generated records of the township itself (where the generator writes these facts) matching a
+     * condition on the kind's detail table: records other tests add must not make these counts positive.
+     */
+    long demo(long townshipId, String kind, String table, String condition) {
+        return jdbc.sql("select count(*) from ledger_record r join " + table + " d on d.record_id = r.id where r.org_unit_id = :t "
+                + "and r.recorded_by = 'system:demo-ledger' and r.kind = :kind and r.deleted_at is null and " + condition)
+                .param("t", townshipId).param("kind", kind)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void eachTownshipHasTheFactsItsReportsState() {
+        LocalDate today = LedgerFixtures.TODAY;
+        for (String name : new String[] {"柳溪镇", "石桥乡", "东城街道"}) {
+            long t = fx.township(name).getId();
+            for (String state : new String[] {LedgerTerms.SUBMITTED, LedgerTerms.ADOPTED, LedgerTerms.PUBLISHED}) {
+                assertThat(demo(t, "MEDIA_PLACEMENT", "ledger_media_placement", "d.state = '" + state + "'")).as(name + " " + state)
+                        .isPositive();
+            }
+            assertThat(demo(t, "MEDIA_PLACEMENT", "ledger_media_placement", "d.party_paper = true")).as(name).isPositive();
+            assertThat(demo(t, "MEDIA_PLACEMENT", "ledger_media_placement", "d.party_paper = false")).as(name).isPositive();
+            // only published pieces have a link
+            assertThat(demo(t, "MEDIA_PLACEMENT", "ledger_media_placement", "d.state <> 'PUBLISHED' and d.link is not null"))
+                    .as(name).isZero();
+            assertThat(demo(t, "AWARD", "ledger_award", "d.direction = 'RECEIVED'")).as(name).isPositive();
+            assertThat(demo(t, "AWARD", "ledger_award", "d.direction = 'GIVEN'")).as(name).isPositive();
+            assertThat(demo(t, "ACTIVITY", "ledger_activity", "d.sub_kind = 'CULTURE_MARKET' and d.inspector_times > 0"))
+                    .as(name).isPositive();
+            assertThat(demo(t, "VOLUNTEER_TEAM", "ledger_volunteer_team", "d.registered_volunteers > 0")).as(name).isPositive();
+            assertThat(demo(t, "VENUE_CHECK", "ledger_venue_check", "d.groups_received > 0")).as(name).isPositive();
+            // the township's own accounts: every finished month of the last year, each record over one whole month
+            for (int back = 1; back <= 11; back++) {
+                LocalDate first = today.minusMonths(back).withDayOfMonth(1);
+                assertThat(demo(t, "NEW_MEDIA_OUTPUT", "ledger_new_media_output", "d.platform = 'WECHAT_OA' and d.posts > 0 "
+                        + "and r.occurred_on = date '" + first + "' and r.occurred_until = date '" + first.plusMonths(1).minusDays(1) + "'"))
+                        .as(name + " " + first).isEqualTo(1);
+            }
+            // trainings over two days with 应训 / 参训, never more trained than eligible
+            assertThat(demo(t, "STUDY_SESSION", "ledger_study_session", "d.trained_count > 0 and d.trained_count <= d.eligible_count "
+                    + "and r.occurred_until > r.occurred_on")).as(name).isPositive();
+            // who attended each 党委会, also through the statistics API
+            assertThat(demo(t, "MEETING", "ledger_meeting", "d.sub_kind = 'THEMATIC'")).as(name).isPositive();
+            assertThat(demo(t, "MEETING", "ledger_meeting", "d.sub_kind = 'THEMATIC' and not exists (select 1 from study_attendance a "
+                    + "where a.record_id = r.id)")).as(name).isZero();
+            AttendanceFigure attendance = stats.attendance(Selection.of(fx.township(name).getPath(), LedgerKind.MEETING,
+                    LocalDate.of(2000, 1, 1), today).where(LedgerTerms.SUB_KIND, LedgerTerms.THEMATIC));
+            assertThat(attendance.present()).as(name).isPositive();
+        }
+    }
 }

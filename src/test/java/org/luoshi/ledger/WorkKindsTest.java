@@ -128,7 +128,7 @@ class WorkKindsTest {
             case "VOLUNTEER_TEAM" -> Map.of("theme", "环境整治", "members", 20);
             case "VOLUNTEER_SERVICE" -> Map.of("team", team(officer(), unitId).id(), "volunteers", 8, "hours", "24.5",
                     "beneficiaries", 60);
-            case "AWARD" -> Map.of("subKind", "STAR_FAMILY", "level", "TOWNSHIP", "awardeeName", "某某户");
+            case "AWARD" -> Map.of("subKind", "STAR_FAMILY", "level", "TOWNSHIP", "direction", "GIVEN", "awardeeName", "某某户");
             case "PUBLICITY_MATERIAL" -> Map.of("subKind", "BANNER", "quantity", 30, "cost", "1260.00");
             case "CULTURE_TEAM" -> Map.of("subKind", "ART_TROUPE", "village", unitId, "members", 15);
             case "REGULATION" -> Map.of("subKind", "RULES", "issuedBy", "镇党委");
