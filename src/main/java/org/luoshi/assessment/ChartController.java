@@ -90,12 +90,13 @@ class ChartController {
         byKind.forEach((kind, counts) -> kindSeries.add(new Series(msg("ledger.kind." + kind), boxed(counts))));
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
-        // 上稿篇数 by level and medium: the same measure as the report's and the indicators' (sum of articleCount)
+        // 上稿篇数 by level and medium: the same measure as the report's and the indicators' (articles published)
         List<String> levelCodes = LedgerKind.MEDIA_PLACEMENT.enumFields().get(LedgerTerms.LEVEL);
         List<String> mediumCodes = LedgerKind.MEDIA_PLACEMENT.enumFields().get(LedgerTerms.MEDIUM);
         Map<String, long[]> byMedium = new LinkedHashMap<>();
         mediumCodes.forEach(m -> byMedium.put(m, new long[levelCodes.size()]));
-        for (LedgerTally tally : ledger.tally(Selection.of(path, LedgerKind.MEDIA_PLACEMENT, from, to),
+        for (LedgerTally tally : ledger.tally(Selection.of(path, LedgerKind.MEDIA_PLACEMENT, from, to)
+                        .where(LedgerTerms.STATE, LedgerTerms.PUBLISHED),
                 List.of(LedgerTerms.LEVEL, LedgerTerms.MEDIUM), List.of(LedgerTerms.ARTICLE_COUNT))) {
             long[] counts = byMedium.get(String.valueOf(tally.group().get(LedgerTerms.MEDIUM)));
             int level = levelCodes.indexOf(String.valueOf(tally.group().get(LedgerTerms.LEVEL)));
@@ -104,14 +105,14 @@ class ChartController {
             }
         }
         List<Series> mediaSeries = new ArrayList<>();
-        byMedium.forEach((code, counts) -> mediaSeries.add(new Series(msg("assessment.value.medium." + code), boxed(counts))));
+        byMedium.forEach((code, counts) -> mediaSeries.add(new Series(msg("ledger.field.MEDIA_PLACEMENT.medium." + code).replaceAll("（如[^）]*）", ""), boxed(counts))));
         // present / listed over the central group's sessions of each month: the same measure as indicator LL-03
         Double[] attendance = new Double[12];
         ledger.attendanceBy(Selection.of(path, LedgerKind.STUDY_SESSION, from, to)
                         .where(LedgerTerms.SUB_KIND, LedgerTerms.CENTRAL_GROUP), LedgerStatistics.MONTH)
                 .forEach((month, figure) -> attendance[(Integer) month - 1] = figure.rate());
         return new TownshipCharts(msg("assessment.chart.records"), months, kindSeries, msg("assessment.chart.media"),
-                levelCodes.stream().map(l -> msg("assessment.value.level." + l)).toList(), mediaSeries,
+                levelCodes.stream().map(l -> msg("ledger.field.MEDIA_PLACEMENT.level." + l)).toList(), mediaSeries,
                 msg("assessment.chart.attendance"), java.util.Arrays.asList(attendance),
                 msg("assessment.chart.years"), msg("assessment.chart.year", String.valueOf(year)), thisYearSeries,
                 msg("assessment.chart.year", String.valueOf(year - 1)), boxed(lastYear));

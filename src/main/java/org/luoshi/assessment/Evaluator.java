@@ -202,7 +202,7 @@ final class Evaluator {
         Rule rule = def.rule();
         String subKind = rule.singleSubKind();
         String subKindLabel = subKind == null || rule.kind() == null ? null
-                : msg("assessment.subKind." + rule.kind().name() + "." + subKind);
+                : msg("ledger.field." + rule.kind().name() + ".subKind." + subKind);
         return switch (rule.aggregation()) {
             case COUNT -> {
                 String subject = subKindLabel != null ? subKindLabel : def.name();

@@ -306,18 +306,21 @@ class IndicatorSetController {
             parts.add(msg("assessment.rate." + rule.rate().name()));
         } else {
             parts.add(msg("assessment.aggregation." + rule.aggregation().name()));
-            parts.add(msg("assessment.kind." + rule.kind().name()));
+            parts.add(msg("ledger.kind." + rule.kind().name()));
         }
+        // the ledger's own labels: one vocabulary, named as the ledger's forms name it
+        LedgerKind kind = rule.aggregation() == Aggregation.RATE ? rule.rate().kind() : rule.kind();
+        String field = kind == null ? "" : "ledger.field." + kind.name() + ".";
         if (rule.sumField() != null) {
-            parts.add(msg("assessment.numeric." + rule.sumField()));
+            parts.add(msg(field + rule.sumField()));
         }
         for (RecordFilter f : rule.filters()) {
             switch (f.type()) {
                 case SUB_KIND -> parts.add(String.join(msg("assessment.list.or"), f.values().stream()
-                        .map(v -> msg("assessment.subKind." + rule.kind().name() + "." + v)).toList()));
-                case FIELD_IN -> parts.add(msg("assessment.field." + f.field()) + msg("assessment.list.colon")
+                        .map(v -> msg(field + "subKind." + v)).toList()));
+                case FIELD_IN -> parts.add(msg(field + f.field()) + msg("assessment.list.colon")
                         + String.join(msg("assessment.list.or"), f.values().stream()
-                                .map(v -> msg("assessment.value." + f.field() + "." + v)).toList()));
+                                .map(v -> msg(field + f.field() + "." + v)).toList()));
                 case TAG -> parts.add(msg("assessment.indicator.tag", String.join(msg("assessment.list.or"), f.values())));
             }
         }

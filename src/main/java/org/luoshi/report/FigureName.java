@@ -93,8 +93,14 @@ enum FigureName {
     VOLUNTEER_SERVICES("volunteerServices", Figure.Kind.COUNT, "本年度志愿服务记录"),
     /** 志愿服务受益人次. */
     VOLUNTEER_BENEFICIARIES("volunteerBeneficiaries", Figure.Kind.COUNT, "本年度志愿服务受益人次记录"),
-    /** 评选表彰 by name (LIST: awardee, level and type). */
-    AWARDS("awards", Figure.Kind.LIST, "本年度评选表彰记录"),
+    /** 本级评选表彰的先进典型 by name (LIST: awardee, level and type). */
+    AWARDS("awards", Figure.Kind.LIST, "本年度本级评选表彰记录"),
+    /** 获得上级表彰 by name (LIST). */
+    HONOURS_RECEIVED("honoursReceived", Figure.Kind.LIST, "本年度获得上级表彰的记录"),
+    /** 报送（未刊发）的信息篇数: submitted or adopted, not published. */
+    MEDIA_SUBMITTED("mediaSubmitted", Figure.Kind.COUNT, "本年度信息报送记录"),
+    /** 其中被录用的篇数. */
+    MEDIA_ADOPTED("mediaAdopted", Figure.Kind.COUNT, "本年度信息录用记录"),
     /** 宣传品与宣传经费 by type (LIST: type, quantity and cost). */
     PUBLICITY_SPENDING("publicitySpending", Figure.Kind.LIST, "本年度宣传品制作及宣传经费记录"),
     /** 宣传经费合计（元）. */

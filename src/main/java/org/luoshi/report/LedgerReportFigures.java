@@ -107,7 +107,7 @@ class LedgerReportFigures implements ReportFigures {
 
     /** How each kind is tallied: one aggregate query grouped by these fields, summing those. */
     private static final Map<LedgerKind, List<String>> GROUP_BY = Map.of(MEETING, List.of(SUB_KIND),
-            STUDY_SESSION, List.of(SUB_KIND), MEDIA_PLACEMENT, List.of(LEVEL, MEDIUM), OPINION_CASE, List.of(ON_TIME, CLOSED_ON),
+            STUDY_SESSION, List.of(SUB_KIND), MEDIA_PLACEMENT, List.of(LEVEL, MEDIUM, STATE), OPINION_CASE, List.of(ON_TIME, CLOSED_ON),
             ACTIVITY, List.of(SUB_KIND, SESSIONS));
     private static final Map<LedgerKind, List<String>> SUMS = Map.of(MEDIA_PLACEMENT, List.of(ARTICLE_COUNT),
             VENUE_CHECK, List.of(FAULTS_FOUND, FAULTS_FIXED), VOLUNTEER_SERVICE, List.of(HOURS), VOLUNTEER_TEAM, List.of(MEMBERS));
@@ -162,20 +162,41 @@ class LedgerReportFigures implements ReportFigures {
         put(f, FigureName.VENUES_BY_KIND, () -> grouped(y, Selection.of(y.path(), LedgerKind.VENUE, null, y.to()), SUB_KIND, null,
                 "宣传文化阵地登记记录"));
         put(f, FigureName.FAULTS_FOUND, () -> sum(y, VENUE_CHECK, FAULTS_FOUND, "本年度阵地检查记录", false));
-        put(f, FigureName.MEDIA_OUTLETS, () -> grouped(y, Selection.of(y.path(), MEDIA_PLACEMENT, y.from(), y.to()), OUTLET,
-                ARTICLE_COUNT, "本年度新闻上稿记录"));
+        put(f, FigureName.MEDIA_OUTLETS, () -> grouped(y, Selection.of(y.path(), MEDIA_PLACEMENT, y.from(), y.to())
+                .where(STATE, PUBLISHED), OUTLET, ARTICLE_COUNT, "本年度刊发稿件记录"));
+        put(f, FigureName.MEDIA_SUBMITTED, () -> {
+            KindRows rows = rows(y, MEDIA_PLACEMENT);
+            long sent = rows.sum(ARTICLE_COUNT, Map.of(STATE, SUBMITTED)).longValue()
+                    + rows.sum(ARTICLE_COUNT, Map.of(STATE, ADOPTED)).longValue();
+            return sent == 0 ? Figure.missing("本年度信息报送记录") : Figure.count(sent, evidence(y, MEDIA_PLACEMENT,
+                    rows.ids(Map.of(STATE, SUBMITTED))));
+        });
+        put(f, FigureName.MEDIA_ADOPTED, () -> {
+            KindRows rows = rows(y, MEDIA_PLACEMENT);
+            long adopted = rows.sum(ARTICLE_COUNT, Map.of(STATE, ADOPTED)).longValue();
+            return Figure.count(adopted, evidence(y, MEDIA_PLACEMENT, rows.ids(Map.of(STATE, ADOPTED))));
+        });
         put(f, FigureName.MEDIA_CROSS, () -> mediaCross(y));
         put(f, FigureName.ACTIVITIES, () -> named(y, Selection.of(y.path(), ACTIVITY, y.from(), y.to())
-                .whereIn(SUB_KIND, options(ACTIVITY, SUB_KIND, ANTI_PORN)), List.of(SUB_KIND, SESSIONS),
+                .whereIn(SUB_KIND, options(ACTIVITY, SUB_KIND, ANTI_PORN, CULTURE_MARKET)), List.of(SUB_KIND, SESSIONS),
                 r -> r.title() + "（" + option(ACTIVITY, SUB_KIND, r.field(SUB_KIND))
                         + (r.field(SESSIONS) instanceof Number n && n.longValue() > 1 ? "，" + n + "场" : "") + "）"));
-        put(f, FigureName.ANTI_PORN_CHECKS, () -> count(y, ACTIVITY, Map.of(SUB_KIND, ANTI_PORN), "本年度扫黄打非及文化市场检查记录"));
+        put(f, FigureName.ANTI_PORN_CHECKS, () -> {
+            KindRows rows = rows(y, ACTIVITY);
+            long checks = rows.count(Map.of(SUB_KIND, ANTI_PORN)) + rows.count(Map.of(SUB_KIND, CULTURE_MARKET));
+            return checks == 0 ? Figure.missing("本年度扫黄打非及文化市场检查记录")
+                    : Figure.count(checks, evidence(y, ACTIVITY, rows.ids(Map.of(SUB_KIND, ANTI_PORN))));
+        });
         put(f, FigureName.VOLUNTEER_TEAMS, () -> named(y, Selection.of(y.path(), VOLUNTEER_TEAM, null, y.to()), List.of(MEMBERS),
                 r -> r.title() + (r.field(MEMBERS) instanceof Number n ? "（" + n + "人）" : "")));
         put(f, FigureName.VOLUNTEER_SERVICES, () -> count(y, VOLUNTEER_SERVICE, Map.of(), "本年度志愿服务记录"));
         put(f, FigureName.VOLUNTEER_BENEFICIARIES, () -> total(y, Selection.of(y.path(), VOLUNTEER_SERVICE, y.from(), y.to()),
                 BENEFICIARIES, "本年度志愿服务受益人次记录"));
-        put(f, FigureName.AWARDS, () -> named(y, Selection.of(y.path(), AWARD, y.from(), y.to()), List.of(LEVEL, SUB_KIND),
+        put(f, FigureName.HONOURS_RECEIVED, () -> named(y, Selection.of(y.path(), AWARD, y.from(), y.to()).where(DIRECTION, RECEIVED),
+                List.of(LEVEL, SUB_KIND),
+                r -> r.title() + "（" + option(AWARD, LEVEL, r.field(LEVEL)) + "，" + option(AWARD, SUB_KIND, r.field(SUB_KIND)) + "）"));
+        put(f, FigureName.AWARDS, () -> named(y, Selection.of(y.path(), AWARD, y.from(), y.to()).where(DIRECTION, GIVEN),
+                List.of(LEVEL, SUB_KIND),
                 r -> r.title() + "（" + option(AWARD, LEVEL, r.field(LEVEL)) + "，" + option(AWARD, SUB_KIND, r.field(SUB_KIND)) + "）"));
         put(f, FigureName.PUBLICITY_SPENDING, () -> spending(y));
         put(f, FigureName.SPENDING_TOTAL, () -> {
@@ -299,14 +320,14 @@ class LedgerReportFigures implements ReportFigures {
         KindRows rows = rows(y, ACTIVITY);
         long sessions = 0;
         for (LedgerTally t : rows.tallies()) {
-            if (!ANTI_PORN.equals(t.group().get(SUB_KIND))) {
+            if (!CHECKS.contains(t.group().get(SUB_KIND))) {
                 sessions += t.count() * (t.group().get(SESSIONS) instanceof Number n ? n.longValue() : 1L);
             }
         }
         if (sessions == 0) {
             return Figure.missing("本年度文化、文体及节日活动记录");
         }
-        List<Long> ids = rows.newest().stream().filter(r -> !ANTI_PORN.equals(r.group().get(SUB_KIND)))
+        List<Long> ids = rows.newest().stream().filter(r -> !CHECKS.contains(r.group().get(SUB_KIND)))
                 .limit(RECORD_LINKS).map(NewestRecord::id).toList();
         return Figure.count(sessions, evidence(y, ACTIVITY, ids));
     }
@@ -378,7 +399,8 @@ class LedgerReportFigures implements ReportFigures {
         }
         List<FigureItem> items = new ArrayList<>();
         for (String option : MEDIA_PLACEMENT.definition().field(field).orElseThrow().options()) {
-            Map<String, String> where = Map.of(field, option);
+            // 上稿 (glossary): pieces the outlet published; submitted or adopted ones are 报送, told apart
+            Map<String, String> where = Map.of(field, option, STATE, PUBLISHED);
             long articles = rows.sum(ARTICLE_COUNT, where).longValue();
             if (articles > 0) {
                 String label = option(MEDIA_PLACEMENT, field, option);
@@ -646,6 +668,9 @@ class LedgerReportFigures implements ReportFigures {
 
     private static final Map<LedgerKind, String> FIGURE_MISSING = Map.of();
 
+    /** Activity sub-kinds that are checks (扫黄打非, 文化市场), not activities held: apart in 活动场次 and in the report. */
+    static final java.util.Set<String> CHECKS = java.util.Set.of(ANTI_PORN, CULTURE_MARKET);
+
     /** At most this many records are named one by one in a sentence; more are counted, not listed. */
     static final int NAMED_LIMIT = 200;
 
@@ -673,7 +698,7 @@ class LedgerReportFigures implements ReportFigures {
         List<FigureItem> items = new ArrayList<>();
         for (String level : MEDIA_PLACEMENT.enumFields().get(LEVEL)) {
             for (String medium : MEDIA_PLACEMENT.enumFields().get(MEDIUM)) {
-                Map<String, String> where = Map.of(LEVEL, level, MEDIUM, medium);
+                Map<String, String> where = Map.of(LEVEL, level, MEDIUM, medium, STATE, PUBLISHED);
                 long articles = rows.sum(ARTICLE_COUNT, where).longValue();
                 if (articles > 0) {
                     items.add(FigureItem.counted(option(MEDIA_PLACEMENT, LEVEL, level) + option(MEDIA_PLACEMENT, MEDIUM, medium),

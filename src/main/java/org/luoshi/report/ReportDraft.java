@@ -332,7 +332,7 @@ final class ReportDraft {
             return lines;
         }
         long total = byLevel.items().stream().mapToLong(i -> i.count() == null ? 0 : i.count()).sum();
-        Line line = new Line().text("全年在各级媒体上稿").derived("mediaTotal", String.valueOf(total), byLevel.allEvidence())
+        Line line = new Line().text("全年在各级媒体刊发稿件").derived("mediaTotal", String.valueOf(total), byLevel.allEvidence())
                 .text("篇（");
         appendCounted(line, "mediaByLevel", byLevel, "篇");
         line.text("）");
@@ -342,6 +342,11 @@ final class ReportDraft {
             appendCounted(line, "mediaCross", cross, "篇");
         }
         lines.add(line.text("。").parts);
+        if (!figures.get(FigureName.MEDIA_SUBMITTED).isMissing()) {
+            // 报送 is not 刊发: information sent to the county's units is told apart, never added to the articles
+            lines.add(new Line().text("另向上级报送信息").figure(FigureName.MEDIA_SUBMITTED).text("篇，其中被录用")
+                    .figure(FigureName.MEDIA_ADOPTED).text("篇。").parts);
+        }
         Figure outlets = figures.get(FigureName.MEDIA_OUTLETS);
         if (!outlets.isMissing() && !outlets.items().isEmpty()) {
             Line named = new Line().text("稿件刊载于");
@@ -395,17 +400,29 @@ final class ReportDraft {
         return lines;
     }
 
+    /** Honours the township received, apart from the commendations it gave, each named. */
     private List<List<Part>> awards() {
-        Figure awards = figures.get(FigureName.AWARDS);
-        if (awards.isMissing()) {
-            return single(new Line().text("评选表彰：").figure(FigureName.AWARDS).text("。").parts);
+        List<List<Part>> lines = new ArrayList<>();
+        Figure received = figures.get(FigureName.HONOURS_RECEIVED);
+        if (!received.isMissing()) {
+            lines.add(namedList(new Line().text("获得上级表彰").figure(FigureName.HONOURS_RECEIVED).text("项："), "honoursReceived",
+                    received));
         }
-        Line line = new Line().text("全年评选表彰先进典型").figure(FigureName.AWARDS).text("个：");
-        List<FigureItem> items = awards.items();
+        Figure given = figures.get(FigureName.AWARDS);
+        if (given.isMissing()) {
+            lines.add(new Line().text("本级评选表彰：").figure(FigureName.AWARDS).text("。").parts);
+        } else {
+            lines.add(namedList(new Line().text("本级评选表彰先进典型").figure(FigureName.AWARDS).text("个："), "awards", given));
+        }
+        return lines;
+    }
+
+    private static List<Part> namedList(Line line, String key, Figure list) {
+        List<FigureItem> items = list.items();
         for (int i = 0; i < items.size(); i++) {
-            line.text(i == 0 ? "" : "；").derived("awards." + (i + 1), items.get(i).label(), items.get(i).evidence());
+            line.text(i == 0 ? "" : "；").derived(key + "." + (i + 1), items.get(i).label(), items.get(i).evidence());
         }
-        return single(line.text("。").parts);
+        return line.text("。").parts;
     }
 
     private List<List<Part>> spending() {
@@ -763,7 +780,10 @@ final class ReportDraft {
             case "volunteerTeams" -> detail.isEmpty() ? "志愿服务队伍数" : "志愿服务队伍（第" + detail + "支）";
             case "volunteerServices" -> "志愿服务次数";
             case "volunteerBeneficiaries" -> "志愿服务受益人次";
-            case "awards" -> detail.isEmpty() ? "评选表彰先进典型数" : "评选表彰（第" + detail + "个）";
+            case "awards" -> detail.isEmpty() ? "本级评选表彰先进典型数" : "本级评选表彰（第" + detail + "个）";
+            case "honoursReceived" -> detail.isEmpty() ? "获得上级表彰项数" : "获得上级表彰（第" + detail + "项）";
+            case "mediaSubmitted" -> "报送信息篇数（未刊发）";
+            case "mediaAdopted" -> "报送信息被录用篇数";
             case "publicitySpending" -> "宣传品与宣传经费（第" + detail + "类）";
             case "spendingTotal" -> "宣传经费合计（元）";
             case "highlights" -> "亮点工作（第" + detail + "项）";

@@ -99,7 +99,7 @@ class EvaluationPagesTest {
     void recordingTheMonthsStudyClearsItsGapAndDeletingItBringsItBack() throws Exception {
         OrgUnit township = freshTownship();
         LocalDate today = evaluation.today();
-        String gap = today.getMonthValue() + "月尚无中心组学习";
+        String gap = today.getMonthValue() + "月尚无理论学习中心组学习";
         Period month = Period.containing(PeriodMode.EACH_MONTH, today);
 
         String before = page("county", township.getId());
@@ -151,7 +151,7 @@ class EvaluationPagesTest {
     void editingARecordMovesItsFigureAtOnce() throws Exception {
         OrgUnit township = freshTownship();
         LocalDate today = evaluation.today();
-        String gap = today.getMonthValue() + "月尚无中心组学习";
+        String gap = today.getMonthValue() + "月尚无理论学习中心组学习";
         long id = centralGroupStudy(township.getId(), today);
         assertThat(page("county", township.getId())).doesNotContain(gap);
 

@@ -31,7 +31,7 @@ class EvaluatorTest {
 
     static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/assessment");
+        source.setBasenames("i18n/assessment", "i18n/ledger");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;
@@ -141,7 +141,7 @@ class EvaluatorTest {
                 .containsExactly(Status.MET, Status.FAILED, Status.MET);
         assertThat(result.status()).isEqualTo(Status.FAILED);
         assertThat(result.score()).isEqualByComparingTo("8.00");
-        assertThat(result.missing()).isEqualTo("2月尚无中心组学习");
+        assertThat(result.missing()).isEqualTo("2月尚无理论学习中心组学习");
     }
 
     @Test
@@ -256,14 +256,14 @@ class EvaluatorTest {
                 attendance);
         IndicatorResult noData = one(def, d(2, 1));
         assertThat(noData.periods().get(0).actual()).isNull();
-        assertThat(noData.missing()).isEqualTo("全年中心组学习出勤率尚无数据");
+        assertThat(noData.missing()).isEqualTo("全年理论学习中心组学习出勤率尚无数据");
 
         ledger.study(TOWNSHIP, "CENTRAL_GROUP", d(1, 10), 9, 12);
         ledger.study(TOWNSHIP, "CENTRAL_GROUP", d(2, 10), 11, 12);
         ledger.study(TOWNSHIP, "SEMINAR", d(2, 11), 0, 12);
         IndicatorResult result = one(def, d(3, 1));
         assertThat(result.periods().get(0).actual()).isEqualByComparingTo("83.33");
-        assertThat(result.missing()).isEqualTo("全年中心组学习出勤率为83.33%，未达到90%");
+        assertThat(result.missing()).isEqualTo("全年理论学习中心组学习出勤率为83.33%，未达到90%");
         assertThat(result.score()).isEqualByComparingTo("5.56");
 
         ledger.study(TOWNSHIP, "CENTRAL_GROUP", d(3, 10), 12, 12);
@@ -438,6 +438,6 @@ class EvaluatorTest {
         assertThat(evaluation.due()).extracting(Obligation::indicatorCode, Obligation::due).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("LL-01", d(3, 31)),
                 org.assertj.core.groups.Tuple.tuple("ZZ-01", d(12, 31)));
-        assertThat(evaluation.due().get(0).message()).isEqualTo("3月尚无中心组学习");
+        assertThat(evaluation.due().get(0).message()).isEqualTo("3月尚无理论学习中心组学习");
     }
 }

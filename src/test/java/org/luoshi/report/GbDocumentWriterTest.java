@@ -152,7 +152,7 @@ class GbDocumentWriterTest {
             // News belongs to the annual summary, which states the placements by level.
             String summary = String.join("\n", new ReportDraft(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR, (String) null,
                     ledger.figures(4, YEAR)).build().blocks().stream().flatMap(b -> b.lineTexts().stream()).toList());
-            assertThat(summary).contains("全年在各级媒体上稿" + media + "篇");
+            assertThat(summary).contains("全年在各级媒体刊发稿件" + media + "篇");
             assertThat(provincial).isLessThanOrEqualTo(media);
             // Every figure is there; the only marker left asks for the problems the records cannot know.
             assertThat(org.apache.commons.lang3.StringUtils.countMatches(text, "待补充")).isEqualTo(1);

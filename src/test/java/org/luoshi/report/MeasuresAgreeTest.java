@@ -81,7 +81,8 @@ class MeasuresAgreeTest {
         // 上稿篇数 by level: the report's list; national and provincial together = XW-01
         Map<String, Long> byLevel = new java.util.HashMap<>();
         jdbc.sql("select d.level as level, sum(d.article_count) as n from ledger_record r "
-                        + "join ledger_media_placement d on d.record_id = r.id where 1 = 1" + sql.inYear() + " group by d.level")
+                        + "join ledger_media_placement d on d.record_id = r.id where d.state = 'PUBLISHED'" + sql.inYear()
+                        + " group by d.level")
                 .params(sql.params()).query((rs, n) -> byLevel.put(rs.getString("level"), rs.getLong("n"))).list();
         long high = byLevel.getOrDefault("NATIONAL", 0L) + byLevel.getOrDefault("PROVINCIAL", 0L);
         assertThat(total(evaluated, "XW-01")).as(name + " XW-01").isEqualByComparingTo(BigDecimal.valueOf(high));

@@ -162,11 +162,11 @@ class ReportKindsTest {
                 "to", LocalDate.of(YEAR, 12, 31));
         String inYear = " and r.deleted_at is null and r.unit_path like :p and r.occurred_on between :from and :to";
         List<String> activities = jdbc.sql("select r.title from ledger_record r join ledger_activity d on d.record_id = r.id "
-                + "where d.sub_kind <> 'ANTI_PORN'" + inYear).params(params).query(String.class).list();
+                + "where d.sub_kind not in ('ANTI_PORN', 'CULTURE_MARKET')" + inYear).params(params).query(String.class).list();
         List<String> honours = jdbc.sql("select r.title from ledger_record r where r.kind = 'AWARD'" + inYear)
                 .params(params).query(String.class).list();
         List<String> outlets = jdbc.sql("select distinct d.outlet from ledger_record r join ledger_media_placement d "
-                + "on d.record_id = r.id where 1 = 1" + inYear).params(params).query(String.class).list();
+                + "on d.record_id = r.id where d.state = 'PUBLISHED'" + inYear).params(params).query(String.class).list();
         List<String> teams = jdbc.sql("select r.title from ledger_record r where r.kind = 'VOLUNTEER_TEAM' "
                 + "and r.deleted_at is null and r.unit_path like :p and r.occurred_on <= :to").params(params)
                 .query(String.class).list();
@@ -175,9 +175,18 @@ class ReportKindsTest {
         for (List<String> named : List.of(activities, honours, outlets, teams)) {
             named.forEach(name -> assertThat(text).contains(name.strip()));
         }
-        // 扫黄打非 checks are not activities held
+        // 扫黄打非 and culture-market checks are not activities held
+        String received = jdbc.sql("select count(*) from ledger_record r join ledger_award d on d.record_id = r.id "
+                + "where d.direction = 'RECEIVED'" + inYear).params(params).query(Long.class).single().toString();
+        assertThat(text).contains("获得上级表彰" + received + "项");
+        // 报送 is not 刊发
+        long sent = jdbc.sql("select coalesce(sum(d.article_count), 0) from ledger_record r join ledger_media_placement d "
+                + "on d.record_id = r.id where d.state in ('SUBMITTED', 'ADOPTED')" + inYear).params(params).query(Long.class).single();
+        if (sent > 0) {
+            assertThat(text).contains("另向上级报送信息" + sent + "篇");
+        }
         List<String> antiPorn = jdbc.sql("select r.title from ledger_record r join ledger_activity d on d.record_id = r.id "
-                + "where d.sub_kind = 'ANTI_PORN'" + inYear).params(params).query(String.class).list();
+                + "where d.sub_kind in ('ANTI_PORN', 'CULTURE_MARKET')" + inYear).params(params).query(String.class).list();
         if (!antiPorn.isEmpty()) {
             assertThat(text).contains("另开展“扫黄打非”及文化市场检查" + antiPorn.size() + "次");
         }
