@@ -204,8 +204,8 @@ class LedgerReportFiguresTest {
 
     private static String docxText(FigureSet set) throws Exception {
         ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", set.year(), null, set).build();
-        WordReport word = new WordReport(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", set.year()), "中共青禾县委宣传部",
-                content.blocks(), "中共柳溪镇委员会", ReportText.date(org.luoshi.TestClock.today()), set.year(), List.of());
+        WordReport word = WordReport.of(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", set.year()), "中共青禾县委宣传部",
+                content, "中共柳溪镇委员会", ReportText.date(org.luoshi.TestClock.today()), set.year(), List.of());
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)))) {
             return new XWPFWordExtractor(doc).getText();
         }
