@@ -2,7 +2,7 @@ package org.luoshi.report;
 
 import com.deepoove.poi.XWPFTemplate;
 import com.deepoove.poi.config.Configure;
-import com.deepoove.poi.data.Texts;
+import com.deepoove.poi.data.HyperlinkTextRenderData;
 import com.deepoove.poi.plugin.table.LoopRowTableRenderPolicy;
 import com.deepoove.poi.template.BlockTemplate;
 import com.deepoove.poi.template.ElementTemplate;
@@ -191,7 +191,8 @@ final class CustomTemplates {
         map.put("number", String.valueOf(entry.number()));
         map.put("label", entry.label());
         map.put("value", entry.value());
-        map.put("sources", entry.sources().stream().map(WordReport.Link::text).collect(Collectors.joining("、")));
+        map.put("sources", entry.sources().isEmpty() ? ""
+                : "来源：" + entry.sources().stream().map(WordReport.Link::text).collect(Collectors.joining("、")));
         map.put("seeAlso", entry.seeAlso().isEmpty() ? ""
                 : "另见上列记录" + entry.seeAlso().stream().map(k -> "（" + k + "）").collect(Collectors.joining("、")));
         map.put("records", entry.records().stream().map(r -> {
@@ -200,11 +201,18 @@ final class CustomTemplates {
             record.put("date", r.date());
             record.put("kind", r.kind());
             record.put("title", r.title());
-            record.put("label", r.url() == null ? r.line() : Texts.of(r.line()).link(r.url()).create());
+            record.put("label", r.url() == null ? r.line() : link(r.line(), r.url()));
             record.put("href", r.url() == null ? "" : r.url());
             return record;
         }).toList());
         return map;
+    }
+
+    /** A link in the tag's own font and colour (an official document is printed black), not poi-tl's blue. */
+    private static HyperlinkTextRenderData link(String text, String url) {
+        HyperlinkTextRenderData link = new HyperlinkTextRenderData(text, url);
+        link.setStyle(null);
+        return link;
     }
 
     /**
@@ -404,7 +412,7 @@ final class CustomTemplates {
             plain(doc, ParagraphAlignment.LEFT, "{{/withAppendix}}");
             plain(doc, ParagraphAlignment.LEFT, "{{?appendix}}");
             body(doc, "{{number}}.{{label}}：{{value}}");
-            body(doc, "来源：{{sources}}");
+            body(doc, "{{sources}}");
             plain(doc, ParagraphAlignment.LEFT, "{{?records}}");
             body(doc, "{{number}}{{label}}");
             plain(doc, ParagraphAlignment.LEFT, "{{/records}}");

@@ -122,6 +122,14 @@ class CustomTemplatesTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(CustomTemplates.render(template,
                 CustomTemplates.data(word))))) {
             texts = texts(doc);
+            // with a public address each record's line links to its page, in the template's colour (black on paper)
+            List<org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun> links = doc.getParagraphs().stream()
+                    .flatMap(p -> p.getRuns().stream()).filter(r -> r instanceof org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun)
+                    .map(r -> (org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun) r).toList();
+            assertThat(links).isNotEmpty().allSatisfy(link -> {
+                assertThat(link.getHyperlink(doc).getURL()).startsWith("https://luoshi.example.gov.cn/ledger/records/");
+                assertThat(link.getColor()).isNull();
+            });
         }
         assertThat(texts).noneMatch(t -> t.contains("{{") || t.contains("}}"));
         List<String> marks = texts.stream().filter(t -> t.startsWith(MARK)).toList();
