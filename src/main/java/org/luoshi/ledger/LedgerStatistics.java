@@ -224,6 +224,29 @@ public class LedgerStatistics {
     }
 
     /**
+     * A record named by id, as a list of sources prints it (a report's appendix): its kind, date and
+     * title, and whether it has been deleted since it was named.
+     */
+    public record NamedRecord(long id, LedgerKind kind, LocalDate occurredOn, String title, boolean deleted) {
+    }
+
+    /**
+     * The records with these ids in the unit's subtree, deleted ones included (marked), in one query;
+     * ids of other units' records, or of no record, are left out.
+     */
+    public List<NamedRecord> named(String unitPath, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select r.id, r.kind, r.occurred_on, r.title, r.deleted_at from ledger_record r "
+                        + "where r.id in (:ids) and r.unit_path like :path order by r.occurred_on, r.id")
+                .param("ids", List.copyOf(ids)).param("path", LedgerStore.likePrefix(unitPath))
+                .query((rs, n) -> new NamedRecord(rs.getLong(1), LedgerKind.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getObject(5) != null))
+                .list();
+    }
+
+    /**
      * Records per kind entered in the unit's subtree with a date in the range, every kind of the
      * ledger; kinds without records are left out.
      */

@@ -1,58 +1,152 @@
 package org.luoshi.report;
 
 import com.deepoove.poi.XWPFTemplate;
+import com.deepoove.poi.config.Configure;
+import com.deepoove.poi.data.HyperlinkTextRenderData;
+import com.deepoove.poi.plugin.table.LoopRowTableRenderPolicy;
 import com.deepoove.poi.template.BlockTemplate;
 import com.deepoove.poi.template.ElementTemplate;
 import com.deepoove.poi.template.MetaTemplate;
+import com.deepoove.poi.template.run.RunTemplate;
+import com.deepoove.poi.util.TableTools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.luoshi.web.RuleViolationException;
 
 /**
- * Custom Word templates with poi-tl tags: the tags a template may use, the data they receive, the
- * check that refuses a broken template, and the example template offered for download. The tag
- * list is documented in docs/report/README.md; keep both in step.
+ * Custom Word templates with poi-tl tags: the tags a template may use (one vocabulary, which the check
+ * of an uploaded template, the data and the documentation all follow), the data they receive from a
+ * stored version, the check that refuses a broken template, and the example template offered for
+ * download. The tags are documented in docs/report/README.md, and a test keeps both in step.
  */
 final class CustomTemplates {
 
-    /** Tags at the top level of a template. */
-    static final Set<String> TOP_TAGS;
-    /** Tags inside the loops, by loop. */
-    static final Map<String, Set<String>> LOOP_TAGS = Map.of(
-            "sections", Set.of("number", "heading", "paragraphs"),
-            "paragraphs", Set.of("text"),
-            "problems", Set.of("text"),
-            "plans", Set.of("text"),
-            "appendix", Set.of("label", "value", "records"),
-            "records", Set.of("label", "href"));
+    /** The list figures: each is a text tag (its text), a loop {{?name}} and a table-row loop {{%name}}. */
+    static final List<String> LIST_FIGURES = Arrays.stream(FigureName.values())
+            .filter(n -> n.kind() == Figure.Kind.LIST).map(FigureName::key).toList();
+
+    /**
+     * Figures the sentences derive from others, usable as text tags, and what their marker says when the
+     * version states none (e.g. no article was recorded, so there is no total).
+     */
+    static final Map<String, String> DERIVED = orderedMap(
+            "mediaTotal", "新闻上稿记录",
+            "opinionOnTimeRate", "已办结的网络舆情记录");
+
+    /** The tags inside a list figure's loop and table row: one per entry. */
+    static final Set<String> ITEM_TAGS = ordered("label", "detail", "count");
+
+    /** Plain text tags {{name}} at the top level. */
+    static final Set<String> TEXT_TAGS;
+
+    /** Loops {{?name}}…{{/name}} and the tags inside each (a name inside may itself be a loop). */
+    static final Map<String, Set<String>> LOOPS;
+
+    /** The loops a template may open at the top level. */
+    static final Set<String> TOP_LOOPS;
+
+    /** Table-row loops {{%name}}: in a table, the row below is repeated per entry with these tags as [label]. */
+    static final Map<String, Set<String>> ROWS;
 
     static {
-        Set<String> top = new LinkedHashSet<>(List.of("title", "addressee", "unitName", "year", "date", "opening",
-                "sections", "problems", "plans", "appendix"));
-        for (FigureName name : FigureName.values()) {
-            top.add(name.key());
+        Set<String> text = new LinkedHashSet<>(List.of("title", "addressee", "unitName", "year", "date", "opening"));
+        Arrays.stream(FigureName.values()).map(FigureName::key).forEach(text::add);
+        text.addAll(DERIVED.keySet());
+        TEXT_TAGS = Collections.unmodifiableSet(text);
+
+        Map<String, Set<String>> loops = new LinkedHashMap<>();
+        loops.put("sections", ordered("number", "heading", "paragraphs"));
+        loops.put("paragraphs", ordered("text"));
+        loops.put("problems", ordered("text"));
+        loops.put("plans", ordered("text"));
+        loops.put("withAppendix", Set.of());
+        loops.put("appendix", ordered("number", "label", "value", "sources", "seeAlso", "records"));
+        loops.put("records", ordered("number", "date", "kind", "title", "label", "href"));
+        for (String name : LIST_FIGURES) {
+            // a list figure named like a block loop ("problems") would make one tag mean two things
+            if (loops.put(name, ITEM_TAGS) != null) {
+                throw new IllegalStateException("list figure " + name + " has the name of a template loop");
+            }
         }
-        TOP_TAGS = java.util.Collections.unmodifiableSet(top);
+        LOOPS = Collections.unmodifiableMap(loops);
+
+        Set<String> top = new LinkedHashSet<>(List.of("sections", "problems", "plans", "withAppendix", "appendix"));
+        top.addAll(LIST_FIGURES);
+        TOP_LOOPS = Collections.unmodifiableSet(top);
+
+        Map<String, Set<String>> rows = new LinkedHashMap<>();
+        LIST_FIGURES.forEach(name -> rows.put(name, ITEM_TAGS));
+        ROWS = Collections.unmodifiableMap(rows);
     }
+
+    /** The sign of a table-row loop tag. */
+    static final char ROW_SIGN = '%';
+    private static final Pattern ROW_TAG = Pattern.compile("\\[([^\\[\\]]*)\\]");
 
     private CustomTemplates() {
     }
 
-    /** The data a template is rendered with. */
-    /** The tags' values: the report's texts and {@code figure}'s text of every figure name. */
-    static Map<String, Object> data(WordReport report, java.util.function.Function<FigureName, String> figure) {
+    private static Set<String> ordered(String... names) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static Configure config() {
+        return Configure.builder().addPlugin(ROW_SIGN, new LoopRowTableRenderPolicy()).build();
+    }
+
+    /**
+     * The text of every figure a template may name, as the version states it: the stored figures, and the
+     * derived ones as the version's sentences state them (a marker where they state none).
+     */
+    static Map<String, String> figureTexts(ReportContent content) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (FigureName name : FigureName.values()) {
+            texts.put(name.key(), content.figureText(name));
+        }
+        DERIVED.forEach((key, missing) -> texts.put(key, content.partText(key).orElseGet(() -> ReportText.marker(missing))));
+        return texts;
+    }
+
+    /** The entries of the list figures the version stored them for. */
+    static Map<String, List<ReportContent.Item>> items(ReportContent content) {
+        Map<String, List<ReportContent.Item>> items = new LinkedHashMap<>();
+        for (FigureName name : FigureName.values()) {
+            content.items(name).ifPresent(list -> items.put(name.key(), list));
+        }
+        return items;
+    }
+
+    /** The tags' values, all from the report as one version states it. */
+    static Map<String, Object> data(WordReport report) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("title", report.title());
         data.put("addressee", report.addressee() == null ? "" : report.addressee());
@@ -79,12 +173,80 @@ final class CustomTemplates {
         data.putIfAbsent("opening", "");
         data.putIfAbsent("problems", List.of());
         data.putIfAbsent("plans", List.of());
-        data.put("appendix", report.appendix().stream().map(a -> Map.of("label", a.label(), "value", a.value(),
-                "records", a.records().stream().map(r -> Map.of("label", r.label(), "href", r.href())).toList())).toList());
-        for (FigureName name : FigureName.values()) {
-            data.put(name.key(), figure.apply(name));
+        data.put("withAppendix", !report.appendix().isEmpty());
+        data.put("appendix", report.appendix().stream().map(CustomTemplates::appendixEntry).toList());
+        for (String key : TEXT_TAGS) {
+            if (report.figures().containsKey(key)) {
+                data.put(key, report.figures().get(key));
+            }
+        }
+        for (String key : LIST_FIGURES) {
+            String text = report.figures().getOrDefault(key, "");
+            List<ReportContent.Item> items = report.items().get(key);
+            // Without stored entries (a missing figure, or a version saved before entries were kept) the
+            // loop has one entry holding the figure's text: a marker stays visible in a table too.
+            data.put(key, new Entries(items != null ? items : List.of(new ReportContent.Item(text, "", null)), text));
         }
         return data;
+    }
+
+    private static Map<String, Object> appendixEntry(WordReport.AppendixEntry entry) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("number", String.valueOf(entry.number()));
+        map.put("label", entry.label());
+        map.put("value", entry.value());
+        map.put("sources", entry.sources().isEmpty() ? ""
+                : "来源：" + entry.sources().stream().map(WordReport.Link::text).collect(Collectors.joining("、")));
+        map.put("seeAlso", entry.seeAlso().isEmpty() ? ""
+                : "另见上列记录" + entry.seeAlso().stream().map(k -> "（" + k + "）").collect(Collectors.joining("、")));
+        map.put("records", entry.records().stream().map(r -> {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("number", "（" + r.number() + "）");
+            record.put("date", r.date());
+            record.put("kind", r.kind());
+            record.put("title", r.title());
+            record.put("label", r.url() == null ? r.line() : link(r.line(), r.url()));
+            record.put("href", r.url() == null ? "" : r.url());
+            return record;
+        }).toList());
+        return map;
+    }
+
+    /** A link in the tag's own font and colour (an official document is printed black), not poi-tl's blue. */
+    private static HyperlinkTextRenderData link(String text, String url) {
+        HyperlinkTextRenderData link = new HyperlinkTextRenderData(text, url);
+        link.setStyle(null);
+        return link;
+    }
+
+    /**
+     * The entries of a list figure for a loop or a table row; as a text tag it prints the figure's
+     * text, so {{mediaByLevel}} and {{?mediaByLevel}} name the same figure.
+     */
+    static final class Entries extends AbstractList<Map<String, Object>> {
+        private final List<Map<String, Object>> entries;
+        private final String text;
+
+        Entries(List<ReportContent.Item> items, String text) {
+            this.entries = items.stream().map(i -> Map.<String, Object>of("label", i.label(), "detail", i.detail(),
+                    "count", i.count() == null ? "" : String.valueOf(i.count()))).toList();
+            this.text = text;
+        }
+
+        @Override
+        public Map<String, Object> get(int index) {
+            return entries.get(index);
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     private static List<Map<String, Object>> texts(ReportContent.Block block) {
@@ -95,7 +257,7 @@ final class CustomTemplates {
     }
 
     static byte[] render(byte[] template, Map<String, Object> data) {
-        try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(template));
+        try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(template), config());
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             compiled.render(data);
             compiled.write(out);
@@ -109,18 +271,18 @@ final class CustomTemplates {
      * Refuses a file that is not a .docx, uses tags the report does not provide, or fails to render
      * with sample data. The message names the offending tags.
      */
-    static void validate(String fileName, byte[] content, WordReport sample, FigureSet figures) {
+    static void validate(String fileName, byte[] content, WordReport sample) {
         if (fileName == null || !fileName.toLowerCase().endsWith(".docx") || content.length < 4
                 || content[0] != 'P' || content[1] != 'K') {
             throw new RuleViolationException("report.template.notDocx");
         }
         Set<String> unknown = new TreeSet<>();
-        try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(content))) {
+        try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(content), config())) {
             List<MetaTemplate> elements = compiled.getElementTemplates();
             if (elements.isEmpty()) {
                 throw new RuleViolationException("report.template.noTags");
             }
-            check(elements, TOP_TAGS, unknown);
+            check(elements, TEXT_TAGS, TOP_LOOPS, true, unknown);
         } catch (RuleViolationException e) {
             throw e;
         } catch (Exception e) {
@@ -130,56 +292,136 @@ final class CustomTemplates {
             throw new RuleViolationException("report.template.unknownTags", String.join("、", unknown));
         }
         try {
-            render(content, data(sample, name -> figures.get(name).display()));
+            render(content, data(sample));
         } catch (Exception e) {
             throw new RuleViolationException("report.template.renderFailed");
         }
     }
 
-    private static void check(List<MetaTemplate> elements, Set<String> allowed, Set<String> unknown) {
+    private static void check(List<MetaTemplate> elements, Set<String> text, Set<String> loops, boolean top,
+            Set<String> unknown) {
         for (MetaTemplate element : elements) {
             if (element instanceof BlockTemplate block) {
                 String name = block.getStartMark().getTagName();
-                if (!allowed.contains(name) || !LOOP_TAGS.containsKey(name)) {
+                if (!loops.contains(name)) {
                     unknown.add("{{?" + name + "}}");
                     continue;
                 }
-                check(block.getTemplates(), LOOP_TAGS.get(name), unknown);
+                Set<String> inside = LOOPS.get(name);
+                check(block.getTemplates(), inside, inside.stream().filter(LOOPS::containsKey).collect(Collectors.toSet()),
+                        false, unknown);
             } else if (element instanceof ElementTemplate tag) {
-                boolean plain = tag.getSign() == null || tag.getSign() == '\0' || tag.getSign() == ' ';
-                if (!plain || !allowed.contains(tag.getTagName()) || LOOP_TAGS.containsKey(tag.getTagName())) {
+                Character sign = tag.getSign();
+                boolean plain = sign == null || sign == '\0' || sign == ' ';
+                if (plain) {
+                    if (!text.contains(tag.getTagName()) || (loops.contains(tag.getTagName())
+                            && !LIST_FIGURES.contains(tag.getTagName()))) {
+                        unknown.add(tag.getSource());
+                    }
+                } else if (sign == ROW_SIGN && top && ROWS.containsKey(tag.getTagName())) {
+                    checkRow(tag, ROWS.get(tag.getTagName()), unknown);
+                } else {
                     unknown.add(tag.getSource());
                 }
             }
         }
     }
 
-    /** An example template using every kind of tag, laid out like the built-in document. */
+    /** A table-row loop: in a table, with a row below it whose [tags] are the entries'. */
+    private static void checkRow(ElementTemplate tag, Set<String> allowed, Set<String> unknown) {
+        if (!(tag instanceof RunTemplate run) || !TableTools.isInsideTable(run.getRun())
+                || !(((XWPFParagraph) run.getRun().getParent()).getBody() instanceof XWPFTableCell cell)) {
+            unknown.add(tag.getSource());
+            return;
+        }
+        XWPFTableRow row = cell.getTableRow();
+        XWPFTable table = row.getTable();
+        int below = table.getRows().indexOf(row) + 1;
+        if (below >= table.getRows().size()) {
+            unknown.add(tag.getSource());
+            return;
+        }
+        for (XWPFTableCell c : table.getRow(below).getTableCells()) {
+            Matcher m = ROW_TAG.matcher(c.getText());
+            while (m.find()) {
+                if (!allowed.contains(m.group(1))) {
+                    unknown.add(m.group());
+                }
+            }
+        }
+    }
+
+    /**
+     * The example template: the built-in GB/T 9704 page and fonts (from {@link GbDocumentWriter#document()}),
+     * with tags where the content goes, and every kind of tag: text, loops, a table-row loop.
+     */
     static byte[] example() {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            line(doc, "{{title}}", GbDocumentWriter.TITLE_FONT, GbDocumentWriter.TITLE_SIZE, ParagraphAlignment.CENTER);
-            line(doc, "{{addressee}}：", GbDocumentWriter.BODY_FONT, GbDocumentWriter.BODY_SIZE, ParagraphAlignment.LEFT);
-            line(doc, "{{opening}}", GbDocumentWriter.BODY_FONT, GbDocumentWriter.BODY_SIZE, ParagraphAlignment.BOTH);
-            line(doc, "一、主要做法及成效", GbDocumentWriter.HEADING1_FONT, GbDocumentWriter.BODY_SIZE, ParagraphAlignment.BOTH);
-            line(doc, "{{?sections}}", GbDocumentWriter.BODY_FONT, GbDocumentWriter.BODY_SIZE, ParagraphAlignment.BOTH);
-            line(doc, "{{number}}{{heading}}", GbDocumentWriter.HEADING2_FONT, GbDocumentWriter.BODY_SIZE,
-                    ParagraphAlignment.BOTH);
-            line(doc, "{{?paragraphs}}{{text}}{{/paragraphs}}", GbDocumentWriter.BODY_FONT, GbDocumentWriter.BODY_SIZE,
-                    ParagraphAlignment.BOTH);
-            line(doc, "{{/sections}}", GbDocumentWriter.BODY_FONT, GbDocumentWriter.BODY_SIZE, ParagraphAlignment.BOTH);
-            line(doc, "二、存在问题", GbDocumentWriter.HEADING1_FONT, GbDocumentWriter.BODY_SIZE, ParagraphAlignment.BOTH);
-            line(doc, "{{?problems}}{{text}}{{/problems}}", GbDocumentWriter.BODY_FONT, GbDocumentWriter.BODY_SIZE,
-                    ParagraphAlignment.BOTH);
-            line(doc, "三、下一步打算", GbDocumentWriter.HEADING1_FONT, GbDocumentWriter.BODY_SIZE, ParagraphAlignment.BOTH);
-            line(doc, "{{?plans}}{{text}}{{/plans}}", GbDocumentWriter.BODY_FONT, GbDocumentWriter.BODY_SIZE,
-                    ParagraphAlignment.BOTH);
-            line(doc, "（中心组学习 {{studyCentralGroupCount}} 次，出勤率 {{attendanceRate}}）", GbDocumentWriter.BODY_FONT,
-                    GbDocumentWriter.BODY_SIZE, ParagraphAlignment.BOTH);
-            line(doc, "{{unitName}}", GbDocumentWriter.BODY_FONT, GbDocumentWriter.BODY_SIZE, ParagraphAlignment.RIGHT);
-            line(doc, "{{date}}", GbDocumentWriter.BODY_FONT, GbDocumentWriter.BODY_SIZE, ParagraphAlignment.RIGHT);
-            line(doc, "附件：数据来源清单", GbDocumentWriter.HEADING1_FONT, GbDocumentWriter.BODY_SIZE, ParagraphAlignment.LEFT);
-            line(doc, "{{?appendix}}{{label}}：{{value}}{{/appendix}}", GbDocumentWriter.BODY_FONT,
-                    GbDocumentWriter.BODY_SIZE, ParagraphAlignment.BOTH);
+        try (XWPFDocument doc = GbDocumentWriter.document(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            title(doc, "{{title}}");
+            plain(doc, ParagraphAlignment.LEFT, "");
+            plain(doc, ParagraphAlignment.LEFT, "{{addressee}}：");
+            body(doc, "{{opening}}");
+            heading1(doc, "一、主要做法及成效");
+            plain(doc, ParagraphAlignment.LEFT, "{{?sections}}");
+            line(doc, "{{number}}{{heading}}", GbDocumentWriter.HEADING2_FONT);
+            plain(doc, ParagraphAlignment.LEFT, "{{?paragraphs}}");
+            body(doc, "{{text}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{/paragraphs}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{/sections}}");
+            heading1(doc, "二、存在问题");
+            plain(doc, ParagraphAlignment.LEFT, "{{?problems}}");
+            body(doc, "{{text}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{/problems}}");
+            heading1(doc, "三、下一步打算");
+            plain(doc, ParagraphAlignment.LEFT, "{{?plans}}");
+            body(doc, "{{text}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{/plans}}");
+            body(doc, "（中心组学习 {{studyCentralGroupCount}} 次，出勤率 {{attendanceRate}}；媒体上稿 {{mediaTotal}} 篇）");
+            plain(doc, ParagraphAlignment.LEFT, "");
+            plain(doc, ParagraphAlignment.LEFT, "");
+            signature(doc, "{{unitName}}");
+            signature(doc, "{{date}}");
+
+            // 附表: the list figures, as lines and as a table.
+            XWPFParagraph attached = GbDocumentWriter.paragraph(doc, ParagraphAlignment.LEFT, false);
+            attached.setPageBreak(true);
+            GbDocumentWriter.run(attached, "附表", GbDocumentWriter.HEADING1_FONT, GbDocumentWriter.BODY_SIZE);
+            plain(doc, ParagraphAlignment.LEFT, "");
+            title(doc, "主要数据一览");
+            plain(doc, ParagraphAlignment.LEFT, "");
+            line(doc, "意识形态工作领导小组成员（{{leadingGroupMembers}}名）", GbDocumentWriter.HEADING2_FONT);
+            plain(doc, ParagraphAlignment.LEFT, "{{?leadingGroupMembers}}");
+            body(doc, "{{label}}　{{detail}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{/leadingGroupMembers}}");
+            line(doc, "新闻上稿（按媒体级别）", GbDocumentWriter.HEADING2_FONT);
+            table(doc, List.of("媒体级别{{%mediaByLevel}}", "篇数"), List.of("[label]", "[count]"));
+            body(doc, "按媒体类型：{{?mediaByMedium}}{{label}}{{count}}篇；{{/mediaByMedium}}");
+            line(doc, "未达标的考评指标", GbDocumentWriter.HEADING2_FONT);
+            plain(doc, ParagraphAlignment.LEFT, "{{?unmetIndicators}}");
+            body(doc, "{{label}}：{{detail}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{/unmetIndicators}}");
+            line(doc, "尚未整改完成的问题", GbDocumentWriter.HEADING2_FONT);
+            plain(doc, ParagraphAlignment.LEFT, "{{?openFindings}}");
+            body(doc, "{{label}}（{{detail}}）");
+            plain(doc, ParagraphAlignment.LEFT, "{{/openFindings}}");
+
+            // 附件: only when the download includes it.
+            plain(doc, ParagraphAlignment.LEFT, "{{?withAppendix}}");
+            XWPFParagraph appendix = GbDocumentWriter.paragraph(doc, ParagraphAlignment.LEFT, false);
+            appendix.setPageBreak(true);
+            GbDocumentWriter.run(appendix, "附件", GbDocumentWriter.HEADING1_FONT, GbDocumentWriter.BODY_SIZE);
+            plain(doc, ParagraphAlignment.LEFT, "");
+            title(doc, "数据来源清单");
+            plain(doc, ParagraphAlignment.LEFT, "");
+            plain(doc, ParagraphAlignment.LEFT, "{{/withAppendix}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{?appendix}}");
+            body(doc, "{{number}}.{{label}}：{{value}}");
+            body(doc, "{{sources}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{?records}}");
+            body(doc, "{{number}}{{label}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{/records}}");
+            body(doc, "{{seeAlso}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{/appendix}}");
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -187,9 +429,52 @@ final class CustomTemplates {
         }
     }
 
-    private static void line(XWPFDocument doc, String text, String font, int size, ParagraphAlignment alignment) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(alignment);
-        GbDocumentWriter.run(p, text, font, size);
+    private static void title(XWPFDocument doc, String text) {
+        GbDocumentWriter.run(GbDocumentWriter.paragraph(doc, ParagraphAlignment.CENTER, false), text,
+                GbDocumentWriter.TITLE_FONT, GbDocumentWriter.TITLE_SIZE);
+    }
+
+    private static void heading1(XWPFDocument doc, String text) {
+        line(doc, text, GbDocumentWriter.HEADING1_FONT);
+    }
+
+    /** A paragraph of body size in the font, indented two characters. */
+    private static void line(XWPFDocument doc, String text, String font) {
+        GbDocumentWriter.run(GbDocumentWriter.paragraph(doc, ParagraphAlignment.BOTH, true), text, font,
+                GbDocumentWriter.BODY_SIZE);
+    }
+
+    private static void body(XWPFDocument doc, String text) {
+        line(doc, text, GbDocumentWriter.BODY_FONT);
+    }
+
+    /** Body text without indent: the addressee, blank lines and the loop marks (removed when rendered). */
+    private static void plain(XWPFDocument doc, ParagraphAlignment alignment, String text) {
+        GbDocumentWriter.run(GbDocumentWriter.paragraph(doc, alignment, false), text, GbDocumentWriter.BODY_FONT,
+                GbDocumentWriter.BODY_SIZE);
+    }
+
+    /** 署名 and 成文日期: right-aligned, four characters from the right edge. */
+    private static void signature(XWPFDocument doc, String text) {
+        XWPFParagraph p = GbDocumentWriter.paragraph(doc, ParagraphAlignment.RIGHT, false);
+        p.setIndentationRight(4 * GbDocumentWriter.CHAR);
+        GbDocumentWriter.run(p, text, GbDocumentWriter.BODY_FONT, GbDocumentWriter.BODY_SIZE);
+    }
+
+    /** A table as wide as the text block: a heading row and a row to repeat. */
+    private static void table(XWPFDocument doc, List<String> heading, List<String> row) {
+        XWPFTable table = doc.createTable(2, heading.size());
+        table.setWidth(GbDocumentWriter.TEXT_WIDTH);
+        for (int r = 0; r < 2; r++) {
+            List<String> texts = r == 0 ? heading : row;
+            for (int c = 0; c < texts.size(); c++) {
+                XWPFTableCell cell = table.getRow(r).getCell(c);
+                cell.setWidth(String.valueOf(GbDocumentWriter.TEXT_WIDTH / texts.size()));
+                XWPFParagraph p = cell.getParagraphs().get(0);
+                p.setAlignment(ParagraphAlignment.CENTER);
+                GbDocumentWriter.run(p, texts.get(c), r == 0 ? GbDocumentWriter.HEADING1_FONT : GbDocumentWriter.BODY_FONT,
+                        GbDocumentWriter.BODY_SIZE);
+            }
+        }
     }
 }

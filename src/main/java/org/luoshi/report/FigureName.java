@@ -110,7 +110,7 @@ enum FigureName {
     /** 周期未结束、进度落后的考评指标 (LIST). */
     BEHIND_INDICATORS("behindIndicators", Figure.Kind.LIST, "本年度量化考评结果"),
     /** 检查发现的问题及整改 (LIST: the finding's statement; owner, deadline, measures, state). */
-    PROBLEMS("problems", Figure.Kind.LIST, "本年度检查发现的问题及整改记录");
+    PROBLEMS("problemsFound", Figure.Kind.LIST, "本年度检查发现的问题及整改记录");
 
     private final String key;
     private final Figure.Kind kind;

@@ -69,13 +69,25 @@ final class GbDocumentWriter {
     private GbDocumentWriter() {
     }
 
-    static byte[] write(WordReport report) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    /**
+     * An empty document with the GB/T 9704 page (A4, margins, 22 × 28 grid), the document defaults and
+     * font table, and the "— 1 —" page numbers: the built-in writer and the example template both start here.
+     */
+    static XWPFDocument document() {
+        XWPFDocument doc = new XWPFDocument();
+        try {
             defaults(doc);
-            fontTable(doc);
-            page(doc);
-            footers(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fontTable(doc);
+        page(doc);
+        footers(doc);
+        return doc;
+    }
 
+    static byte[] write(WordReport report) {
+        try (XWPFDocument doc = document(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = paragraph(doc, ParagraphAlignment.CENTER, false);
             run(title, report.title(), TITLE_FONT, TITLE_SIZE);
             paragraph(doc, ParagraphAlignment.LEFT, false); // one empty line below the title
@@ -127,6 +139,10 @@ final class GbDocumentWriter {
         run(date, report.date(), BODY_FONT, BODY_SIZE);
     }
 
+    /**
+     * 附件 on a page of its own: per figure "1.label：value", then in the Evidence style its sources, the
+     * records behind it not listed before ("（1）2026年12月28日　会议　title") and the numbers of those that were.
+     */
     private static void appendix(XWPFDocument doc, List<WordReport.AppendixEntry> entries) {
         if (entries.isEmpty()) {
             return;
@@ -137,21 +153,46 @@ final class GbDocumentWriter {
         paragraph(doc, ParagraphAlignment.LEFT, false);
         run(paragraph(doc, ParagraphAlignment.CENTER, false), "数据来源清单", TITLE_FONT, TITLE_SIZE);
         paragraph(doc, ParagraphAlignment.LEFT, false);
-        int n = 0;
         for (WordReport.AppendixEntry entry : entries) {
-            run(paragraph(doc, ParagraphAlignment.BOTH, true), (++n) + "." + entry.label() + "：" + entry.value(),
+            run(paragraph(doc, ParagraphAlignment.BOTH, true), entry.number() + "." + entry.label() + "：" + entry.value(),
                     BODY_FONT, BODY_SIZE);
-            int m = 0;
-            for (EvidenceLink record : entry.records()) {
-                // Hundreds of these lines: their layout and font come from a style, not from each paragraph.
-                XWPFParagraph line = doc.createParagraph();
-                line.setStyle(EVIDENCE_STYLE);
-                line.createRun().setText("（" + (++m) + "）" + record.label() + "（" + record.href() + "）");
+            if (!entry.sources().isEmpty()) {
+                XWPFParagraph line = evidence(doc);
+                line.createRun().setText("来源：");
+                for (int i = 0; i < entry.sources().size(); i++) {
+                    WordReport.Link source = entry.sources().get(i);
+                    if (i > 0) {
+                        line.createRun().setText("、");
+                    }
+                    text(line, source.text(), source.url());
+                }
+            }
+            // Hundreds of these lines: their layout and font come from a style, not from each paragraph.
+            for (WordReport.AppendixRecord record : entry.records()) {
+                XWPFParagraph line = evidence(doc);
+                line.createRun().setText("（" + record.number() + "）");
+                text(line, record.line(), record.url());
+            }
+            if (!entry.seeAlso().isEmpty()) {
+                evidence(doc).createRun().setText("另见上列记录" + String.join("、",
+                        entry.seeAlso().stream().map(k -> "（" + k + "）").toList()));
             }
         }
     }
 
-    private static XWPFParagraph paragraph(XWPFDocument doc, ParagraphAlignment alignment, boolean indent) {
+    private static XWPFParagraph evidence(XWPFDocument doc) {
+        XWPFParagraph line = doc.createParagraph();
+        line.setStyle(EVIDENCE_STYLE);
+        return line;
+    }
+
+    /** Text, linked to {@code url} when there is one. */
+    private static void text(XWPFParagraph p, String text, String url) {
+        XWPFRun run = url == null ? p.createRun() : p.createHyperlinkRun(url);
+        run.setText(text);
+    }
+
+    static XWPFParagraph paragraph(XWPFDocument doc, ParagraphAlignment alignment, boolean indent) {
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(alignment);
         CTPPr ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();

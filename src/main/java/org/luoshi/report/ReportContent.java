@@ -14,21 +14,56 @@ import java.util.Map;
  *     every download of the version (built-in or custom template, Word or PDF, simplified or
  *     traditional) renders these, never figures computed later. Versions saved before figures were
  *     kept have none; see {@link #figureText(FigureName)}.
+ * @param items the entries of every list figure that was not missing (media by level, leading group
+ *     members, unmet indicators, open findings …), by {@link FigureName#key()}, as the version was written
+ *     with them: custom templates list them as rows. Versions saved before items were kept have none;
+ *     see {@link #items(FigureName)}.
  */
-record ReportContent(List<Block> blocks, Map<String, String> figures) {
+record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String, List<Item>> items) {
 
     ReportContent {
         blocks = List.copyOf(blocks);
         figures = figures == null ? Map.of() : Map.copyOf(figures);
+        items = items == null ? Map.of() : Map.copyOf(items);
     }
 
-    /** A fresh content: the blocks written from {@code set}, keeping every figure's text. */
+    /** A fresh content: the blocks written from {@code set}, keeping every figure's text and every list figure's entries. */
     static ReportContent of(List<Block> blocks, FigureSet set) {
         Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, List<Item>> entries = new LinkedHashMap<>();
         for (FigureName name : FigureName.values()) {
-            texts.put(name.key(), set.get(name).display());
+            Figure figure = set.get(name);
+            texts.put(name.key(), figure.display());
+            if (figure.kind() == Figure.Kind.LIST) {
+                entries.put(name.key(), figure.items().stream().map(Item::of).toList());
+            }
         }
-        return new ReportContent(blocks, texts);
+        return new ReportContent(blocks, texts, entries);
+    }
+
+    /**
+     * One entry of a list figure as the version states it.
+     *
+     * @param count a number of the entry (articles at a level), or null
+     */
+    record Item(String label, String detail, Long count) {
+
+        Item {
+            label = label == null ? "" : label;
+            detail = detail == null ? "" : detail;
+        }
+
+        static Item of(FigureItem item) {
+            return new Item(item.label(), item.detail(), item.count());
+        }
+    }
+
+    /**
+     * The entries of a list figure as this version states them; empty when the figure was missing or the
+     * version was saved before entries were kept (its text, {@link #figureText}, is then all there is).
+     */
+    java.util.Optional<List<Item>> items(FigureName name) {
+        return java.util.Optional.ofNullable(items.get(name.key()));
     }
 
     /**
@@ -42,6 +77,14 @@ record ReportContent(List<Block> blocks, Map<String, String> figures) {
         }
         return figureParts().stream().filter(p -> name.key().equals(p.figure())).map(Part::text).findFirst()
                 .orElseGet(() -> ReportText.marker(name.missingDescription()));
+    }
+
+    /**
+     * The text of a figure part, a figure or a figure derived in the sentences (mediaTotal,
+     * opinionOnTimeRate …), as this version states it; empty when no sentence of the version states it.
+     */
+    java.util.Optional<String> partText(String key) {
+        return figureParts().stream().filter(p -> key.equals(p.figure())).map(Part::text).findFirst();
     }
 
     enum BlockType {
@@ -127,7 +170,7 @@ record ReportContent(List<Block> blocks, Map<String, String> figures) {
             Block old = previous == null ? null : previous.block(block.key());
             merged.add(old != null && block.editable() && old.text() != null ? block.withText(old.text()) : block);
         }
-        return new ReportContent(merged, figures);
+        return new ReportContent(merged, figures, items);
     }
 
     /** Replaces the user's text of the named blocks; unknown or non-editable keys are ignored. */
@@ -137,7 +180,7 @@ record ReportContent(List<Block> blocks, Map<String, String> figures) {
             String text = texts.get(block.key());
             changed.add(text != null && block.editable() ? block.withText(text.strip()) : block);
         }
-        return new ReportContent(changed, figures);
+        return new ReportContent(changed, figures, items);
     }
 
     /** Every visible marker: missing figures and markers the user left in the text, by block key. */

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
-import org.luoshi.org.OrgUnitService;
 import org.luoshi.time.Times;
+import org.luoshi.web.FormSubmission;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The report pages: list, new, edit with the check panel, versions, downloads, review and templates. */
@@ -38,18 +37,16 @@ class ReportController {
 
     private final ReportService reports;
     private final ReportDocuments documents;
-    private final OrgUnitService units;
     private final MessageSource messages;
     private final Times times;
-    private final org.luoshi.web.FormSubmission forms;
+    private final FormSubmission forms;
 
-    ReportController(ReportService reports, ReportDocuments documents, OrgUnitService units, MessageSource messages, Times times,
-            org.luoshi.web.FormSubmission forms) {
-        this.forms = forms;
+    ReportController(ReportService reports, ReportDocuments documents, MessageSource messages,
+            Times times, FormSubmission forms) {
         this.times = times;
+        this.forms = forms;
         this.reports = reports;
         this.documents = documents;
-        this.units = units;
         this.messages = messages;
     }
 
@@ -268,34 +265,62 @@ class ReportController {
                 .body(file.bytes());
     }
 
+    /** Who may change templates: the service decides per unit (an officer their own township only). */
+    static ReportDocuments.TemplateEditor editor(DataScope scope, Authentication auth) {
+        return new ReportDocuments.TemplateEditor(scope, has(auth, "ROLE_ADMIN"), has(auth, "ROLE_TOWNSHIP_OFFICER"));
+    }
+
+    private static boolean has(Authentication auth, String authority) {
+        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
+    }
+
     @GetMapping("/templates")
-    @PreAuthorize("hasRole('ADMIN')")
-    String templates(DataScope scope, Model model) {
-        model.addAttribute("templates", documents.templates(scope).stream()
-                .map(t -> new TemplateRow(t, units.getUnchecked(t.getOrgUnitId()).getName())).toList());
-        model.addAttribute("units", units.tree(scope));
+    @PreAuthorize("hasAnyRole('ADMIN','TOWNSHIP_OFFICER','COUNTY_REVIEWER')")
+    String templates(DataScope scope, Authentication auth, Model model) {
+        ReportDocuments.TemplateEditor editor = editor(scope, auth);
+        ReportForms.TemplateForm form = new ReportForms.TemplateForm();
+        form.setKind(ReportKind.RESPONSIBILITY);
+        documents.templateUnits(editor).stream().findFirst().ifPresent(u -> form.setOrgUnitId(u.getId()));
+        model.addAttribute("templateForm", form);
+        return templatesPage(editor, model);
+    }
+
+    private String templatesPage(ReportDocuments.TemplateEditor editor, Model model) {
+        model.addAttribute("templates", documents.templates(editor));
+        model.addAttribute("units", documents.templateUnits(editor));
         model.addAttribute("kinds", ReportKind.values());
         return "report/templates";
     }
 
-    record TemplateRow(ReportTemplate template, String unit) {
-    }
-
+    /**
+     * Uploads (or replaces) a unit's template. A file the check refuses shows the page again with the
+     * reason beside the file field (the form protocol's refusal, placed there); a unit the user may not
+     * set templates for is refused by the service (404 outside the scope, 403 inside it).
+     */
     @PostMapping("/templates")
-    @PreAuthorize("hasRole('ADMIN')")
-    String upload(DataScope scope, @RequestParam long orgUnitId, @RequestParam ReportKind kind,
-            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
-        documents.upload(scope, orgUnitId, kind, file);
-        redirect.addFlashAttribute("flash", msg("report.template.uploaded"));
-        return "redirect:/report/templates";
+    @PreAuthorize(WRITERS)
+    String upload(DataScope scope, Authentication auth,
+            @Valid @ModelAttribute("templateForm") ReportForms.TemplateForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (form.getFile() == null || form.getFile().isEmpty()) {
+            errors.rejectValue("file", "report.template.fileRequired");
+        }
+        ReportDocuments.TemplateEditor editor = editor(scope, auth);
+        return forms.submit(errors.hasErrors(), model, response, redirect, () -> templatesPage(editor, model), () -> {
+            documents.upload(editor, form.getOrgUnitId(), form.getKind(), form.getFile());
+            return forms.done("/report/templates", "report.template.uploaded");
+        });
     }
 
     @PostMapping("/templates/{templateId}/retire")
-    @PreAuthorize("hasRole('ADMIN')")
-    String retire(DataScope scope, @PathVariable long templateId, RedirectAttributes redirect) {
-        documents.retire(scope, templateId);
-        redirect.addFlashAttribute("flash", msg("report.template.retired"));
-        return "redirect:/report/templates";
+    @PreAuthorize(WRITERS)
+    String retire(DataScope scope, Authentication auth, @PathVariable long templateId, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        ReportDocuments.TemplateEditor editor = editor(scope, auth);
+        return forms.submit(false, model, response, redirect, () -> templates(scope, auth, model), () -> {
+            documents.retire(editor, templateId);
+            return forms.done("/report/templates", "report.template.retired");
+        });
     }
 
     @GetMapping("/templates/example.docx")

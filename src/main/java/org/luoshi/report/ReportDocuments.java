@@ -6,12 +6,17 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
+import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -25,14 +30,19 @@ class ReportDocuments {
     private final ReportTemplateRepository templates;
     private final OrgUnitService units;
     private final PdfConverter pdf;
+    private final EvidenceRecords evidence;
     private final Clock clock;
+    private final String publicBaseUrl;
 
-    ReportDocuments(ReportService reports, ReportTemplateRepository templates, OrgUnitService units, PdfConverter pdf, Clock clock) {
+    ReportDocuments(ReportService reports, ReportTemplateRepository templates, OrgUnitService units, PdfConverter pdf,
+            EvidenceRecords evidence, Clock clock, @Value("${luoshi.public-base-url:}") String publicBaseUrl) {
         this.clock = clock;
         this.reports = reports;
         this.templates = templates;
         this.units = units;
         this.pdf = pdf;
+        this.evidence = evidence;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     /** A file to download. */
@@ -44,14 +54,12 @@ class ReportDocuments {
     File docx(ReportService.Viewer viewer, long id, int versionNumber, boolean traditional, boolean appendix) {
         Report report = reports.get(viewer, id);
         ReportVersion version = versionNumber > 0 ? reports.version(viewer, id, versionNumber) : reports.latest(report);
+        // the figures the version was written with, not today's: an accepted report reads the same next year
         ReportContent content = reports.content(version);
         WordReport simplified = wordReport(report, content, appendix);
         WordReport word = traditional ? simplified.convert(ZhConverterUtil::toTraditional) : simplified;
-        // the figures the version was written with, not today's: an accepted report reads the same next year
-        java.util.function.Function<FigureName, String> figure = traditional
-                ? name -> ZhConverterUtil.toTraditional(content.figureText(name)) : content::figureText;
         byte[] bytes = template(report)
-                .map(t -> CustomTemplates.render(t.getContent(), CustomTemplates.data(word, figure)))
+                .map(t -> CustomTemplates.render(t.getContent(), CustomTemplates.data(word)))
                 .orElseGet(() -> GbDocumentWriter.write(word));
         String name = word.title() + (traditional ? "（繁體）" : "") + ".docx";
         return new File(name, DOCX, bytes);
@@ -66,20 +74,22 @@ class ReportDocuments {
         return pdf.available();
     }
 
+    /**
+     * The report as one version states it. The appendix names the records behind the version's figures by
+     * their date, kind and title, and links them only when a public base URL is configured.
+     */
     WordReport wordReport(Report report, ReportContent content, boolean appendix) {
         List<WordReport.AppendixEntry> entries = appendix
-                ? content.figureParts().stream()
-                        .map(p -> new WordReport.AppendixEntry(ReportDraft.label(p.figure()), p.text(), p.links()))
-                        .toList()
+                ? EvidenceAppendix.of(content, evidence.describe(report.getOrgUnitId(), report.getYear(),
+                        EvidenceAppendix.hrefs(content)), publicBaseUrl)
                 : List.of();
-        return new WordReport(report.getTitle(), report.getAddressee(), content.blocks(), report.getUnitName(),
+        return WordReport.of(report.getTitle(), report.getAddressee(), content, report.getUnitName(),
                 ReportText.date(report.getReportDate()), report.getYear(), entries);
     }
 
     /** The template of the report's kind set for its township or the nearest unit above it. */
     Optional<ReportTemplate> template(Report report) {
-        OrgUnit unit = units.getUnchecked(report.getOrgUnitId());
-        List<Long> chain = Arrays.stream(unit.getPath().split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+        List<Long> chain = chain(units.getUnchecked(report.getOrgUnitId()).getPath());
         List<ReportTemplate> candidates = templates.findByOrgUnitIdInAndActiveTrueOrderByUploadedAtDesc(chain).stream()
                 .filter(t -> t.getKind() == report.getKind()).toList();
         for (int i = chain.size() - 1; i >= 0; i--) {
@@ -92,16 +102,49 @@ class ReportDocuments {
         return Optional.empty();
     }
 
-    List<ReportTemplate> templates(DataScope scope) {
-        List<Long> ids = units.tree(scope).stream().map(OrgUnit::getId).toList();
-        return templates.findByOrgUnitIdInAndActiveTrueOrderByUploadedAtDesc(ids);
+    /**
+     * Who changes custom templates, as the sign-in tells: an administrator, for every unit in scope; a
+     * township officer, for their own township only; nobody else (a county reviewer only reads them).
+     */
+    record TemplateEditor(DataScope scope, boolean administrator, boolean townshipOfficer) {
+    }
+
+    /** A template as the templates page lists it; {@code manageable}: the editor may replace or retire it. */
+    record Listed(ReportTemplate template, OrgUnit unit, boolean inherited, boolean manageable) {
+    }
+
+    /** The active templates of the units in scope and of the units above (which the reports there use too). */
+    List<Listed> templates(TemplateEditor editor) {
+        DataScope scope = editor.scope();
+        Map<Long, OrgUnit> known = new LinkedHashMap<>();
+        units.tree(scope).forEach(u -> known.put(u.getId(), u));
+        List<Long> above = chain(scope.unitPath()).stream().filter(id -> !known.containsKey(id)).toList();
+        above.forEach(id -> known.put(id, units.getUnchecked(id)));
+        return templates.findByOrgUnitIdInAndActiveTrueOrderByUploadedAtDesc(known.keySet()).stream()
+                .map(t -> {
+                    OrgUnit unit = known.get(t.getOrgUnitId());
+                    return new Listed(t, unit, above.contains(unit.getId()), mayManage(editor, unit));
+                }).toList();
+    }
+
+    /** The units the editor may set templates for: all in scope for an administrator, the own township for an officer. */
+    List<OrgUnit> templateUnits(TemplateEditor editor) {
+        if (!editor.scope().writable()) {
+            return List.of();
+        }
+        if (editor.administrator()) {
+            return units.tree(editor.scope());
+        }
+        OrgUnit own = units.getUnchecked(editor.scope().unitId());
+        return mayManage(editor, own) ? List.of(own) : List.of();
     }
 
     /** Checks and stores a template; it replaces the unit's previous template of the same kind. */
     @Transactional
-    ReportTemplate upload(DataScope scope, long orgUnitId, ReportKind kind, MultipartFile file) {
-        scope.requireWritable();
-        OrgUnit unit = units.get(scope, orgUnitId);
+    ReportTemplate upload(TemplateEditor editor, long orgUnitId, ReportKind kind, MultipartFile file) {
+        editor.scope().requireWritable();
+        OrgUnit unit = units.get(editor.scope(), orgUnitId);
+        requireMayManage(editor, unit);
         byte[] content;
         try {
             content = file == null ? new byte[0] : file.getBytes();
@@ -109,26 +152,59 @@ class ReportDocuments {
             throw new UncheckedIOException(e);
         }
         String name = file == null ? null : file.getOriginalFilename();
-        CustomTemplates.validate(name, content, sample(kind, unit.getName()), FigureSet.empty(unit.getId(), 2000));
+        CustomTemplates.validate(name, content, sample(kind, unit.getName()));
         templates.findByOrgUnitIdAndKindAndActiveTrue(unit.getId(), kind).forEach(ReportTemplate::retire);
-        return templates.save(new ReportTemplate(unit.getId(), kind, name, content, scope.username(), clock.instant()));
+        return templates.save(new ReportTemplate(unit.getId(), kind, name, content, editor.scope().username(),
+                clock.instant()));
     }
 
+    /**
+     * Stops using a template (it stays in the table, inactive). A template the editor does not see (another
+     * township's) is 404; one they see but may not change (a village's, the county's above them) 403.
+     */
     @Transactional
-    void retire(DataScope scope, long templateId) {
-        scope.requireWritable();
-        ReportTemplate template = templates.findById(templateId)
-                .filter(t -> scope.covers(units.getUnchecked(t.getOrgUnitId())))
+    void retire(TemplateEditor editor, long templateId) {
+        editor.scope().requireWritable();
+        ReportTemplate template = templates.findById(templateId).filter(ReportTemplate::isActive)
                 .orElseThrow(() -> new NotFoundException("ReportTemplate", templateId));
+        OrgUnit unit = units.getUnchecked(template.getOrgUnitId());
+        boolean above = editor.scope().unitPath().startsWith(unit.getPath());
+        if (!editor.scope().covers(unit) && !above) {
+            throw new NotFoundException("ReportTemplate", templateId);
+        }
+        requireMayManage(editor, unit);
         template.retire();
     }
 
+    private static boolean mayManage(TemplateEditor editor, OrgUnit unit) {
+        DataScope scope = editor.scope();
+        if (!scope.writable() || !scope.covers(unit)) {
+            return false;
+        }
+        return editor.administrator() || (editor.townshipOfficer() && unit.getId() == scope.unitId()
+                && unit.getKind() == OrgUnitKind.TOWNSHIP);
+    }
+
+    private static void requireMayManage(TemplateEditor editor, OrgUnit unit) {
+        if (!mayManage(editor, unit)) {
+            throw new AccessDeniedException("templates of " + unit.getName());
+        }
+    }
+
+    /** The ids of a path's units from the root down ('/1/5/' → 1, 5). */
+    private static List<Long> chain(String path) {
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+    }
+
+    /** A report of the kind with every figure missing, and an appendix of one record: what a template is tried with. */
     private WordReport sample(ReportKind kind, String township) {
         int year = LocalDate.now(clock).getYear();
         ReportContent content = new ReportDraft(kind, township, year, "示例〔" + year + "〕1号",
                 FigureSet.empty(0, year)).build();
-        return new WordReport(ReportDraft.title(kind, township, year), "示例", content.blocks(),
+        return WordReport.of(ReportDraft.title(kind, township, year), "示例", content,
                 ReportText.unitName(township), ReportText.date(LocalDate.now(clock)), year,
-                List.of(new WordReport.AppendixEntry("示例", "1", List.of(new EvidenceLink("示例", "/")))));
+                List.of(new WordReport.AppendixEntry(1, "示例", "1", List.of(new WordReport.Link("示例台账", null)),
+                        List.of(new WordReport.AppendixRecord(1, ReportText.date(LocalDate.now(clock)), "会议", "示例",
+                                null)), List.of(1))));
     }
 }

@@ -571,7 +571,7 @@ final class ReportDraft {
         } else {
             for (int i = 0; i < problems.items().size(); i++) {
                 FigureItem item = problems.items().get(i);
-                lines.add(new Line().derived("problems." + (i + 1), item.label(), item.evidence()).text("。").parts);
+                lines.add(new Line().derived("problemsFound." + (i + 1), item.label(), item.evidence()).text("。").parts);
             }
         }
         indicatorLines(lines);
@@ -788,7 +788,7 @@ final class ReportDraft {
             case "spendingTotal" -> "宣传经费合计（元）";
             case "highlights" -> "亮点工作（第" + detail + "项）";
             case "behindIndicators" -> detail.isEmpty() ? "进度滞后的考评指标" : "进度滞后的考评指标：" + detail;
-            case "problems" -> "检查发现的问题（第" + detail + "个）";
+            case "problemsFound" -> detail.isEmpty() ? "检查发现的问题" : "检查发现的问题（第" + detail + "个）";
             case "rectification" -> "问题整改情况（第" + detail + "个）";
             case "problemsCount" -> "检查发现的问题数";
             case "unmetCount" -> "未达标考评指标数";

@@ -197,4 +197,37 @@ final class ReportForms {
             this.comment = comment;
         }
     }
+
+    /** A template to upload: the unit and report kind it is for, and the .docx. */
+    static class TemplateForm {
+        @NotNull(message = "{report.templates.unit.required}")
+        private Long orgUnitId;
+        @NotNull(message = "{report.kind.required}")
+        private ReportKind kind;
+        private org.springframework.web.multipart.MultipartFile file;
+
+        public Long getOrgUnitId() {
+            return orgUnitId;
+        }
+
+        public void setOrgUnitId(Long orgUnitId) {
+            this.orgUnitId = orgUnitId;
+        }
+
+        public ReportKind getKind() {
+            return kind;
+        }
+
+        public void setKind(ReportKind kind) {
+            this.kind = kind;
+        }
+
+        public org.springframework.web.multipart.MultipartFile getFile() {
+            return file;
+        }
+
+        public void setFile(org.springframework.web.multipart.MultipartFile file) {
+            this.file = file;
+        }
+    }
 }

@@ -29,10 +29,10 @@ class GbDocumentWriterTest {
         ledger.put(townshipId, township);
         ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR, (String) null,
                 ledger.figures(townshipId, YEAR)).build();
-        WordReport word = new WordReport(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR), "中共青禾县委宣传部",
-                content.blocks(), "中共柳溪镇委员会", ReportText.date(LocalDate.of(2026, 3, 5)), YEAR,
-                appendix ? content.figureParts().stream().map(p -> new WordReport.AppendixEntry(
-                        ReportDraft.label(p.figure()), p.text(), p.links())).toList() : List.of());
+        WordReport word = WordReport.of(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR), "中共青禾县委宣传部",
+                content, "中共柳溪镇委员会", ReportText.date(LocalDate.of(2026, 3, 5)), YEAR,
+                appendix ? EvidenceAppendix.of(content, ledger.describe(townshipId, YEAR, EvidenceAppendix.hrefs(content)), "")
+                        : List.of());
         return new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)));
     }
 
@@ -157,8 +157,9 @@ class GbDocumentWriterTest {
             // Every figure is there; the only marker left asks for the problems the records cannot know.
             assertThat(org.apache.commons.lang3.StringUtils.countMatches(text, "待补充")).isEqualTo(1);
             assertThat(text).contains("【待补充：问题产生的原因，以及上述以外");
-            // The appendix lists the records behind the figures.
-            assertThat(text).contains("数据来源清单").contains("/ledger/records/");
+            // The appendix lists the records behind the figures by date, kind and title, not by address.
+            assertThat(text).contains("数据来源清单").contains("学习　理论学习中心组集中学习（第1次）")
+                    .doesNotContain("/ledger/records/");
             // Its record lines take body text's font, size and spacing from one paragraph style.
             XWPFParagraph line = find(doc.getParagraphs(), "（1）");
             assertThat(line.getStyle()).isEqualTo(GbDocumentWriter.EVIDENCE_STYLE);
@@ -196,8 +197,8 @@ class GbDocumentWriterTest {
         ledger.put(6, RecordedFigures.demoYear(YEAR, 6));
         ReportContent content = new ReportDraft(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR, (String) null,
                 ledger.figures(6, YEAR)).build();
-        WordReport word = new WordReport(ReportDraft.title(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR), null,
-                content.blocks(), "中共柳溪镇委员会", "2026年1月8日", YEAR, List.of())
+        WordReport word = WordReport.of(ReportDraft.title(ReportKind.PROPAGANDA_SUMMARY, "柳溪镇", YEAR), null,
+                content, "中共柳溪镇委员会", "2026年1月8日", YEAR, List.of())
                 .convert(com.github.houbb.opencc4j.util.ZhConverterUtil::toTraditional);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)))) {
             String text = new XWPFWordExtractor(doc).getText();

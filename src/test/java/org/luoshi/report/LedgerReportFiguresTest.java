@@ -215,8 +215,8 @@ class LedgerReportFiguresTest {
 
     private static String docxText(FigureSet set, ReportKind kind) throws Exception {
         ReportContent content = new ReportDraft(kind, "柳溪镇", set.year(), (String) null, set).build();
-        WordReport word = new WordReport(ReportDraft.title(kind, "柳溪镇", set.year()), "中共青禾县委宣传部",
-                content.blocks(), "中共柳溪镇委员会", ReportText.date(org.luoshi.TestClock.today()), set.year(), List.of());
+        WordReport word = WordReport.of(ReportDraft.title(kind, "柳溪镇", set.year()), "中共青禾县委宣传部",
+                content, "中共柳溪镇委员会", ReportText.date(org.luoshi.TestClock.today()), set.year(), List.of());
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)))) {
             return new XWPFWordExtractor(doc).getText();
         }

@@ -32,8 +32,8 @@ class PdfConverterTest {
         RecordedFigures.Township township = RecordedFigures.demoYear(2025, 7);
         ledger.put(7, township);
         ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", 2025, (String) null, ledger.figures(7, 2025)).build();
-        byte[] docx = GbDocumentWriter.write(new WordReport(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", 2025),
-                "中共青禾县委宣传部", content.blocks(), "中共柳溪镇委员会", ReportText.date(LocalDate.of(2026, 2, 3)), 2025, List.of()));
+        byte[] docx = GbDocumentWriter.write(WordReport.of(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", 2025),
+                "中共青禾县委宣传部", content, "中共柳溪镇委员会", ReportText.date(LocalDate.of(2026, 2, 3)), 2025, List.of()));
         byte[] pdf = converter.convert(docx);
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 

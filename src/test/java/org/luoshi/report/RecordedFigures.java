@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Primary;
  * A deterministic stand-in for the ledger and assessment in tests: records held in memory per
  * township, figures computed from them the way the real port will (counts, sums, shares). A
  * category without records is MISSING, as the real port must report it. A test that wants it in
- * place of the real figures imports {@link Config}.
+ * place of the real figures imports {@link Config}; it names its records for the appendix too.
  */
-class RecordedFigures implements ReportFigures {
+class RecordedFigures implements ReportFigures, EvidenceRecords {
 
     /** Replaces the ledger-backed figures in the tests that import it (a context of their own). */
     @TestConfiguration(proxyBeanMethods = false)
@@ -34,7 +34,20 @@ class RecordedFigures implements ReportFigures {
         }
     }
 
-    enum Kind { COMMITTEE, JUDGEMENT, LETTER, STUDY, SEMINAR, OUTREACH, MEDIA, OPINION, VENUE_CHECK, ACTIVITY, VOLUNTEER, AWARD }
+    enum Kind {
+        COMMITTEE("会议", "党委会专题研究意识形态工作"), JUDGEMENT("会议", "意识形态形势研判会"), LETTER("责任书", "签订意识形态工作责任书"),
+        STUDY("学习", "理论学习中心组集中学习"), SEMINAR("学习", "中心组专题研讨"), OUTREACH("宣讲", "理论宣讲进村"),
+        MEDIA("上稿", "新闻稿件刊发"), OPINION("舆情", "网络舆情处置"), VENUE_CHECK("阵地检查", "文化阵地巡查"),
+        ACTIVITY("活动", "文化惠民活动"), VOLUNTEER("志愿服务", "志愿服务活动"), AWARD("评选表彰", "评选表彰先进");
+
+        final String label;
+        final String subject;
+
+        Kind(String label, String subject) {
+            this.label = label;
+            this.subject = subject;
+        }
+    }
 
     /**
      * One ledger record. Fields unused by a kind stay 0/null: present/expected/speakers for study,
@@ -63,6 +76,26 @@ class RecordedFigures implements ReportFigures {
 
     void clear(long townshipId) {
         townships.remove(townshipId);
+    }
+
+    /** Each record's kind and a title of its own: the subject and its place among the records of its kind (第3次). */
+    @Override
+    public Map<String, EvidenceRecords.EvidenceRecord> describe(long townshipId, int year, java.util.Collection<String> hrefs) {
+        Township t = townships.get(townshipId);
+        Map<String, EvidenceRecords.EvidenceRecord> described = new java.util.HashMap<>();
+        if (t == null) {
+            return described;
+        }
+        Map<Kind, Integer> seen = new EnumMap<>(Kind.class);
+        for (Rec r : t.records().stream().sorted(java.util.Comparator.comparing(Rec::date).thenComparing(Rec::id)).toList()) {
+            int k = seen.merge(r.kind(), 1, Integer::sum);
+            String href = r.link().href();
+            if (hrefs.contains(href)) {
+                described.put(href, new EvidenceRecords.EvidenceRecord(r.date(), r.kind().label,
+                        r.kind().subject + "（第" + k + "次）", false));
+            }
+        }
+        return described;
     }
 
     @Override
@@ -137,7 +170,8 @@ class RecordedFigures implements ReportFigures {
                     .toList(), List.of()));
         }
         if (t.unmet() != null) {
-            f.put(FigureName.BEHIND_INDICATORS, Figure.list(List.of(), List.of()));
+            f.put(FigureName.BEHIND_INDICATORS, Figure.list(List.of(FigureItem.of("理论宣讲覆盖所有村（社区）",
+                    "截至12月20日，全年目标7，实际5", new EvidenceLink("量化考评", "/assessment"))), List.of()));
         }
         // The figures these rendering tests do not model get one plain value each (the real ones are
         // tested against the database in LedgerReportFiguresTest), so that a marker means what it says.

@@ -237,7 +237,7 @@ class ReportFlowTest {
 
     @Test
     void customTemplatesAreCheckedAndUsed() throws Exception {
-        mvc.perform(get("/report/templates").with(as(officer))).andExpect(status().isForbidden());
+        mvc.perform(get("/report/templates").with(as(leader))).andExpect(status().isForbidden());
         byte[] example = mvc.perform(get("/report/templates/example.docx").with(as(officer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         mvc.perform(multipart("/report/templates").file(new MockMultipartFile("file", "a.txt", "text/plain", "x".getBytes()))

@@ -55,7 +55,7 @@ class ReportKindsTest {
 
     private String docx(ReportKind kind, int year, ReportDraft.Sources from) throws Exception {
         ReportContent content = new ReportDraft(kind, "柳溪镇", year, from, figures.figures(liuxi.getId(), year)).build();
-        WordReport word = new WordReport(ReportDraft.title(kind, "柳溪镇", year), "中共青禾县委宣传部", content.blocks(),
+        WordReport word = WordReport.of(ReportDraft.title(kind, "柳溪镇", year), "中共青禾县委宣传部", content,
                 "中共柳溪镇委员会", ReportText.date(org.luoshi.TestClock.today()), year, List.of());
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word)))) {
             String text = new XWPFWordExtractor(doc).getText();
