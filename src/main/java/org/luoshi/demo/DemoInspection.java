@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.luoshi.inspection.Supervision;
 import org.luoshi.inspection.Supervision.ItemSpec;
 import org.luoshi.org.DataScope;
@@ -61,8 +62,11 @@ class DemoInspection implements ApplicationRunner {
     private final PostService posts;
     private final Clock clock;
     private final org.springframework.security.core.userdetails.UserDetailsService users;
+    private final org.luoshi.ledger.LedgerService ledger;
 
-    DemoInspection(Supervision supervision, OrgUnitService units, PostService posts, Clock clock, org.springframework.security.core.userdetails.UserDetailsService users) {
+    DemoInspection(Supervision supervision, OrgUnitService units, PostService posts, Clock clock, org.springframework.security.core.userdetails.UserDetailsService users,
+            org.luoshi.ledger.LedgerService ledger) {
+        this.ledger = ledger;
         this.users = users;
         this.clock = clock;
         this.supervision = supervision;
@@ -87,7 +91,13 @@ class DemoInspection implements ApplicationRunner {
         DataScope officer2 = scopeOf("officer2");
         LocalDate today = LocalDate.now(clock);
 
-        long checklist = supervision.createChecklist(countyScope, "COUNTY_REVIEWER", CHECKLIST, "青宣发〔" + today.getYear() + "〕3号",
+        // the county's notice the self-inspection answers, as 柳溪镇 recorded it when it arrived: the 自查报告 cites it
+        String notice = "青宣发〔" + today.getYear() + "〕3号";
+        ledger.create(officer, "DIRECTIVE", new org.luoshi.ledger.RecordCommand(officer.unitId(), today.minusDays(30), null,
+                "关于开展意识形态工作责任制落实情况自查的通知", null, List.of("上级文件"),
+                Map.of("issuer", "青禾县委宣传部", "docNumber", notice, "requirements", "对照检查清单逐项自查，按时报送自查报告。"),
+                List.of()));
+        long checklist = supervision.createChecklist(countyScope, "COUNTY_REVIEWER", CHECKLIST, notice,
                 "各乡镇（街道）对照逐项自查，县委宣传部督导时按本清单检查。", ITEMS);
 
         // 柳溪镇: self-inspection, items 3 and 7 fall short and go into rectification.

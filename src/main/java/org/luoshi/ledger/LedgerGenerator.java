@@ -208,7 +208,9 @@ public class LedgerGenerator {
             LocalDate on = LocalDate.of(year, month, 10 + gen.random.nextInt(10));
             int eligible = 40 + gen.random.nextInt(40);
             int trained = eligible - gen.random.nextInt(6);
-            gen.add("STUDY_SESSION", on, on.plusDays(1), List.of("培训"), "全镇干部职工意识形态工作专题培训",
+            // the autumn training is what the township marks as a highlight of its year (tag 亮点)
+            gen.add("STUDY_SESSION", on, on.plusDays(1), month == 10 ? List.of("培训", "亮点") : List.of("培训"),
+                    "全镇干部职工意识形态工作专题培训",
                     Map.of("subKind", "CADRE_STUDY", "topic", "意识形态工作责任制和网络意识形态安全", LedgerTerms.ELIGIBLE_COUNT, eligible,
                             LedgerTerms.TRAINED_COUNT, trained), List.of());
         }
@@ -416,7 +418,8 @@ public class LedgerGenerator {
                     fields.put("establishmentsChecked", 3 + random.nextInt(12));
                     fields.put(LedgerTerms.INSPECTOR_TIMES, 4 + facts.nextInt(10));
                 }
-                gen.add("ACTIVITY", in(year), List.of("活动"), a[1], fields, List.of());
+                gen.add("ACTIVITY", in(year), "THREE_TO_COUNTRYSIDE".equals(a[0]) ? List.of("活动", "亮点") : List.of("活动"), a[1],
+                        fields, List.of());
             }
         }
 

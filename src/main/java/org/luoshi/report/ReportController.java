@@ -93,6 +93,18 @@ class ReportController {
         if (townships.size() == 1) {
             form.setTownshipId(townships.get(0).getId());
         }
+        // a 自查报告 is proposed from the newest finished self-inspection and the directive its checklist names
+        @SuppressWarnings("unchecked")
+        List<ReportSources.Option> inspections = (List<ReportSources.Option>) model.getAttribute("inspections");
+        @SuppressWarnings("unchecked")
+        List<ReportSources.Option> directives = (List<ReportSources.Option>) model.getAttribute("directives");
+        if (!inspections.isEmpty()) {
+            ReportSources.Option newest = inspections.get(0);
+            form.setInspectionId(newest.id());
+            directives.stream()
+                    .filter(d -> !newest.reference().isBlank() && newest.reference().equals(d.reference())).findFirst()
+                    .ifPresent(d -> form.setDirectiveRecordId(d.id()));
+        }
         model.addAttribute("form", form);
         return "report/new";
     }

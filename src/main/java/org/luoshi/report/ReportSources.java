@@ -38,8 +38,12 @@ class ReportSources {
         this.statistics = statistics;
     }
 
-    /** A choice on the create form. */
-    record Option(long id, long townshipId, String label) {
+    /**
+     * A choice on the create form.
+     *
+     * @param reference the directive number it carries (a self-inspection: its checklist's directive), to match them
+     */
+    record Option(long id, long townshipId, String label, String reference) {
     }
 
     /** The finished self-inspections of the townships, this year's and last year's, newest first. */
@@ -49,7 +53,8 @@ class ReportSources {
             for (int y : new int[] {year, year - 1}) {
                 for (SelfInspections.Record r : inspections.finished(scope, township.getId(), y)) {
                     options.add(new Option(r.id(), township.getId(), (townships.size() > 1 ? township.getName() + "：" : "")
-                            + ReportText.date(r.heldOn()) + " 对照《" + r.checklistTitle() + "》自查（" + r.items().size() + "项）"));
+                            + ReportText.date(r.heldOn()) + " 对照《" + r.checklistTitle() + "》自查（" + r.items().size() + "项）",
+                            r.directiveRef()));
                 }
             }
         }
@@ -64,7 +69,8 @@ class ReportSources {
                             List.of(LedgerTerms.ISSUER, LedgerTerms.DOC_NUMBER), 500).stream()
                     .sorted(Comparator.comparing(LedgerStatistics.RecordRow::occurredOn).reversed())
                     .forEach(r -> options.add(new Option(r.id(), township.getId(), (townships.size() > 1 ? township.getName() + "：" : "")
-                            + directive(r.title(), r.field(LedgerTerms.ISSUER), r.field(LedgerTerms.DOC_NUMBER)).citation())));
+                            + directive(r.title(), r.field(LedgerTerms.ISSUER), r.field(LedgerTerms.DOC_NUMBER)).citation(),
+                            r.field(LedgerTerms.DOC_NUMBER) == null ? "" : r.field(LedgerTerms.DOC_NUMBER).toString())));
         }
         return options;
     }
