@@ -723,7 +723,7 @@ class LedgerReportFigures implements ReportFigures {
         return Figure.list(items, List.of(listLink(y, LedgerKind.PUBLICITY_MATERIAL)));
     }
 
-    /** Records of any kind the user tagged 亮点, in date order. */
+    /** Records of any kind the user tagged 亮点, kind by kind in date order. */
     private Figure highlights(Year y) {
         List<FigureItem> items = new ArrayList<>();
         for (LedgerKind kind : LedgerKind.values()) {

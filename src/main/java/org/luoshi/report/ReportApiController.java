@@ -125,9 +125,23 @@ class ReportApiController {
         return ReportController.download(documents.pdf(ReportController.viewer(scope, auth), id, appendix));
     }
 
+    /** A figure without records settled: {"figure": "outreachCount", "resolution": "NONE_THIS_YEAR" or "DELETE"}. */
+    record Settle(@jakarta.validation.constraints.NotBlank String figure,
+            @jakarta.validation.constraints.NotNull ReportContent.Resolution resolution) {
+    }
+
+    @PostMapping("/{id}/resolve")
+    @PreAuthorize(ReportController.WRITERS)
+    @Operation(summary = "处理没有记录的数字：写为“本年度无…”（NONE_THIS_YEAR）或删去该句（DELETE），形成新版本")
+    ReportView resolve(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody Settle settle) {
+        ReportService.Viewer viewer = ReportController.viewer(scope, auth);
+        reports.resolve(viewer, id, settle.figure(), settle.resolution());
+        return view(viewer, id);
+    }
+
     @PostMapping("/{id}/submit")
     @PreAuthorize(ReportController.WRITERS)
-    @Operation(summary = "报送")
+    @Operation(summary = "报送（报告中还有【待补充】时拒绝，409）")
     ReportSummary submit(DataScope scope, Authentication auth, @PathVariable long id) {
         return summary(reports.submit(ReportController.viewer(scope, auth), id));
     }

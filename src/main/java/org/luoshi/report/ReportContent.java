@@ -19,12 +19,89 @@ import java.util.Map;
  *     with them: custom templates list them as rows. Versions saved before items were kept have none;
  *     see {@link #items(FigureName)}.
  */
-record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String, List<Item>> items) {
+record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String, List<Item>> items,
+        Map<String, Resolution> resolutions) {
 
     ReportContent {
         blocks = List.copyOf(blocks);
         figures = figures == null ? Map.of() : Map.copyOf(figures);
         items = items == null ? Map.of() : Map.copyOf(items);
+        resolutions = resolutions == null ? Map.of() : Map.copyOf(resolutions);
+    }
+
+    ReportContent(List<Block> blocks, Map<String, String> figures, Map<String, List<Item>> items) {
+        this(blocks, figures, items, Map.of());
+    }
+
+    /**
+     * How the user settled a figure that has no records (a 【待补充】 marker in a generated sentence):
+     * the sentence then says plainly that there was none this year, or is left out. A figure that
+     * gets records later is stated again: a resolution applies only while the figure is missing.
+     */
+    enum Resolution {
+        /** "本年度无…。" in place of the sentence. */
+        NONE_THIS_YEAR,
+        /** The sentence is left out. */
+        DELETE
+    }
+
+    /** This content with the figure's missing sentences settled as the user chose. */
+    ReportContent resolving(String figureKey, Resolution resolution) {
+        Map<String, Resolution> more = new LinkedHashMap<>(resolutions);
+        more.put(figureKey, resolution);
+        return new ReportContent(blocks, figures, items, more).settled();
+    }
+
+    /** The generated lines with every resolution applied (lines without a missing figure are untouched). */
+    private ReportContent settled() {
+        if (resolutions.isEmpty()) {
+            return this;
+        }
+        List<Block> changed = new ArrayList<>();
+        for (Block block : blocks) {
+            List<List<Part>> lines = new ArrayList<>();
+            boolean numbered = !block.lines().isEmpty() && block.lines().stream().allMatch(ReportContent::numbered);
+            for (List<Part> line : block.lines()) {
+                Part settled = line.stream().filter(p -> p.missing() && resolutions.containsKey(p.figure())).findFirst()
+                        .orElse(null);
+                if (settled == null) {
+                    lines.add(line);
+                } else if (resolutions.get(settled.figure()) == Resolution.NONE_THIS_YEAR) {
+                    lines.add(List.of(Part.text(noneThisYear(settled))));
+                }
+            }
+            if (numbered) {
+                lines = renumbered(lines);
+            }
+            changed.add(block.withLines(lines));
+        }
+        return new ReportContent(changed, figures, items, resolutions);
+    }
+
+    /** "本年度无理论宣讲记录。" from the marker "【待补充：本年度理论宣讲记录】". */
+    private static String noneThisYear(Part missing) {
+        String what = ReportText.markersIn(missing.text()).stream().findFirst().orElse("相关记录")
+                .replaceFirst("^(本年度|\\d{4}年)", "").replaceAll("（[^）]*）$", "");
+        return "本年度无" + what + "。";
+    }
+
+    private static boolean numbered(List<Part> line) {
+        return !line.isEmpty() && line.get(0).figure() == null && line.get(0).text().matches("\\d+\\..*");
+    }
+
+    private static List<List<Part>> renumbered(List<List<Part>> lines) {
+        List<List<Part>> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            List<Part> line = new ArrayList<>(lines.get(i));
+            if (!line.isEmpty() && line.get(0).figure() == null) {
+                String text = line.get(0).text().replaceFirst("^\\d+\\.", "");
+                line.set(0, Part.text((i + 1) + "." + text));
+            } else {
+                line.add(0, Part.text((i + 1) + "."));
+            }
+            out.add(line);
+        }
+        return out;
     }
 
     /** A fresh content: the blocks written from {@code set}, keeping every figure's text and every list figure's entries. */
@@ -170,7 +247,8 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
             Block old = previous == null ? null : previous.block(block.key());
             merged.add(old != null && block.editable() && old.text() != null ? block.withText(old.text()) : block);
         }
-        return new ReportContent(merged, figures, items);
+        // the user's resolutions of missing figures stay, for the figures still missing
+        return new ReportContent(merged, figures, items, previous == null ? Map.of() : previous.resolutions()).settled();
     }
 
     /** Replaces the user's text of the named blocks; unknown or non-editable keys are ignored. */
@@ -180,7 +258,7 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
             String text = texts.get(block.key());
             changed.add(text != null && block.editable() ? block.withText(text.strip()) : block);
         }
-        return new ReportContent(changed, figures, items);
+        return new ReportContent(changed, figures, items, resolutions);
     }
 
     /** Every visible marker: missing figures and markers the user left in the text, by block key. */

@@ -197,10 +197,36 @@ class ReportController {
 
     @PostMapping("/{id}/submit")
     @PreAuthorize(WRITERS)
-    String submit(DataScope scope, Authentication auth, @PathVariable long id, RedirectAttributes redirect) {
-        reports.submit(viewer(scope, auth), id);
-        redirect.addFlashAttribute("flash", msg("report.submitted"));
-        return "redirect:/report/" + id;
+    String submit(DataScope scope, Authentication auth, @PathVariable long id, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        ReportService.Viewer viewer = viewer(scope, auth);
+        return forms.submit(false, model, response, redirect, () -> editPage(viewer, auth, id, model), () -> {
+            reports.submit(viewer, id);
+            return forms.done("/report/" + id, "report.submitted");
+        });
+    }
+
+    /** Settles a figure without records: 本年度无…, or the sentence left out. */
+    @PostMapping("/{id}/resolve")
+    @PreAuthorize(WRITERS)
+    String resolve(DataScope scope, Authentication auth, @PathVariable long id, @RequestParam String figure,
+            @RequestParam ReportContent.Resolution resolution, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        ReportService.Viewer viewer = viewer(scope, auth);
+        return forms.submit(false, model, response, redirect, () -> editPage(viewer, auth, id, model), () -> {
+            ReportVersion saved = reports.resolve(viewer, id, figure, resolution);
+            return forms.done("/report/" + id, "report.resolved", saved.getNumber());
+        });
+    }
+
+    /** The edit page of the latest version, as a refused action shows it again. */
+    private String editPage(ReportService.Viewer viewer, Authentication auth, long id, Model model) {
+        Report report = reports.get(viewer, id);
+        ReportVersion version = reports.latest(report);
+        ReportContent content = reports.content(version);
+        model.addAttribute("form", ReportForms.SaveForm.of(report, content, version.getNumber()));
+        fillEdit(model, viewer, auth, report, version, content);
+        return "report/edit";
     }
 
     @PostMapping("/{id}/return")

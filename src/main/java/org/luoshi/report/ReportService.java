@@ -194,9 +194,31 @@ class ReportService {
         return figures.figures(report.getOrgUnitId(), report.getYear());
     }
 
+    /**
+     * Settles a figure without records: its sentence says 本年度无… or is left out (a new version).
+     * Only a figure that is missing in the latest version can be settled.
+     */
+    public ReportVersion resolve(Viewer viewer, long id, String figureKey, ReportContent.Resolution resolution) {
+        Report report = writable(viewer, id);
+        ReportContent content = content(latest(report));
+        boolean missing = content.blocks().stream().flatMap(b -> b.lines().stream()).flatMap(List::stream)
+                .anyMatch(p -> p.missing() && figureKey.equals(p.figure()));
+        if (!missing) {
+            throw new RuleViolationException("report.resolve.notMissing");
+        }
+        return saveVersion(report, content.resolving(figureKey, resolution), "report.note.resolved", viewer.username());
+    }
+
     public Report submit(Viewer viewer, long id) {
         Instant now = clock.instant();
         Report report = writable(viewer, id);
+        // a report goes to the county only when every 【待补充】 has been filled, settled or deleted
+        Map<String, List<String>> markers = content(latest(report)).markers();
+        if (!markers.isEmpty()) {
+            List<String> all = markers.values().stream().flatMap(List::stream).toList();
+            throw new RuleViolationException("report.markersLeft", all.size(), String.join("；", all.subList(0, Math.min(3, all.size())))
+                    + (all.size() > 3 ? "……" : ""));
+        }
         report.submit(viewer.username(), now);
         events.save(new ReportEvent(id, ReportEvent.Action.SUBMIT, viewer.username(), null, latest(report).getNumber(), now));
         return report;

@@ -47,6 +47,20 @@ class ReportBrowserTest extends BrowserJourney {
             assertThat(new XWPFWordExtractor(doc).getText()).contains(mine).contains("一、落实责任制的主要做法")
                     .containsPattern("全年理论学习中心组集中学习\\d+次");
         }
+        // a 【待补充】 left stops the submission, naming it; the officer writes the problems paragraph and
+        // settles each figure without records ("本年度无"), then submits
+        page.click("#submit");
+        assertThat(page.locator("#rule-error")).containsText("不能报送");
+        assertThat(page.locator("#report-status")).containsText("草稿");
+        page.fill("#text-problems", "一些村的台账资料归档还不够及时，将在下一年度加强。");
+        page.click("#save");
+        assertThat(page.locator(".alert-success")).containsText("第 4 版");
+        while (page.locator(".resolve-none").count() > 0) {
+            page.locator(".resolve-none").first().click();
+            assertThat(page.locator(".alert-success")).containsText("已处理");
+        }
+        assertThat(page.locator("#no-markers")).isVisible();
+        screenshot("report-2b-markers-settled");
         java.util.List<String> submittedAt = beijingMinutesOf(() -> {
             page.click("#submit");
             assertThat(page.locator("#report-status")).containsText("已报送");

@@ -1,0 +1,54 @@
+package org.luoshi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 【待补充】 in a generated sentence is settled by the user: the sentence says 本年度无…, or is left
+ * out. The choice survives regeneration while the figure stays missing, and gives way to the figure
+ * once records exist.
+ */
+class ReportResolutionTest {
+
+    static final int YEAR = 2025;
+
+    private static ReportContent draft(FigureSet figures) {
+        return new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR, (String) null, figures).build();
+    }
+
+    private static String text(ReportContent content) {
+        return String.join("\n", content.blocks().stream().flatMap(b -> b.lineTexts().stream()).toList());
+    }
+
+    @Test
+    void noneThisYearStatesItAndDeleteLeavesTheSentenceOut() {
+        ReportContent empty = draft(FigureSet.empty(1, YEAR));
+        assertThat(text(empty)).contains("全年组织理论宣讲【待补充：理论宣讲记录】场次");
+        int before = empty.markers().values().stream().mapToInt(List::size).sum();
+
+        ReportContent settled = empty.resolving(FigureName.OUTREACH_COUNT.key(), ReportContent.Resolution.NONE_THIS_YEAR);
+        assertThat(text(settled)).contains("本年度无理论宣讲记录。").doesNotContain("全年组织理论宣讲【待补充");
+        assertThat(settled.markers().values().stream().mapToInt(List::size).sum()).isLessThan(before);
+
+        // the venues section's first line goes; the remaining lines are numbered again from 1
+        ReportContent deleted = settled.resolving(FigureName.VENUES_BY_KIND.key(), ReportContent.Resolution.DELETE);
+        ReportContent.Block venues = deleted.block("venues");
+        assertThat(venues.lineTexts()).noneMatch(l -> l.contains("宣传文化阵地：")).hasSize(1);
+        assertThat(deleted.block("organisation").lineTexts()).first().asString().startsWith("1.");
+
+        // regenerated with still no records: the choices stay
+        ReportContent again = draft(FigureSet.empty(1, YEAR)).keepingTextOf(deleted);
+        assertThat(text(again)).contains("本年度无理论宣讲记录。");
+        assertThat(again.block("venues").lineTexts()).noneMatch(l -> l.contains("宣传文化阵地："));
+
+        // records arrive: the figure is stated again
+        Map<FigureName, Figure> some = new EnumMap<>(FigureName.class);
+        some.put(FigureName.OUTREACH_COUNT, Figure.count(4, List.of(new EvidenceLink("宣讲", "/ledger/records/1"))));
+        ReportContent withRecords = draft(new FigureSet(1, YEAR, some)).keepingTextOf(deleted);
+        assertThat(text(withRecords)).contains("全年组织理论宣讲4场次").doesNotContain("本年度无理论宣讲记录");
+    }
+}
