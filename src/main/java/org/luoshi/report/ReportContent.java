@@ -20,17 +20,38 @@ import java.util.Map;
  *     see {@link #items(FigureName)}.
  */
 record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String, List<Item>> items,
-        Map<String, Resolution> resolutions) {
+        Map<String, Resolution> resolutions, Map<String, String> overrides) {
 
     ReportContent {
         blocks = List.copyOf(blocks);
         figures = figures == null ? Map.of() : Map.copyOf(figures);
         items = items == null ? Map.of() : Map.copyOf(items);
         resolutions = resolutions == null ? Map.of() : Map.copyOf(resolutions);
+        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
     }
 
     ReportContent(List<Block> blocks, Map<String, String> figures, Map<String, List<Item>> items) {
-        this(blocks, figures, items, Map.of());
+        this(blocks, figures, items, Map.of(), Map.of());
+    }
+
+    /**
+     * This content with a figure typed over by hand. The sentence
+     * then states the user's value; the page marks it and the check panel lists it, and it stays
+     * through regeneration until the user takes it back.
+     */
+    ReportContent overriding(String figureKey, String value) {
+        Map<String, String> more = new LinkedHashMap<>(overrides);
+        if (value == null || value.isBlank()) {
+            more.remove(figureKey);
+        } else {
+            more.put(figureKey, value.strip());
+        }
+        return new ReportContent(blocks, figures, items, resolutions, more).settled();
+    }
+
+    /** The figures typed over by hand that this content states, in order of appearance. */
+    List<Part> overridden() {
+        return figureParts().stream().filter(Part::overridden).toList();
     }
 
     /**
@@ -49,19 +70,24 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
     ReportContent resolving(String figureKey, Resolution resolution) {
         Map<String, Resolution> more = new LinkedHashMap<>(resolutions);
         more.put(figureKey, resolution);
-        return new ReportContent(blocks, figures, items, more).settled();
+        return new ReportContent(blocks, figures, items, more, overrides).settled();
     }
 
-    /** The generated lines with every resolution applied (lines without a missing figure are untouched). */
+    /**
+     * The generated lines with the user's overrides and resolutions applied: an overridden figure states
+     * the user's value (and is no longer missing); a figure still missing is settled as chosen.
+     */
     private ReportContent settled() {
-        if (resolutions.isEmpty()) {
+        if (resolutions.isEmpty() && overrides.isEmpty()) {
             return this;
         }
         List<Block> changed = new ArrayList<>();
         for (Block block : blocks) {
             List<List<Part>> lines = new ArrayList<>();
             boolean numbered = !block.lines().isEmpty() && block.lines().stream().allMatch(ReportContent::numbered);
-            for (List<Part> line : block.lines()) {
+            for (List<Part> original : block.lines()) {
+                List<Part> line = original.stream().map(p -> p.figure() != null && overrides.containsKey(p.figure())
+                        ? new Part(overrides.get(p.figure()), p.figure(), false, p.links(), true) : p).toList();
                 Part settled = line.stream().filter(p -> p.missing() && resolutions.containsKey(p.figure())).findFirst()
                         .orElse(null);
                 if (settled == null) {
@@ -75,7 +101,7 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
             }
             changed.add(block.withLines(lines));
         }
-        return new ReportContent(changed, figures, items, resolutions);
+        return new ReportContent(changed, figures, items, resolutions, overrides);
     }
 
     /** "本年度无理论宣讲记录。" from the marker "【待补充：本年度理论宣讲记录】". */
@@ -216,11 +242,16 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
      * A piece of a generated line: plain text, or a figure with its resolved text and its records.
      *
      * @param figure the figure's key, or null for plain text
+     * @param overridden the text is a value the user typed over the records' figure
      */
-    record Part(String text, String figure, boolean missing, List<EvidenceLink> links) {
+    record Part(String text, String figure, boolean missing, List<EvidenceLink> links, boolean overridden) {
 
         Part {
             links = links == null ? List.of() : List.copyOf(links);
+        }
+
+        Part(String text, String figure, boolean missing, List<EvidenceLink> links) {
+            this(text, figure, missing, links, false);
         }
 
         static Part text(String text) {
@@ -248,7 +279,8 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
             merged.add(old != null && block.editable() && old.text() != null ? block.withText(old.text()) : block);
         }
         // the user's resolutions of missing figures stay, for the figures still missing
-        return new ReportContent(merged, figures, items, previous == null ? Map.of() : previous.resolutions()).settled();
+        return new ReportContent(merged, figures, items, previous == null ? Map.of() : previous.resolutions(),
+                previous == null ? Map.of() : previous.overrides()).settled();
     }
 
     /** Replaces the user's text of the named blocks; unknown or non-editable keys are ignored. */
@@ -258,7 +290,7 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
             String text = texts.get(block.key());
             changed.add(text != null && block.editable() ? block.withText(text.strip()) : block);
         }
-        return new ReportContent(changed, figures, items, resolutions);
+        return new ReportContent(changed, figures, items, resolutions, overrides);
     }
 
     /** Every visible marker: missing figures and markers the user left in the text, by block key. */

@@ -150,8 +150,11 @@ class ReportController {
         model.addAttribute("headings", headings);
         model.addAttribute("markerCount", content.markers().values().stream().mapToInt(List::size).sum());
         model.addAttribute("figures", content.figureParts().stream()
-                .map(p -> new FigureRow(p.figure(), ReportDraft.label(p.figure()), p.text(), p.missing(), p.links()))
+                .map(p -> new FigureRow(p.figure(), ReportDraft.label(p.figure()), p.text(), p.missing(), p.links(),
+                        p.overridden()))
                 .toList());
+        model.addAttribute("overridden", content.overridden().stream()
+                .map(p -> ReportDraft.label(p.figure()) + "：" + p.text()).toList());
         model.addAttribute("versions", reports.versions(viewer, report.getId()));
         model.addAttribute("events", reports.history(viewer, report.getId()));
         model.addAttribute("canWrite", writer(auth) && viewer.scope().writable() && report.getStatus().editable());
@@ -166,7 +169,8 @@ class ReportController {
         }
     }
 
-    record FigureRow(String key, String label, String value, boolean missing, List<EvidenceLink> links) {
+    record FigureRow(String key, String label, String value, boolean missing, List<EvidenceLink> links,
+            boolean overridden) {
     }
 
     @PostMapping("/{id}")
@@ -216,6 +220,20 @@ class ReportController {
         return forms.submit(false, model, response, redirect, () -> editPage(viewer, auth, id, model), () -> {
             ReportVersion saved = reports.resolve(viewer, id, figure, resolution);
             return forms.done("/report/" + id, "report.resolved", saved.getNumber());
+        });
+    }
+
+    /** Types a figure over by hand, or (blank value) takes the override back. */
+    @PostMapping("/{id}/override")
+    @PreAuthorize(WRITERS)
+    String override(DataScope scope, Authentication auth, @PathVariable long id, @RequestParam String figure,
+            @RequestParam(required = false) String value, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        ReportService.Viewer viewer = viewer(scope, auth);
+        return forms.submit(false, model, response, redirect, () -> editPage(viewer, auth, id, model), () -> {
+            ReportVersion saved = reports.override(viewer, id, figure, value);
+            return forms.done("/report/" + id + "#fig-" + figure, value == null || value.isBlank()
+                    ? "report.overrideRemoved" : "report.overridden", saved.getNumber());
         });
     }
 

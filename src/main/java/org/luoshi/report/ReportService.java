@@ -209,6 +209,28 @@ class ReportService {
         return saveVersion(report, content.resolving(figureKey, resolution), "report.note.resolved", viewer.username());
     }
 
+    /**
+     * Types a figure over by hand (a new version); a blank value takes the override back and states
+     * the records' figure again, as regeneration does.
+     */
+    public ReportVersion override(Viewer viewer, long id, String figureKey, String value) {
+        Report report = writable(viewer, id);
+        ReportContent content = content(latest(report));
+        boolean stated = content.blocks().stream().flatMap(b -> b.lines().stream()).flatMap(List::stream)
+                .anyMatch(p -> figureKey.equals(p.figure()));
+        if (!stated) {
+            throw new RuleViolationException("report.override.unknown");
+        }
+        if (value != null && value.strip().length() > 50) {
+            throw new RuleViolationException("report.override.tooLong");
+        }
+        ReportContent changed = content.overriding(figureKey, value);
+        if (value == null || value.isBlank()) {
+            changed = draft(report, units.getUnchecked(report.getOrgUnitId())).build().keepingTextOf(changed);
+        }
+        return saveVersion(report, changed, "report.note.overridden", viewer.username());
+    }
+
     public Report submit(Viewer viewer, long id) {
         Instant now = clock.instant();
         Report report = writable(viewer, id);

@@ -78,7 +78,8 @@ class ReportFlowTest {
     /** What an officer does before submitting: settle each figure without records, write the problems paragraph. */
     void clearMarkers(long id) throws Exception {
         String page = mvc.perform(get("/report/" + id).with(as(officer))).andReturn().getResponse().getContentAsString();
-        java.util.regex.Matcher missing = java.util.regex.Pattern.compile("name=\"figure\" value=\"([\\w.]+)\"").matcher(page);
+        java.util.regex.Matcher missing = java.util.regex.Pattern.compile(
+                "/resolve\"[^>]*>\\s*<input type=\"hidden\" name=\"figure\" value=\"([\\w.]+)\"").matcher(page);
         java.util.Set<String> figures = new java.util.LinkedHashSet<>();
         while (missing.find()) {
             figures.add(missing.group(1));
@@ -184,6 +185,19 @@ class ReportFlowTest {
         mvc.perform(post("/api/v1/reports/" + id + "/resolve").with(as(leader)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"figure\":\"outreachCount\",\"resolution\":\"DELETE\"}"))
                 .andExpect(status().isForbidden());
+        // a figure typed over by hand is marked on the page and listed in the check panel; it can be taken back
+        mvc.perform(post("/report/" + id + "/override").with(as(officer)).with(csrf()).param("figure", "outreachCount")
+                .param("value", "9")).andExpect(status().is3xxRedirection());
+        String typed = mvc.perform(get("/report/" + id).with(as(officer))).andReturn().getResponse().getContentAsString();
+        assertThat(typed).contains("figure-overridden").contains("id=\"overridden-list\"").contains("理论宣讲场次：9");
+        mvc.perform(post("/report/" + id + "/override").with(as(officer)).with(csrf()).param("figure", "outreachCount")
+                .param("value", "x".repeat(51))).andExpect(status().isConflict());
+        mvc.perform(post("/report/" + id + "/override").with(as(officer)).with(csrf()).param("figure", "noSuchFigure")
+                .param("value", "1")).andExpect(status().isConflict());
+        mvc.perform(post("/report/" + id + "/override").with(as(officer)).with(csrf()).param("figure", "outreachCount"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/report/" + id).with(as(officer))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("id=\"overridden-list\"");
         clearMarkers(id);
         mvc.perform(post("/api/v1/reports/" + id + "/submit").with(as(officer)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));

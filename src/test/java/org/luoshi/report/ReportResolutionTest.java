@@ -51,4 +51,34 @@ class ReportResolutionTest {
         ReportContent withRecords = draft(new FigureSet(1, YEAR, some)).keepingTextOf(deleted);
         assertThat(text(withRecords)).contains("全年组织理论宣讲4场次").doesNotContain("本年度无理论宣讲记录");
     }
+
+    @Test
+    void aFigureTypedOverByHandIsStatedMarkedAndKeptThroughRegeneration() {
+        Map<FigureName, Figure> some = new EnumMap<>(FigureName.class);
+        some.put(FigureName.OUTREACH_COUNT, Figure.count(4, List.of(new EvidenceLink("宣讲", "/ledger/records/1"))));
+        ReportContent generated = draft(new FigureSet(1, YEAR, some));
+        assertThat(generated.overridden()).isEmpty();
+
+        ReportContent typed = generated.overriding(FigureName.OUTREACH_COUNT.key(), "5");
+        assertThat(text(typed)).contains("全年组织理论宣讲5场次");
+        assertThat(typed.overridden()).singleElement().satisfies(p -> {
+            assertThat(p.figure()).isEqualTo(FigureName.OUTREACH_COUNT.key());
+            assertThat(p.text()).isEqualTo("5");
+        });
+        // typing over a missing figure fills it: one marker fewer
+        int markers = typed.markers().values().stream().mapToInt(List::size).sum();
+        ReportContent filled = typed.overriding(FigureName.SEMINAR_COUNT.key(), "2");
+        assertThat(filled.markers().values().stream().mapToInt(List::size).sum()).isEqualTo(markers - 1);
+        assertThat(text(filled)).contains("开展专题研讨2次");
+
+        // regenerated: the user's values stay, still marked, whatever the records say now
+        some.put(FigureName.OUTREACH_COUNT, Figure.count(6, List.of(new EvidenceLink("宣讲", "/ledger/records/1"))));
+        ReportContent again = draft(new FigureSet(1, YEAR, some)).keepingTextOf(filled);
+        assertThat(text(again)).contains("全年组织理论宣讲5场次").contains("开展专题研讨2次");
+        assertThat(again.overridden()).hasSize(2);
+        // taken back: the records' figure again
+        ReportContent back = draft(new FigureSet(1, YEAR, some)).keepingTextOf(again.overriding(FigureName.OUTREACH_COUNT.key(), ""));
+        assertThat(text(back)).contains("全年组织理论宣讲6场次");
+        assertThat(back.overridden()).hasSize(1);
+    }
 }
