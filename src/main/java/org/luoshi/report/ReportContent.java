@@ -206,10 +206,14 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
      * @param lines generated lines (each a list of parts); a block with several lines is an enumeration
      * @param text the user's paragraphs, separated by newlines; null when the block has no narrative
      */
-    record Block(String key, BlockType type, String heading, List<List<Part>> lines, String text) {
+    record Block(String key, BlockType type, String heading, List<List<Part>> lines, String text, boolean headingEdited) {
 
         Block {
             lines = lines == null ? List.of() : lines.stream().map(List::copyOf).toList();
+        }
+
+        Block(String key, BlockType type, String heading, List<List<Part>> lines, String text) {
+            this(key, type, heading, lines, text, false);
         }
 
         boolean editable() {
@@ -217,11 +221,16 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
         }
 
         Block withText(String newText) {
-            return new Block(key, type, heading, lines, newText);
+            return new Block(key, type, heading, lines, newText, headingEdited);
         }
 
         Block withLines(List<List<Part>> newLines) {
-            return new Block(key, type, heading, newLines, text);
+            return new Block(key, type, heading, newLines, text, headingEdited);
+        }
+
+        /** The user's own heading (the generated one is a default), kept through regeneration. */
+        Block withHeading(String newHeading) {
+            return new Block(key, type, newHeading, lines, text, true);
         }
 
         /** The generated lines as plain text. */
@@ -276,19 +285,31 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
         List<Block> merged = new ArrayList<>();
         for (Block block : blocks) {
             Block old = previous == null ? null : previous.block(block.key());
-            merged.add(old != null && block.editable() && old.text() != null ? block.withText(old.text()) : block);
+            Block kept = old != null && block.editable() && old.text() != null ? block.withText(old.text()) : block;
+            merged.add(old != null && old.headingEdited() && block.heading() != null ? kept.withHeading(old.heading()) : kept);
         }
         // the user's resolutions of missing figures stay, for the figures still missing
         return new ReportContent(merged, figures, items, previous == null ? Map.of() : previous.resolutions(),
                 previous == null ? Map.of() : previous.overrides()).settled();
     }
 
-    /** Replaces the user's text of the named blocks; unknown or non-editable keys are ignored. */
+    /** The key under which a block's heading is edited, beside the texts: "heading.theory". */
+    static final String HEADING = "heading.";
+
+    /**
+     * Replaces the user's text of the named blocks, and the headings named {@link #HEADING} + key (a blank
+     * heading keeps the one there); unknown or non-editable keys are ignored.
+     */
     ReportContent withTexts(Map<String, String> texts) {
         List<Block> changed = new ArrayList<>();
         for (Block block : blocks) {
             String text = texts.get(block.key());
-            changed.add(text != null && block.editable() ? block.withText(text.strip()) : block);
+            Block b = text != null && block.editable() ? block.withText(text.strip()) : block;
+            String heading = texts.get(HEADING + block.key());
+            if (heading != null && !heading.isBlank() && block.heading() != null && !heading.strip().equals(block.heading())) {
+                b = b.withHeading(heading.strip().replaceAll("^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）", ""));
+            }
+            changed.add(b);
         }
         return new ReportContent(changed, figures, items, resolutions, overrides);
     }

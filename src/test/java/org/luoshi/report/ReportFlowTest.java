@@ -121,7 +121,8 @@ class ReportFlowTest {
         mvc.perform(post("/report/" + id).with(as(officer)).with(csrf())
                         .param("title", "关于测试的报告").param("unitName", "中共测试镇委员会").param("reportDate", "2026-01-15")
                         .param("addressee", "中共青禾县委宣传部").param("expectedVersion", "1")
-                        .param("texts[theory]", "我们自己写的理论学习段落。"))
+                        .param("texts[theory]", "我们自己写的理论学习段落。")
+                        .param("texts[heading.theory]", "坚持学习制度，学深悟透"))
                 .andExpect(status().is3xxRedirection());
         // The ledger changes: regeneration refreshes the figures and keeps the user's paragraph.
         RecordedFigures.Township before = RecordedFigures.demoYear(2025, township.getId());
@@ -133,7 +134,7 @@ class ReportFlowTest {
         String checked = mvc.perform(get("/report/" + id).with(as(officer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(checked).contains("【待补充：理论学习中心组学习记录】").contains("marker-list")
-                .contains("href=\"#block-theory\">抓好理论学习，夯实思想基础</a>").doesNotContainIgnoringCase(">xx");
+                .contains("href=\"#block-theory\">坚持学习制度，学深悟透</a>").doesNotContainIgnoringCase(">xx");
         JsonNode view = api(id, officer);
         assertThat(view.get("version").asInt()).isEqualTo(3);
         assertThat(text(view, "theory")).isEqualTo("我们自己写的理论学习段落。");

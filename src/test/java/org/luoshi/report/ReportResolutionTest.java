@@ -81,4 +81,16 @@ class ReportResolutionTest {
         assertThat(text(back)).contains("全年组织理论宣讲6场次");
         assertThat(back.overridden()).hasSize(1);
     }
+
+    @Test
+    void aHeadingRewordedByTheUserSurvivesRegeneration() {
+        ReportContent generated = draft(FigureSet.empty(1, YEAR));
+        assertThat(generated.block("theory").heading()).isEqualTo("抓好理论学习，夯实思想基础");
+        ReportContent edited = generated.withTexts(Map.of(ReportContent.HEADING + "theory", "（三）坚持学习制度，学深悟透"));
+        assertThat(edited.block("theory").heading()).isEqualTo("坚持学习制度，学深悟透");
+        assertThat(edited.block("meetings").heading()).isEqualTo("专题研究部署，把握工作主动");
+        ReportContent again = draft(FigureSet.empty(1, YEAR)).keepingTextOf(edited);
+        assertThat(again.block("theory").heading()).isEqualTo("坚持学习制度，学深悟透");
+        assertThat(again.block("meetings").heading()).isEqualTo("专题研究部署，把握工作主动");
+    }
 }
