@@ -78,14 +78,17 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
      * the user's value (and is no longer missing); a figure still missing is settled as chosen.
      */
     private ReportContent settled() {
-        if (resolutions.isEmpty() && overrides.isEmpty()) {
+        if (resolutions.isEmpty() && overrides.isEmpty() && blocks.stream().allMatch(b -> b.lineEdits().isEmpty())) {
             return this;
         }
         List<Block> changed = new ArrayList<>();
         for (Block block : blocks) {
             List<List<Part>> lines = new ArrayList<>();
             boolean numbered = !block.lines().isEmpty() && block.lines().stream().allMatch(ReportContent::numbered);
-            for (List<Part> original : block.lines()) {
+            for (List<Part> generated : block.lines()) {
+                // the user's words for this sentence, with today's figures in them
+                String template = block.lineEdits().get(signature(generated));
+                List<Part> original = template == null ? generated : reworded(template, generated);
                 List<Part> line = original.stream().map(p -> p.figure() != null && overrides.containsKey(p.figure())
                         ? new Part(overrides.get(p.figure()), p.figure(), false, p.links(), true) : p).toList();
                 Part settled = line.stream().filter(p -> p.missing() && resolutions.containsKey(p.figure())).findFirst()
@@ -206,14 +209,21 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
      * @param lines generated lines (each a list of parts); a block with several lines is an enumeration
      * @param text the user's paragraphs, separated by newlines; null when the block has no narrative
      */
-    record Block(String key, BlockType type, String heading, List<List<Part>> lines, String text, boolean headingEdited) {
+    /**
+     * @param lineEdits the user's wording of generated sentences: the sentence's figures (its signature,
+     *     see {@link #signature}) → the wording with each figure as {@code {key}}; the figures refresh
+     *     on regeneration, the words stay
+     */
+    record Block(String key, BlockType type, String heading, List<List<Part>> lines, String text, boolean headingEdited,
+            Map<String, String> lineEdits) {
 
         Block {
             lines = lines == null ? List.of() : lines.stream().map(List::copyOf).toList();
+            lineEdits = lineEdits == null ? Map.of() : Map.copyOf(lineEdits);
         }
 
         Block(String key, BlockType type, String heading, List<List<Part>> lines, String text) {
-            this(key, type, heading, lines, text, false);
+            this(key, type, heading, lines, text, false, Map.of());
         }
 
         boolean editable() {
@@ -221,16 +231,26 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
         }
 
         Block withText(String newText) {
-            return new Block(key, type, heading, lines, newText, headingEdited);
+            return new Block(key, type, heading, lines, newText, headingEdited, lineEdits);
         }
 
         Block withLines(List<List<Part>> newLines) {
-            return new Block(key, type, heading, newLines, text, headingEdited);
+            return new Block(key, type, heading, newLines, text, headingEdited, lineEdits);
         }
 
         /** The user's own heading (the generated one is a default), kept through regeneration. */
         Block withHeading(String newHeading) {
-            return new Block(key, type, newHeading, lines, text, true);
+            return new Block(key, type, newHeading, lines, text, true, lineEdits);
+        }
+
+        Block withLineEdits(Map<String, String> edits) {
+            return new Block(key, type, heading, lines, text, headingEdited, edits);
+        }
+
+        /** Each generated sentence as the user edits it: words, with each figure as 〔its label〕. */
+        public List<String> editableLines() {
+            return lines.stream().map(line -> String.join("", line.stream()
+                    .map(p -> p.figure() == null ? p.text() : "〔" + ReportDraft.label(p.figure()) + "〕").toList())).toList();
         }
 
         /** The generated lines as plain text. */
@@ -286,11 +306,83 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
         for (Block block : blocks) {
             Block old = previous == null ? null : previous.block(block.key());
             Block kept = old != null && block.editable() && old.text() != null ? block.withText(old.text()) : block;
+            kept = old == null || old.lineEdits().isEmpty() ? kept : kept.withLineEdits(old.lineEdits());
             merged.add(old != null && old.headingEdited() && block.heading() != null ? kept.withHeading(old.heading()) : kept);
         }
         // the user's resolutions of missing figures stay, for the figures still missing
         return new ReportContent(merged, figures, items, previous == null ? Map.of() : previous.resolutions(),
                 previous == null ? Map.of() : previous.overrides()).settled();
+    }
+
+    /** The key under which a generated sentence is edited: "line.theory.0" (the block's first sentence). */
+    static final String LINE = "line.";
+
+    /** The sentence's figures in order, e.g. "studyCentralGroupCount,seminarCount": which sentence an edit belongs to. */
+    static String signature(List<Part> line) {
+        return String.join(",", line.stream().map(Part::figure).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /**
+     * The user's wording of the block's sentences ("line.theory.0" → words with 〔figure labels〕): each
+     * label of a figure of that sentence becomes its token; a sentence given back unchanged is no edit.
+     */
+    private static Block withLineTexts(Block block, Map<String, String> texts) {
+        Map<String, String> edits = new LinkedHashMap<>(block.lineEdits());
+        List<String> shown = block.editableLines();
+        for (int i = 0; i < block.lines().size(); i++) {
+            String edited = texts.get(LINE + block.key() + "." + i);
+            if (edited == null || edited.strip().equals(shown.get(i))) {
+                continue;
+            }
+            List<Part> line = block.lines().get(i);
+            Map<String, String> keyByLabel = new LinkedHashMap<>();
+            line.stream().filter(p -> p.figure() != null).forEach(p -> keyByLabel.put(ReportDraft.label(p.figure()), p.figure()));
+            java.util.regex.Matcher token = TOKEN.matcher(edited.strip());
+            StringBuilder template = new StringBuilder();
+            while (token.find()) {
+                String key = keyByLabel.get(token.group(1));
+                token.appendReplacement(template, java.util.regex.Matcher.quoteReplacement(
+                        key == null ? token.group() : "{" + key + "}"));
+            }
+            token.appendTail(template);
+            edits.put(editKey(block, line), template.toString());
+        }
+        return edits.equals(block.lineEdits()) ? block : block.withLineEdits(edits).withLines(block.lines());
+    }
+
+    /**
+     * Under which signature the sentence's edit is kept: the one of the generated sentence it came from
+     * (an earlier edit may have dropped a figure from it), else its own.
+     */
+    private static String editKey(Block block, List<Part> line) {
+        String text = String.join("", line.stream().map(Part::text).toList());
+        return block.lineEdits().entrySet().stream()
+                .filter(e -> String.join("", reworded(e.getValue(), line).stream().map(Part::text).toList()).equals(text))
+                .map(Map.Entry::getKey).findFirst().orElse(signature(line));
+    }
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("〔([^〕]+)〕");
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([\\w.]+)\\}");
+
+    /** A sentence in the user's wording, its figures taken from the freshly generated sentence. */
+    private static List<Part> reworded(String template, List<Part> generated) {
+        Map<String, Part> byKey = new LinkedHashMap<>();
+        generated.stream().filter(p -> p.figure() != null).forEach(p -> byKey.putIfAbsent(p.figure(), p));
+        List<Part> parts = new ArrayList<>();
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                parts.add(Part.text(template.substring(at, m.start())));
+            }
+            Part figure = byKey.get(m.group(1));
+            parts.add(figure != null ? figure : Part.text(m.group()));
+            at = m.end();
+        }
+        if (at < template.length()) {
+            parts.add(Part.text(template.substring(at)));
+        }
+        return parts;
     }
 
     /** The key under which a block's heading is edited, beside the texts: "heading.theory". */
@@ -305,13 +397,14 @@ record ReportContent(List<Block> blocks, Map<String, String> figures, Map<String
         for (Block block : blocks) {
             String text = texts.get(block.key());
             Block b = text != null && block.editable() ? block.withText(text.strip()) : block;
+            b = withLineTexts(b, texts);
             String heading = texts.get(HEADING + block.key());
             if (heading != null && !heading.isBlank() && block.heading() != null && !heading.strip().equals(block.heading())) {
                 b = b.withHeading(heading.strip().replaceAll("^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）", ""));
             }
             changed.add(b);
         }
-        return new ReportContent(changed, figures, items, resolutions, overrides);
+        return new ReportContent(changed, figures, items, resolutions, overrides).settled();
     }
 
     /** Every visible marker: missing figures and markers the user left in the text, by block key. */

@@ -34,18 +34,24 @@ class ReportBrowserTest extends BrowserJourney {
 
         String mine = "本镇结合实际开展了一系列学习活动，这段文字由宣传委员编写。";
         page.fill("#text-theory", mine);
+        // the generated sentence is reworded too; its figures stay figures
+        page.locator("#block-theory details.line-edit summary").first().click();
+        page.fill("#line-theory-0", "党委理论学习中心组全年集中学习〔中心组集中学习次数〕次。");
         page.click("#save");
         assertThat(page.locator(".alert-success")).containsText("第 2 版");
+        assertThat(page.locator("#block-theory p.report-generated").first()).containsText("党委理论学习中心组全年集中学习");
+        assertThat(page.locator("#block-theory p.report-generated").first().locator("a.report-figure")).hasCount(1);
         page.click("#regenerate");
         assertThat(page.locator(".alert-success")).containsText("文字已保留");
         assertThat(page.locator("#text-theory")).hasValue(mine);
+        assertThat(page.locator("#block-theory p.report-generated").first()).containsText("党委理论学习中心组全年集中学习");
         assertThat(page.locator("#report-version")).containsText("第 3 版");
         screenshot("report-2-edited-and-regenerated");
 
         Download download = page.waitForDownload(() -> page.click("#download-docx"));
         try (InputStream in = Files.newInputStream(download.path()); XWPFDocument doc = new XWPFDocument(in)) {
             assertThat(new XWPFWordExtractor(doc).getText()).contains(mine).contains("一、落实责任制的主要做法")
-                    .containsPattern("全年理论学习中心组集中学习\\d+次");
+                    .containsPattern("党委理论学习中心组全年集中学习\\d+次");
         }
         // a 【待补充】 left stops the submission, naming it; the officer writes the problems paragraph and
         // settles each figure without records ("本年度无"), then submits

@@ -122,8 +122,11 @@ class ReportFlowTest {
                         .param("title", "关于测试的报告").param("unitName", "中共测试镇委员会").param("reportDate", "2026-01-15")
                         .param("addressee", "中共青禾县委宣传部").param("expectedVersion", "1")
                         .param("texts[theory]", "我们自己写的理论学习段落。")
-                        .param("texts[heading.theory]", "坚持学习制度，学深悟透"))
+                        .param("texts[heading.theory]", "坚持学习制度，学深悟透")
+                        .param("texts[line.theory.0]", "中心组今年集中学习〔中心组集中学习次数〕次，专题研讨〔中心组专题研讨次数〕次。"))
                 .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/report/" + id).with(as(officer))).andReturn().getResponse().getContentAsString())
+                .containsPattern("中心组今年集中学习(<[^>]+>)*\\d+(<[^>]+>)*次，专题研讨");
         // The ledger changes: regeneration refreshes the figures and keeps the user's paragraph.
         RecordedFigures.Township before = RecordedFigures.demoYear(2025, township.getId());
         ledger.put(township.getId(), new RecordedFigures.Township(before.records().stream()
@@ -133,6 +136,8 @@ class ReportFlowTest {
                 .andExpect(status().is3xxRedirection());
         String checked = mvc.perform(get("/report/" + id).with(as(officer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
+        // the officer's wording of the sentence stays; its figure, now without records, is the marker
+        assertThat(checked).containsPattern("中心组今年集中学习(<[^>]+>)*【待补充：理论学习中心组学习记录】");
         assertThat(checked).contains("【待补充：理论学习中心组学习记录】").contains("marker-list")
                 .contains("href=\"#block-theory\">坚持学习制度，学深悟透</a>").doesNotContainIgnoringCase(">xx");
         JsonNode view = api(id, officer);

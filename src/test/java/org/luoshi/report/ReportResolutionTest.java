@@ -93,4 +93,41 @@ class ReportResolutionTest {
         assertThat(again.block("theory").heading()).isEqualTo("坚持学习制度，学深悟透");
         assertThat(again.block("meetings").heading()).isEqualTo("专题研究部署，把握工作主动");
     }
+
+    private static FigureSet study(long sessions, long seminars) {
+        Map<FigureName, Figure> f = new EnumMap<>(FigureName.class);
+        EvidenceLink link = new EvidenceLink("学习", "/ledger/records/7");
+        f.put(FigureName.STUDY_CENTRAL_GROUP_COUNT, Figure.count(sessions, List.of(link)));
+        f.put(FigureName.SEMINAR_COUNT, Figure.count(seminars, List.of(link)));
+        f.put(FigureName.ATTENDANCE_RATE, Figure.percent(java.math.BigDecimal.valueOf(90), List.of(link)));
+        f.put(FigureName.SPEAKERS_COUNT, Figure.count(30, List.of(link)));
+        return new FigureSet(1, YEAR, f);
+    }
+
+    @Test
+    void aSentenceRewordedByTheUserKeepsItsWordsAndItsFiguresRefresh() {
+        ReportContent generated = draft(study(11, 3));
+        String shown = generated.block("theory").editableLines().get(0);
+        assertThat(shown).isEqualTo("全年理论学习中心组集中学习〔中心组集中学习次数〕次，开展专题研讨〔中心组专题研讨次数〕次，"
+                + "中心组成员出勤率〔中心组学习出勤率〕，交流发言〔交流发言人次〕人次。");
+        // the officer rewords it and leaves out the speakers
+        ReportContent edited = generated.withTexts(Map.of(ReportContent.LINE + "theory.0",
+                "党委理论学习中心组全年集中学习〔中心组集中学习次数〕次，围绕重点专题研讨〔中心组专题研讨次数〕次，出勤率〔中心组学习出勤率〕。"));
+        assertThat(edited.block("theory").lineTexts().get(0))
+                .isEqualTo("党委理论学习中心组全年集中学习11次，围绕重点专题研讨3次，出勤率90%。");
+        // still traceable: the numbers are the figures, with their records
+        assertThat(edited.block("theory").lines().get(0)).filteredOn(p -> p.figure() != null)
+                .extracting(ReportContent.Part::figure).containsExactly("studyCentralGroupCount", "seminarCount", "attendanceRate");
+        // regenerated after the ledger changed: the words stay, the figures refresh
+        ReportContent again = draft(study(12, 4)).keepingTextOf(edited);
+        assertThat(again.block("theory").lineTexts().get(0))
+                .isEqualTo("党委理论学习中心组全年集中学习12次，围绕重点专题研讨4次，出勤率90%。");
+        // edited again, from the sentence as it now stands: still the same sentence's edit
+        ReportContent twice = again.withTexts(Map.of(ReportContent.LINE + "theory.0",
+                "全年集中学习〔中心组集中学习次数〕次，专题研讨〔中心组专题研讨次数〕次，出勤率〔中心组学习出勤率〕。"));
+        assertThat(draft(study(13, 4)).keepingTextOf(twice).block("theory").lineTexts().get(0))
+                .isEqualTo("全年集中学习13次，专题研讨4次，出勤率90%。");
+        // a sentence given back unchanged is no edit
+        assertThat(generated.withTexts(Map.of(ReportContent.LINE + "theory.0", shown)).block("theory").lineEdits()).isEmpty();
+    }
 }
