@@ -55,7 +55,7 @@ class CoreKinds {
                 .allowRange()
                 .withAttendance()
                 .field(FieldDef.choice(SUB_KIND, CENTRAL_GROUP, SEMINAR, "PARTY_LECTURE", "THREE_MEETINGS",
-                        "REMOTE", "CADRE_STUDY").required())
+                        "REMOTE", CADRE_STUDY).required())
                 .field(FieldDef.text(TOPIC, 200).required())
                 .field(FieldDef.longText("materials", 2000))
                 .field(FieldDef.text("speakers", 500))

@@ -46,6 +46,7 @@ public final class LedgerTerms {
     public static final String GROUPS_RECEIVED = "groupsReceived";
     /** VENUE_CHECK: bookings (预约场次). */
     public static final String BOOKINGS = "bookings";
+    public static final String VISITORS = "visitors";
     /** VOLUNTEER_TEAM: people registered in the national volunteer service system, a set apart from {@link #MEMBERS}. */
     public static final String REGISTERED_VOLUNTEERS = "registeredVolunteers";
     /** AWARD: an honour received from above or a commendation the unit gave itself. */
@@ -65,6 +66,7 @@ public final class LedgerTerms {
     // options of STUDY_SESSION's sub-kind
     public static final String CENTRAL_GROUP = "CENTRAL_GROUP";
     public static final String SEMINAR = "SEMINAR";
+    public static final String CADRE_STUDY = "CADRE_STUDY";
     // options of ACTIVITY's sub-kind: 扫黄打非 and culture-market checks are inspections, not activities held
     public static final String ANTI_PORN = "ANTI_PORN";
     public static final String CULTURE_MARKET = "CULTURE_MARKET";

@@ -24,7 +24,7 @@ class WorkKinds {
         return RecordKind.define(LedgerKind.VENUE_CHECK, "ledger_venue_check", 72)
                 .field(FieldDef.recordRef("venue", "VENUE").required().sameArea())
                 .field(FieldDef.choice("state", "GOOD", "NEEDS_REPAIR", "OUT_OF_SERVICE").required())
-                .field(FieldDef.integer("visitors").max(10_000_000))
+                .field(FieldDef.integer(VISITORS).max(10_000_000))
                 .field(FieldDef.integer(GROUPS_RECEIVED).max(1_000_000))
                 .field(FieldDef.integer(BOOKINGS).max(1_000_000))
                 .field(FieldDef.integer("booksLent").max(10_000_000))

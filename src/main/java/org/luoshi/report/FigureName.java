@@ -105,6 +105,26 @@ enum FigureName {
     PUBLICITY_SPENDING("publicitySpending", Figure.Kind.LIST, "本年度宣传品制作及宣传经费记录"),
     /** 宣传经费合计（元）. */
     SPENDING_TOTAL("spendingTotal", Figure.Kind.DECIMAL, "本年度宣传经费记录"),
+    /** 本镇管理的政务新媒体账号 (LIST: account, posts published in the year). */
+    OWN_ACCOUNTS("ownAccounts", Figure.Kind.LIST, "本年度政务新媒体发布记录"),
+    /** 干部职工专题培训期数. */
+    TRAININGS("trainings", Figure.Kind.COUNT, "本年度干部职工培训记录"),
+    /** 参训人次. */
+    TRAINED("trained", Figure.Kind.COUNT, "本年度培训参训人数记录"),
+    /** 应训人次. */
+    ELIGIBLE("eligible", Figure.Kind.COUNT, "本年度培训应训人数记录"),
+    /** 党报刊发稿件篇数. */
+    PARTY_PAPER_ARTICLES("partyPaperArticles", Figure.Kind.COUNT, "本年度党报刊发稿件记录"),
+    /** 在全国志愿服务信息系统注册的志愿者人数. */
+    REGISTERED_VOLUNTEERS("registeredVolunteers", Figure.Kind.COUNT, "注册志愿者人数记录"),
+    /** 阵地接待群众人次. */
+    VENUE_VISITORS("venueVisitors", Figure.Kind.COUNT, "本年度阵地接待群众记录"),
+    /** 阵地接待团队批次. */
+    VENUE_GROUPS("venueGroups", Figure.Kind.COUNT, "本年度阵地接待团队记录"),
+    /** 阵地预约使用场次. */
+    VENUE_BOOKINGS("venueBookings", Figure.Kind.COUNT, "本年度阵地预约使用记录"),
+    /** 扫黄打非及文化市场检查出动人次. */
+    INSPECTOR_TIMES("inspectorTimes", Figure.Kind.COUNT, "本年度检查出动人次记录"),
     /** 标记为“亮点”的记录 (LIST: date, kind, title). */
     HIGHLIGHTS("highlights", Figure.Kind.LIST, "标记为“亮点”的台账记录（在记录的标签中填“亮点”）"),
     /** 周期未结束、进度落后的考评指标 (LIST). */

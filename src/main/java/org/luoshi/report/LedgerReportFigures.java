@@ -207,6 +207,29 @@ class LedgerReportFigures implements ReportFigures {
             return Figure.decimal(ledger.sum(all, COST), List.of(listLink(y, LedgerKind.PUBLICITY_MATERIAL)));
         });
         put(f, FigureName.HIGHLIGHTS, () -> highlights(y));
+        put(f, FigureName.OWN_ACCOUNTS, () -> grouped(y, Selection.of(y.path(), LedgerKind.NEW_MEDIA_OUTPUT, y.from(), y.to()),
+                ACCOUNT, POSTS, "本年度政务新媒体发布记录"));
+        Selection trainings = Selection.of(y.path(), STUDY_SESSION, y.from(), y.to()).where(SUB_KIND, CADRE_STUDY);
+        put(f, FigureName.TRAININGS, () -> {
+            long n = ledger.count(trainings);
+            return n == 0 ? Figure.missing("本年度干部职工培训记录") : Figure.count(n, List.of(listLink(y, STUDY_SESSION)));
+        });
+        put(f, FigureName.TRAINED, () -> total(y, trainings, TRAINED_COUNT, "本年度培训参训人数记录"));
+        put(f, FigureName.ELIGIBLE, () -> total(y, trainings, ELIGIBLE_COUNT, "本年度培训应训人数记录"));
+        put(f, FigureName.PARTY_PAPER_ARTICLES, () -> {
+            Selection paper = Selection.of(y.path(), MEDIA_PLACEMENT, y.from(), y.to()).where(STATE, PUBLISHED)
+                    .where(PARTY_PAPER, true);
+            return ledger.count(paper) == 0 ? Figure.missing("本年度党报刊发稿件记录")
+                    : Figure.count(ledger.sum(paper, ARTICLE_COUNT).longValue(), List.of(listLink(y, MEDIA_PLACEMENT)));
+        });
+        put(f, FigureName.REGISTERED_VOLUNTEERS, () -> total(y, Selection.of(y.path(), VOLUNTEER_TEAM, null, y.to()),
+                REGISTERED_VOLUNTEERS, "注册志愿者人数记录"));
+        Selection checks = Selection.of(y.path(), VENUE_CHECK, y.from(), y.to());
+        put(f, FigureName.VENUE_VISITORS, () -> total(y, checks, VISITORS, "本年度阵地接待群众记录"));
+        put(f, FigureName.VENUE_GROUPS, () -> total(y, checks, GROUPS_RECEIVED, "本年度阵地接待团队记录"));
+        put(f, FigureName.VENUE_BOOKINGS, () -> total(y, checks, BOOKINGS, "本年度阵地预约使用记录"));
+        put(f, FigureName.INSPECTOR_TIMES, () -> total(y, Selection.of(y.path(), ACTIVITY, y.from(), y.to())
+                .whereIn(SUB_KIND, List.copyOf(CHECKS)), INSPECTOR_TIMES, "本年度检查出动人次记录"));
         return new FigureSet(townshipId, year, f);
     }
 

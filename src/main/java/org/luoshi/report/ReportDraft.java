@@ -107,7 +107,7 @@ final class ReportDraft {
         blocks.add(section("meetings", "专题研究部署，把握工作主动", meetings(), ""));
         blocks.add(section("theory", "抓好理论学习，夯实思想基础", study(), ""));
         blocks.add(section("outreach", "深入基层宣讲，推动理论入心", outreach(), ""));
-        blocks.add(section("online", "管好网络阵地，妥善处置舆情", single(onlineLine()), ""));
+        blocks.add(section("online", "管好网络阵地，妥善处置舆情", online(), ""));
         blocks.add(section("venues", "加强阵地管理，守牢前沿阵地", venues(), ""));
         blocks.add(problemsBlock("存在的问题"));
         blocks.add(plansBlock("下一步工作打算",
@@ -258,6 +258,18 @@ final class ReportDraft {
         return single(line.text("。").parts);
     }
 
+    private List<List<Part>> online() {
+        List<List<Part>> lines = new ArrayList<>();
+        Figure accounts = figures.get(FigureName.OWN_ACCOUNTS);
+        if (!accounts.isMissing() && !accounts.items().isEmpty()) {
+            Line line = new Line().text("本" + area() + "管理政务新媒体账号").figure(FigureName.OWN_ACCOUNTS).text("个，全年发布信息：");
+            appendCounted(line, "ownAccounts", accounts, "条");
+            lines.add(line.text("。").parts);
+        }
+        lines.add(onlineLine());
+        return lines;
+    }
+
     private List<Part> onlineLine() {
         Line line = new Line().text("全年登记网络舆情").figure(FigureName.OPINION_CASES_TOTAL)
                 .text("件，已办结").figure(FigureName.OPINION_CASES_CLOSED)
@@ -296,6 +308,16 @@ final class ReportDraft {
                     String.valueOf(outstanding), found.allEvidence()).text(outstanding > 0 ? "处正在整改" : "，已全部整改");
         }
         lines.add(checks.text("。").parts);
+        if (!figures.get(FigureName.VENUE_VISITORS).isMissing()) {
+            Line usage = new Line().text("各阵地全年接待群众").figure(FigureName.VENUE_VISITORS).text("人次");
+            if (!figures.get(FigureName.VENUE_GROUPS).isMissing()) {
+                usage.text("、团队").figure(FigureName.VENUE_GROUPS).text("批");
+            }
+            if (!figures.get(FigureName.VENUE_BOOKINGS).isMissing()) {
+                usage.text("，预约使用").figure(FigureName.VENUE_BOOKINGS).text("场次");
+            }
+            lines.add(usage.text("。").parts);
+        }
         return lines;
     }
 
@@ -311,6 +333,16 @@ final class ReportDraft {
                 .text("次、专题研讨").figure(FigureName.SEMINAR_COUNT).text("次，面向群众开展理论宣讲")
                 .figure(FigureName.OUTREACH_COUNT).text("场次。").parts);
         theory.add(topicNames());
+        if (!figures.get(FigureName.TRAININGS).isMissing()) {
+            Line training = new Line().text("举办干部职工专题培训").figure(FigureName.TRAININGS).text("期");
+            if (!figures.get(FigureName.TRAINED).isMissing()) {
+                training.text("，参训").figure(FigureName.TRAINED).text("人次");
+                if (!figures.get(FigureName.ELIGIBLE).isMissing()) {
+                    training.text("（应训").figure(FigureName.ELIGIBLE).text("人次）");
+                }
+            }
+            theory.add(training.text("。").parts);
+        }
         blocks.add(section("theory", "抓理论武装，筑牢思想根基", theory, ""));
         blocks.add(section("news", "抓新闻宣传，讲好本地故事", news(), ""));
         blocks.add(section("culture", "抓文化惠民，丰富群众精神生活", culture(), ""));
@@ -342,6 +374,9 @@ final class ReportDraft {
             appendCounted(line, "mediaCross", cross, "篇");
         }
         lines.add(line.text("。").parts);
+        if (!figures.get(FigureName.PARTY_PAPER_ARTICLES).isMissing()) {
+            lines.add(new Line().text("其中在党报刊发").figure(FigureName.PARTY_PAPER_ARTICLES).text("篇。").parts);
+        }
         if (!figures.get(FigureName.MEDIA_SUBMITTED).isMissing()) {
             // 报送 is not 刊发: information sent to the county's units is told apart, never added to the articles
             lines.add(new Line().text("另向上级报送信息").figure(FigureName.MEDIA_SUBMITTED).text("篇，其中被录用")
@@ -370,7 +405,11 @@ final class ReportDraft {
             lines.add(line.text("。").parts);
         }
         if (!figures.get(FigureName.ANTI_PORN_CHECKS).isMissing()) {
-            lines.add(new Line().text("另开展“扫黄打非”及文化市场检查").figure(FigureName.ANTI_PORN_CHECKS).text("次。").parts);
+            Line checks = new Line().text("另开展“扫黄打非”及文化市场检查").figure(FigureName.ANTI_PORN_CHECKS).text("次");
+            if (!figures.get(FigureName.INSPECTOR_TIMES).isMissing()) {
+                checks.text("，出动检查人员").figure(FigureName.INSPECTOR_TIMES).text("人次");
+            }
+            lines.add(checks.text("。").parts);
         }
         return lines;
     }
@@ -397,6 +436,9 @@ final class ReportDraft {
             service.text("；志愿服务队伍成员占户籍人口的").figure(FigureName.VOLUNTEER_COVERAGE);
         }
         lines.add(service.text("。").parts);
+        if (!figures.get(FigureName.REGISTERED_VOLUNTEERS).isMissing()) {
+            lines.add(new Line().text("在全国志愿服务信息系统注册志愿者").figure(FigureName.REGISTERED_VOLUNTEERS).text("人。").parts);
+        }
         return lines;
     }
 
@@ -791,6 +833,16 @@ final class ReportDraft {
             case "problemsFound" -> detail.isEmpty() ? "检查发现的问题" : "检查发现的问题（第" + detail + "个）";
             case "rectification" -> "问题整改情况（第" + detail + "个）";
             case "problemsCount" -> "检查发现的问题数";
+            case "ownAccounts" -> detail.isEmpty() ? "政务新媒体账号数" : "政务新媒体发布条数（" + detail + "）";
+            case "trainings" -> "干部职工专题培训期数";
+            case "trained" -> "培训参训人次";
+            case "eligible" -> "培训应训人次";
+            case "partyPaperArticles" -> "党报刊发稿件篇数";
+            case "registeredVolunteers" -> "注册志愿者人数";
+            case "venueVisitors" -> "阵地接待群众人次";
+            case "venueGroups" -> "阵地接待团队批次";
+            case "venueBookings" -> "阵地预约使用场次";
+            case "inspectorTimes" -> "检查出动人次";
             case "unmetCount" -> "未达标考评指标数";
             case "behindCount" -> "进度滞后考评指标数";
             default -> key;

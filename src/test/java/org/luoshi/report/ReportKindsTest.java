@@ -151,6 +151,19 @@ class ReportKindsTest {
             unsigned.forEach(name -> assertThat(text).contains(name));
             assertThat(text).contains("尚未签订");
         }
+        // the township's own accounts and what they published
+        List<Map<String, Object>> accounts = jdbc.sql("select d.account as account, sum(d.posts) as posts from ledger_record r "
+                + "join ledger_new_media_output d on d.record_id = r.id where r.deleted_at is null and r.unit_path like :p "
+                + "and r.occurred_on between :from and :to group by d.account").params(params).query().listOfRows();
+        assertThat(accounts).isNotEmpty();
+        accounts.forEach(a -> assertThat(text).contains(a.get("account") + "" + ((Number) a.get("posts")).longValue() + "条"));
+        // venue usage over the checks of the year
+        Long visitors = jdbc.sql("select sum(d.visitors) from ledger_record r join ledger_venue_check d on d.record_id = r.id "
+                + "where r.deleted_at is null and r.unit_path like :p and r.occurred_on between :from and :to")
+                .params(params).query(Long.class).single();
+        if (visitors != null) {
+            assertThat(text).contains("接待群众" + visitors + "人次");
+        }
         // the first responsible person by name, as the post's holder
         String secretary = jdbc.sql("select p.name from responsibility d join post_holding h on h.post_id = d.post_id "
                 + "and h.end_date is null join person p on p.id = h.person_id where d.org_unit_id = :t and d.kind = 'PRIMARY'")
@@ -182,6 +195,22 @@ class ReportKindsTest {
         String received = jdbc.sql("select count(*) from ledger_record r join ledger_award d on d.record_id = r.id "
                 + "where d.direction = 'RECEIVED'" + inYear).params(params).query(Long.class).single().toString();
         assertThat(text).contains("获得上级表彰" + received + "项");
+        // facts the summary must tell: trainings with 参训, 党报 pieces, registered volunteers, checks' 出动人次
+        Long trained = jdbc.sql("select sum(d.trained_count) from ledger_record r join ledger_study_session d on d.record_id = r.id "
+                + "where d.sub_kind = 'CADRE_STUDY'" + inYear).params(params).query(Long.class).single();
+        if (trained != null) {
+            assertThat(text).contains("参训" + trained + "人次");
+        }
+        Long paper = jdbc.sql("select sum(d.article_count) from ledger_record r join ledger_media_placement d on d.record_id = r.id "
+                + "where d.state = 'PUBLISHED' and d.party_paper = true" + inYear).params(params).query(Long.class).single();
+        if (paper != null) {
+            assertThat(text).contains("其中在党报刊发" + paper + "篇");
+        }
+        Long registered = jdbc.sql("select sum(d.registered_volunteers) from ledger_record r join ledger_volunteer_team d "
+                + "on d.record_id = r.id where r.deleted_at is null and r.unit_path like :p and r.occurred_on <= :to")
+                .params(params).query(Long.class).single();
+        assertThat(registered).as("the demo records registered volunteers").isNotNull();
+        assertThat(text).contains("注册志愿者" + registered + "人");
         // 报送 is not 刊发
         long sent = jdbc.sql("select coalesce(sum(d.article_count), 0) from ledger_record r join ledger_media_placement d "
                 + "on d.record_id = r.id where d.state in ('SUBMITTED', 'ADOPTED')" + inYear).params(params).query(Long.class).single();
