@@ -125,6 +125,14 @@ enum FigureName {
     VENUE_BOOKINGS("venueBookings", Figure.Kind.COUNT, "本年度阵地预约使用记录"),
     /** 扫黄打非及文化市场检查出动人次. */
     INSPECTOR_TIMES("inspectorTimes", Figure.Kind.COUNT, "本年度检查出动人次记录"),
+    /** 收到并传达学习的上级文件 (LIST: date, title). */
+    DIRECTIVES("directives", Figure.Kind.LIST, "本年度上级文件传达学习记录"),
+    /** 本级制定的制度和方案 (LIST: date, title). */
+    REGULATIONS("regulations", Figure.Kind.LIST, "本年度制定的制度、方案记录"),
+    /** 群众文化队伍 (LIST: name, members). */
+    CULTURE_TEAMS("cultureTeams", Figure.Kind.LIST, "群众文化队伍登记记录"),
+    /** 中心组学习和专题研讨以外的学习（党课、三会一课、远程教育等）次数. */
+    OTHER_STUDY("otherStudy", Figure.Kind.COUNT, "本年度党课、三会一课等学习记录"),
     /** 标记为“亮点”的记录 (LIST: date, kind, title). */
     HIGHLIGHTS("highlights", Figure.Kind.LIST, "标记为“亮点”的台账记录（在记录的标签中填“亮点”）"),
     /** 周期未结束、进度落后的考评指标 (LIST). */

@@ -207,6 +207,18 @@ class LedgerReportFigures implements ReportFigures {
             return Figure.decimal(ledger.sum(all, COST), List.of(listLink(y, LedgerKind.PUBLICITY_MATERIAL)));
         });
         put(f, FigureName.HIGHLIGHTS, () -> highlights(y));
+        put(f, FigureName.DIRECTIVES, () -> named(y, Selection.of(y.path(), LedgerKind.DIRECTIVE, y.from(), y.to()),
+                List.of(ISSUER, DOC_NUMBER), r -> text(r.field(ISSUER), "") + "《" + r.title().replaceAll("^《|》$", "") + "》"
+                        + (r.field(DOC_NUMBER) == null ? "" : "（" + r.field(DOC_NUMBER) + "）")));
+        put(f, FigureName.REGULATIONS, () -> named(y, Selection.of(y.path(), LedgerKind.REGULATION, y.from(), y.to()), List.of(),
+                r -> "《" + r.title().replaceAll("^《|》$", "") + "》"));
+        put(f, FigureName.CULTURE_TEAMS, () -> named(y, Selection.of(y.path(), LedgerKind.CULTURE_TEAM, null, y.to()),
+                List.of(MEMBERS), r -> r.title() + (r.field(MEMBERS) instanceof Number n ? "（" + n + "人）" : "")));
+        put(f, FigureName.OTHER_STUDY, () -> {
+            long n = ledger.count(Selection.of(y.path(), STUDY_SESSION, y.from(), y.to())
+                    .whereIn(SUB_KIND, options(STUDY_SESSION, SUB_KIND, CENTRAL_GROUP, SEMINAR, CADRE_STUDY)));
+            return n == 0 ? Figure.missing("本年度党课、三会一课等学习记录") : Figure.count(n, List.of(listLink(y, STUDY_SESSION)));
+        });
         put(f, FigureName.OWN_ACCOUNTS, () -> grouped(y, Selection.of(y.path(), LedgerKind.NEW_MEDIA_OUTPUT, y.from(), y.to()),
                 ACCOUNT, POSTS, "本年度政务新媒体发布记录"));
         Selection trainings = Selection.of(y.path(), STUDY_SESSION, y.from(), y.to()).where(SUB_KIND, CADRE_STUDY);

@@ -185,6 +185,16 @@ final class ReportDraft {
                 FigureName.THEMATIC_MEETINGS));
         lines.add(dated(new Line().text("开展意识形态形势分析研判").figure(FigureName.JUDGEMENT_MEETING_COUNT).text("次"),
                 FigureName.ANALYSIS_MEETINGS));
+        Figure directives = figures.get(FigureName.DIRECTIVES);
+        if (!directives.isMissing() && !directives.items().isEmpty()) {
+            lines.add(namedList(new Line().text("及时传达学习上级文件").figure(FigureName.DIRECTIVES).text("件："), "directives",
+                    directives));
+        }
+        Figure regulations = figures.get(FigureName.REGULATIONS);
+        if (!regulations.isMissing() && !regulations.items().isEmpty()) {
+            lines.add(namedList(new Line().text("结合实际制定").figure(FigureName.REGULATIONS).text("项制度和方案："), "regulations",
+                    regulations));
+        }
         return lines;
     }
 
@@ -210,6 +220,9 @@ final class ReportDraft {
                 .text("次，中心组成员出勤率").figure(FigureName.ATTENDANCE_RATE)
                 .text("，交流发言").figure(FigureName.SPEAKERS_COUNT).text("人次。").parts);
         lines.add(topics(new Line().text("学习专题")));
+        if (!figures.get(FigureName.OTHER_STUDY).isMissing()) {
+            lines.add(new Line().text("各支部另开展党课、“三会一课”、远程教育等学习").figure(FigureName.OTHER_STUDY).text("次。").parts);
+        }
         return lines;
     }
 
@@ -403,6 +416,11 @@ final class ReportDraft {
                         + items.get(i).label(), items.get(i).evidence());
             }
             lines.add(line.text("。").parts);
+        }
+        Figure teams = figures.get(FigureName.CULTURE_TEAMS);
+        if (!teams.isMissing() && !teams.items().isEmpty()) {
+            lines.add(namedList(new Line().text("全" + area() + "有群众文化队伍").figure(FigureName.CULTURE_TEAMS).text("支："),
+                    "cultureTeams", teams));
         }
         if (!figures.get(FigureName.ANTI_PORN_CHECKS).isMissing()) {
             Line checks = new Line().text("另开展“扫黄打非”及文化市场检查").figure(FigureName.ANTI_PORN_CHECKS).text("次");
@@ -833,6 +851,10 @@ final class ReportDraft {
             case "problemsFound" -> detail.isEmpty() ? "检查发现的问题" : "检查发现的问题（第" + detail + "个）";
             case "rectification" -> "问题整改情况（第" + detail + "个）";
             case "problemsCount" -> "检查发现的问题数";
+            case "directives" -> detail.isEmpty() ? "传达学习上级文件件数" : "上级文件（第" + detail + "件）";
+            case "regulations" -> detail.isEmpty() ? "制定制度和方案项数" : "制度和方案（第" + detail + "项）";
+            case "cultureTeams" -> detail.isEmpty() ? "群众文化队伍支数" : "群众文化队伍（第" + detail + "支）";
+            case "otherStudy" -> "党课、三会一课等学习次数";
             case "ownAccounts" -> detail.isEmpty() ? "政务新媒体账号数" : "政务新媒体发布条数（" + detail + "）";
             case "trainings" -> "干部职工专题培训期数";
             case "trained" -> "培训参训人次";

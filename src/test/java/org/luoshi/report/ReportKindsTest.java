@@ -151,6 +151,14 @@ class ReportKindsTest {
             unsigned.forEach(name -> assertThat(text).contains(name));
             assertThat(text).contains("尚未签订");
         }
+        // directives passed on and the township's own rules and plans, named
+        for (String kind : List.of("DIRECTIVE", "REGULATION")) {
+            List<String> titles = jdbc.sql("select r.title from ledger_record r where r.kind = :k and r.deleted_at is null "
+                    + "and r.unit_path like :p and r.occurred_on between :from and :to").params(params).param("k", kind)
+                    .query(String.class).list();
+            assertThat(titles).as(kind).isNotEmpty();
+            titles.forEach(t -> assertThat(text).contains("《" + t.replaceAll("^《|》$", "") + "》"));
+        }
         // the township's own accounts and what they published
         List<Map<String, Object>> accounts = jdbc.sql("select d.account as account, sum(d.posts) as posts from ledger_record r "
                 + "join ledger_new_media_output d on d.record_id = r.id where r.deleted_at is null and r.unit_path like :p "
@@ -195,6 +203,10 @@ class ReportKindsTest {
         String received = jdbc.sql("select count(*) from ledger_record r join ledger_award d on d.record_id = r.id "
                 + "where d.direction = 'RECEIVED'" + inYear).params(params).query(Long.class).single().toString();
         assertThat(text).contains("获得上级表彰" + received + "项");
+        List<String> cultureTeams = jdbc.sql("select r.title from ledger_record r where r.kind = 'CULTURE_TEAM' "
+                + "and r.deleted_at is null and r.unit_path like :p and r.occurred_on <= :to").params(params)
+                .query(String.class).list();
+        cultureTeams.forEach(t -> assertThat(text).contains(t));
         // facts the summary must tell: trainings with 参训, 党报 pieces, registered volunteers, checks' 出动人次
         Long trained = jdbc.sql("select sum(d.trained_count) from ledger_record r join ledger_study_session d on d.record_id = r.id "
                 + "where d.sub_kind = 'CADRE_STUDY'" + inYear).params(params).query(Long.class).single();
