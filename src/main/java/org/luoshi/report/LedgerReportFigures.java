@@ -207,6 +207,9 @@ class LedgerReportFigures implements ReportFigures {
             return Figure.decimal(ledger.sum(all, COST), List.of(listLink(y, LedgerKind.PUBLICITY_MATERIAL)));
         });
         put(f, FigureName.HIGHLIGHTS, () -> highlights(y));
+        put(f, FigureName.OTHER_MEETINGS, () -> named(y, Selection.of(y.path(), MEETING, y.from(), y.to())
+                .whereIn(SUB_KIND, options(MEETING, SUB_KIND, THEMATIC, ANALYSIS)), List.of(SUB_KIND, TOPICS),
+                r -> option(MEETING, SUB_KIND, r.field(SUB_KIND)) + "，" + text(r.field(TOPICS), r.title())));
         put(f, FigureName.DIRECTIVES, () -> named(y, Selection.of(y.path(), LedgerKind.DIRECTIVE, y.from(), y.to()),
                 List.of(ISSUER, DOC_NUMBER), r -> text(r.field(ISSUER), "") + "《" + r.title().replaceAll("^《|》$", "") + "》"
                         + (r.field(DOC_NUMBER) == null ? "" : "（" + r.field(DOC_NUMBER) + "）")));

@@ -66,6 +66,16 @@ class ReportBrowserTest extends BrowserJourney {
             assertThat(page.locator(".alert-success")).containsText("已处理");
         }
         assertThat(page.locator("#no-markers")).isVisible();
+        // a figure typed over by hand is flagged on the page and listed in the check panel, then taken back
+        page.locator("#fig-studyCentralGroupCount .override-form input[name=value]").fill("99");
+        page.locator("#fig-studyCentralGroupCount .override-form button").click();
+        assertThat(page.locator(".alert-success")).containsText("已改写");
+        assertThat(page.locator("#block-theory a.figure-overridden").first()).hasText("99");
+        assertThat(page.locator("#overridden-list")).containsText("中心组集中学习次数：99");
+        screenshot("report-2c-figure-typed-over");
+        page.locator("#fig-studyCentralGroupCount .override-remove").click();
+        assertThat(page.locator(".alert-success")).containsText("已恢复");
+        assertThat(page.locator("#overridden-list")).hasCount(0);
         screenshot("report-2b-markers-settled");
         java.util.List<String> submittedAt = beijingMinutesOf(() -> {
             page.click("#submit");
