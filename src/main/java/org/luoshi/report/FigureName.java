@@ -133,6 +133,8 @@ enum FigureName {
     CULTURE_TEAMS("cultureTeams", Figure.Kind.LIST, "群众文化队伍登记记录"),
     /** 中心组学习和专题研讨以外的学习（党课、三会一课、远程教育等）次数. */
     OTHER_STUDY("otherStudy", Figure.Kind.COUNT, "本年度党课、三会一课等学习记录"),
+    /** 党委会专题研究会议的出席率 (percent): 出席 over 应到 of the meetings' attendance lists. */
+    MEETING_ATTENDANCE("meetingAttendance", Figure.Kind.PERCENT, "本年度党委会专题研究会议考勤记录"),
     /** 联席会议、干部大会等其他会议 (LIST: date, topics). */
     OTHER_MEETINGS("otherMeetings", Figure.Kind.LIST, "本年度联席会议、干部大会等会议记录"),
     /** 标记为“亮点”的记录 (LIST: date, kind, title). */

@@ -207,6 +207,14 @@ class LedgerReportFigures implements ReportFigures {
             return Figure.decimal(ledger.sum(all, COST), List.of(listLink(y, LedgerKind.PUBLICITY_MATERIAL)));
         });
         put(f, FigureName.HIGHLIGHTS, () -> highlights(y));
+        put(f, FigureName.MEETING_ATTENDANCE, () -> {
+            AttendanceFigure a = ledger.attendance(Selection.of(y.path(), MEETING, y.from(), y.to()).where(SUB_KIND, THEMATIC));
+            if (a.listed() == 0) {
+                return Figure.missing("本年度党委会专题研究会议考勤记录");
+            }
+            return Figure.percent(BigDecimal.valueOf(a.present() * 100L).divide(BigDecimal.valueOf(a.listed()), 1,
+                    RoundingMode.HALF_UP), List.of(listLink(y, MEETING)));
+        });
         put(f, FigureName.OTHER_MEETINGS, () -> named(y, Selection.of(y.path(), MEETING, y.from(), y.to())
                 .whereIn(SUB_KIND, options(MEETING, SUB_KIND, THEMATIC, ANALYSIS)), List.of(SUB_KIND, TOPICS),
                 r -> option(MEETING, SUB_KIND, r.field(SUB_KIND)) + "，" + text(r.field(TOPICS), r.title())));

@@ -185,6 +185,10 @@ final class ReportDraft {
                 FigureName.THEMATIC_MEETINGS));
         lines.add(dated(new Line().text("开展意识形态形势分析研判").figure(FigureName.JUDGEMENT_MEETING_COUNT).text("次"),
                 FigureName.ANALYSIS_MEETINGS));
+        if (!figures.get(FigureName.MEETING_ATTENDANCE).isMissing()) {
+            lines.add(new Line().text("党委会专题研究意识形态工作时，班子成员出席率").figure(FigureName.MEETING_ATTENDANCE)
+                    .text("。").parts);
+        }
         Figure others = figures.get(FigureName.OTHER_MEETINGS);
         if (!others.isMissing() && !others.items().isEmpty()) {
             lines.add(dated(new Line().text("召开联席会议、干部大会等会议").figure(FigureName.OTHER_MEETINGS).text("次"),
@@ -860,6 +864,7 @@ final class ReportDraft {
             case "regulations" -> detail.isEmpty() ? "制定制度和方案项数" : "制度和方案（第" + detail + "项）";
             case "cultureTeams" -> detail.isEmpty() ? "群众文化队伍支数" : "群众文化队伍（第" + detail + "支）";
             case "otherStudy" -> "党课、三会一课等学习次数";
+            case "meetingAttendance" -> "党委会专题研究会议出席率";
             case "otherMeetings" -> detail.isEmpty() ? "联席会议、干部大会等会议次数" : "其他会议（第" + detail + "次）";
             case "ownAccounts" -> detail.isEmpty() ? "政务新媒体账号数" : "政务新媒体发布条数（" + detail + "）";
             case "trainings" -> "干部职工专题培训期数";

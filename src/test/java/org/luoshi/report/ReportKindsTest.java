@@ -159,6 +159,18 @@ class ReportKindsTest {
             assertThat(titles).as(kind).isNotEmpty();
             titles.forEach(t -> assertThat(text).contains("《" + t.replaceAll("^《|》$", "") + "》"));
         }
+        // attendance at the committee's thematic meetings, present over listed
+        Map<String, Object> listed = jdbc.sql("select count(a.id) as listed, coalesce(sum(case when a.status = 'PRESENT' "
+                + "then 1 else 0 end), 0) as present from study_attendance a join ledger_record r on r.id = a.record_id "
+                + "join ledger_meeting d on d.record_id = r.id where d.sub_kind = 'THEMATIC' and r.deleted_at is null "
+                + "and r.unit_path like :p and r.occurred_on between :from and :to").params(params).query().singleRow();
+        long onList = ((Number) listed.get("listed")).longValue();
+        if (onList > 0) {
+            String rate = java.math.BigDecimal.valueOf(((Number) listed.get("present")).longValue() * 100L)
+                    .divide(java.math.BigDecimal.valueOf(onList), 1, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString();
+            assertThat(text).contains("班子成员出席率" + rate + "%");
+        }
         // the township's own accounts and what they published
         List<Map<String, Object>> accounts = jdbc.sql("select d.account as account, sum(d.posts) as posts from ledger_record r "
                 + "join ledger_new_media_output d on d.record_id = r.id where r.deleted_at is null and r.unit_path like :p "
