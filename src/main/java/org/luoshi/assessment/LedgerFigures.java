@@ -45,7 +45,7 @@ public interface LedgerFigures {
     List<Long> recordIds(RecordQuery query, int limit);
 
     /** The matching records as listed in the drill-down, newest first, at most {@code limit}. */
-    List<RecordLine> records(RecordQuery query, int limit);
+    List<org.luoshi.ledger.LedgerStatistics.RecordLine> records(RecordQuery query, int limit);
 
     /**
      * Records per ledger kind code (every kind of the ledger, not only those rules may name) entered
@@ -53,10 +53,6 @@ public interface LedgerFigures {
      * panel of a village clerk, whose village is not evaluated on its own.
      */
     java.util.Map<String, Long> countsByKind(String unitPath, LocalDate from, LocalDate to);
-
-    /** One record behind a figure: enough to list it and link to it. */
-    record RecordLine(long id, LocalDate occurredOn, String title, String unitName) {
-    }
 
     /*
      * Many figures at once. An evaluation asks the same rule for every started period (twelve for a

@@ -104,7 +104,7 @@ final class PrefetchedFigures implements LedgerFigures {
     }
 
     @Override
-    public List<RecordLine> records(RecordQuery query, int limit) {
+    public List<org.luoshi.ledger.LedgerStatistics.RecordLine> records(RecordQuery query, int limit) {
         return ledger.records(query, limit);
     }
 

@@ -87,9 +87,8 @@ class StatisticsFigures implements LedgerFigures {
     }
 
     @Override
-    public List<RecordLine> records(RecordQuery query, int limit) {
-        return ledger.records(selection(query), limit).stream()
-                .map(r -> new RecordLine(r.id(), r.occurredOn(), r.title(), r.unitName())).toList();
+    public List<LedgerStatistics.RecordLine> records(RecordQuery query, int limit) {
+        return ledger.records(selection(query), limit);
     }
 
     @Override

@@ -156,7 +156,13 @@ public class LedgerStatistics {
 
     /** Ids of the matching records, newest first, at most {@code limit}: the drill-down behind a figure. */
     public List<Long> recordIds(Selection s, int limit) {
-        return records(s, limit).stream().map(RecordLine::id).toList();
+        // ids only: no look-up of unit names, which only the listed records need
+        return where(s).map(q -> {
+            Map<String, Object> params = new HashMap<>(q.params());
+            params.put("limit", limit);
+            return jdbc.sql("select r.id " + q.from() + " order by r.occurred_on desc, r.id desc limit :limit")
+                    .params(params).query(Long.class).list();
+        }).orElse(List.of());
     }
 
     /** The matching records as the drill-down lists them, newest first, at most {@code limit}. */

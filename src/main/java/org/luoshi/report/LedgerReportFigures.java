@@ -705,14 +705,12 @@ class LedgerReportFigures implements ReportFigures {
     private Figure named(Year y, Selection s, List<String> fields, java.util.function.Function<LedgerStatistics.RecordRow, String> label) {
         List<LedgerStatistics.RecordRow> rows = ledger.rows(s, fields, NAMED_LIMIT);
         if (rows.isEmpty()) {
-            return Figure.missing(FIGURE_MISSING.getOrDefault(s.kind(), "本年度" + message("ledger.kind." + s.kind()) + "记录"));
+            return Figure.missing("本年度" + message("ledger.kind." + s.kind()) + "记录");
         }
         List<FigureItem> items = rows.stream().map(r -> FigureItem.of(label.apply(r), ReportText.monthDay(r.occurredOn()),
                 recordLink(s.kind(), r))).toList();
         return Figure.list(items, List.of(listLink(y, s.kind())));
     }
-
-    private static final Map<LedgerKind, String> FIGURE_MISSING = Map.of();
 
     /** Activity sub-kinds that are checks (扫黄打非, 文化市场), not activities held: apart in 活动场次 and in the report. */
     static final java.util.Set<String> CHECKS = java.util.Set.of(ANTI_PORN, CULTURE_MARKET);

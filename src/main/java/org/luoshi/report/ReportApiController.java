@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.luoshi.org.DataScope;
 import org.luoshi.web.ApiController;
-import org.luoshi.web.RuleViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

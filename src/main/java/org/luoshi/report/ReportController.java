@@ -129,13 +129,7 @@ class ReportController {
 
     @GetMapping("/{id}")
     String edit(DataScope scope, Authentication auth, @PathVariable long id, Model model) {
-        ReportService.Viewer viewer = viewer(scope, auth);
-        Report report = reports.get(viewer, id);
-        ReportVersion version = reports.latest(report);
-        ReportContent content = reports.content(version);
-        model.addAttribute("form", ReportForms.SaveForm.of(report, content, version.getNumber()));
-        fillEdit(model, viewer, auth, report, version, content);
-        return "report/edit";
+        return editPage(viewer(scope, auth), auth, id, model);
     }
 
     private void fillEdit(Model model, ReportService.Viewer viewer, Authentication auth, Report report,

@@ -167,9 +167,9 @@ final class FakeLedger implements LedgerFigures {
     }
 
     @Override
-    public List<RecordLine> records(RecordQuery query, int limit) {
+    public List<org.luoshi.ledger.LedgerStatistics.RecordLine> records(RecordQuery query, int limit) {
         return matching(query).stream().sorted(Comparator.comparing(Entry::occurredOn).reversed())
-                .limit(limit).map(e -> new RecordLine(e.id(), e.occurredOn(), e.kind().name(), e.unitPath())).toList();
+                .limit(limit).map(e -> new org.luoshi.ledger.LedgerStatistics.RecordLine(e.id(), e.occurredOn(), e.kind().name(), e.unitPath())).toList();
     }
 
     @Override

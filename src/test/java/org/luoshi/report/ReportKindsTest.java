@@ -165,7 +165,8 @@ class ReportKindsTest {
                 + "join ledger_meeting d on d.record_id = r.id where d.sub_kind = 'THEMATIC' and r.deleted_at is null "
                 + "and r.unit_path like :p and r.occurred_on between :from and :to").params(params).query().singleRow();
         long onList = ((Number) listed.get("listed")).longValue();
-        if (onList > 0) {
+        assertThat(onList).as("the demo records attendance at thematic meetings").isPositive();
+        {
             String rate = java.math.BigDecimal.valueOf(((Number) listed.get("present")).longValue() * 100L)
                     .divide(java.math.BigDecimal.valueOf(onList), 1, java.math.RoundingMode.HALF_UP)
                     .stripTrailingZeros().toPlainString();
@@ -181,9 +182,8 @@ class ReportKindsTest {
         Long visitors = jdbc.sql("select sum(d.visitors) from ledger_record r join ledger_venue_check d on d.record_id = r.id "
                 + "where r.deleted_at is null and r.unit_path like :p and r.occurred_on between :from and :to")
                 .params(params).query(Long.class).single();
-        if (visitors != null) {
-            assertThat(text).contains("接待群众" + visitors + "人次");
-        }
+        assertThat(visitors).as("the demo records visitors").isNotNull();
+        assertThat(text).contains("接待群众" + visitors + "人次");
         // the first responsible person by name, as the post's holder
         String secretary = jdbc.sql("select p.name from responsibility d join post_holding h on h.post_id = d.post_id "
                 + "and h.end_date is null join person p on p.id = h.person_id where d.org_unit_id = :t and d.kind = 'PRIMARY'")
@@ -222,14 +222,12 @@ class ReportKindsTest {
         // facts the summary must tell: trainings with 参训, 党报 pieces, registered volunteers, checks' 出动人次
         Long trained = jdbc.sql("select sum(d.trained_count) from ledger_record r join ledger_study_session d on d.record_id = r.id "
                 + "where d.sub_kind = 'CADRE_STUDY'" + inYear).params(params).query(Long.class).single();
-        if (trained != null) {
-            assertThat(text).contains("参训" + trained + "人次");
-        }
+        assertThat(trained).as("the demo records 参训").isNotNull();
+        assertThat(text).contains("参训" + trained + "人次");
         Long paper = jdbc.sql("select sum(d.article_count) from ledger_record r join ledger_media_placement d on d.record_id = r.id "
                 + "where d.state = 'PUBLISHED' and d.party_paper = true" + inYear).params(params).query(Long.class).single();
-        if (paper != null) {
-            assertThat(text).contains("其中在党报刊发" + paper + "篇");
-        }
+        assertThat(paper).as("the demo records 党报 pieces").isNotNull();
+        assertThat(text).contains("其中在党报刊发" + paper + "篇");
         Long registered = jdbc.sql("select sum(d.registered_volunteers) from ledger_record r join ledger_volunteer_team d "
                 + "on d.record_id = r.id where r.deleted_at is null and r.unit_path like :p and r.occurred_on <= :to")
                 .params(params).query(Long.class).single();
@@ -238,14 +236,12 @@ class ReportKindsTest {
         // 报送 is not 刊发
         long sent = jdbc.sql("select coalesce(sum(d.article_count), 0) from ledger_record r join ledger_media_placement d "
                 + "on d.record_id = r.id where d.state in ('SUBMITTED', 'ADOPTED')" + inYear).params(params).query(Long.class).single();
-        if (sent > 0) {
-            assertThat(text).contains("另向上级报送信息" + sent + "篇");
-        }
+        assertThat(sent).as("the demo records submitted pieces").isPositive();
+        assertThat(text).contains("另向上级报送信息" + sent + "篇");
         List<String> antiPorn = jdbc.sql("select r.title from ledger_record r join ledger_activity d on d.record_id = r.id "
                 + "where d.sub_kind in ('ANTI_PORN', 'CULTURE_MARKET')" + inYear).params(params).query(String.class).list();
-        if (!antiPorn.isEmpty()) {
-            assertThat(text).contains("另开展“扫黄打非”及文化市场检查" + antiPorn.size() + "次");
-        }
+        assertThat(antiPorn).as("the demo records checks").isNotEmpty();
+        assertThat(text).contains("另开展“扫黄打非”及文化市场检查" + antiPorn.size() + "次");
     }
 
     @Test
