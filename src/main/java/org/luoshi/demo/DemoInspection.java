@@ -113,7 +113,8 @@ class DemoInspection implements ApplicationRunner {
         }
         long liuxiPost = propagandaPost(system, liuxi);
         List<Long> selfFindings = supervision.finishSelfInspection(officer, "TOWNSHIP_OFFICER", self, liuxiPost,
-                today.plusDays(25), "对照清单逐项自查，发现问题2个，已建立整改台账。");
+                today.plusDays(25), "对照清单逐项自查，发现问题2个，已建立整改台账。",
+                "党委副书记牵头，宣传委员、组织委员和党政办负责人参加");
         for (long finding : selfFindings) {
             supervision.planRectification(officer, "TOWNSHIP_OFFICER", finding, "明确责任人和完成时限，逐项销号。");
             supervision.startRectification(officer, "TOWNSHIP_OFFICER", finding, null);

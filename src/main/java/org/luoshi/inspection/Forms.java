@@ -286,6 +286,9 @@ final class Forms {
 
         @Size(max = 2000, message = "{inspection.tooLong}")
         private String summary;
+        /** Who led the self-inspection and who took part, as the report names them. */
+        @Size(max = 200, message = "{inspection.tooLong}")
+        private String team;
 
         public FinishSelfForm() {
         }
@@ -293,6 +296,14 @@ final class Forms {
         FinishSelfForm(Long ownerPostId, LocalDate deadline, String summary) {
             super(ownerPostId, deadline);
             this.summary = summary;
+        }
+
+        public String getTeam() {
+            return team;
+        }
+
+        public void setTeam(String team) {
+            this.team = team;
         }
 
         public String getSummary() {

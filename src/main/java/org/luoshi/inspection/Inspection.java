@@ -73,6 +73,12 @@ class Inspection {
         this.createdAt = now;
     }
 
+    /** A self-inspection records its team (who led it, who took part) when it is finished. */
+    void finishSelf(String summary, String team, String username, Instant now) {
+        this.team = team;
+        finish(summary, username, now);
+    }
+
     void finish(String summary, String username, Instant now) {
         this.summary = summary;
         this.status = Status.FINISHED;

@@ -250,7 +250,7 @@ class InspectionApiController {
             @Valid @RequestBody FinishSelfForm form) throws BindException {
         rule.requireDeadline(form, form.getDeadline(), null);
         Actor actor = Actor.of(scope, auth);
-        inspections.finishSelf(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getSummary());
+        inspections.finishSelf(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getSummary(), form.getTeam());
         return inspectionResponse(actor, id);
     }
 

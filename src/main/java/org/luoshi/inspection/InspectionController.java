@@ -254,7 +254,7 @@ class InspectionController {
         rule.checkDeadline(form.getDeadline(), null, errors);
         return act(scope, auth, id, errors, model, response, redirect, "", actor -> {
             List<Finding> raised = inspections.finishSelf(actor, id, form.getOwnerPostId(), form.getDeadline(),
-                    form.getSummary());
+                    form.getSummary(), form.getTeam());
             return messages.getMessage("inspection.self.finished", new Object[] {raised.size()},
                     LocaleContextHolder.getLocale());
         });

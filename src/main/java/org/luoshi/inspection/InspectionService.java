@@ -173,7 +173,7 @@ class InspectionService {
      * finding of the unit, owned by the given post, due by the given date.
      */
     @Transactional
-    List<Finding> finishSelf(Actor actor, long id, long ownerPostId, LocalDate deadline, String summary) {
+    List<Finding> finishSelf(Actor actor, long id, long ownerPostId, LocalDate deadline, String summary, String team) {
         Inspection inspection = editable(actor, id);
         if (inspection.isVisit()) {
             throw new RuleViolationException("inspection.inspection.notSelf");
@@ -197,7 +197,7 @@ class InspectionService {
                         ownerPostId, deadline, actor.username(), id, v.item().getId(), null, null));
             }
         }
-        inspection.finish(summary == null || summary.isBlank() ? null : summary.strip(), actor.username(), clock.instant());
+        inspection.finishSelf(blankToNull(summary), blankToNull(team), actor.username(), clock.instant());
         return raised;
     }
 
@@ -229,7 +229,7 @@ class InspectionService {
         if (!visit.isVisit()) {
             throw new RuleViolationException("inspection.inspection.notVisit");
         }
-        visit.finish(summary == null || summary.isBlank() ? null : summary.strip(), actor.username(), clock.instant());
+        visit.finish(blankToNull(summary), actor.username(), clock.instant());
         return visit;
     }
 
@@ -252,5 +252,9 @@ class InspectionService {
             throw new RuleViolationException("inspection.inspection.finished");
         }
         return inspection;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,6 +1,5 @@
 package org.luoshi.inspection;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.luoshi.org.DataScope;
@@ -20,9 +19,11 @@ public class SelfInspections {
     private final InspectionRepository repository;
     private final ChecklistService checklists;
     private final FindingService findings;
+    private final java.time.Clock clock;
 
     SelfInspections(InspectionService inspections, InspectionRepository repository, ChecklistService checklists,
-            FindingService findings) {
+            FindingService findings, java.time.Clock clock) {
+        this.clock = clock;
         this.inspections = inspections;
         this.repository = repository;
         this.checklists = checklists;
@@ -33,10 +34,12 @@ public class SelfInspections {
      * One finished self-inspection.
      *
      * @param directiveRef the directive the checklist answers, as its author wrote it (may be empty)
+     * @param team who led it and who took part, as the officer recorded when finishing it, or null
      * @param summary what the officer wrote when finishing it, or null
      */
     public record Record(long id, long unitId, LocalDate heldOn, String checklistTitle, String directiveRef,
-            String finishedBy, Instant finishedAt, String summary, List<Item> items, List<FindingSummary> findings) {
+            String team, LocalDate finishedOn, String summary, List<Item> items,
+            List<FindingSummary> findings) {
 
         public long count(String result) {
             return items.stream().filter(i -> i.result().equals(result)).count();
@@ -89,7 +92,7 @@ public class SelfInspections {
                         LocalDate.of(9999, 1, 1)).stream()
                 .filter(f -> f.inspectionId() != null && f.inspectionId() == inspection.getId().longValue()).toList();
         return new Record(inspection.getId(), inspection.getUnitId(), held, checklist.getTitle(),
-                checklist.getDirectiveRef() == null ? "" : checklist.getDirectiveRef(), inspection.getFinishedBy(),
-                inspection.getFinishedAt(), inspection.getSummary(), items, raised);
+                checklist.getDirectiveRef() == null ? "" : checklist.getDirectiveRef(), inspection.getTeam(),
+                LocalDate.ofInstant(inspection.getFinishedAt(), clock.getZone()), inspection.getSummary(), items, raised);
     }
 }

@@ -72,8 +72,8 @@ public class Supervision {
 
     /** Finishes a self-inspection; returns the ids of the findings raised. */
     public List<Long> finishSelfInspection(DataScope scope, String role, long inspectionId, long ownerPostId,
-            LocalDate deadline, String summary) {
-        return inspections.finishSelf(new Actor(scope, role), inspectionId, ownerPostId, deadline, summary).stream()
+            LocalDate deadline, String summary, String team) {
+        return inspections.finishSelf(new Actor(scope, role), inspectionId, ownerPostId, deadline, summary, team).stream()
                 .map(Finding::getId).toList();
     }
 

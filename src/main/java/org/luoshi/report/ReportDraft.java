@@ -539,10 +539,15 @@ final class ReportDraft {
         long meets = record.count("MEETS");
         long partly = record.count("PARTLY");
         long notMet = record.count("NOT_MET");
-        Line organised = new Line().text(ReportText.date(record.heldOn()) + "，" + committee + "对照《"
-                + quoteless(record.checklistTitle()) + "》所列" + record.items().size() + "项内容，逐项查阅台账资料、"
-                + "对照检查，形成自查结论：符合" + meets + "项" + (partly > 0 ? "，基本符合" + partly + "项" : "")
-                + (notMet > 0 ? "，不符合" + notMet + "项" : "") + "。");
+        // when, who led it and took part (recorded when it was finished), and its scope: the checklist's items
+        String when = record.finishedOn().equals(record.heldOn()) ? ReportText.date(record.heldOn())
+                : ReportText.date(record.heldOn()) + "至" + (record.finishedOn().getYear() == record.heldOn().getYear()
+                        ? ReportText.monthDay(record.finishedOn()) : ReportText.date(record.finishedOn()));
+        String team = record.team() == null ? ReportText.marker("自查由谁牵头、哪些人员参加") : record.team();
+        Line organised = new Line().text(when + "，" + committee + "组织开展自查，" + team.replaceAll("[。；;，,]+$", "")
+                + "。自查对照《" + quoteless(record.checklistTitle()) + "》所列" + record.items().size()
+                + "项内容，逐项查阅台账资料、对照检查，形成自查结论：符合" + meets + "项"
+                + (partly > 0 ? "，基本符合" + partly + "项" : "") + (notMet > 0 ? "，不符合" + notMet + "项" : "") + "。");
         if (record.summary() != null && !record.summary().isBlank()) {
             organised.text(record.summary().strip());
         }

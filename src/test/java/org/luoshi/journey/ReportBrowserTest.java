@@ -11,8 +11,9 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
 /**
- * The officer generates the annual report, edits a paragraph, recalculates the figures (the edit
- * survives), downloads the Word file and submits; the county reviewer accepts it.
+ * The officer generates the annual report, edits a paragraph and rewords a generated sentence, records
+ * one more session in the ledger, recalculates the figures (the wording survives, the figure in it
+ * counts the new session), downloads the Word file and submits; the county reviewer accepts it.
  */
 class ReportBrowserTest extends BrowserJourney {
 
@@ -41,10 +42,28 @@ class ReportBrowserTest extends BrowserJourney {
         assertThat(page.locator(".alert-success")).containsText("第 2 版");
         assertThat(page.locator("#block-theory p.report-generated").first()).containsText("党委理论学习中心组全年集中学习");
         assertThat(page.locator("#block-theory p.report-generated").first().locator("a.report-figure")).hasCount(1);
+        int sessions = Integer.parseInt(page.locator("#block-theory p.report-generated").first()
+                .locator("a.report-figure").innerText().strip());
+        String reportUrl = page.url();
+
+        // meanwhile the ledger gains a 中心组 session of that year; regenerating keeps the wording and counts it
+        java.time.LocalDate today = org.luoshi.TestClock.today();
+        java.time.LocalDate held = today.getYear() == Integer.parseInt(year) ? today
+                : java.time.LocalDate.of(Integer.parseInt(year), 12, 31);
+        page.navigate(url("/ledger/study-session/new"));
+        page.fill("#occurredOn", held.toString());
+        page.fill("#title", "中心组集中学习（报告重新生成）");
+        page.selectOption("#field-subKind", "CENTRAL_GROUP");
+        page.fill("#field-topic", "学习新修订的意识形态工作责任制实施细则");
+        page.click("#save-record");
+        assertThat(page.locator("h2.page-title")).containsText("中心组集中学习（报告重新生成）");
+        page.navigate(reportUrl);
         page.click("#regenerate");
         assertThat(page.locator(".alert-success")).containsText("文字已保留");
         assertThat(page.locator("#text-theory")).hasValue(mine);
         assertThat(page.locator("#block-theory p.report-generated").first()).containsText("党委理论学习中心组全年集中学习");
+        assertThat(page.locator("#block-theory p.report-generated").first().locator("a.report-figure"))
+                .hasText(String.valueOf(sessions + 1));
         assertThat(page.locator("#report-version")).containsText("第 3 版");
         screenshot("report-2-edited-and-regenerated");
 
@@ -81,7 +100,6 @@ class ReportBrowserTest extends BrowserJourney {
             page.click("#submit");
             assertThat(page.locator("#report-status")).containsText("已报送");
         });
-        String reportUrl = page.url();
         // the report list shows the submission in Beijing time, whatever the server's zone
         page.navigate(url("/report"));
         String reportPath = reportUrl.substring(url("").length());

@@ -124,6 +124,17 @@ class ReportKindsTest {
         assertThat(text).containsPattern("根据青禾县委宣传部《[^》]+》（青宣发〔\\d{4}〕\\d+号）要求");
         assertThat(text).contains("一、自查工作开展情况").contains("二、自查内容及结果").contains("三、存在的问题")
                 .contains("四、整改措施");
+        // how it was organised: when it began and was finished, and who led it, from the inspection's record
+        Map<String, Object> held = jdbc.sql("select held_on, team from inspection where id = :id")
+                .param("id", record.id()).query().singleRow();
+        assertThat((String) held.get("team")).isNotBlank();
+        LocalDate began = ((java.sql.Date) held.get("held_on")).toLocalDate();
+        LocalDate finished = jdbc.sql("select finished_at from inspection where id = :id").param("id", record.id())
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)).single()
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        assertThat(text).contains((finished.equals(began) ? ReportText.date(began) : ReportText.date(began) + "至"
+                + (finished.getYear() == began.getYear() ? ReportText.monthDay(finished) : ReportText.date(finished)))
+                + "，镇党委组织开展自查，" + held.get("team") + "。");
     }
 
     @Test
