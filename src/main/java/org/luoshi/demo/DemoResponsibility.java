@@ -95,19 +95,20 @@ class DemoResponsibility implements ApplicationRunner {
 
     private void group(DataScope system, OrgUnit township, List<Post> leadership, LocalDate today) {
         long id = township.getId();
+        LocalDate established = LocalDate.of(today.getYear() - 2, 3, 20);
         groups.describe(system, id, new GroupDetails(township.getName() + "意识形态工作领导小组",
-                LocalDate.of(today.getYear() - 2, 3, 20), "换届后按岗位调整组成人员，人员变动时随岗位自动承接。"));
+                established, "换届后按岗位调整组成人员，人员变动时随岗位自动承接。"));
         int order = 0;
         for (Post post : leadership) {
             SeatCommand seat = switch (post.getKind()) {
-                case SECRETARY -> new SeatCommand(SeatRole.LEADER, post.getId(), "主持领导小组工作，对全乡镇意识形态工作负总责", 0);
-                case HEAD -> new SeatCommand(SeatRole.DEPUTY, post.getId(), "协助组长工作，牵头政府系统的意识形态工作", 1);
+                case SECRETARY -> new SeatCommand(SeatRole.LEADER, post.getId(), "主持领导小组工作，对全乡镇意识形态工作负总责", 0, established);
+                case HEAD -> new SeatCommand(SeatRole.DEPUTY, post.getId(), "协助组长工作，牵头政府系统的意识形态工作", 1, established);
                 case PROPAGANDA_MEMBER -> new SeatCommand(SeatRole.OFFICE_HEAD, post.getId(),
-                        "主持领导小组办公室日常工作：会议组织、情况汇总、督促落实和信息报送", 0);
-                case DEPUTY_SECRETARY -> new SeatCommand(SeatRole.MEMBER, post.getId(), "协助抓好责任制日常督促和舆情研判", ++order);
+                        "主持领导小组办公室日常工作：会议组织、情况汇总、督促落实和信息报送", 0, established);
+                case DEPUTY_SECRETARY -> new SeatCommand(SeatRole.MEMBER, post.getId(), "协助抓好责任制日常督促和舆情研判", ++order, established);
                 case LEADERSHIP_MEMBER -> post.getTitle().startsWith("人大")
-                        ? new SeatCommand(SeatRole.DEPUTY, post.getId(), "协助组长工作，联系人大代表做好政策宣传和民意收集", 2)
-                        : new SeatCommand(SeatRole.MEMBER, post.getId(), memberDuty(post.getTitle()), ++order);
+                        ? new SeatCommand(SeatRole.DEPUTY, post.getId(), "协助组长工作，联系人大代表做好政策宣传和民意收集", 2, established)
+                        : new SeatCommand(SeatRole.MEMBER, post.getId(), memberDuty(post.getTitle()), ++order, established);
                 default -> null;
             };
             if (seat != null) {
@@ -119,7 +120,7 @@ class DemoResponsibility implements ApplicationRunner {
                 for (Post post : posts.postsOf(system, unit.getId())) {
                     if (post.getKind() == PostKind.CULTURE_STATION_HEAD) {
                         groups.addSeat(system, id, new SeatCommand(SeatRole.MEMBER, post.getId(),
-                                "管好文化站和农家书屋等阵地，组织群众性文化活动", ++order));
+                                "管好文化站和农家书屋等阵地，组织群众性文化活动", ++order, established));
                     }
                 }
             }

@@ -339,18 +339,16 @@ class LedgerReportFigures implements ReportFigures {
      * on the needs-attention list instead).
      */
     private Figure leadingGroup(Year y) {
-        LeadingGroupService.GroupView group = groups.view(y.scope(), y.township().getId());
-        if (!group.exists() || group.seats().isEmpty()) {
+        LocalDate asOf = y.to().isBefore(evaluations.today()) ? y.to() : evaluations.today();
+        List<LeadingGroupService.GroupMember> members = groups.membersOn(y.scope(), y.township().getId(), asOf);
+        if (members.isEmpty()) {
             return Figure.missing("意识形态工作领导小组成员名单（尚未设立领导小组或未配备成员）");
         }
-        LocalDate asOf = y.to().isBefore(evaluations.today()) ? y.to() : evaluations.today();
-        Map<Long, Person> holders = posts.holdersOn(group.seats().stream().map(LeadingGroupService.SeatView::postId).toList(),
-                asOf);
         EvidenceLink link = new EvidenceLink(y.township().getName() + "意识形态工作领导小组",
                 "/responsibility/groups?townshipId=" + y.township().getId());
-        List<FigureItem> items = group.seats().stream().filter(seat -> holders.containsKey(seat.postId()))
-                .map(seat -> FigureItem.of(holders.get(seat.postId()).getName(),
-                        message("responsibility.seatRole." + seat.role().name()) + "，" + seat.postTitle(), link))
+        List<FigureItem> items = members.stream().filter(m -> m.holderName() != null)
+                .map(m -> FigureItem.of(m.holderName(),
+                        message("responsibility.seatRole." + m.role().name()) + "，" + m.postTitle(), link))
                 .toList();
         if (items.isEmpty()) {
             return Figure.missing("意识形态工作领导小组成员名单（领导小组的席位均空缺）");

@@ -57,7 +57,7 @@ class AttentionService {
         Map<Long, Long> townshipOfGroup = groups.findByOrgUnitIdIn(inScope.keySet()).stream()
                 .collect(Collectors.toMap(LeadingGroup::getId, LeadingGroup::getOrgUnitId));
         if (!townshipOfGroup.isEmpty()) {
-            seats.findByGroupIdIn(townshipOfGroup.keySet()).forEach(s -> bound.add(new Bound(AttentionItem.Subject.SEAT,
+            seats.findByGroupIdInAndRemovedOnIsNull(townshipOfGroup.keySet()).forEach(s -> bound.add(new Bound(AttentionItem.Subject.SEAT,
                     s.getId(), townshipOfGroup.get(s.getGroupId()), s.getSeatRole().name(), s.getPostId(),
                     s.getConfirmedHolderId(), s.getConfirmedAt())));
         }

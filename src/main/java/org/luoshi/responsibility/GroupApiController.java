@@ -61,11 +61,11 @@ class GroupApiController {
 
     @PutMapping("/{townshipId}/seats/{seatId}")
     @PreAuthorize(GroupController.WRITERS)
-    @Operation(summary = "Change a seat's role, post, duty or order")
+    @Operation(summary = "Change a seat's role, post, duty or order; a new post replaces the seat from `since` (answers the new seat)")
     SeatView updateSeat(DataScope scope, @PathVariable long townshipId, @PathVariable long seatId,
             @Valid @RequestBody SeatRequest body) {
-        groups.updateSeat(scope, townshipId, seatId, body.toCommand());
-        return groups.seat(scope, townshipId, seatId);
+        // moving the seat to another post replaces it (the old one stays in the group's history)
+        return groups.seat(scope, townshipId, groups.updateSeat(scope, townshipId, seatId, body.toCommand()));
     }
 
     @DeleteMapping("/{townshipId}/seats/{seatId}")
@@ -104,10 +104,11 @@ class GroupApiController {
             @NotNull(message = "{responsibility.post.required}") Long postId,
             @Size(max = 500, message = "{responsibility.seat.duty.size}") String duty,
             @Min(value = 0, message = "{responsibility.sortOrder.range}")
-            @Max(value = 999, message = "{responsibility.sortOrder.range}") Integer sortOrder) {
+            @Max(value = 999, message = "{responsibility.sortOrder.range}") Integer sortOrder,
+            @PastOrPresent(message = "{responsibility.seat.since.future}") LocalDate since) {
 
         SeatCommand toCommand() {
-            return new SeatCommand(role, postId, SeatForm.blankToNull(duty), sortOrder == null ? 0 : sortOrder);
+            return new SeatCommand(role, postId, SeatForm.blankToNull(duty), sortOrder == null ? 0 : sortOrder, since);
         }
     }
 }

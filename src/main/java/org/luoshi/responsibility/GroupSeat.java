@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A seat of a leading group, bound to a post: whoever holds the post sits in it. The confirmed
@@ -32,12 +33,17 @@ class GroupSeat {
     private int sortOrder;
     private Long confirmedHolderId;
     private Instant confirmedAt;
+    /** The first day in the group; null for seats recorded before seats had a history. */
+    private LocalDate seatedOn;
+    /** The day the seat left the group (it is no member on that day), or null. */
+    private LocalDate removedOn;
 
     protected GroupSeat() {
     }
 
-    GroupSeat(long groupId, SeatRole seatRole, long postId, String duty, int sortOrder) {
+    GroupSeat(long groupId, SeatRole seatRole, long postId, String duty, int sortOrder, LocalDate seatedOn) {
         this.groupId = groupId;
+        this.seatedOn = seatedOn;
         describe(seatRole, postId, duty, sortOrder);
     }
 
@@ -78,6 +84,19 @@ class GroupSeat {
         this.postId = postId;
         this.duty = duty;
         this.sortOrder = sortOrder;
+    }
+
+    /** Whether the seat was in the group at the end of that day. */
+    boolean heldOn(LocalDate day) {
+        return (seatedOn == null || !seatedOn.isAfter(day)) && (removedOn == null || removedOn.isAfter(day));
+    }
+
+    LocalDate getRemovedOn() {
+        return removedOn;
+    }
+
+    void remove(LocalDate day) {
+        this.removedOn = day;
     }
 
     void confirm(Long holderId, Instant now) {

@@ -53,7 +53,7 @@ public class LeadingGroupService {
         if (group.isEmpty()) {
             return new GroupView(townshipId, township.getName(), null, null, null, null, List.of());
         }
-        List<GroupSeat> ordered = seats.findByGroupId(group.get().getId()).stream().sorted(SEAT_ORDER).toList();
+        List<GroupSeat> ordered = seats.findByGroupIdAndRemovedOnIsNull(group.get().getId()).stream().sorted(SEAT_ORDER).toList();
         Map<Long, Person> holders = posts.currentHolders(ordered.stream().map(GroupSeat::getPostId).toList());
         List<SeatView> views = ordered.stream().map(s -> {
             Post post = townships.post(scope, s.getPostId());
@@ -66,10 +66,24 @@ public class LeadingGroupService {
         return new GroupView(townshipId, township.getName(), g.getId(), g.getName(), g.getEstablishedOn(), g.getNote(), views);
     }
 
-    /** Members of the unit's leading group with seat, post title and current holder, for reports. */
-    public List<GroupMember> members(DataScope scope, long townshipId) {
-        return view(scope, townshipId).seats().stream()
-                .map(s -> new GroupMember(s.role(), s.postTitle(), s.holderName(), s.duty())).toList();
+    /**
+     * The group as it stood at the end of a day, for reports of past years: the seats it had that day,
+     * each with whoever held its post then (holderName null where the post was vacant).
+     */
+    public List<GroupMember> membersOn(DataScope scope, long townshipId, LocalDate day) {
+        townships.get(scope, townshipId);
+        Optional<LeadingGroup> group = groups.findByOrgUnitId(townshipId);
+        if (group.isEmpty()) {
+            return List.of();
+        }
+        List<GroupSeat> then = seats.findByGroupId(group.get().getId()).stream().filter(s -> s.heldOn(day))
+                .sorted(SEAT_ORDER).toList();
+        Map<Long, Person> holders = posts.holdersOn(then.stream().map(GroupSeat::getPostId).toList(), day);
+        return then.stream().map(s -> {
+            Person holder = holders.get(s.getPostId());
+            return new GroupMember(s.getSeatRole(), townships.post(scope, s.getPostId()).getTitle(),
+                    holder == null ? null : holder.getName(), s.getDuty());
+        }).toList();
     }
 
     public SeatView seat(DataScope scope, long townshipId, long seatId) {
@@ -93,29 +107,56 @@ public class LeadingGroupService {
         townships.postWithin(scope, township, command.postId());
         LeadingGroup group = ensureGroup(township);
         checkSeatRules(group, null, command);
-        GroupSeat seat = new GroupSeat(group.getId(), command.role(), command.postId(), command.duty(), command.sortOrder());
+        return seat(group.getId(), command, since(command));
+    }
+
+    private long seat(long groupId, SeatCommand command, LocalDate since) {
+        GroupSeat seat = new GroupSeat(groupId, command.role(), command.postId(), command.duty(), command.sortOrder(),
+                since);
         seat.confirm(holderId(command.postId()), clock.instant());
         return seats.save(seat).getId();
     }
 
+    private LocalDate since(SeatCommand command) {
+        return command.since() == null ? LocalDate.now(clock) : command.since();
+    }
+
+    /**
+     * Changes a seat. Moving it to another post is a change of the group: the old seat leaves on the
+     * command's day and a new one takes its place, so that earlier years keep the post they had. The
+     * seat's id after the change is returned.
+     */
     @Transactional
-    public void updateSeat(DataScope scope, long townshipId, long seatId, SeatCommand command) {
+    public long updateSeat(DataScope scope, long townshipId, long seatId, SeatCommand command) {
         scope.requireWritable();
         GroupSeat seat = seatOf(scope, townshipId, seatId);
         OrgUnit township = townships.get(scope, townshipId);
         townships.postWithin(scope, township, command.postId());
         checkSeatRules(groups.findByOrgUnitId(townshipId).orElseThrow(), seat.getId(), command);
+        LocalDate since = since(command);
         boolean newPost = !seat.getPostId().equals(command.postId());
+        if (newPost && seat.heldOn(since.minusDays(1))) {
+            seat.remove(since);
+            return seat(seat.getGroupId(), command, since);
+        }
         seat.describe(command.role(), command.postId(), command.duty(), command.sortOrder());
         if (newPost) {
             seat.confirm(holderId(command.postId()), clock.instant());
         }
+        return seat.getId();
     }
 
+    /** A seat leaves the group today; one added today and removed the same day was a slip and is deleted. */
     @Transactional
     public void removeSeat(DataScope scope, long townshipId, long seatId) {
         scope.requireWritable();
-        seats.delete(seatOf(scope, townshipId, seatId));
+        GroupSeat seat = seatOf(scope, townshipId, seatId);
+        LocalDate today = LocalDate.now(clock);
+        if (seat.heldOn(today.minusDays(1))) {
+            seat.remove(today);
+        } else {
+            seats.delete(seat);
+        }
     }
 
     /** Records the current holders of every seat as confirmed. */
@@ -124,7 +165,7 @@ public class LeadingGroupService {
         scope.requireWritable();
         townships.get(scope, townshipId);
         LeadingGroup group = groups.findByOrgUnitId(townshipId).orElseThrow(() -> new NotFoundException("LeadingGroup", townshipId));
-        List<GroupSeat> all = seats.findByGroupId(group.getId());
+        List<GroupSeat> all = seats.findByGroupIdAndRemovedOnIsNull(group.getId());
         Map<Long, Person> holders = posts.currentHolders(all.stream().map(GroupSeat::getPostId).toList());
         Instant now = clock.instant();
         all.forEach(s -> s.confirm(idOf(holders.get(s.getPostId())), now));
@@ -140,7 +181,7 @@ public class LeadingGroupService {
     private GroupSeat seatOf(DataScope scope, long townshipId, long seatId) {
         townships.get(scope, townshipId);
         LeadingGroup group = groups.findByOrgUnitId(townshipId).orElseThrow(() -> new NotFoundException("GroupSeat", seatId));
-        return seats.findById(seatId).filter(s -> s.getGroupId().equals(group.getId()))
+        return seats.findById(seatId).filter(s -> s.getGroupId().equals(group.getId()) && s.getRemovedOn() == null)
                 .orElseThrow(() -> new NotFoundException("GroupSeat", seatId));
     }
 
@@ -150,7 +191,7 @@ public class LeadingGroupService {
     }
 
     private void checkSeatRules(LeadingGroup group, Long seatId, SeatCommand command) {
-        List<GroupSeat> others = seats.findByGroupId(group.getId()).stream()
+        List<GroupSeat> others = seats.findByGroupIdAndRemovedOnIsNull(group.getId()).stream()
                 .filter(s -> !s.getId().equals(seatId)).toList();
         if (others.stream().anyMatch(s -> s.getPostId().equals(command.postId()))) {
             throw new RuleViolationException("responsibility.seat.duplicatePost");
@@ -193,7 +234,8 @@ public class LeadingGroupService {
     public record GroupMember(SeatRole role, String postTitle, String holderName, String duty) {
     }
 
-    public record SeatCommand(SeatRole role, long postId, String duty, int sortOrder) {
+    /** @param since the day the seat joins the group or the change takes effect; null for today */
+    public record SeatCommand(SeatRole role, long postId, String duty, int sortOrder, LocalDate since) {
     }
 
     public record GroupDetails(String name, LocalDate establishedOn, String note) {

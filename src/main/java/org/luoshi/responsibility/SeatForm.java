@@ -3,7 +3,9 @@ package org.luoshi.responsibility;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import org.luoshi.responsibility.LeadingGroupService.SeatCommand;
 
 /** The seat form of the groups page. */
@@ -22,6 +24,11 @@ class SeatForm {
     @Max(value = 999, message = "{responsibility.sortOrder.range}")
     private int sortOrder;
 
+    /** The day the seat joins the group, or its move to another post takes effect. */
+    @PastOrPresent(message = "{responsibility.seat.since.future}")
+    @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+    private LocalDate since;
+
     static SeatForm of(LeadingGroupService.SeatView seat) {
         SeatForm form = new SeatForm();
         form.role = seat.role();
@@ -32,7 +39,7 @@ class SeatForm {
     }
 
     SeatCommand toCommand() {
-        return new SeatCommand(role, postId, blankToNull(duty), sortOrder);
+        return new SeatCommand(role, postId, blankToNull(duty), sortOrder, since);
     }
 
     static String blankToNull(String text) {
@@ -61,6 +68,14 @@ class SeatForm {
 
     public void setDuty(String duty) {
         this.duty = duty;
+    }
+
+    public LocalDate getSince() {
+        return since;
+    }
+
+    public void setSince(LocalDate since) {
+        this.since = since;
     }
 
     public int getSortOrder() {

@@ -39,7 +39,7 @@ class FollowsThePostTest extends ResponsibilityTestBase {
         DataScope officer = fx.scopeOf("officer");
         Post post = fx.heldPost("柳溪镇", "甲" + Fixtures.unique());
         long seatId = groups.addSeat(officer, township, new LeadingGroupService.SeatCommand(SeatRole.MEMBER, post.getId(),
-                "测试分工", 99));
+                "测试分工", 99, null));
         assertThat(attention.items(officer)).noneMatch(i -> i.postTitle().equals(post.getTitle()));
 
         String successor = fx.handOver(post, "乙" + Fixtures.unique()).getName();
@@ -80,7 +80,7 @@ class FollowsThePostTest extends ResponsibilityTestBase {
         long township = fx.township("柳溪镇").getId();
         DataScope officer = fx.scopeOf("officer");
         Post post = fx.heldPost("柳溪镇", "丙" + Fixtures.unique());
-        long seatId = groups.addSeat(officer, township, new LeadingGroupService.SeatCommand(SeatRole.MEMBER, post.getId(), null, 98));
+        long seatId = groups.addSeat(officer, township, new LeadingGroupService.SeatCommand(SeatRole.MEMBER, post.getId(), null, 98, null));
         fx.handOver(post, "丁" + Fixtures.unique());
         assertThat(groups.view(officer, township).attentionCount()).isPositive();
 
@@ -144,7 +144,7 @@ class FollowsThePostTest extends ResponsibilityTestBase {
         assertThat(attention.items(fx.scopeOf("officer2")))
                 .anyMatch(i -> i.holderName() != null && i.holderName().equals("顾晓岚") && i.subject() == AttentionItem.Subject.SEAT)
                 .anyMatch(i -> "顾晓岚".equals(i.holderName()) && i.label().equals("DIRECT"));
-        assertThat(groups.members(fx.scopeOf("county"), fx.township("柳溪镇").getId()))
+        assertThat(groups.membersOn(fx.scopeOf("county"), fx.township("柳溪镇").getId(), org.luoshi.TestClock.today()))
                 .anyMatch(m -> m.role() == SeatRole.LEADER && m.postTitle().equals("党委书记") && m.holderName() != null);
     }
 

@@ -70,7 +70,7 @@ class ResponsibilityPagesTest extends ResponsibilityTestBase {
         long township = fx.township("柳溪镇").getId();
         Post post = fx.heldPost("柳溪镇", "席" + Fixtures.unique());
         long seat = groups.addSeat(fx.scopeOf("officer"), township,
-                new LeadingGroupService.SeatCommand(SeatRole.MEMBER, post.getId(), "原分工", 50));
+                new LeadingGroupService.SeatCommand(SeatRole.MEMBER, post.getId(), "原分工", 50, null));
         mvc.perform(get("/responsibility/groups/{t}/seats/{s}/edit", township, seat).with(as("officer")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("原分工")));
