@@ -76,6 +76,7 @@ final class CustomTemplates {
         TEXT_TAGS = Collections.unmodifiableSet(text);
 
         Map<String, Set<String>> loops = new LinkedHashMap<>();
+        loops.put("chapters", ordered("number", "heading", "paragraphs", "sections"));
         loops.put("sections", ordered("number", "heading", "paragraphs"));
         loops.put("paragraphs", ordered("text"));
         loops.put("problems", ordered("text"));
@@ -91,7 +92,8 @@ final class CustomTemplates {
         }
         LOOPS = Collections.unmodifiableMap(loops);
 
-        Set<String> top = new LinkedHashSet<>(List.of("sections", "problems", "plans", "withAppendix", "appendix"));
+        Set<String> top = new LinkedHashSet<>(List.of("chapters", "sections", "problems", "plans", "withAppendix",
+                "appendix"));
         top.addAll(LIST_FIGURES);
         TOP_LOOPS = Collections.unmodifiableSet(top);
 
@@ -170,6 +172,7 @@ final class CustomTemplates {
             }
         }
         data.put("sections", sections);
+        data.put("chapters", chapters(report.blocks()));
         data.putIfAbsent("opening", "");
         data.putIfAbsent("problems", List.of());
         data.putIfAbsent("plans", List.of());
@@ -247,6 +250,34 @@ final class CustomTemplates {
         public String toString() {
             return text;
         }
+    }
+
+    /**
+     * The body as the built-in document numbers it, for every kind: each "一、" chapter with its own
+     * paragraphs and its "（一）" sections (numbered afresh in each chapter).
+     */
+    private static List<Map<String, Object>> chapters(List<ReportContent.Block> blocks) {
+        List<Map<String, Object>> chapters = new ArrayList<>();
+        List<Map<String, Object>> sections = null;
+        for (ReportContent.Block block : blocks) {
+            switch (block.type()) {
+                case HEADING1 -> {
+                    sections = new ArrayList<>();
+                    chapters.add(Map.of("number", WordReport.chineseNumber(chapters.size() + 1) + "、",
+                            "heading", block.heading(), "paragraphs", texts(block), "sections", sections));
+                }
+                case HEADING2 -> {
+                    if (sections == null) { // a section before any chapter: give it a chapter without a heading
+                        sections = new ArrayList<>();
+                        chapters.add(Map.of("number", "", "heading", "", "paragraphs", List.of(), "sections", sections));
+                    }
+                    sections.add(Map.of("number", "（" + WordReport.chineseNumber(sections.size() + 1) + "）",
+                            "heading", block.heading(), "paragraphs", texts(block)));
+                }
+                case PARAGRAPH -> { }
+            }
+        }
+        return chapters;
     }
 
     private static List<Map<String, Object>> texts(ReportContent.Block block) {
@@ -361,21 +392,19 @@ final class CustomTemplates {
             plain(doc, ParagraphAlignment.LEFT, "");
             plain(doc, ParagraphAlignment.LEFT, "{{addressee}}：");
             body(doc, "{{opening}}");
-            heading1(doc, "一、主要做法及成效");
+            // the body of any kind, numbered as the built-in document numbers it
+            plain(doc, ParagraphAlignment.LEFT, "{{?chapters}}");
+            heading1(doc, "{{number}}{{heading}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{?paragraphs}}");
+            body(doc, "{{text}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{/paragraphs}}");
             plain(doc, ParagraphAlignment.LEFT, "{{?sections}}");
             line(doc, "{{number}}{{heading}}", GbDocumentWriter.HEADING2_FONT);
             plain(doc, ParagraphAlignment.LEFT, "{{?paragraphs}}");
             body(doc, "{{text}}");
             plain(doc, ParagraphAlignment.LEFT, "{{/paragraphs}}");
             plain(doc, ParagraphAlignment.LEFT, "{{/sections}}");
-            heading1(doc, "二、存在问题");
-            plain(doc, ParagraphAlignment.LEFT, "{{?problems}}");
-            body(doc, "{{text}}");
-            plain(doc, ParagraphAlignment.LEFT, "{{/problems}}");
-            heading1(doc, "三、下一步打算");
-            plain(doc, ParagraphAlignment.LEFT, "{{?plans}}");
-            body(doc, "{{text}}");
-            plain(doc, ParagraphAlignment.LEFT, "{{/plans}}");
+            plain(doc, ParagraphAlignment.LEFT, "{{/chapters}}");
             body(doc, "（中心组学习 {{studyCentralGroupCount}} 次，出勤率 {{attendanceRate}}；媒体上稿 {{mediaTotal}} 篇）");
             plain(doc, ParagraphAlignment.LEFT, "");
             plain(doc, ParagraphAlignment.LEFT, "");

@@ -279,6 +279,40 @@ class CustomTemplatesTest {
     }
 
     @Test
+    void theExampleTemplateWritesTheSelfInspectionReportItemByItemWithItsRectification() throws Exception {
+        java.time.LocalDate held = java.time.LocalDate.of(YEAR, 11, 10);
+        List<org.luoshi.inspection.SelfInspections.Item> items = List.of(
+                new org.luoshi.inspection.SelfInspections.Item("1", "领导小组健全", "MEETS", "人员调整后及时发文。", List.of(), List.of()),
+                new org.luoshi.inspection.SelfInspections.Item("2", "村村响广播正常播出", "NOT_MET", "两处喇叭损坏。", List.of(),
+                        List.of("巡查记录.pdf")));
+        org.luoshi.inspection.FindingSummary finding = new org.luoshi.inspection.FindingSummary(1, "SELF_INSPECTION",
+                "POSITION", 21, "柳溪镇", "2 村村响广播正常播出", "上塘村两处喇叭损坏，尚未维修", "联系维修单位更换喇叭", "IN_PROGRESS",
+                java.time.LocalDate.of(YEAR, 12, 20), false, java.time.Instant.parse(YEAR + "-11-12T02:00:00Z"), null,
+                "宣传委员", "周敏", 9L);
+        org.luoshi.inspection.SelfInspections.Record record = new org.luoshi.inspection.SelfInspections.Record(9, 21, held,
+                "意识形态工作责任制落实情况检查清单", "青宣发〔" + YEAR + "〕3号", "党委副书记牵头", held.plusDays(5), null, items,
+                List.of(finding));
+        ReportContent content = new ReportDraft(ReportKind.SELF_INSPECTION, "柳溪镇", YEAR,
+                new ReportDraft.Sources(new ReportDraft.Directive("青禾县委宣传部", "关于开展自查的通知", "青宣发〔" + YEAR + "〕3号"),
+                        record, java.util.Map.of()), ledger.figures(21, YEAR)).build();
+        String text = render(CustomTemplates.example(), word(21, content, ""));
+        // the same chapters, items and rectification as the built-in document, numbered the same way
+        assertThat(text).contains("一、自查工作开展情况").contains("二、自查内容及结果").contains("三、存在的问题")
+                .contains("四、整改措施")
+                .contains("领导小组健全。自查结论：符合。人员调整后及时发文。")
+                .contains("村村响广播正常播出。自查结论：不符合。两处喇叭损坏。佐证材料：巡查记录.pdf。")
+                .contains("上塘村两处喇叭损坏，尚未维修。")
+                .contains("联系维修单位更换喇叭，由宣传委员周敏负责，" + YEAR + "年12月20日前完成")
+                .contains("党委副书记牵头")
+                .doesNotContain("{{");
+        try (XWPFDocument built = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word(21, content, ""))))) {
+            List<String> headings = built.getParagraphs().stream().map(XWPFParagraph::getText)
+                    .filter(t -> t.matches("[一二三四五六七八九十]+、.*")).toList();
+            assertThat(headings).isNotEmpty().allSatisfy(h -> assertThat(text).contains(h));
+        }
+    }
+
+    @Test
     void theCheckRefusesTagsOutsideTheVocabularyInLoopsAndTableRows() throws Exception {
         WordReport sample = word(25, content(25), "");
         assertRefused(docx(List.of("{{?mediaByLevel}}{{text}}{{/mediaByLevel}}")), sample, "{{text}}");
@@ -357,8 +391,11 @@ class CustomTemplatesTest {
             assertThat(opening.getCTP().getPPr().getInd().getFirstLineChars()).isEqualTo(BigInteger.valueOf(200));
             assertThat(opening.getCTP().getPPr().getSpacing().getLine()).isEqualTo(BigInteger.valueOf(579));
             assertFont(find(ps, "{{text}}"), "仿宋_GB2312", 16);
-            assertFont(find(ps, "一、主要做法及成效"), "黑体", 16);
-            assertFont(find(ps, "{{number}}{{heading}}"), "楷体_GB2312", 16);
+            // the chapters' headings (一、) in 黑体, their sections' (（一）) in 楷体
+            List<XWPFParagraph> headings = ps.stream().filter(p -> p.getText().equals("{{number}}{{heading}}")).toList();
+            assertThat(headings).hasSize(2);
+            assertFont(headings.get(0), "黑体", 16);
+            assertFont(headings.get(1), "楷体_GB2312", 16);
             assertThat(find(ps, "{{date}}").getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
             CTFonts defaults = doc.getStyle().getDocDefaults().getRPrDefault().getRPr().getRFontsArray(0);
             assertThat(defaults.getEastAsia()).isEqualTo("仿宋");
