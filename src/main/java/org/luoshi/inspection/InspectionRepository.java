@@ -23,4 +23,8 @@ interface InspectionRepository extends JpaRepository<Inspection, Long> {
 
     List<Inspection> findByKindAndUnitIdAndHeldOnBetweenOrderByHeldOnDescIdDesc(InspectionKind kind, Long unitId,
             java.time.LocalDate from, java.time.LocalDate to);
+
+    /** The finished self-inspections of the units held in a period, newest first. */
+    List<Inspection> findByKindAndStatusAndUnitIdInAndHeldOnBetweenOrderByHeldOnDescIdDesc(InspectionKind kind,
+            Inspection.Status status, Collection<Long> unitIds, java.time.LocalDate from, java.time.LocalDate to);
 }

@@ -1,8 +1,13 @@
 package org.luoshi.inspection;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.luoshi.org.DataScope;
+import org.luoshi.org.OrgUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +24,15 @@ public class SelfInspections {
     private final InspectionRepository repository;
     private final ChecklistService checklists;
     private final FindingService findings;
+    private final ChecklistRepository checklistRepository;
+    private final InspectionAnswerRepository answers;
     private final java.time.Clock clock;
 
     SelfInspections(InspectionService inspections, InspectionRepository repository, ChecklistService checklists,
-            FindingService findings, java.time.Clock clock) {
+            FindingService findings, ChecklistRepository checklistRepository, InspectionAnswerRepository answers,
+            java.time.Clock clock) {
+        this.checklistRepository = checklistRepository;
+        this.answers = answers;
         this.clock = clock;
         this.inspections = inspections;
         this.repository = repository;
@@ -55,6 +65,41 @@ public class SelfInspections {
      */
     public record Item(String number, String title, String result, String statement, List<Long> ledgerRecordIds,
             List<String> files) {
+    }
+
+    /**
+     * A finished self-inspection as a list names it, without its answers and findings.
+     *
+     * @param items how many checklist items it answered
+     */
+    public record Listing(long id, long unitId, LocalDate heldOn, String checklistTitle, String directiveRef, long items) {
+    }
+
+    /**
+     * The finished self-inspections of the units in scope held in those years, newest first: a few
+     * queries for all of them, where {@link #finished} reads each one whole.
+     */
+    public List<Listing> listed(DataScope scope, Collection<OrgUnit> units, int fromYear, int toYear) {
+        List<Long> visible = units.stream().filter(scope::covers).map(OrgUnit::getId).toList();
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        List<Inspection> found = repository.findByKindAndStatusAndUnitIdInAndHeldOnBetweenOrderByHeldOnDescIdDesc(
+                InspectionKind.SELF, Inspection.Status.FINISHED, visible, LocalDate.of(fromYear, 1, 1),
+                LocalDate.of(toYear, 12, 31));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Checklist> lists = checklistRepository.findAllById(found.stream().map(Inspection::getChecklistId)
+                .distinct().toList()).stream().collect(Collectors.toMap(Checklist::getId, c -> c));
+        Map<Long, Long> answered = new HashMap<>();
+        answers.countByInspection(found.stream().map(Inspection::getId).toList())
+                .forEach(row -> answered.put((Long) row[0], (Long) row[1]));
+        return found.stream().map(i -> {
+            Checklist c = lists.get(i.getChecklistId());
+            return new Listing(i.getId(), i.getUnitId(), i.getHeldOn(), c.getTitle(),
+                    c.getDirectiveRef() == null ? "" : c.getDirectiveRef(), answered.getOrDefault(i.getId(), 0L));
+        }).toList();
     }
 
     /** The unit's finished self-inspections held in the year, newest first. */

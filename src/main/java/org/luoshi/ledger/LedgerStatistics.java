@@ -253,6 +253,25 @@ public class LedgerStatistics {
     }
 
     /**
+     * The records of every kind in the unit's subtree, dated in the period, that carry the tag (as a
+     * user marks highlights), in kind order then date order, at most {@code limitPerKind} of each kind:
+     * one query, where a {@link Selection} would take one per kind.
+     */
+    public List<NamedRecord> tagged(String unitPath, LocalDate from, LocalDate to, String tag, int limitPerKind) {
+        List<NamedRecord> found = jdbc.sql("select r.id, r.kind, r.occurred_on, r.title from ledger_record r "
+                        + "where r.deleted_at is null and r.unit_path like :path and r.occurred_on between :from and :to "
+                        + "and r.tags like :tag escape '!' order by r.occurred_on, r.id")
+                .param("path", LedgerStore.likePrefix(unitPath)).param("from", from).param("to", to)
+                .param("tag", "%," + LedgerStore.escapeLike(tag.trim()) + ",%")
+                .query((rs, n) -> new NamedRecord(rs.getLong(1), LedgerKind.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), false))
+                .list();
+        Map<LedgerKind, List<NamedRecord>> byKind = new EnumMap<>(LedgerKind.class);
+        found.forEach(r -> byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r));
+        return byKind.values().stream().flatMap(list -> list.stream().limit(limitPerKind)).toList();
+    }
+
+    /**
      * Records per kind entered in the unit's subtree with a date in the range, every kind of the
      * ledger; kinds without records are left out.
      */

@@ -767,14 +767,10 @@ class LedgerReportFigures implements ReportFigures {
 
     /** Records of any kind the user tagged 亮点, kind by kind in date order. */
     private Figure highlights(Year y) {
-        List<FigureItem> items = new ArrayList<>();
-        for (LedgerKind kind : LedgerKind.values()) {
-            for (LedgerStatistics.RecordRow r : ledger.rows(Selection.of(y.path(), kind, y.from(), y.to())
-                    .tagged(List.of(HIGHLIGHT_TAG)), List.of(), NAMED_LIMIT)) {
-                items.add(FigureItem.of(r.title(), ReportText.monthDay(r.occurredOn()) + "，" + message("ledger.kind." + kind),
-                        recordLink(kind, r)));
-            }
-        }
+        List<FigureItem> items = ledger.tagged(y.path(), y.from(), y.to(), HIGHLIGHT_TAG, NAMED_LIMIT).stream()
+                .map(r -> FigureItem.of(r.title(), ReportText.monthDay(r.occurredOn()) + "，"
+                        + message("ledger.kind." + r.kind()), recordLink(r.kind(), r.id(), r.occurredOn(), r.title())))
+                .toList();
         if (items.isEmpty()) {
             return Figure.missing("标记为“亮点”的台账记录（在记录的标签中填“亮点”）");
         }
@@ -807,8 +803,12 @@ class LedgerReportFigures implements ReportFigures {
     }
 
     private EvidenceLink recordLink(LedgerKind kind, LedgerStatistics.RecordRow r) {
-        return new EvidenceLink(ReportText.date(r.occurredOn()) + " " + message("ledger.kind." + kind) + " " + r.title(),
-                "/ledger/records/" + r.id());
+        return recordLink(kind, r.id(), r.occurredOn(), r.title());
+    }
+
+    private EvidenceLink recordLink(LedgerKind kind, long id, LocalDate on, String title) {
+        return new EvidenceLink(ReportText.date(on) + " " + message("ledger.kind." + kind) + " " + title,
+                "/ledger/records/" + id);
     }
 
     /** The filtered ledger list of the kind and year, then the newest records one by one. */

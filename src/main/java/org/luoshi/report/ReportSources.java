@@ -48,17 +48,13 @@ class ReportSources {
 
     /** The finished self-inspections of the townships, this year's and last year's, newest first. */
     List<Option> inspectionOptions(DataScope scope, List<OrgUnit> townships, int year) {
-        List<Option> options = new ArrayList<>();
-        for (OrgUnit township : townships) {
-            for (int y : new int[] {year, year - 1}) {
-                for (SelfInspections.Record r : inspections.finished(scope, township.getId(), y)) {
-                    options.add(new Option(r.id(), township.getId(), (townships.size() > 1 ? township.getName() + "：" : "")
-                            + ReportText.date(r.heldOn()) + " 对照《" + r.checklistTitle() + "》自查（" + r.items().size() + "项）",
-                            r.directiveRef()));
-                }
-            }
-        }
-        return options;
+        Map<Long, String> names = new HashMap<>();
+        townships.forEach(t -> names.put(t.getId(), t.getName()));
+        return inspections.listed(scope, townships, year - 1, year).stream()
+                .map(r -> new Option(r.id(), r.unitId(), (townships.size() > 1 ? names.get(r.unitId()) + "：" : "")
+                        + ReportText.date(r.heldOn()) + " 对照《" + r.checklistTitle() + "》自查（" + r.items() + "项）",
+                        r.directiveRef()))
+                .toList();
     }
 
     /** The directives the townships recorded, newest first. */

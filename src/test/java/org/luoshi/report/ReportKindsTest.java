@@ -253,6 +253,12 @@ class ReportKindsTest {
                 + "where d.sub_kind in ('ANTI_PORN', 'CULTURE_MARKET')" + inYear).params(params).query(String.class).list();
         assertThat(antiPorn).as("the demo records checks").isNotEmpty();
         assertThat(text).contains("另开展“扫黄打非”及文化市场检查" + antiPorn.size() + "次");
+        // 亮点: every record of the year tagged so, of whatever kind, named; a record tagged otherwise is not
+        List<String> highlights = jdbc.sql("select r.title from ledger_record r where r.tags like '%,亮点,%'" + inYear)
+                .params(params).query(String.class).list();
+        assertThat(highlights).as("the demo marks highlights").isNotEmpty();
+        String highlighted = text.substring(text.indexOf("亮点"));
+        highlights.forEach(h -> assertThat(highlighted).contains(h.strip()));
     }
 
     @Test
