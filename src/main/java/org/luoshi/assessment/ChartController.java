@@ -105,7 +105,7 @@ class ChartController {
             }
         }
         List<Series> mediaSeries = new ArrayList<>();
-        byMedium.forEach((code, counts) -> mediaSeries.add(new Series(msg("ledger.field.MEDIA_PLACEMENT.medium." + code).replaceAll("（如[^）]*）", ""), boxed(counts))));
+        byMedium.forEach((code, counts) -> mediaSeries.add(new Series(msg("ledger.field.MEDIA_PLACEMENT.medium." + code), boxed(counts))));
         // present / listed over the central group's sessions of each month: the same measure as indicator LL-03
         Double[] attendance = new Double[12];
         ledger.attendanceBy(Selection.of(path, LedgerKind.STUDY_SESSION, from, to)

@@ -23,4 +23,21 @@ public record IndicatorDefinition(String code, String name, String category, Big
         steps = steps == null ? List.of() : List.copyOf(steps);
         note = note == null || note.isBlank() ? null : note;
     }
+
+    /**
+     * The unit its target and figures are read in, for prose ("目标0.5小时/人"): "%" for percent rates,
+     * "小时/人" for volunteer hours per resident, "个" for villages reached; empty for counts and sums,
+     * whose unit depends on what is counted.
+     */
+    public String unit() {
+        if (rule == null) {
+            return "";
+        }
+        return switch (rule.aggregation()) {
+            case RATE -> rule.rate() == null ? "" : rule.rate().percent() ? "%"
+                    : rule.rate() == RateMetric.VOLUNTEER_HOURS_PER_RESIDENT ? "小时/人" : "";
+            case DISTINCT_UNITS -> "个";
+            case COUNT, SUM -> "";
+        };
+    }
 }

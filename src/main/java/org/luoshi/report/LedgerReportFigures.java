@@ -517,7 +517,7 @@ class LedgerReportFigures implements ReportFigures {
                 }
                 String detail = result.periods().stream()
                         .filter(p -> p.status() == wanted)
-                        .map(LedgerReportFigures::periodDetail)
+                        .map(p -> periodDetail(p, result.indicator().unit()))
                         .reduce((a, b) -> a + "；" + b).orElse(result.missing() == null ? "" : result.missing());
                 if (wanted == Status.WARNING) {
                     detail = "截至" + ReportText.monthDay(asOf) + "，" + detail;
@@ -529,9 +529,14 @@ class LedgerReportFigures implements ReportFigures {
         return Figure.list(items, List.of(new EvidenceLink("量化考评（截至" + ReportText.date(asOf) + "）", evaluationPage)));
     }
 
-    /** "第一季度目标4，实际2" in words, not raw ratios: the actual figure as the evaluation page shows it. */
-    private static String periodDetail(PeriodResult p) {
-        return p.label() + "目标" + plain(p.target()) + "，实际" + (p.actual() == null ? "无记录" : plain(p.actual()));
+    /**
+     * "第一季度目标4，实际2", "全年目标0.5小时/人，实际0.01小时/人": in words and in the indicator's unit,
+     * the actual figure to two decimals at most (a per-resident rate of 0.0055 is 0.01 in prose).
+     */
+    private static String periodDetail(PeriodResult p, String unit) {
+        return p.label() + "目标" + plain(p.target()) + unit + "，实际"
+                + (p.actual() == null ? "无记录" : plain(p.actual().setScale(Math.min(2, Math.max(0, p.actual().scale())),
+                        java.math.RoundingMode.HALF_UP)) + unit);
     }
 
     private static String plain(BigDecimal value) {
@@ -794,8 +799,8 @@ class LedgerReportFigures implements ReportFigures {
         }
         String key = "ledger.field." + kind + "." + field + "." + value;
         String label = messages.getMessage(key, null, null, ZH);
-        // a form's hint in the label ("平台（如学习强国）") is for the form, not for the report's prose
-        return label == null ? value.toString() : label.replaceAll("（如[^）]*）", "");
+        // option labels read as prose ("学习强国等平台"): the form and the report say the same
+        return label == null ? value.toString() : label;
     }
 
     private static String text(Object value, String fallback) {

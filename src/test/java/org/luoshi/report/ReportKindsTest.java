@@ -147,6 +147,8 @@ class ReportKindsTest {
                 + "and r.occurred_on between :from and :to").params(params).query(String.class).list();
         assertThat(topics).isNotEmpty();
         topics.forEach(topic -> assertThat(text).contains(topic.strip()));
+        // indicators are told in words and units, never as raw ratios with many decimals
+        assertThat(text).doesNotContainPattern("(目标|实际)\\d+\\.\\d{3,}").doesNotContain("目标 ");
         List<String> meetings = jdbc.sql("select d.topics from ledger_record r join ledger_meeting d on d.record_id = r.id "
                 + "where d.sub_kind = 'THEMATIC' and r.deleted_at is null and r.unit_path like :p "
                 + "and r.occurred_on between :from and :to").params(params).query(String.class).list();
