@@ -86,6 +86,10 @@ class ReportBrowserTest extends BrowserJourney {
         }
         assertThat(page.locator("#no-markers")).isVisible();
         // a figure typed over by hand is flagged on the page and listed in the check panel, then taken back
+        // the figures are folded below what needs settling; the officer opens them and the figure's 改写
+        assertThat(page.locator("#figure-table")).not().isVisible();
+        page.click("#all-figures > summary");
+        page.locator("#fig-studyCentralGroupCount details.override > summary").click();
         page.locator("#fig-studyCentralGroupCount .override-form input[name=value]").fill("99");
         page.locator("#fig-studyCentralGroupCount .override-form button").click();
         assertThat(page.locator(".alert-success")).containsText("已改写");
