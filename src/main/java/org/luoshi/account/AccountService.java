@@ -30,10 +30,17 @@ public class AccountService {
     private final OrgUnitService units;
     private final PasswordEncoder encoder;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
+    private final LoginAttempts attempts;
+    private final PasswordHistory history;
+    private final AccessTokenRepository tokens;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, AccountSearch search, OrgUnitService units, PasswordEncoder encoder,
-            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, Clock clock) {
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, LoginAttempts attempts,
+            PasswordHistory history, AccessTokenRepository tokens, Clock clock) {
+        this.attempts = attempts;
+        this.history = history;
+        this.tokens = tokens;
         this.clock = clock;
         this.accounts = accounts;
         this.search = search;
@@ -63,7 +70,9 @@ public class AccountService {
         requireAcceptable(username, password);
         Account account = new Account(username, displayName, encoder.encode(password), role, orgUnitId, now);
         account.changePassword(account.getPasswordHash(), mustChangePassword, now);
-        return accounts.save(account);
+        Account saved = accounts.save(account);
+        history.add(saved.getId(), saved.getPasswordHash(), now);
+        return saved;
     }
 
     /** The account, if its unit lies in scope; otherwise 404. */
@@ -102,7 +111,7 @@ public class AccountService {
         account.assign(displayName, role, unit.getId(), clock.instant());
         if (rightsChanged) {
             // The session holds the old role and scope: make the user sign in again.
-            endSessions(account.getUsername());
+            endSessions(account.getUsername(), null);
         }
         return account;
     }
@@ -114,7 +123,7 @@ public class AccountService {
         }
         account.setEnabled(enabled, clock.instant());
         if (!enabled) {
-            endSessions(account.getUsername());
+            endSessions(account.getUsername(), null);
         }
         return account;
     }
@@ -125,28 +134,53 @@ public class AccountService {
         return account;
     }
 
-    /** Sets a generated temporary password, returned once, that must be changed at the next login. */
+    /**
+     * Sets a generated temporary password, returned once, that must be changed at the next login; the
+     * user's sessions end and their tokens are revoked.
+     */
     public String resetPassword(DataScope scope, long id) {
         Instant now = clock.instant();
         Account account = get(scope, id);
         String temporary = PasswordPolicy.generate();
         account.changePassword(encoder.encode(temporary), true, now);
         account.unlock(now);
-        endSessions(account.getUsername());
+        history.add(account.getId(), account.getPasswordHash(), now);
+        endSessions(account.getUsername(), null);
+        tokens.revokeAll(account.getId(), now);
         return temporary;
     }
 
-    /** The user changes their own password; the current one must be given. */
-    public void changeOwnPassword(long accountId, String currentPassword, String newPassword) {
+    /**
+     * The user changes their own password; the current one must be given, and a wrong one counts
+     * towards the lock-out as a wrong login does. The user's other sessions end and their tokens are
+     * revoked: whoever learnt the old password or a token is out.
+     *
+     * @param currentSessionId the session the change was made in, which stays signed in (null: none)
+     */
+    public void changeOwnPassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
+        String username = account.getUsername();
+        if (!attempts.take(username)) {
+            endSessions(username, null);
+            throw new RuleViolationException("account.password.locked");
+        }
         if (!encoder.matches(currentPassword, account.getPasswordHash())) {
+            attempts.failed(username);
             throw new RuleViolationException("account.password.currentWrong");
         }
-        if (encoder.matches(newPassword, account.getPasswordHash())) {
-            throw new RuleViolationException("account.password.unchanged");
+        attempts.succeeded(username);
+        if (history.reused(accountId, newPassword)) {
+            throw new RuleViolationException(encoder.matches(newPassword, account.getPasswordHash())
+                    ? "account.password.unchanged" : "account.password.reused", PasswordHistory.KEPT);
         }
-        requireAcceptable(account.getUsername(), newPassword);
-        account.changePassword(encoder.encode(newPassword), false, clock.instant());
+        requireAcceptable(username, newPassword);
+        Instant now = clock.instant();
+        // the attempts were counted in their own transactions: read the account afresh before changing it
+        account = accounts.findById(accountId).orElseThrow();
+        account.changePassword(encoder.encode(newPassword), false, now);
+        history.add(accountId, account.getPasswordHash(), now);
+        endSessions(username, currentSessionId);
+        tokens.revokeAll(accountId, now);
     }
 
     @Transactional(readOnly = true)
@@ -158,10 +192,12 @@ public class AccountService {
         return account.getUsername().equals(scope.username());
     }
 
-    private void endSessions(String username) {
+    /** Ends the user's sessions but the one given (null: all of them). */
+    private void endSessions(String username, String except) {
         FindByIndexNameSessionRepository<?> repository = sessions.getIfAvailable();
         if (repository != null) {
-            repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
+            repository.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(except))
+                    .forEach(repository::deleteById);
         }
     }
 

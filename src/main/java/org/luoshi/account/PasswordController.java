@@ -48,9 +48,11 @@ class PasswordController {
         }
         if (!errors.hasErrors()) {
             try {
-                accounts.changeOwnPassword(user.getAccountId(), form.getCurrentPassword(), form.getNewPassword());
+                accounts.changeOwnPassword(user.getAccountId(), form.getCurrentPassword(), form.getNewPassword(),
+                        session.getId());
             } catch (RuleViolationException e) {
-                String field = "account.password.currentWrong".equals(e.messageKey()) ? "currentPassword" : "newPassword";
+                String field = e.messageKey().equals("account.password.currentWrong")
+                        || e.messageKey().equals("account.password.locked") ? "currentPassword" : "newPassword";
                 errors.rejectValue(field, e.messageKey(), e.args(), null);
             }
         }

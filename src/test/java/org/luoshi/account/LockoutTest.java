@@ -106,6 +106,71 @@ class LockoutTest {
                 Integer.class, name, "POST /api/v1/tokens")).isEqualTo(settings.maxFailedLogins() + 1);
     }
 
+    /**
+     * 40 guesses at once, the right password last while the wrong ones are still being checked: the
+     * account locks after the 5th, the right password is refused, every attempt is answered (no 500)
+     * and audited.
+     */
+    @Test
+    void parallelGuessesLockTheAccountAndTheRightPasswordSentLastIsRefused() throws Exception {
+        Account account = fixtures.officer("lockpar");
+        String name = account.getUsername();
+        int guesses = 39;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses + 1);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String guess = "Wrong#Pass" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(formLogin().user(name).password(guess)).andReturn().getResponse().getRedirectedUrl();
+                }));
+            }
+            start.countDown();
+            // the right password goes in once five guesses are counted, while others are still being checked
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (jdbc.queryForObject("select count(*) from account where username = ? and (failed_attempts >= ? "
+                    + "or locked_until is not null)", Integer.class, name, settings.maxFailedLogins()) == 0) {
+                assertThat(System.nanoTime()).as("five guesses counted in time").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            String right = mvc.perform(formLogin().user(name).password(AccountFixtures.PASSWORD))
+                    .andExpect(unauthenticated()).andReturn().getResponse().getRedirectedUrl();
+            assertThat(right).isEqualTo("/login?error=locked");
+            for (java.util.concurrent.Future<String> answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .isIn("/login?error=bad-credentials", "/login?error=locked");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repository.findByUsername(name).orElseThrow().isLocked(org.luoshi.TestClock.now())).isTrue();
+        assertThat(count(name, "FAILURE", "bad-credentials")).isEqualTo(settings.maxFailedLogins());
+        assertThat(count(name, "FAILURE", "locked")).isEqualTo(guesses + 1 - settings.maxFailedLogins());
+        assertThat(count(name, "SUCCESS", null)).isZero();
+    }
+
+    @Test
+    void aWrongCurrentPasswordOnTheChangeFormCountsTowardsTheLock() throws Exception {
+        Account account = fixtures.officer("lockchange");
+        String name = account.getUsername();
+        for (int i = 0; i < settings.maxFailedLogins(); i++) {
+            mvc.perform(post("/account/password").with(as(users, name)).with(csrf())
+                            .param("currentPassword", "Wrong#Pass" + i).param("newPassword", "Neu#Passwort2026")
+                            .param("repeatPassword", "Neu#Passwort2026"))
+                    .andExpect(status().isBadRequest());
+        }
+        assertThat(repository.findByUsername(name).orElseThrow().isLocked(org.luoshi.TestClock.now())).isTrue();
+        // locked: the right current password does not change it either
+        mvc.perform(post("/account/password").with(as(users, name)).with(csrf())
+                        .param("currentPassword", AccountFixtures.PASSWORD).param("newPassword", "Neu#Passwort2026")
+                        .param("repeatPassword", "Neu#Passwort2026"))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("已锁定")));
+    }
+
     private int count(String username, String outcome, String detail) {
         return detail == null
                 ? jdbc.queryForObject("select count(*) from audit_event where username = ? and event = 'LOGIN' and outcome = ?",
