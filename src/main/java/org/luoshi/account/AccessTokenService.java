@@ -25,9 +25,12 @@ public class AccessTokenService {
     private final AccountRepository accounts;
     private final AccountUserDetailsService users;
     private final SecureRandom random = new SecureRandom();
+    private final SecuritySettings settings;
     private final Clock clock;
 
-    AccessTokenService(AccessTokenRepository tokens, AccountRepository accounts, AccountUserDetailsService users, Clock clock) {
+    AccessTokenService(AccessTokenRepository tokens, AccountRepository accounts, AccountUserDetailsService users,
+            SecuritySettings settings, Clock clock) {
+        this.settings = settings;
         this.clock = clock;
         this.tokens = tokens;
         this.accounts = accounts;
@@ -56,24 +59,48 @@ public class AccessTokenService {
     }
 
     /**
-     * The user a bearer secret stands for, if the token is usable and the account may sign in. An
-     * account whose password must change (reset by an admin, first login) is refused too: until the
-     * owner has chosen a new password, nothing issued before the reset should open the API.
+     * What a bearer secret opens: the user it stands for, or nothing; when the token itself is good
+     * but its owner's password must be changed first (reset by an admin, first login, expired), the
+     * message key that says so. Until the owner has chosen a new password, nothing issued before
+     * should open the API.
      */
-    Optional<SignedInUser> authenticate(String secret) {
+    record TokenCheck(Optional<SignedInUser> user, String refusal) {
+
+        static final TokenCheck NONE = new TokenCheck(Optional.empty(), null);
+    }
+
+    TokenCheck authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
-            return Optional.empty();
+            return TokenCheck.NONE;
         }
         Instant now = clock.instant();
-        return tokens.findByTokenHash(sha256(secret))
+        Optional<Account> owner = tokens.findByTokenHash(sha256(secret))
                 .filter(t -> t.isUsable(now))
                 .flatMap(t -> {
                     t.used(now);
                     return accounts.findById(t.getAccountId());
-                })
-                .filter(a -> !a.isMustChangePassword())
-                .map(users::toUser)
-                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+                });
+        if (owner.isEmpty()) {
+            return TokenCheck.NONE;
+        }
+        Account account = owner.get();
+        if (account.isMustChangePassword() || settings.passwordExpired(account.getPasswordChangedAt(), now)) {
+            return new TokenCheck(Optional.empty(), "account.token.passwordFirst");
+        }
+        return new TokenCheck(Optional.of(users.toUser(account)).filter(u -> u.isEnabled() && u.isAccountNonLocked()),
+                null);
+    }
+
+    /**
+     * When a token made now without a lifetime expires: tokens do not live for ever unless the
+     * deployment says so ({@code luoshi.security.token-max-age=0}).
+     */
+    Instant expiry(Integer days, Instant now) {
+        if (days != null) {
+            return now.plus(java.time.Duration.ofDays(days));
+        }
+        java.time.Duration max = settings.tokenMaxAge();
+        return max == null || max.isZero() ? null : now.plus(max);
     }
 
     static String sha256(String value) {

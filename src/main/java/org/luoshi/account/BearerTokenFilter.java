@@ -23,10 +23,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            tokens.authenticate(header.substring(7).trim()).ifPresent(user -> {
+            AccessTokenService.TokenCheck check = tokens.authenticate(header.substring(7).trim());
+            check.user().ifPresent(user -> {
                 var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
                 SecurityContextHolder.getContext().setAuthentication(auth);
             });
+            if (check.refusal() != null) {
+                // the 401 says why (SecurityConfig's entry point reads it), not just "sign in"
+                request.setAttribute(SecurityConfig.REFUSAL, check.refusal());
+            }
         }
         chain.doFilter(request, response);
     }

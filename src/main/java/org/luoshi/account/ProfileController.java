@@ -49,7 +49,7 @@ class ProfileController {
             response.setStatus(400);
             return page(user, model);
         }
-        model.addAttribute("issued", tokens.issue(user.getAccountId(), form.getName(), expiry(form.getExpiresInDays(), times.now())));
+        model.addAttribute("issued", tokens.issue(user.getAccountId(), form.getName(), tokens.expiry(form.getExpiresInDays(), times.now())));
         model.addAttribute("tokenForm", new TokenForm());
         return page(user, model);
     }
@@ -61,16 +61,13 @@ class ProfileController {
         return "redirect:/account/profile";
     }
 
-    static Instant expiry(Integer days, Instant now) {
-        return days == null ? null : now.plus(java.time.Duration.ofDays(days));
-    }
-
     private String page(SignedInUser user, Model model) {
         Account account = accounts.own(user.getAccountId());
         model.addAttribute("account", account);
         model.addAttribute("unit", units.getUnchecked(account.getOrgUnitId()));
         model.addAttribute("tokens", tokens.list(user.getAccountId()));
         model.addAttribute("now", times.now());
+        model.addAttribute("tokenDefaultExpiry", tokens.expiry(null, times.now()));
         return "account/profile";
     }
 }

@@ -106,8 +106,12 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** A request attribute holding the message key of why the request's credentials were refused. */
+    static final String REFUSAL = "luoshi.authRefusal";
+
     private static AuthenticationEntryPoint problem(MessageSource messages, HttpStatus status, String key) {
-        return (request, response, e) -> writeProblem(response, messages, status, key);
+        return (request, response, e) -> writeProblem(response, messages, status,
+                request.getAttribute(REFUSAL) instanceof String refusal ? refusal : key);
     }
 
     private static AccessDeniedHandler denied(MessageSource messages) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import org.luoshi.web.ApiController;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,10 +46,10 @@ class TokenApiController {
         Account account = accounts.own(user.getAccountId());
         if (account.isMustChangePassword() || settings.passwordExpired(account.getPasswordChangedAt(), now)) {
             // A password someone else set, or an expired one, must be changed on the page first.
-            throw new AccessDeniedException("password must be changed");
+            throw new org.luoshi.web.DeniedException("account.token.passwordFirst");
         }
         AccessTokenService.IssuedToken issued = tokens.issue(user.getAccountId(), request.name().trim(),
-                ProfileController.expiry(request.expiresInDays(), now));
+                tokens.expiry(request.expiresInDays(), now));
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.id()))
                 .body(new IssuedTokenResponse(issued.id(), issued.name(), issued.token(), issued.createdAt(),
                         issued.expiresAt()));

@@ -55,7 +55,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, msg("error.forbidden"));
+        return problem(HttpStatus.FORBIDDEN, msg(e instanceof DeniedException d ? d.messageKey() : "error.forbidden"));
     }
 
     @ExceptionHandler(RuleViolationException.class)

@@ -39,6 +39,9 @@ class TokenApiTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     AccountFixtures fixtures;
     Account account;
 
@@ -147,6 +150,43 @@ class TokenApiTest {
         mvc.perform(bearer(get("/api/v1/me"), token)).andExpect(status().isOk());
         accounts.resetPassword(units.systemScope("test"), account.getId());
         mvc.perform(bearer(get("/api/v1/me"), token)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void changingThePasswordRevokesTheTokensAndEndsOtherSessionsNotThisOne() throws Exception {
+        String token = issue("before-change");
+        mvc.perform(bearer(get("/api/v1/me"), token)).andExpect(status().isOk());
+        mvc.perform(post("/account/password").with(as(users, account.getUsername())).with(csrf())
+                        .param("currentPassword", AccountFixtures.PASSWORD).param("newPassword", "Renewed#2026q")
+                        .param("repeatPassword", "Renewed#2026q"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(bearer(get("/api/v1/me"), token)).andExpect(status().isUnauthorized());
+        assertThat(tokens.list(account.getId())).extracting(t -> t.state(org.luoshi.TestClock.now())).containsOnly("REVOKED");
+        // and a password used before cannot come back
+        mvc.perform(post("/account/password").with(as(users, account.getUsername())).with(csrf())
+                        .param("currentPassword", "Renewed#2026q").param("newPassword", AccountFixtures.PASSWORD)
+                        .param("repeatPassword", AccountFixtures.PASSWORD))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("最近 5 次用过的密码")));
+    }
+
+    @Test
+    void aTokenOfAnExpiredPasswordIsRefusedSayingWhyAndTokensExpireByDefault() throws Exception {
+        String token = tokens.issue(account.getId(), "before-expiry", null).token();
+        mvc.perform(bearer(get("/api/v1/me"), token)).andExpect(status().isOk());
+        // made without a lifetime through the API: the deployment's default (90 days)
+        String body = mvc.perform(post("/api/v1/tokens").with(httpBasic(account.getUsername(), AccountFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"default\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        java.time.Instant expires = java.time.Instant.parse(JsonPath.read(body, "$.expiresAt"));
+        assertThat(expires).isBetween(org.luoshi.TestClock.now().plus(java.time.Duration.ofDays(89)),
+                org.luoshi.TestClock.now().plus(java.time.Duration.ofDays(91)));
+        // the password ages past its limit: the token is refused with the reason, in Chinese
+        jdbc.update("update account set password_changed_at = ? where id = ?",
+                java.sql.Timestamp.from(org.luoshi.TestClock.now().minus(java.time.Duration.ofDays(400))), account.getId());
+        mvc.perform(bearer(get("/api/v1/me"), token).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("请先登录网页修改密码")));
     }
 
     @Test
