@@ -109,19 +109,34 @@ class ReportApiController {
     }
 
     @GetMapping("/{id}/docx")
-    @Operation(summary = "下载 Word（GB/T 9704 版式；traditional=true 为繁體；appendix=true 附数据来源清单）")
+    @Operation(summary = "下载 Word（GB/T 9704 版式；traditional=true 为繁體，variant=TW|HK|OPENCC 选字形，默认按部署设置；"
+            + "appendix=true 附数据来源清单）")
     ResponseEntity<byte[]> docx(DataScope scope, Authentication auth, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean traditional,
+            @RequestParam(required = false) TraditionalVariant variant,
             @RequestParam(defaultValue = "false") boolean appendix) {
-        return ReportController.download(documents.docx(ReportController.viewer(scope, auth), id, 0, traditional,
-                appendix));
+        return ReportController.download(documents.docx(ReportController.viewer(scope, auth), id, 0,
+                documents.script(traditional, variant), appendix));
     }
 
     @GetMapping("/{id}/pdf")
-    @Operation(summary = "下载 PDF（需安装 LibreOffice）")
+    @Operation(summary = "下载 PDF（需安装 LibreOffice；traditional、variant、appendix 同 Word）")
     ResponseEntity<byte[]> pdf(DataScope scope, Authentication auth, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean traditional,
+            @RequestParam(required = false) TraditionalVariant variant,
             @RequestParam(defaultValue = "false") boolean appendix) {
-        return ReportController.download(documents.pdf(ReportController.viewer(scope, auth), id, appendix));
+        return ReportController.download(documents.pdf(ReportController.viewer(scope, auth), id,
+                documents.script(traditional, variant), appendix));
+    }
+
+    @GetMapping("/{id}/ofd")
+    @Operation(summary = "下载 OFD（GB/T 33190，供归档；traditional、variant、appendix 同 Word）")
+    ResponseEntity<byte[]> ofd(DataScope scope, Authentication auth, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean traditional,
+            @RequestParam(required = false) TraditionalVariant variant,
+            @RequestParam(defaultValue = "false") boolean appendix) {
+        return ReportController.download(documents.ofd(ReportController.viewer(scope, auth), id,
+                documents.script(traditional, variant), appendix));
     }
 
     /** A figure without records settled: {"figure": "outreachCount", "resolution": "NONE_THIS_YEAR" or "DELETE"}. */

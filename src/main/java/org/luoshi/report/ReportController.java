@@ -156,6 +156,8 @@ class ReportController {
                 && report.getStatus() == ReportStatus.ACCEPTED);
         model.addAttribute("canReview", viewer.reviewer() && report.getStatus() == ReportStatus.SUBMITTED);
         model.addAttribute("pdfAvailable", documents.pdfAvailable());
+        model.addAttribute("variants", TraditionalVariant.values());
+        model.addAttribute("defaultVariant", documents.defaultVariant());
         model.addAttribute("customTemplate", documents.template(report).map(ReportTemplate::getFileName).orElse(null));
         // a refused review keeps its form and errors (replacing the form would drop its BindingResult)
         if (!model.containsAttribute("reviewForm")) {
@@ -295,15 +297,28 @@ class ReportController {
     @GetMapping("/{id}/docx")
     ResponseEntity<byte[]> docx(DataScope scope, Authentication auth, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean traditional,
+            @RequestParam(required = false) TraditionalVariant variant,
             @RequestParam(defaultValue = "false") boolean appendix,
             @RequestParam(defaultValue = "0") int version) {
-        return download(documents.docx(viewer(scope, auth), id, version, traditional, appendix));
+        return download(documents.docx(viewer(scope, auth), id, version, documents.script(traditional, variant),
+                appendix));
     }
 
     @GetMapping("/{id}/pdf")
     ResponseEntity<byte[]> pdf(DataScope scope, Authentication auth, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean traditional,
+            @RequestParam(required = false) TraditionalVariant variant,
             @RequestParam(defaultValue = "false") boolean appendix) {
-        return download(documents.pdf(viewer(scope, auth), id, appendix));
+        return download(documents.pdf(viewer(scope, auth), id, documents.script(traditional, variant), appendix));
+    }
+
+    /** OFD for archives: the same checks as the PDF (whoever may read the report). */
+    @GetMapping("/{id}/ofd")
+    ResponseEntity<byte[]> ofd(DataScope scope, Authentication auth, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean traditional,
+            @RequestParam(required = false) TraditionalVariant variant,
+            @RequestParam(defaultValue = "false") boolean appendix) {
+        return download(documents.ofd(viewer(scope, auth), id, documents.script(traditional, variant), appendix));
     }
 
     static ResponseEntity<byte[]> download(ReportDocuments.File file) {

@@ -1,6 +1,5 @@
 package org.luoshi.report;
 
-import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The files of a report (.docx, PDF, 繁體 .docx) and the custom templates they may be rendered with. */
+/** The files of a report (.docx, PDF, OFD, each in simplified or traditional characters) and the custom templates they may be rendered with. */
 @Service
 @Transactional(readOnly = true)
 class ReportDocuments {
@@ -31,18 +30,24 @@ class ReportDocuments {
     private final OrgUnitService units;
     private final PdfConverter pdf;
     private final EvidenceRecords evidence;
+    private final ProperNouns properNouns;
     private final Clock clock;
     private final String publicBaseUrl;
+    private final TraditionalVariant defaultVariant;
 
     ReportDocuments(ReportService reports, ReportTemplateRepository templates, OrgUnitService units, PdfConverter pdf,
-            EvidenceRecords evidence, Clock clock, @Value("${luoshi.public-base-url:}") String publicBaseUrl) {
+            EvidenceRecords evidence, ProperNouns properNouns, Clock clock,
+            @Value("${luoshi.public-base-url:}") String publicBaseUrl,
+            @Value("${luoshi.report.traditional-variant:TW}") TraditionalVariant defaultVariant) {
         this.clock = clock;
         this.reports = reports;
         this.templates = templates;
         this.units = units;
         this.pdf = pdf;
         this.evidence = evidence;
+        this.properNouns = properNouns;
         this.publicBaseUrl = publicBaseUrl;
+        this.defaultVariant = defaultVariant;
     }
 
     /** A file to download. */
@@ -51,23 +56,55 @@ class ReportDocuments {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    File docx(ReportService.Viewer viewer, long id, int versionNumber, boolean traditional, boolean appendix) {
+    /**
+     * The script a download asks for: null for simplified; the variant asked, or the deployment's default
+     * when only {@code traditional=true} is given. A variant alone asks for traditional characters too.
+     */
+    TraditionalVariant script(boolean traditional, TraditionalVariant variant) {
+        return variant != null ? variant : traditional ? defaultVariant : null;
+    }
+
+    TraditionalVariant defaultVariant() {
+        return defaultVariant;
+    }
+
+    /** The .docx of a version (0: the latest), in simplified characters or, with a variant, traditional. */
+    File docx(ReportService.Viewer viewer, long id, int versionNumber, TraditionalVariant traditional, boolean appendix) {
         Report report = reports.get(viewer, id);
-        ReportVersion version = versionNumber > 0 ? reports.version(viewer, id, versionNumber) : reports.latest(report);
-        // the figures the version was written with, not today's: an accepted report reads the same next year
-        ReportContent content = reports.content(version);
-        WordReport simplified = wordReport(report, content, appendix);
-        WordReport word = traditional ? simplified.convert(ZhConverterUtil::toTraditional) : simplified;
+        WordReport word = wordReport(viewer, report, versionNumber, traditional, appendix);
         byte[] bytes = template(report)
                 .map(t -> CustomTemplates.render(t.getContent(), CustomTemplates.data(word)))
                 .orElseGet(() -> GbDocumentWriter.write(word));
-        String name = word.title() + (traditional ? "（繁體）" : "") + ".docx";
-        return new File(name, DOCX, bytes);
+        return new File(fileName(word, traditional, ".docx"), DOCX, bytes);
     }
 
-    File pdf(ReportService.Viewer viewer, long id, boolean appendix) {
-        File docx = docx(viewer, id, 0, false, appendix);
+    /** The PDF of the latest version, made by LibreOffice from the same .docx, in the script asked. */
+    File pdf(ReportService.Viewer viewer, long id, TraditionalVariant traditional, boolean appendix) {
+        File docx = docx(viewer, id, 0, traditional, appendix);
         return new File(docx.name().replaceAll("\\.docx$", ".pdf"), "application/pdf", pdf.convert(docx.bytes()));
+    }
+
+    /** The OFD of the latest version, for archives, in the script asked (see {@link OfdWriter}). */
+    File ofd(ReportService.Viewer viewer, long id, TraditionalVariant traditional, boolean appendix) {
+        WordReport word = wordReport(viewer, reports.get(viewer, id), 0, traditional, appendix);
+        return new File(fileName(word, traditional, ".ofd"), OfdWriter.CONTENT_TYPE, OfdWriter.write(word));
+    }
+
+    /**
+     * What the files of a version state: the figures the version was written with, not today's (an accepted
+     * report reads the same next year), in the script asked, its proper nouns kept.
+     */
+    private WordReport wordReport(ReportService.Viewer viewer, Report report, int versionNumber,
+            TraditionalVariant traditional, boolean appendix) {
+        ReportVersion version = versionNumber > 0 ? reports.version(viewer, report.getId(), versionNumber)
+                : reports.latest(report);
+        WordReport simplified = wordReport(report, reports.content(version), appendix);
+        return traditional == null ? simplified
+                : simplified.convert(TraditionalText.of(traditional, properNouns.of(report, simplified)));
+    }
+
+    private static String fileName(WordReport word, TraditionalVariant traditional, String extension) {
+        return word.title() + (traditional == null ? "" : traditional.fileSuffix()) + extension;
     }
 
     boolean pdfAvailable() {
