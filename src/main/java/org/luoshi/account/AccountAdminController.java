@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** 账号管理: administrators manage the accounts of the units in their scope. */
 @Controller
 @RequestMapping("/admin/accounts")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAuthority('system:admin')")
 class AccountAdminController {
 
     static final int PAGE_SIZE = 20;

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** 审计日志: read-only; there is deliberately no handler that edits or deletes an event. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAuthority('system:admin')")
 class AuditController {
 
     private final AuditLog log;

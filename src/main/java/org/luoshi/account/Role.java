@@ -1,29 +1,44 @@
 package org.luoshi.account;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import org.luoshi.org.OrgUnitKind;
+import org.luoshi.org.Permission;
 
 /** 角色. One per account; the account's org unit bounds what the role reaches. */
 public enum Role {
-    /** 系统管理员: users, org tree, settings. */
-    ADMIN(true),
-    /** 区委宣传部审核人: reads every township under the county, edits none of their data. */
-    COUNTY_REVIEWER(false),
-    /** 宣传委员 / 宣传干事: keeps the township's ledger. */
-    TOWNSHIP_OFFICER(true),
-    /** 党委书记、班子成员: reads the township. */
-    TOWNSHIP_LEADER(false),
+    /** 系统管理员: users, org tree, settings, and every right but reviewing the townships' reports. */
+    ADMIN(EnumSet.complementOf(EnumSet.of(Permission.REPORT_REVIEW))),
+    /**
+     * 区委宣传部审核人: reads every township under the county and edits none of their data; runs the
+     * county's own supervision and assessment and reviews the reports sent up.
+     */
+    COUNTY_REVIEWER(EnumSet.of(Permission.REPORT_REVIEW, Permission.REPORT_TEMPLATES, Permission.SUPERVISION_RUN,
+            Permission.ASSESSMENT_EDIT, Permission.ASSESSMENT_VIEW, Permission.COUNTY_OVERSEE)),
+    /** 宣传委员 / 宣传干事: keeps the township's ledger, responsibility system, reports and supervision. */
+    TOWNSHIP_OFFICER(EnumSet.of(Permission.RECORDS_WRITE, Permission.TOWNSHIP_MANAGE, Permission.REPORT_WRITE,
+            Permission.REPORT_TEMPLATES, Permission.SUPERVISION_RUN, Permission.ASSESSMENT_EDIT,
+            Permission.ASSESSMENT_VIEW)),
+    /** 党委书记、班子成员: reads the township and its assessment. */
+    TOWNSHIP_LEADER(EnumSet.of(Permission.ASSESSMENT_VIEW)),
     /** 村 / 社区宣传员, 站所 clerk: writes records of their own unit only. */
-    VILLAGE_CLERK(true);
+    VILLAGE_CLERK(EnumSet.of(Permission.RECORDS_WRITE));
 
-    private final boolean writesData;
+    /** The role → permission table: the one place that says who may do what. */
+    private final Set<Permission> permissions;
 
-    Role(boolean writesData) {
-        this.writesData = writesData;
+    Role(Set<Permission> permissions) {
+        this.permissions = Collections.unmodifiableSet(permissions);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
     }
 
     /** Whether the role may change data of the units in its scope. */
     public boolean writesData() {
-        return writesData;
+        return permissions.contains(Permission.RECORDS_WRITE);
     }
 
     /**

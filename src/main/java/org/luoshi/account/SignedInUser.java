@@ -44,7 +44,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
     }
 
     public DataScope scope() {
-        return DataScope.ofUser(username, unitId, unitPath, role.writesData());
+        return DataScope.ofUser(username, unitId, unitPath, role.permissions());
     }
 
     public long getAccountId() {
@@ -69,7 +69,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(role.authority()));
+        // the role, and its rights as codes: what @PreAuthorize and sec:authorize ask for
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(role.authority()));
+        role.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.code())));
+        return authorities;
     }
 
     @Override

@@ -138,7 +138,7 @@ class ChartController {
 
     /** Townships by their total as a share of the maximum: below 60 %, 60–69 %, 70–79 %, 80–89 %, 90 % and above. */
     @GetMapping("/county")
-    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER','TOWNSHIP_LEADER')")
+    @PreAuthorize("hasAuthority('assessment:view')")
     CountyChart county(DataScope scope, @RequestParam int year) {
         CountyDashboard.Dashboard dashboard = county.dashboard(scope, year);
         long[] counts = new long[5];

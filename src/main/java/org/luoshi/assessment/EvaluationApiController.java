@@ -78,7 +78,7 @@ class EvaluationApiController {
     }
 
     @GetMapping("/county")
-    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER','TOWNSHIP_LEADER')")
+    @PreAuthorize("hasAuthority('assessment:view')")
     @Operation(summary = "All townships against the county's set of the year, ranked; townships see it only once published")
     CountyBody county(DataScope scope, @RequestParam(required = false) Integer year) {
         int y = year == null ? evaluation.likelyYear() : year;

@@ -158,7 +158,7 @@ class EvaluationController {
     }
 
     @PostMapping("/evaluation/manual-score")
-    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER')")
+    @PreAuthorize("hasAuthority('assessment:edit')")
     String score(DataScope scope, @RequestParam long townshipId, @RequestParam int year,
             @Valid @ModelAttribute("scoreForm") ManualScoreForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
@@ -316,7 +316,7 @@ class EvaluationController {
     }
 
     @GetMapping("/county")
-    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER','TOWNSHIP_LEADER')")
+    @PreAuthorize("hasAuthority('assessment:view')")
     String county(DataScope scope, @RequestParam(required = false) Integer year, Model model) {
         int y = year == null ? evaluation.likelyYear() : year;
         CountyDashboard.Dashboard dashboard = county.dashboard(scope, y);
@@ -327,7 +327,7 @@ class EvaluationController {
     }
 
     @PostMapping("/county/ranking")
-    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER')")
+    @PreAuthorize("hasAuthority('county:oversee')")
     String publishRanking(DataScope scope, @RequestParam long setId, @RequestParam boolean published, @RequestParam int year,
             RedirectAttributes redirect) {
         sets.publishRanking(scope, setId, published);
@@ -336,7 +336,7 @@ class EvaluationController {
     }
 
     @GetMapping("/county.xlsx")
-    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER','TOWNSHIP_LEADER')")
+    @PreAuthorize("hasAuthority('assessment:view')")
     void countyExport(DataScope scope, @RequestParam(required = false) Integer year, HttpServletResponse response)
             throws IOException {
         int y = year == null ? evaluation.likelyYear() : year;

@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Tag(name = "考评指标表 Indicator sets", description = "County and township indicator sets, their indicators, YAML export/import")
 class IndicatorSetApiController {
 
-    static final String EDITORS = "hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER')";
+    static final String EDITORS = "hasAuthority('assessment:edit')";
 
     private final IndicatorSetService sets;
     private final EvaluationService evaluation;

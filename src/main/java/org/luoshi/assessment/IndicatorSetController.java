@@ -96,7 +96,7 @@ class IndicatorSetController {
     }
 
     @PostMapping("/default")
-    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER')")
+    @PreAuthorize("hasAuthority('county:oversee')")
     String loadDefault(DataScope scope, @RequestParam int year, RedirectAttributes redirect) {
         IndicatorSet set = sets.loadDefault(scope, year);
         redirect.addFlashAttribute("flash", msg("assessment.sets.defaultLoaded", String.valueOf(year)));

@@ -30,9 +30,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "exchange", description = "台账 Excel 导入导出：模板、导入预览与确认、按筛选导出")
 class ExchangeApiController {
 
-    static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER','VILLAGE_CLERK')";
+    static final String WRITERS = "hasAuthority('records:write')";
     /** Who may change the org tree and people (as in the org module). */
-    static final String ORG_WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER')";
+    static final String ORG_WRITERS = "hasAuthority(\'township:manage\')";
 
     private final ExchangeService exchange;
     private final OrgExchange org;

@@ -3,13 +3,15 @@ package org.luoshi.inspection;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.luoshi.org.DataScope;
+import org.luoshi.org.Permission;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * Who acts: the data scope plus the role. Supervision needs the role because a county reviewer's
- * scope is read-only for the townships' data, yet the reviewer writes checklists, runs visits and
+ * Who acts: the data scope (with the user's rights) plus the role, which only addresses
+ * notifications. A county reviewer's scope is read-only for the townships' data, yet it has
+ * {@link Permission#SUPERVISION_RUN}: it writes the county's checklists, runs its visits and
  * re-checks rectifications.
  */
 record Actor(DataScope scope, String role) {
@@ -19,8 +21,6 @@ record Actor(DataScope scope, String role) {
     static final String TOWNSHIP_OFFICER = "TOWNSHIP_OFFICER";
     static final String TOWNSHIP_LEADER = "TOWNSHIP_LEADER";
     static final String VILLAGE_CLERK = "VILLAGE_CLERK";
-
-    private static final Set<String> SUPERVISORS = Set.of(ADMIN, COUNTY_REVIEWER, TOWNSHIP_OFFICER);
 
     static Actor of(DataScope scope, Authentication auth) {
         Set<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
@@ -34,7 +34,16 @@ record Actor(DataScope scope, String role) {
 
     /** May write checklists, run visits and re-check the units below. */
     boolean supervises() {
-        return SUPERVISORS.contains(role);
+        return scope.may(Permission.SUPERVISION_RUN);
+    }
+
+    /**
+     * Whether the thing belongs to the actor: a checklist or a visit is its owner unit's own work,
+     * changed by that unit only; a unit above reads it (and a system administrator may step in).
+     * Covering a unit is reading it, not owning its work.
+     */
+    boolean owns(org.luoshi.org.OrgUnit owner) {
+        return owner.getId() == scope.unitId() || (scope.may(Permission.SYSTEM_ADMIN) && scope.covers(owner));
     }
 
     void requireSupervisor() {

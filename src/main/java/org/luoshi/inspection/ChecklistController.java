@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/inspection/checklists")
 class ChecklistController {
 
-    static final String SUPERVISORS = "hasAnyRole('ADMIN','COUNTY_REVIEWER','TOWNSHIP_OFFICER')";
+    static final String SUPERVISORS = "hasAuthority('supervision:run')";
 
     private final ChecklistService checklists;
     private final OrgUnitService units;

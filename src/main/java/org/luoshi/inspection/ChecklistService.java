@@ -68,7 +68,8 @@ class ChecklistService {
     }
 
     boolean mayEdit(Actor actor, Checklist checklist) {
-        return actor.supervises() && actor.scope().covers(units.getUnchecked(checklist.getOwnerUnitId()));
+        // the county reviewer edits the county's checklists, not a township's it can read
+        return actor.supervises() && actor.owns(units.getUnchecked(checklist.getOwnerUnitId()));
     }
 
     @Transactional

@@ -41,7 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/inspection")
 class InspectionController {
 
-    static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER','VILLAGE_CLERK')";
+    static final String WRITERS = "hasAuthority('records:write')";
 
     private final InspectionService inspections;
     private final ChecklistService checklists;

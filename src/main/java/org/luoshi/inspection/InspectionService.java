@@ -71,11 +71,16 @@ class InspectionService {
         return inspection;
     }
 
+    /**
+     * A draft is changed by its own unit: a visit by the unit that makes it (not by a unit above that
+     * can read it), a self-inspection by whoever writes the unit's records.
+     */
     boolean mayEdit(Actor actor, Inspection inspection) {
-        if (!inspection.isDraft() || !actor.scope().covers(units.getUnchecked(inspection.getUnitId()))) {
+        OrgUnit unit = units.getUnchecked(inspection.getUnitId());
+        if (!inspection.isDraft() || !actor.scope().covers(unit)) {
             return false;
         }
-        return inspection.isVisit() ? actor.supervises() : actor.scope().writable();
+        return inspection.isVisit() ? actor.supervises() && actor.owns(unit) : actor.scope().writable();
     }
 
     List<AnswerView> answers(Actor actor, long id) {

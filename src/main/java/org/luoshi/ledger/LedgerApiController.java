@@ -114,7 +114,7 @@ class LedgerApiController {
     }
 
     @PostMapping("/records/{id}/restore")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAuthority('records:restore')")
     @Operation(summary = "Restores a deleted record (administrator); reason required")
     RecordBody restore(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason) {
         return RecordBody.of(ledger.restore(scope, id, reason));

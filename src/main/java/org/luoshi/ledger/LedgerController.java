@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/ledger")
 class LedgerController {
 
-    static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER','VILLAGE_CLERK')";
+    static final String WRITERS = "hasAuthority('records:write')";
     static final int PAGE_SIZE = 20;
     static final int PANEL_SIZE = 6;
     static final int EXTRA_ATTENDANCE_ROWS = 3;
@@ -223,8 +223,8 @@ class LedgerController {
     /** A record; an administrator may also open a deleted one, to look at it before restoring it. */
     @GetMapping("/records/{id}")
     String detail(DataScope scope, @PathVariable long id, org.springframework.security.core.Authentication auth, Model model) {
-        boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-        LedgerRecord record = admin ? ledger.getIncludingDeleted(scope, id) : ledger.get(scope, id);
+        LedgerRecord record = scope.may(org.luoshi.org.Permission.RECORDS_RESTORE) ? ledger.getIncludingDeleted(scope, id)
+                : ledger.get(scope, id);
         return detail(scope, record, Map.of(), model);
     }
 
@@ -298,7 +298,7 @@ class LedgerController {
     }
 
     @GetMapping("/deleted")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAuthority('records:restore')")
     String deleted(DataScope scope, @RequestParam(required = false) String cursor, Model model) {
         RecordPage page = ledger.deleted(scope, RecordFilter.all(), cursor, PAGE_SIZE);
         model.addAttribute("rows", rows(page.records()));
@@ -307,7 +307,7 @@ class LedgerController {
     }
 
     @PostMapping("/records/{id}/restore")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAuthority('records:restore')")
     String restore(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         try {

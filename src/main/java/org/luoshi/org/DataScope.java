@@ -1,9 +1,13 @@
 package org.luoshi.org;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * What a caller may see and change: the subtree below one org unit, and whether it may write in it.
+ * What a caller may see and change: the subtree below one org unit, and the rights ({@link Permission})
+ * the caller has in it.
  * Services filter every query by it. There are three ways to get one, each named for who uses it:
  * <ul>
  * <li>{@link #ofUser}: a signed-in user's, made by the account module only, from the session or token
@@ -19,13 +23,13 @@ public final class DataScope {
     private final String username;
     private final long unitId;
     private final String unitPath;
-    private final boolean writable;
+    private final Set<Permission> permissions;
 
-    private DataScope(String username, long unitId, String unitPath, boolean writable) {
+    private DataScope(String username, long unitId, String unitPath, Set<Permission> permissions) {
         this.username = Objects.requireNonNull(username);
         this.unitId = unitId;
         this.unitPath = Objects.requireNonNull(unitPath);
-        this.writable = writable;
+        this.permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
     }
 
     /**
@@ -34,15 +38,20 @@ public final class DataScope {
      * @param username the account name, for "recorded by" and the audit trail
      * @param unitId the user's own org unit
      * @param unitPath that unit's materialised path; everything whose path starts with it is in scope
-     * @param writable false for read-only roles (county reviewer, township leader)
+     * @param permissions what the user's role may do (account's role table)
      */
+    public static DataScope ofUser(String username, long unitId, String unitPath, Set<Permission> permissions) {
+        return new DataScope(username, unitId, unitPath, permissions);
+    }
+
+    /** A user's scope that may write records or only read them (tests, and callers that need no other right). */
     public static DataScope ofUser(String username, long unitId, String unitPath, boolean writable) {
-        return new DataScope(username, unitId, unitPath, writable);
+        return new DataScope(username, unitId, unitPath, writable ? Set.of(Permission.RECORDS_WRITE) : Set.of());
     }
 
     /** A read-only view of the unit's subtree, named for what it is used for (shown where a name is recorded). */
     public static DataScope readOnly(String purpose, OrgUnit unit) {
-        return new DataScope(purpose, unit.getId(), unit.getPath(), false);
+        return new DataScope(purpose, unit.getId(), unit.getPath(), Set.of());
     }
 
     /** The whole tree from the root for a named job: see {@link OrgUnitService#systemScope}. */
@@ -50,7 +59,8 @@ public final class DataScope {
         if (job == null || !job.matches("[a-z][a-z-]{1,40}")) {
             throw new IllegalArgumentException("a system scope is named for its job: " + job);
         }
-        return new DataScope("system:" + job, root.getId(), root.getPath(), writable);
+        return new DataScope("system:" + job, root.getId(), root.getPath(),
+                writable ? EnumSet.allOf(Permission.class) : Set.of());
     }
 
     public String username() {
@@ -65,8 +75,20 @@ public final class DataScope {
         return unitPath;
     }
 
+    /** Whether the caller may write records in the scope ({@link Permission#RECORDS_WRITE}). */
     public boolean writable() {
-        return writable;
+        return may(Permission.RECORDS_WRITE);
+    }
+
+    public boolean may(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** Refuses (403) a step the caller's role has no right to. */
+    public void require(Permission permission) {
+        if (!may(permission)) {
+            throw new org.springframework.security.access.AccessDeniedException("no right " + permission.code());
+        }
     }
 
     public boolean covers(OrgUnit unit) {
@@ -79,7 +101,7 @@ public final class DataScope {
 
     /** Refuses (403) a change by a read-only role. */
     public void requireWritable() {
-        if (!writable) {
+        if (!writable()) {
             throw new org.springframework.security.access.AccessDeniedException("read-only scope");
         }
     }
@@ -91,17 +113,17 @@ public final class DataScope {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DataScope s && s.unitId == unitId && s.writable == writable && s.username.equals(username)
-                && s.unitPath.equals(unitPath);
+        return o instanceof DataScope s && s.unitId == unitId && s.permissions.equals(permissions)
+                && s.username.equals(username) && s.unitPath.equals(unitPath);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(username, unitId, unitPath, writable);
+        return Objects.hash(username, unitId, unitPath, permissions);
     }
 
     @Override
     public String toString() {
-        return "DataScope[" + username + " " + unitPath + (writable ? " rw" : " ro") + "]";
+        return "DataScope[" + username + " " + unitPath + " " + permissions + "]";
     }
 }

@@ -12,6 +12,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-@PreAuthorize("hasAnyRole('ADMIN','TOWNSHIP_OFFICER')")
+@PreAuthorize("hasAuthority('township:manage')")
 @interface EditsOrg {
 }

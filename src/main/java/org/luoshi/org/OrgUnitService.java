@@ -260,6 +260,11 @@ public class OrgUnitService {
         checkUniqueName(unit.getParentId(), name, id);
         checkUniqueCode(code, id);
         checkPopulation(command.registeredPopulation());
+        if (unit.getId() == scope.unitId() && !scope.may(Permission.COUNTY_OVERSEE)
+                && !java.util.Objects.equals(unit.getRegisteredPopulation(), command.registeredPopulation())) {
+            // a unit's own population is the denominator of its per-resident figures: set from above
+            throw new RuleViolationException("org.unit.population.fromAbove");
+        }
         unit.describe(name, code, command.registeredPopulation(), command.sortOrder(), clock.instant());
         return unit;
     }

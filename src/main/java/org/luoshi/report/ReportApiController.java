@@ -161,7 +161,7 @@ class ReportApiController {
     }
 
     @PostMapping("/{id}/return")
-    @PreAuthorize("hasRole('COUNTY_REVIEWER')")
+    @PreAuthorize("hasAuthority('report:review')")
     @Operation(summary = "退回（须填写意见）")
     ReportSummary returnReport(DataScope scope, Authentication auth, @PathVariable long id,
             @RequestBody(required = false) Comment comment) {
@@ -170,7 +170,7 @@ class ReportApiController {
     }
 
     @PostMapping("/{id}/accept")
-    @PreAuthorize("hasRole('COUNTY_REVIEWER')")
+    @PreAuthorize("hasAuthority('report:review')")
     @Operation(summary = "采用（采用后锁定）")
     ReportSummary accept(DataScope scope, Authentication auth, @PathVariable long id,
             @RequestBody(required = false) Comment comment) {

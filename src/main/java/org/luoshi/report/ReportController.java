@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.luoshi.org.DataScope;
+import org.luoshi.org.Permission;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.time.Times;
 import org.luoshi.web.FormSubmission;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/report")
 class ReportController {
 
-    static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER')";
+    static final String WRITERS = "hasAuthority('report:write')";
 
     private final ReportService reports;
     private final ReportDocuments documents;
@@ -51,24 +52,22 @@ class ReportController {
     }
 
     static ReportService.Viewer viewer(DataScope scope, Authentication auth) {
-        boolean reviewer = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_COUNTY_REVIEWER"));
-        return new ReportService.Viewer(scope, reviewer);
+        return new ReportService.Viewer(scope, scope.may(Permission.REPORT_REVIEW));
     }
 
-    static boolean writer(Authentication auth) {
-        return auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_TOWNSHIP_OFFICER"));
+    static boolean writer(DataScope scope) {
+        return scope.may(Permission.REPORT_WRITE);
     }
 
     @GetMapping
     String list(DataScope scope, Authentication auth, Model model) {
         model.addAttribute("reports", reports.list(viewer(scope, auth)).stream().map(this::row).toList());
-        model.addAttribute("canWrite", writer(auth));
+        model.addAttribute("canWrite", writer(scope));
         return "report/list";
     }
 
     @GetMapping("/inbox")
-    @PreAuthorize("hasAnyRole('ADMIN','COUNTY_REVIEWER')")
+    @PreAuthorize("hasAuthority('county:oversee')")
     String inbox(DataScope scope, Authentication auth, @RequestParam(defaultValue = "false") boolean all, Model model) {
         model.addAttribute("reports", reports.inbox(viewer(scope, auth), all).stream().map(this::row).toList());
         model.addAttribute("all", all);
@@ -151,8 +150,8 @@ class ReportController {
                 .map(p -> ReportDraft.label(p.figure()) + "：" + p.text()).toList());
         model.addAttribute("versions", reports.versions(viewer, report.getId()));
         model.addAttribute("events", reports.history(viewer, report.getId()));
-        model.addAttribute("canWrite", writer(auth) && viewer.scope().writable() && report.getStatus().editable());
-        model.addAttribute("canRevise", writer(auth) && viewer.scope().writable()
+        model.addAttribute("canWrite", writer(viewer.scope()) && report.getStatus().editable());
+        model.addAttribute("canRevise", writer(viewer.scope())
                 && report.getStatus() == ReportStatus.ACCEPTED);
         model.addAttribute("canReview", viewer.reviewer() && report.getStatus() == ReportStatus.SUBMITTED);
         model.addAttribute("pdfAvailable", documents.pdfAvailable());
@@ -244,7 +243,7 @@ class ReportController {
     }
 
     @PostMapping("/{id}/return")
-    @PreAuthorize("hasRole('COUNTY_REVIEWER')")
+    @PreAuthorize("hasAuthority('report:review')")
     String returnReport(DataScope scope, Authentication auth, @PathVariable long id,
             @Valid @ModelAttribute("reviewForm") ReportForms.ReviewForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
@@ -267,7 +266,7 @@ class ReportController {
     }
 
     @PostMapping("/{id}/accept")
-    @PreAuthorize("hasRole('COUNTY_REVIEWER')")
+    @PreAuthorize("hasAuthority('report:review')")
     String accept(DataScope scope, Authentication auth, @PathVariable long id,
             @ModelAttribute("reviewForm") ReportForms.ReviewForm form, RedirectAttributes redirect) {
         reports.accept(viewer(scope, auth), id, form.getComment());
@@ -332,15 +331,12 @@ class ReportController {
 
     /** Who may change templates: the service decides per unit (an officer their own township only). */
     static ReportDocuments.TemplateEditor editor(DataScope scope, Authentication auth) {
-        return new ReportDocuments.TemplateEditor(scope, has(auth, "ROLE_ADMIN"), has(auth, "ROLE_TOWNSHIP_OFFICER"));
-    }
-
-    private static boolean has(Authentication auth, String authority) {
-        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
+        return new ReportDocuments.TemplateEditor(scope, scope.may(Permission.SYSTEM_ADMIN),
+                scope.may(Permission.REPORT_WRITE));
     }
 
     @GetMapping("/templates")
-    @PreAuthorize("hasAnyRole('ADMIN','TOWNSHIP_OFFICER','COUNTY_REVIEWER')")
+    @PreAuthorize("hasAuthority('report:templates')")
     String templates(DataScope scope, Authentication auth, Model model) {
         ReportDocuments.TemplateEditor editor = editor(scope, auth);
         ReportForms.TemplateForm form = new ReportForms.TemplateForm();

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/responsibility/groups")
 class GroupController {
 
-    static final String WRITERS = "hasAnyRole('ADMIN','TOWNSHIP_OFFICER')";
+    static final String WRITERS = "hasAuthority('township:manage')";
 
     private final LeadingGroupService groups;
     private final Townships townships;
