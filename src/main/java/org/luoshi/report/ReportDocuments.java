@@ -60,7 +60,7 @@ class ReportDocuments {
         WordReport word = traditional ? simplified.convert(ZhConverterUtil::toTraditional) : simplified;
         byte[] bytes = template(report)
                 .map(t -> CustomTemplates.render(t.getContent(), CustomTemplates.data(word)))
-                .orElseGet(() -> GbDocumentWriter.write(word));
+                .orElseGet(() -> GbDocumentWriter.write(word, traditional));
         String name = word.title() + (traditional ? "（繁體）" : "") + ".docx";
         return new File(name, DOCX, bytes);
     }
