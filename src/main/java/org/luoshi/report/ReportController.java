@@ -156,6 +156,7 @@ class ReportController {
                 && report.getStatus() == ReportStatus.ACCEPTED);
         model.addAttribute("canReview", viewer.reviewer() && report.getStatus() == ReportStatus.SUBMITTED);
         model.addAttribute("pdfAvailable", documents.pdfAvailable());
+        model.addAttribute("fontSubstitutions", documents.pdfFontSubstitutions());
         model.addAttribute("customTemplate", documents.template(report).map(ReportTemplate::getFileName).orElse(null));
         // a refused review keeps its form and errors (replacing the form would drop its BindingResult)
         if (!model.containsAttribute("reviewForm")) {

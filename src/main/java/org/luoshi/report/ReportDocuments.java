@@ -74,6 +74,11 @@ class ReportDocuments {
         return pdf.available();
     }
 
+    /** The fonts the PDF sets in substitute faces on this server (none where PDF is unavailable or cannot tell). */
+    List<PdfConverter.Substitution> pdfFontSubstitutions() {
+        return pdf.available() ? pdf.substitutions(GbDocumentWriter.Fonts.SIMPLIFIED).orElse(List.of()) : List.of();
+    }
+
     /**
      * The report as one version states it. The appendix names the records behind the version's figures by
      * their date, kind and title, and links them only when a public base URL is configured.
