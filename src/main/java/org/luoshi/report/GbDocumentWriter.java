@@ -222,14 +222,16 @@ final class GbDocumentWriter {
      * the product makes carries none): one empty line below the body, the 署名 右空二字, the date on the next line
      * beginning two characters right of the 署名's first; when the date is the longer, the date 右空二字 and
      * the 署名 two characters left of the date's first. The line that keeps 二字 from the edge is right-aligned,
-     * exact whatever the font; the other is indented from it by the estimated width of the two.
+     * exact whatever the font; the other is indented from it by the estimated width of the two. A date less
+     * than half a 字 shorter than the 署名 counts as the longer: its width is an estimate that differs by some
+     * tenths between fonts and programs, and the date must not run into the margin or onto a second line.
      */
     static void signature(XWPFDocument doc, String unit, String date, Fonts fonts) {
         paragraph(doc, ParagraphAlignment.LEFT, false).getCTP().getPPr().addNewKeepNext();
         double unitWidth = characters(unit) * ADVANCE;
         double dateWidth = characters(date) * ADVANCE;
         double end = TEXT_WIDTH - 2 * CHAR_PITCH;
-        boolean dateLonger = dateWidth > unitWidth;
+        boolean dateLonger = dateWidth > unitWidth - ADVANCE / 2.0;
         XWPFParagraph unitLine = paragraph(doc, dateLonger ? ParagraphAlignment.LEFT : ParagraphAlignment.RIGHT, false);
         unitLine.getCTP().getPPr().addNewKeepNext();
         XWPFParagraph dateLine = paragraph(doc, dateLonger ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT, false);
@@ -403,6 +405,8 @@ final class GbDocumentWriter {
         // so the value that keeps the PDF's right edge exact is on, and Word and WPS hang punctuation as they do
         // by default.
         ppr.addNewOverflowPunct().setVal(STOnOff1.ON);
+        // Every page holds 22 lines: no line of a paragraph is moved to the next page to avoid a widow or orphan.
+        ppr.addNewWidowControl().setVal(STOnOff1.OFF);
         CTSpacing spacing = ppr.addNewSpacing();
         spacing.setLine(BigInteger.valueOf(LINE_PITCH));
         spacing.setLineRule(STLineSpacingRule.EXACT);

@@ -16,7 +16,9 @@ final class TitleLines {
 
     /** Phrases of report titles that a line must not split; a line may break at their edges. */
     private static final List<String> PHRASES = List.of("意识形态工作责任制", "意识形态工作", "宣传思想工作", "思想政治工作",
-            "落实", "自查情况", "情况的报告", "工作总结", "的报告", "的通知", "的意见", "的请示", "的函");
+            "落实", "自查情况", "情况的报告", "工作总结", "的报告", "的通知", "的意见", "的请示", "的函",
+            // the same in 繁體
+            "意識形態工作責任制", "意識形態工作", "宣傳思想工作", "落實", "自查情況", "情況的報告", "工作總結", "的報告");
     private static final Pattern YEAR = Pattern.compile("\\d{4}年度?|\\d{4}—\\d{4}年");
 
     private TitleLines() {
