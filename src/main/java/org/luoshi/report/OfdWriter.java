@@ -44,7 +44,7 @@ final class OfdWriter {
     private OfdWriter() {
     }
 
-    static byte[] write(WordReport report) {
+    static byte[] write(WordReport report, GbDocumentWriter.Fonts fonts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OFDDoc doc = new OFDDoc(out)) {
             PageLayout page = PageLayout.A4();
@@ -52,7 +52,7 @@ final class OfdWriter {
                     LEFT);
             doc.setDefaultPageLayout(page);
             doc.onPage(vPage -> vPage.add(pageNumber(vPage.getPageNum())));
-            for (Div<?> div : divs(report)) {
+            for (Div<?> div : divs(report, fonts)) {
                 doc.add(div);
             }
         } catch (IOException e) {
@@ -62,12 +62,12 @@ final class OfdWriter {
     }
 
     /** The paragraphs in the order the built-in Word file has them. */
-    private static List<Div<?>> divs(WordReport report) {
+    private static List<Div<?>> divs(WordReport report, GbDocumentWriter.Fonts fonts) {
         List<Div<?>> divs = new ArrayList<>();
-        divs.add(line(report.title(), GbDocumentWriter.TITLE_FONT, TITLE, TextAlign.center, false));
-        divs.add(blank());
+        divs.add(line(report.title(), fonts.title(), TITLE, TextAlign.center, false));
+        divs.add(blank(fonts));
         if (report.addressee() != null && !report.addressee().isBlank()) {
-            divs.add(line(report.addressee() + "：", GbDocumentWriter.BODY_FONT, BODY, TextAlign.left, false));
+            divs.add(line(report.addressee() + "：", fonts.body(), BODY, TextAlign.left, false));
         }
         int heading1 = 0;
         int heading2 = 0;
@@ -76,50 +76,51 @@ final class OfdWriter {
                 case HEADING1 -> {
                     heading2 = 0;
                     divs.add(body(WordReport.chineseNumber(++heading1) + "、" + block.heading(),
-                            GbDocumentWriter.HEADING1_FONT));
+                            fonts.heading1()));
                 }
                 case HEADING2 -> divs.add(body("（" + WordReport.chineseNumber(++heading2) + "）" + block.heading(),
-                        GbDocumentWriter.HEADING2_FONT));
+                        fonts.heading2()));
                 case PARAGRAPH -> { }
             }
-            block.lineTexts().forEach(line -> divs.add(body(line, GbDocumentWriter.BODY_FONT)));
-            block.paragraphs().forEach(text -> divs.add(body(text, GbDocumentWriter.BODY_FONT)));
+            block.lineTexts().forEach(line -> divs.add(body(line, fonts.body())));
+            block.paragraphs().forEach(text -> divs.add(body(text, fonts.body())));
         }
         if (!report.appendix().isEmpty()) {
-            divs.add(blank());
-            divs.add(body("附件：数据来源清单", GbDocumentWriter.BODY_FONT));
+            divs.add(blank(fonts));
+            divs.add(body("附件：数据来源清单", fonts.body()));
         }
-        divs.add(blank());
-        divs.add(blank());
+        divs.add(blank(fonts));
+        divs.add(blank(fonts));
         // 发文机关署名 and 成文日期 right-aligned, four characters from the right edge, as in the .docx
         for (String signature : List.of(report.unitName(), report.date())) {
-            divs.add(line(signature, GbDocumentWriter.BODY_FONT, BODY, TextAlign.right, false)
+            divs.add(line(signature, fonts.body(), BODY, TextAlign.right, false)
                     .setPaddingRight(4 * WIDTH / 28));
         }
-        appendix(report.appendix(), divs);
+        appendix(report.appendix(), divs, fonts);
         return divs;
     }
 
     /** 附件 on a page of its own, as in the .docx (its records as plain lines, without links). */
-    private static void appendix(List<WordReport.AppendixEntry> entries, List<Div<?>> divs) {
+    private static void appendix(List<WordReport.AppendixEntry> entries, List<Div<?>> divs,
+            GbDocumentWriter.Fonts fonts) {
         if (entries.isEmpty()) {
             return;
         }
         divs.add(new PageAreaFiller());
-        divs.add(line("附件", GbDocumentWriter.HEADING1_FONT, BODY, TextAlign.left, false));
-        divs.add(blank());
-        divs.add(line("数据来源清单", GbDocumentWriter.TITLE_FONT, TITLE, TextAlign.center, false));
-        divs.add(blank());
+        divs.add(line("附件", fonts.heading1(), BODY, TextAlign.left, false));
+        divs.add(blank(fonts));
+        divs.add(line("数据来源清单", fonts.title(), TITLE, TextAlign.center, false));
+        divs.add(blank(fonts));
         for (WordReport.AppendixEntry entry : entries) {
-            divs.add(body(entry.number() + "." + entry.label() + "：" + entry.value(), GbDocumentWriter.BODY_FONT));
+            divs.add(body(entry.number() + "." + entry.label() + "：" + entry.value(), fonts.body()));
             if (!entry.sources().isEmpty()) {
                 divs.add(body("来源：" + String.join("、", entry.sources().stream().map(WordReport.Link::text).toList()),
-                        GbDocumentWriter.BODY_FONT));
+                        fonts.body()));
             }
-            entry.records().forEach(r -> divs.add(body("（" + r.number() + "）" + r.line(), GbDocumentWriter.BODY_FONT)));
+            entry.records().forEach(r -> divs.add(body("（" + r.number() + "）" + r.line(), fonts.body())));
             if (!entry.seeAlso().isEmpty()) {
                 divs.add(body("另见上列记录" + String.join("、", entry.seeAlso().stream().map(k -> "（" + k + "）").toList()),
-                        GbDocumentWriter.BODY_FONT));
+                        fonts.body()));
             }
         }
     }
@@ -145,8 +146,8 @@ final class OfdWriter {
         return p;
     }
 
-    private static Paragraph blank() {
-        return line("\u3000", GbDocumentWriter.BODY_FONT, BODY, TextAlign.left, false);
+    private static Paragraph blank(GbDocumentWriter.Fonts fonts) {
+        return line("\u3000", fonts.body(), BODY, TextAlign.left, false);
     }
 
     /** A face named, not embedded; Latin letters and digits half as wide as a Chinese character. */

@@ -157,6 +157,7 @@ class ReportController {
         model.addAttribute("pdfAvailable", documents.pdfAvailable());
         model.addAttribute("variants", TraditionalVariant.values());
         model.addAttribute("defaultVariant", documents.defaultVariant());
+        model.addAttribute("fontSubstitutions", documents.pdfFontSubstitutions());
         model.addAttribute("customTemplate", documents.template(report).map(ReportTemplate::getFileName).orElse(null));
         // a refused review keeps its form and errors (replacing the form would drop its BindingResult)
         if (!model.containsAttribute("reviewForm")) {

@@ -74,7 +74,7 @@ class ReportDocuments {
         WordReport word = wordReport(viewer, report, versionNumber, traditional, appendix);
         byte[] bytes = template(report)
                 .map(t -> CustomTemplates.render(t.getContent(), CustomTemplates.data(word)))
-                .orElseGet(() -> GbDocumentWriter.write(word));
+                .orElseGet(() -> GbDocumentWriter.write(word, traditional != null));
         return new File(fileName(word, traditional, ".docx"), DOCX, bytes);
     }
 
@@ -87,7 +87,7 @@ class ReportDocuments {
     /** The OFD of the latest version, for archives, in the script asked (see {@link OfdWriter}). */
     File ofd(ReportService.Viewer viewer, long id, TraditionalVariant traditional, boolean appendix) {
         WordReport word = wordReport(viewer, reports.get(viewer, id), 0, traditional, appendix);
-        return new File(fileName(word, traditional, ".ofd"), OfdWriter.CONTENT_TYPE, OfdWriter.write(word));
+        return new File(fileName(word, traditional, ".ofd"), OfdWriter.CONTENT_TYPE, OfdWriter.write(word, GbDocumentWriter.Fonts.of(traditional != null)));
     }
 
     /**
@@ -109,6 +109,11 @@ class ReportDocuments {
 
     boolean pdfAvailable() {
         return pdf.available();
+    }
+
+    /** The fonts the PDF sets in substitute faces on this server (none where PDF is unavailable or cannot tell). */
+    List<PdfConverter.Substitution> pdfFontSubstitutions() {
+        return pdf.available() ? pdf.substitutions(GbDocumentWriter.Fonts.SIMPLIFIED).orElse(List.of()) : List.of();
     }
 
     /**

@@ -376,7 +376,7 @@ class CustomTemplatesTest {
             assertThat(sect.getPgMar().getLeft()).isEqualTo(BigInteger.valueOf(1587));  // 28 mm
             assertThat(sect.getPgMar().getRight()).isEqualTo(BigInteger.valueOf(1475));
             assertThat(sect.getPgMar().getBottom()).isEqualTo(BigInteger.valueOf(1984));
-            assertThat(sect.getDocGrid().getType()).isEqualTo(STDocGrid.LINES_AND_CHARS);
+            assertThat(sect.getDocGrid().getType()).isEqualTo(STDocGrid.LINES);
             assertThat(sect.getDocGrid().getLinePitch()).isEqualTo(BigInteger.valueOf(579));
             assertThat(doc.getSettings().getEvenAndOddHeadings()).isTrue();
             assertThat(doc.getHeaderFooterPolicy().getDefaultFooter().getText()).contains("— ").contains(" —");

@@ -37,7 +37,7 @@ class GbDocumentWriterTest {
     }
 
     @Test
-    void pageFollowsGbT9704() throws IOException {
+    void pageFollowsGbT9704() throws Exception {
         try (XWPFDocument doc = write(1, RecordedFigures.demoYear(YEAR, 1), false)) {
             CTSectPr sect = doc.getDocument().getBody().getSectPr();
             assertThat(sect.getPgSz().getW()).isEqualTo(BigInteger.valueOf(11906));
@@ -49,13 +49,65 @@ class GbDocumentWriterTest {
                     .subtract((BigInteger) sect.getPgMar().getRight()))).isCloseTo(156.0, org.assertj.core.data.Offset.offset(0.05));
             assertThat(mm(BigInteger.valueOf(16838).subtract((BigInteger) sect.getPgMar().getTop())
                     .subtract((BigInteger) sect.getPgMar().getBottom()))).isCloseTo(225.0, org.assertj.core.data.Offset.offset(0.05));
-            assertThat(sect.getDocGrid().getType()).isEqualTo(STDocGrid.LINES_AND_CHARS);
-            // 22 lines fill the text block; 28 characters of 16 pt compressed by charSpace fill its width.
+            // A line grid of 22 lines fills the text block; every character condensed so that 28 of 16 pt fill the
+            // width and a 29th does not (no character grid: Word, WPS and LibreOffice size its cells differently).
+            assertThat(sect.getDocGrid().getType()).isEqualTo(STDocGrid.LINES);
+            assertThat(sect.getDocGrid().isSetCharSpace()).isFalse();
             int pitch = ((BigInteger) sect.getDocGrid().getLinePitch()).intValue();
             assertThat(pitch * 22).isLessThanOrEqualTo(12756);
             assertThat(pitch * 23).isGreaterThan(12756);
-            double charPitchPt = 16 + ((BigInteger) sect.getDocGrid().getCharSpace()).intValue() / 4096.0;
-            assertThat(charPitchPt * 20 * 28).isBetween(8800.0, 8844.0);
+            var defaults = doc.getStyle().getDocDefaults();
+            int spacing = ((BigInteger) defaults.getRPrDefault().getRPr().getSpacingArray(0).getVal()).intValue();
+            assertThat(28 * (320 + spacing)).isLessThanOrEqualTo(8844);
+            assertThat(29 * (320 + spacing)).isGreaterThan(8844);
+            // Word opens it as a current document, not in 兼容模式; punctuation is not compressed
+            String settings = doc.getSettings().getCTSettings().xmlText();
+            assertThat(settings).contains("w:name=\"compatibilityMode\"").contains("w:val=\"15\"")
+                    .contains("doNotCompress");
+            // a default paragraph style that is body text
+            var normal = doc.getStyles().getStyle("Normal").getCTStyle();
+            assertThat(normal.getDefault()).isNotNull();
+            assertThat(normal.getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("仿宋_GB2312");
+        }
+    }
+
+    @Test
+    void theTitleBreaksBetweenPhrasesWithSingleSpacing() throws IOException {
+        try (XWPFDocument doc = write(7, RecordedFigures.demoYear(YEAR, 7), false)) {
+            XWPFParagraph title = doc.getParagraphs().get(0);
+            // two lines, broken by a line break the user can move in Word, not inside 意识形态工作责任制
+            assertThat(title.getRuns()).extracting(XWPFRun::text)
+                    .containsExactly("关于柳溪镇2025年落实", "\n", "意识形态工作责任制情况的报告");
+            assertThat(title.getCTP().getPPr().getSpacing().getLine()).isEqualTo(BigInteger.valueOf(GbDocumentWriter.LINE_PITCH));
+        }
+        double capacity = 8844.0 / 435;
+        assertThat(TitleLines.of("关于柳溪镇2025年意识形态工作自查情况的报告", capacity))
+                .containsExactly("关于柳溪镇2025年", "意识形态工作自查情况的报告");
+        assertThat(TitleLines.of("柳溪镇2025年宣传思想工作总结", capacity)).containsExactly("柳溪镇2025年宣传思想工作总结");
+        assertThat(TitleLines.of("关于东城街道2025年\n落实意识形态工作责任制情况的报告", capacity))
+                .containsExactly("关于东城街道2025年", "落实意识形态工作责任制情况的报告");
+    }
+
+    @Test
+    void aTraditionalDocumentNamesFontsWithTraditionalGlyphs() throws Exception {
+        ledger.put(8, RecordedFigures.demoYear(YEAR, 8));
+        ReportContent content = new ReportDraft(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR, (String) null,
+                ledger.figures(8, YEAR)).build();
+        WordReport word = WordReport.of(ReportDraft.title(ReportKind.RESPONSIBILITY, "柳溪镇", YEAR), "中共青禾县委宣傳部",
+                content, "中共柳溪鎮委員會", "2026年3月5日", YEAR, List.of());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(GbDocumentWriter.write(word, true)))) {
+            List<XWPFParagraph> ps = doc.getParagraphs();
+            assertFont(ps.get(0), "新細明體", 22);
+            assertThat(ps.get(0).getRuns().get(0).isBold()).isTrue();
+            assertFont(find(ps, "一、"), "微軟正黑體", 16);
+            assertFont(find(ps, "（一）"), "標楷體", 16);
+            assertFont(find(ps, "全年理论学习中心组集中学习"), "新細明體", 16);
+            var rpr = doc.getStyle().getDocDefaults().getRPrDefault().getRPr();
+            assertThat(rpr.getLangArray(0).getEastAsia()).isEqualTo("zh-TW");
+            assertThat(rpr.getRFontsArray(0).getEastAsia()).isEqualTo("新細明體");
+            assertPageNumber(doc.getHeaderFooterPolicy().getDefaultFooter(), ParagraphAlignment.RIGHT, "新細明體");
+            assertThat(fontTable(doc)).contains("<w:font w:name=\"標楷體\"><w:altName w:val=\"DFKai-SB\"/><w:charset w:val=\"136\"/>")
+                    .doesNotContain("GB2312");
         }
     }
 
@@ -64,7 +116,7 @@ class GbDocumentWriterTest {
         try (XWPFDocument doc = write(2, RecordedFigures.demoYear(YEAR, 2), false)) {
             List<XWPFParagraph> ps = doc.getParagraphs();
             XWPFParagraph title = ps.get(0);
-            assertThat(title.getText()).isEqualTo("关于柳溪镇2025年落实意识形态工作责任制情况的报告");
+            assertThat(title.getText().replace("\n", "")).isEqualTo("关于柳溪镇2025年落实意识形态工作责任制情况的报告");
             assertThat(title.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
             assertFont(title, "方正小标宋简体", 22);
             XWPFParagraph h1 = find(ps, "一、落实责任制的主要做法");
@@ -79,24 +131,27 @@ class GbDocumentWriterTest {
             assertFont(item, "仿宋_GB2312", 16);
             assertFont(find(ps, "二、存在的问题"), "黑体", 16);
             assertFont(find(ps, "三、下一步工作打算"), "黑体", 16);
-            // Signature and date without leading zeros.
-            assertThat(find(ps, "2026年3月5日").getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
-            assertThat(find(ps, "中共柳溪镇委员会")).isNotNull();
+            // GB/T 9704 7.3.5.2: the 署名 右空二字, the date (no leading zeros) two characters right of its first
+            XWPFParagraph unit = find(ps, "中共柳溪镇委员会");
+            XWPFParagraph date = find(ps, "2026年3月5日");
+            assertThat(unit.getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
+            assertThat(unit.getIndentationRight()).isEqualTo((int) Math.round(2 * GbDocumentWriter.CHAR_PITCH));
+            assertThat(date.getIndentationLeft()).isEqualTo((int) Math.round(GbDocumentWriter.TEXT_WIDTH
+                    - 2 * GbDocumentWriter.CHAR_PITCH - 8 * GbDocumentWriter.ADVANCE + 2 * GbDocumentWriter.ADVANCE));
+            // one empty line between the body and the 署名
+            int at = ps.indexOf(unit);
+            assertThat(ps.get(at - 1).getText()).isEmpty();
+            assertThat(ps.get(at - 2).getText()).isNotEmpty();
             // Document defaults name a fallback that Word, WPS and LibreOffice resolve without the GB fonts.
             CTFonts defaults = doc.getStyle().getDocDefaults().getRPrDefault().getRPr().getRFontsArray(0);
             assertThat(defaults.getEastAsia()).isEqualTo("仿宋");
             // The font table names a common alternate for each official-document font.
-            var relation = doc.getPackagePart().getRelationshipsByType(
-                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
-            assertThat(relation.size()).isEqualTo(1);
-            var part = doc.getPackagePart().getRelatedPart(relation.getRelationship(0));
-            String table;
-            try (var in = part.getInputStream()) {
-                table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
+            String table = fontTable(doc);
             assertThat(table).contains("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>")
                     .contains("<w:font w:name=\"楷体_GB2312\"><w:altName w:val=\"楷体\"/>")
-                    .contains("<w:font w:name=\"方正小标宋简体\"><w:altName w:val=\"宋体\"/>");
+                    .contains("<w:font w:name=\"方正小标宋简体\"><w:altName w:val=\"宋体\"/>")
+                    // the default face too: the table names every font the document uses
+                    .contains("<w:font w:name=\"仿宋\"><w:altName w:val=\"FangSong\"/>");
         }
     }
 
@@ -106,8 +161,8 @@ class GbDocumentWriterTest {
             assertThat(doc.getSettings().getEvenAndOddHeadings()).isTrue();
             XWPFFooter odd = doc.getHeaderFooterPolicy().getDefaultFooter();
             XWPFFooter even = doc.getHeaderFooterPolicy().getEvenPageFooter();
-            assertPageNumber(odd, ParagraphAlignment.RIGHT);
-            assertPageNumber(even, ParagraphAlignment.LEFT);
+            assertPageNumber(odd, ParagraphAlignment.RIGHT, "宋体");
+            assertPageNumber(even, ParagraphAlignment.LEFT, "宋体");
         }
     }
 
@@ -206,6 +261,15 @@ class GbDocumentWriterTest {
         }
     }
 
+    private static String fontTable(XWPFDocument doc) throws Exception {
+        var relation = doc.getPackagePart().getRelationshipsByType(
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
+        assertThat(relation.size()).isEqualTo(1);
+        try (var in = doc.getPackagePart().getRelatedPart(relation.getRelationship(0)).getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static double mm(Object twips) {
         return ((BigInteger) twips).doubleValue() / 1440 * 25.4;
     }
@@ -226,14 +290,15 @@ class GbDocumentWriterTest {
         }
     }
 
-    private static void assertPageNumber(XWPFFooter footer, ParagraphAlignment alignment) {
+    private static void assertPageNumber(XWPFFooter footer, ParagraphAlignment alignment, String font) {
         XWPFParagraph p = footer.getParagraphs().get(0);
         assertThat(p.getAlignment()).isEqualTo(alignment);
         String xml = p.getCTP().xmlText();
         assertThat(xml).contains("fldCharType=\"begin\"").contains("PAGE").contains("fldCharType=\"end\"");
         assertThat(p.getText()).startsWith("— ").endsWith(" —");
         for (XWPFRun run : p.getRuns()) {
-            assertThat(run.getCTR().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("宋体");
+            assertThat(run.getCTR().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo(font);
+            assertThat(run.getCTR().getRPr().getRFontsArray(0).getAscii()).isEqualTo(font);
             assertThat(run.getFontSizeAsDouble()).isEqualTo(14.0);
         }
     }

@@ -49,4 +49,29 @@ class PdfConverterTest {
         assertThat(compact).contains("集中学习" + study + "次").contains("登记网络舆情" + opinions + "件")
                 .contains("2026年2月3日").contains("—1—");
     }
+
+    @Test
+    void namesTheFontsThisServerSetsInSubstituteFaces() {
+        PdfConverter converter = new PdfConverter("", 180);
+        var substitutions = converter.substitutions(GbDocumentWriter.Fonts.SIMPLIFIED);
+        if (substitutions.isEmpty()) {
+            String message = "font check skipped: fontconfig (fc-match) is not installed";
+            if ("required".equals(System.getenv("LUOSHI_PDF_TESTS"))) {
+                throw new IllegalStateException(message);
+            }
+            Assumptions.abort(message);
+        }
+        GbDocumentWriter.Fonts fonts = GbDocumentWriter.Fonts.SIMPLIFIED;
+        List<String> named = List.of(fonts.body(), fonts.title(), fonts.heading1(), fonts.heading2(), fonts.pageNumber());
+        for (PdfConverter.Substitution s : substitutions.get()) {
+            assertThat(named).contains(s.font());
+            assertThat(s.face()).isNotBlank().isNotEqualTo(s.font());
+        }
+        // CI installs the free faces only: there the official fonts are substituted by the mapped ones
+        if ("required".equals(System.getenv("LUOSHI_PDF_TESTS")) && substitutions.get().size() == named.size()) {
+            assertThat(substitutions.get()).contains(new PdfConverter.Substitution("仿宋_GB2312", "Noto Serif CJK SC"),
+                    new PdfConverter.Substitution("黑体", "Noto Sans CJK SC"),
+                    new PdfConverter.Substitution("楷体_GB2312", "AR PL UKai CN"));
+        }
+    }
 }

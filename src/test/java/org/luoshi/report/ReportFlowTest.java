@@ -45,6 +45,7 @@ class ReportFlowTest {
     @Autowired AccountService accounts;
     @Autowired RecordedFigures ledger;
     @Autowired ObjectMapper json;
+    @Autowired PdfConverter pdf;
 
     OrgUnit township;
     String officer;
@@ -117,6 +118,14 @@ class ReportFlowTest {
         String page = mvc.perform(get("/report/" + id).with(as(officer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("check-panel").contains("/ledger/records/");
+        // where the PDF would be set in substitute faces (as in CI, without the official fonts), the panel says so
+        var substituted = pdf.available() ? pdf.substitutions(GbDocumentWriter.Fonts.SIMPLIFIED).orElse(java.util.List.of())
+                : java.util.List.<PdfConverter.Substitution>of();
+        if (substituted.isEmpty()) {
+            assertThat(page).doesNotContain("font-substitutions");
+        } else {
+            assertThat(page).contains("font-substitutions").contains(substituted.get(0).font() + " → " + substituted.get(0).face());
+        }
 
         mvc.perform(post("/report/" + id).with(as(officer)).with(csrf())
                         .param("title", "关于测试的报告").param("unitName", "中共测试镇委员会").param("reportDate", "2026-01-15")
