@@ -76,8 +76,13 @@ class InspectionService {
      * can read it), a self-inspection by whoever writes the unit's records.
      */
     boolean mayEdit(Actor actor, Inspection inspection) {
+        return inspection.isDraft() && mayChange(actor, inspection);
+    }
+
+    /** The ownership rule, whatever the state: see {@link #mayEdit}. */
+    private boolean mayChange(Actor actor, Inspection inspection) {
         OrgUnit unit = units.getUnchecked(inspection.getUnitId());
-        if (!inspection.isDraft() || !actor.scope().covers(unit)) {
+        if (!actor.scope().covers(unit)) {
             return false;
         }
         return inspection.isVisit() ? actor.supervises() && actor.owns(unit) : actor.scope().writable();
@@ -245,13 +250,8 @@ class InspectionService {
 
     Inspection editable(Actor actor, long id) {
         Inspection inspection = get(actor, id);
-        if (!actor.scope().covers(units.getUnchecked(inspection.getUnitId()))) {
-            throw new AccessDeniedException("inspection of another unit");
-        }
-        if (inspection.isVisit()) {
-            actor.requireSupervisor();
-        } else {
-            actor.requireWritable();
+        if (!mayChange(actor, inspection)) {
+            throw new AccessDeniedException("inspection of another unit, or a role that may not change it");
         }
         if (!inspection.isDraft()) {
             throw new RuleViolationException("inspection.inspection.finished");
