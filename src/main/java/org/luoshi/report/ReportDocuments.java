@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.luoshi.evidence.ContentCheck;
+import org.luoshi.evidence.FileType;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
@@ -31,12 +34,15 @@ class ReportDocuments {
     private final OrgUnitService units;
     private final PdfConverter pdf;
     private final EvidenceRecords evidence;
+    private final ContentCheck contentCheck;
     private final Clock clock;
     private final String publicBaseUrl;
 
     ReportDocuments(ReportService reports, ReportTemplateRepository templates, OrgUnitService units, PdfConverter pdf,
-            EvidenceRecords evidence, Clock clock, @Value("${luoshi.public-base-url:}") String publicBaseUrl) {
+            EvidenceRecords evidence, ContentCheck contentCheck, Clock clock,
+            @Value("${luoshi.public-base-url:}") String publicBaseUrl) {
         this.clock = clock;
+        this.contentCheck = contentCheck;
         this.reports = reports;
         this.templates = templates;
         this.units = units;
@@ -151,7 +157,11 @@ class ReportDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String name = file == null ? null : file.getOriginalFilename();
+        String name = file == null ? null : ContentCheck.safeName(file.getOriginalFilename());
+        if (content.length > 0) {
+            // The same content check as every upload (a zip named .docx, an encrypted or macro document) before poi-tl reads it.
+            contentCheck.check(content, name, Set.of(FileType.DOCX));
+        }
         CustomTemplates.validate(name, content, sample(kind, unit.getName()));
         templates.findByOrgUnitIdAndKindAndActiveTrue(unit.getId(), kind).forEach(ReportTemplate::retire);
         return templates.save(new ReportTemplate(unit.getId(), kind, name, content, editor.scope().username(),

@@ -43,7 +43,8 @@ public class FormSubmission {
             redirect.addFlashAttribute("flash", done.flash());
             return "redirect:" + done.location();
         } catch (RuleViolationException e) {
-            response.setStatus(409);
+            // A refused upload says whose fault it is: the file's (400, 413, 415) or the server's storage (503).
+            response.setStatus(e instanceof UploadException upload ? upload.status().value() : 409);
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
             return again.get();
         }
