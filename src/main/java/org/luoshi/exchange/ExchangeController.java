@@ -157,7 +157,7 @@ class ExchangeController {
 
     /** The server could not keep the upload (its storage failed): said where a refused file is said, with its own status. */
     private String fileError(DataScope scope, String kind, UploadException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
+        response.setStatus(UploadException.pageStatus(e, 400));
         model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
         return index(scope, kind, model);
     }

@@ -107,7 +107,7 @@ class ChecklistController {
             model.addAttribute("importErrors", e.errors());
             return list(scope, auth, model);
         } catch (UploadException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(UploadException.pageStatus(e, 400));
             model.addAttribute("importErrors", List.of(messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale())));
             return list(scope, auth, model);
         }

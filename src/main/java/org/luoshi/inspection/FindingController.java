@@ -227,7 +227,7 @@ class FindingController {
             findings.addAttachment(Actor.of(scope, auth), id, file);
         } catch (UploadException e) {
             // Beside the file field, as the ledger's evidence form does.
-            response.setStatus(e.status().value());
+            response.setStatus(UploadException.pageStatus(e, 400));
             model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
             return detail(scope, auth, id, model);
         }

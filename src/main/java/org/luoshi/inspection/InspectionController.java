@@ -240,7 +240,7 @@ class InspectionController {
                 inspections.addAttachment(actor, id, itemId, file);
             } catch (UploadException e) {
                 // Beside the file field of this item, as the ledger's evidence form does.
-                response.setStatus(e.status().value());
+                response.setStatus(UploadException.pageStatus(e, 400));
                 model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
                 model.addAttribute("fileErrorItem", itemId);
                 return detail(scope, auth, id, model);

@@ -329,8 +329,8 @@ class LedgerController {
         try {
             ledger.attach(scope, id, file);
         } catch (RuleViolationException e) {
-            // A refused file is 400/413/415; a storage fault of the server 503, with a message that says so.
-            response.setStatus(e instanceof UploadException upload ? upload.status().value() : 400);
+            // A refused file is 400; a storage fault of the server 503, with a message that says so.
+            response.setStatus(UploadException.pageStatus(e, 400));
             return detail(scope, ledger.get(scope, id), Map.of("file", presenter.msg(e.messageKey(), e.args())), model);
         }
         redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.attached"));

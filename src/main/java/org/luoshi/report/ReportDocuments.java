@@ -18,6 +18,7 @@ import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.web.NotFoundException;
+import org.luoshi.web.UploadException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -160,7 +161,15 @@ class ReportDocuments {
         String name = file == null ? null : ContentCheck.safeName(file.getOriginalFilename());
         if (content.length > 0) {
             // The same content check as every upload (a zip named .docx, an encrypted or macro document) before poi-tl reads it.
-            contentCheck.check(content, name, Set.of(FileType.DOCX));
+            try {
+                contentCheck.check(content, name, Set.of(FileType.DOCX));
+            } catch (UploadException e) {
+                if (e.messageKey().startsWith("evidence.type")) {
+                    // "Not a Word document" in the words of the template page.
+                    throw new UploadException(e.status(), "report.template.notDocx");
+                }
+                throw e;
+            }
         }
         CustomTemplates.validate(name, content, sample(kind, unit.getName()));
         templates.findByOrgUnitIdAndKindAndActiveTrue(unit.getId(), kind).forEach(ReportTemplate::retire);

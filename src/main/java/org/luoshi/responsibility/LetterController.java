@@ -116,7 +116,7 @@ class LetterController {
             }
             // A refused scan (or a storage fault) rolls the whole signing back; say so beside the file field.
             result.rejectValue("scan", e.messageKey(), e.args(), null);
-            response.setStatus(e instanceof UploadException upload ? upload.status().value() : 400);
+            response.setStatus(UploadException.pageStatus(e, 400));
             return form(scope, form, row, model);
         }
         redirect.addFlashAttribute("flash", messages.getMessage("responsibility.letter.saved",

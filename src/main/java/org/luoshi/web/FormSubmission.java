@@ -43,8 +43,8 @@ public class FormSubmission {
             redirect.addFlashAttribute("flash", done.flash());
             return "redirect:" + done.location();
         } catch (RuleViolationException e) {
-            // A refused upload says whose fault it is: the file's (400, 413, 415) or the server's storage (503).
-            response.setStatus(e instanceof UploadException upload ? upload.status().value() : 409);
+            // A storage fault is the server's (503), not something the user can change in the form.
+            response.setStatus(UploadException.pageStatus(e, 409));
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
             return again.get();
         }

@@ -31,6 +31,14 @@ public class UploadException extends RuleViolationException {
         return status;
     }
 
+    /**
+     * The status a page answers when it shows a refusal beside the field: its usual one (400 or 409) for
+     * a refused file, 503 for a storage fault, which no change of the user's input can mend.
+     */
+    public static int pageStatus(RuleViolationException e, int usual) {
+        return e instanceof UploadException upload && upload.isStorageFault() ? upload.status().value() : usual;
+    }
+
     public boolean isStorageFault() {
         return status == HttpStatus.SERVICE_UNAVAILABLE;
     }
