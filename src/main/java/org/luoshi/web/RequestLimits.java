@@ -43,7 +43,9 @@ class RequestLimits {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request) {
-        return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "error.payloadTooLarge", maxUpload.toMegabytes() + " MB");
+        String limit = maxUpload.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0 ? maxUpload.toMegabytes() + " MB"
+                : maxUpload.toKilobytes() + " KB";
+        return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "error.payloadTooLarge", limit);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -51,8 +53,7 @@ class RequestLimits {
         String sent = e.getContentType() == null ? "—" : e.getContentType().toString();
         String accepted = e.getSupportedMediaTypes().isEmpty() ? MediaType.APPLICATION_JSON_VALUE
                 : e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining("、"));
-        ModelAndView answer = answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType", sent, accepted);
-        return answer;
+        return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType", sent, accepted);
     }
 
     private ModelAndView answer(HttpServletRequest request, HttpStatus status, String key, Object... args) {
