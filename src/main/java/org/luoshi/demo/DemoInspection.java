@@ -35,7 +35,7 @@ class DemoInspection implements ApplicationRunner {
 
     /** A 1×1 PNG, the demo's stand-in for a photo of the repaired reading room register. */
     private static final byte[] PNG = HexFormat.of().parseHex(
-            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
+            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154785e636000020000050001061475a30000000049454e44ae426082");
 
     private static final List<ItemSpec> ITEMS = List.of(
             new ItemSpec("1", "意识形态工作领导小组健全，人员变动后及时调整",

@@ -13,15 +13,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.tika.Tika;
 import org.luoshi.web.NotFoundException;
-import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.UploadException;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -31,67 +30,81 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Stores evidence files. The type is taken from the content (magic bytes), not the name, and a
- * name that claims another type is refused. A file whose transaction rolls back is deleted, so a
- * failed save leaves neither a record nor an orphan file.
+ * Stores evidence files. The type is taken from the content by {@link ContentCheck} and a name that
+ * claims another type is refused. The file is written to a temporary file beside its place and moved
+ * there atomically, so a full or read-only disk leaves no partial file and gets a message about the
+ * storage, not about the user's file. A file whose transaction rolls back is deleted, so a failed
+ * save leaves neither a record nor an orphan file.
  */
 @Service
 @Transactional
 public class AttachmentService {
 
-    /** Accepted types and the extensions each may carry. */
-    private static final Map<String, String> ACCEPTED = Map.of(
-            "image/jpeg", "jpg jpeg",
-            "image/png", "png",
-            "image/gif", "gif",
-            "image/webp", "webp",
-            "application/pdf", "pdf",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx",
-            "application/msword", "doc",
-            "application/vnd.ms-excel", "xls");
-
     private final AttachmentRepository attachments;
     private final EvidenceSettings settings;
-    private final Tika tika = new Tika();
+    private final ContentCheck check;
     private final Clock clock;
 
-    AttachmentService(AttachmentRepository attachments, EvidenceSettings settings, Clock clock) {
+    AttachmentService(AttachmentRepository attachments, EvidenceSettings settings, ContentCheck check, Clock clock) {
         this.clock = clock;
         this.attachments = attachments;
         this.settings = settings;
+        this.check = check;
     }
 
-    /** Checks and stores an uploaded file for a unit; refused files raise a RuleViolationException with the reason. */
+    /** Checks and stores an uploaded file for a unit; refused files raise an {@link UploadException} with the reason. */
     public Attachment store(long orgUnitId, String uploadedBy, MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            throw new RuleViolationException("evidence.empty");
+            throw new UploadException(HttpStatus.BAD_REQUEST, "evidence.empty");
         }
-        try (InputStream in = file.getInputStream()) {
+        InputStream in;
+        try {
+            in = file.getInputStream();
+        } catch (IOException e) {
+            throw new UploadException(HttpStatus.BAD_REQUEST, "evidence.unreadable");
+        }
+        try (in) {
             return store(orgUnitId, uploadedBy, file.getOriginalFilename(), in);
         } catch (IOException e) {
-            throw new RuleViolationException("evidence.unreadable");
+            // Reading the upload broke off (the client went away, or the request was cut short).
+            throw new UploadException(HttpStatus.BAD_REQUEST, "evidence.unreadable");
         }
     }
 
-    /** Checks and stores a file from a stream (for imports and demo data). */
+    /**
+     * Checks and stores a file from a stream (for imports and demo data). An {@link IOException} is
+     * the source failing; a failure to write to the storage is an {@link UploadException} of its own.
+     */
     public Attachment store(long orgUnitId, String uploadedBy, String fileName, InputStream content) throws IOException {
-        String name = cleanName(fileName);
+        String name = ContentCheck.safeName(fileName);
         LocalDate today = LocalDate.now(clock);
         String key = today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/" + UUID.randomUUID();
         Path target = settings.root().resolve(key);
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "upload-", ".part");
+        Path temp;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "upload-", ".part");
+        } catch (IOException | SecurityException e) {
+            throw UploadException.storage(e);
+        }
         try {
             MessageDigest sha = sha256();
             long size = copyLimited(content, temp, sha);
-            String type = detect(temp, name);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            FileType type = check.check(temp, name, FileType.EVIDENCE);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw UploadException.storage(e);
+            }
             deleteOnRollback(target);
-            return attachments.save(new Attachment(orgUnitId, name, type, size, HexFormat.of().formatHex(sha.digest()),
-                    key, uploadedBy, clock.instant()));
+            return attachments.save(new Attachment(orgUnitId, name, type.mediaType(), size,
+                    HexFormat.of().formatHex(sha.digest()), key, uploadedBy, clock.instant()));
         } finally {
-            Files.deleteIfExists(temp);
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // On a disk gone read-only the part cannot go now; the start-up sweep removes it.
+            }
         }
     }
 
@@ -117,49 +130,43 @@ public class AttachmentService {
                 .body(new FileSystemResource(file));
     }
 
+    /** Copies the upload to the temporary file; a read failure is the source's, a write failure the storage's. */
     private long copyLimited(InputStream content, Path temp, MessageDigest sha) throws IOException {
         long max = settings.maxBytes();
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
+        OutputStream out;
+        try {
+            out = new DigestOutputStream(Files.newOutputStream(temp), sha);
+        } catch (IOException e) {
+            throw UploadException.storage(e);
+        }
+        try {
             int n;
             while ((n = content.read(buffer)) > 0) {
                 total += n;
                 if (total > max) {
-                    throw new RuleViolationException("evidence.tooLarge", settings.evidence().maxSize().toMegabytes());
+                    throw new UploadException(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge",
+                            settings.evidence().maxSize().toMegabytes());
                 }
-                out.write(buffer, 0, n);
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw UploadException.storage(e);
+                }
+            }
+        } finally {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // Flushing the last block failed: the disk filled up at the very end.
+                throw UploadException.storage(e);
             }
         }
         if (total == 0) {
-            throw new RuleViolationException("evidence.empty");
+            throw new UploadException(HttpStatus.BAD_REQUEST, "evidence.empty");
         }
         return total;
-    }
-
-    private String detect(Path file, String name) throws IOException {
-        String type;
-        try (InputStream in = Files.newInputStream(file)) {
-            type = tika.detect(in, name);
-        }
-        String extensions = ACCEPTED.get(type);
-        if (extensions == null) {
-            throw new RuleViolationException("evidence.typeNotAccepted");
-        }
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase() : "";
-        if (!(" " + extensions + " ").contains(" " + extension + " ")) {
-            throw new RuleViolationException("evidence.typeMismatch", extension);
-        }
-        return type;
-    }
-
-    private static String cleanName(String fileName) {
-        String name = fileName == null ? "" : fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
-        if (name.isEmpty()) {
-            throw new RuleViolationException("evidence.noName");
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
     private static void deleteOnRollback(Path file) {

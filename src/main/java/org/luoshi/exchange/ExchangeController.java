@@ -10,6 +10,7 @@ import org.luoshi.ledger.RecordKinds;
 import org.luoshi.org.DataScope;
 import org.luoshi.time.Times;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.UploadException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -76,6 +77,8 @@ class ExchangeController {
             response.setStatus(400);
             model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
             return index(scope, k.code(), model);
+        } catch (UploadException e) {
+            return fileError(scope, k.code(), e, model, response);
         }
         model.addAttribute("kind", k);
         previewOf(model, k.labelKey(), "exchange.column.TITLE", "exchange.preview.confirmText", "/exchange?kind=" + k.slug(),
@@ -144,10 +147,19 @@ class ExchangeController {
             response.setStatus(400);
             model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
             return index(scope, null, model);
+        } catch (UploadException e) {
+            return fileError(scope, null, e, model, response);
         }
         previewOf(model, s.labelKey(), "exchange.org.column.NAME", "exchange.org.confirmText", "/exchange",
                 file.getOriginalFilename());
         return "exchange/preview";
+    }
+
+    /** The server could not keep the upload (its storage failed): said where a refused file is said, with its own status. */
+    private String fileError(DataScope scope, String kind, UploadException e, Model model, HttpServletResponse response) {
+        response.setStatus(UploadException.pageStatus(e, 400));
+        model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+        return index(scope, kind, model);
     }
 
     static OrgSheet orgSheet(String slug) {

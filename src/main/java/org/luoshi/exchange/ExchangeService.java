@@ -44,6 +44,7 @@ import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Person;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.UploadException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -362,19 +363,33 @@ class ExchangeService {
             writeMeta(scope, id, kind.code());
             return new Preview(id, kind.code(), counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2], added, present,
                     errors);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             discard(id);
             throw e;
+        } catch (IOException e) {
+            // The upload is on our disk and checked: what fails now is writing the error log or the metadata.
+            discard(id);
+            throw UploadException.storage(e);
         }
     }
 
     /** Copies an upload to a new file under a random id and checks it is a safe .xlsx; the id, or the file is gone. */
     String store(InputStream upload) throws IOException {
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw UploadException.storage(e);
+        }
         removeAbandoned();
         String id = UUID.randomUUID().toString();
         Path file = dir.resolve(id + ".xlsx");
-        Files.copy(upload, file);
+        try {
+            copy(upload, file);
+        } catch (RuntimeException | IOException e) {
+            // A disk that fills up half-way leaves no partial file behind.
+            discard(id);
+            throw e;
+        }
         try {
             guard.check(file);
         } catch (RuntimeException | IOException e) {
@@ -382,6 +397,40 @@ class ExchangeService {
             throw e;
         }
         return id;
+    }
+
+    /** Copies the upload; a failing read is the upload's ({@code IOException}), a failing write the storage's. */
+    private static void copy(InputStream upload, Path file) throws IOException {
+        OutputStream out = storageWrite(() -> Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW));
+        try {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = upload.read(buffer)) > 0) {
+                int length = n;
+                storageWrite(() -> {
+                    out.write(buffer, 0, length);
+                    return null;
+                });
+            }
+        } finally {
+            // Closing writes the last block: on a full disk this is where it fails.
+            storageWrite(() -> {
+                out.close();
+                return null;
+            });
+        }
+    }
+
+    private interface DiskWrite<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T storageWrite(DiskWrite<T> write) {
+        try {
+            return write.run();
+        } catch (IOException e) {
+            throw UploadException.storage(e);
+        }
     }
 
     Path file(String id) {
@@ -396,19 +445,21 @@ class ExchangeService {
         meta.setProperty("unitPath", scope.unitPath());
         try (OutputStream out = Files.newOutputStream(dir.resolve(id + ".properties"))) {
             meta.store(out, null);
+        } catch (IOException e) {
+            throw UploadException.storage(e);
         }
     }
 
     /** The error log of a pending import: one line per row with errors, row number then reason. */
     BufferedWriter errorLog(String id) throws IOException {
-        return Files.newBufferedWriter(dir.resolve(id + ".errors"), StandardCharsets.UTF_8);
+        return storageWrite(() -> Files.newBufferedWriter(dir.resolve(id + ".errors"), StandardCharsets.UTF_8));
     }
 
     static void logError(BufferedWriter log, int row, String reason) {
         try {
             log.write(row + "\t" + reason.replace('\n', ' ') + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw UploadException.storage(e);
         }
     }
 

@@ -236,9 +236,12 @@ class OrgExchange {
             files.writeMeta(scope, id, sheet.code());
             return new ExchangeService.Preview(id, sheet.code(), counts[0] + counts[1] + counts[2], counts[0], counts[1],
                     counts[2], added, present, errors);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             files.discard(id);
             throw e;
+        } catch (IOException e) {
+            files.discard(id);
+            throw org.luoshi.web.UploadException.storage(e);
         }
     }
 

@@ -12,6 +12,7 @@ import org.luoshi.org.OrgUnitService;
 import org.luoshi.inspection.Forms.ChecklistForm;
 import org.luoshi.inspection.Forms.ItemForm;
 import org.luoshi.time.Times;
+import org.luoshi.web.UploadException;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -104,6 +105,10 @@ class ChecklistController {
         } catch (ChecklistImportException e) {
             response.setStatus(400);
             model.addAttribute("importErrors", e.errors());
+            return list(scope, auth, model);
+        } catch (UploadException e) {
+            response.setStatus(UploadException.pageStatus(e, 400));
+            model.addAttribute("importErrors", List.of(messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale())));
             return list(scope, auth, model);
         }
     }

@@ -13,6 +13,7 @@ import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.UploadException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -136,10 +137,18 @@ class ChecklistService {
     Checklist importXlsx(Actor actor, ChecklistCommand command, InputStream upload) throws IOException {
         actor.requireSupervisor();
         // On disk first, so that the file checks and the reader never hold the whole upload in memory.
-        Path file = Files.createTempFile("luoshi-checklist-", ".xlsx");
+        Path file;
+        try {
+            file = Files.createTempFile("luoshi-checklist-", ".xlsx");
+        } catch (IOException e) {
+            throw UploadException.storage(e);
+        }
         try {
             try (InputStream in = upload) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                // The upload is a request body already received: what fails here is the temporary disk.
+                throw UploadException.storage(e);
             }
             List<ItemCommand> rows = xlsx.read(file);
             return create(actor, command, rows);

@@ -15,6 +15,7 @@ import org.luoshi.inspection.Forms.RecheckForm;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.time.Times;
+import org.luoshi.web.UploadException;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -220,8 +221,16 @@ class FindingController {
     @PostMapping("/findings/{id}/evidence")
     @PreAuthorize(InspectionController.WRITERS)
     String addEvidence(DataScope scope, Authentication auth, @PathVariable long id,
-            @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
-        findings.addAttachment(Actor.of(scope, auth), id, file);
+            @RequestParam(name = "file", required = false) MultipartFile file, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            findings.addAttachment(Actor.of(scope, auth), id, file);
+        } catch (UploadException e) {
+            // Beside the file field, as the ledger's evidence form does.
+            response.setStatus(UploadException.pageStatus(e, 400));
+            model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+            return detail(scope, auth, id, model);
+        }
         return done(id, redirect);
     }
 

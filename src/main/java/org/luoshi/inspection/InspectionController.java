@@ -17,6 +17,7 @@ import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.time.Times;
 import org.luoshi.web.FormSubmission;
+import org.luoshi.web.UploadException;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -229,12 +230,21 @@ class InspectionController {
     @PostMapping("/inspections/{id}/items/{itemId}/evidence")
     String answerEvidence(DataScope scope, Authentication auth, @PathVariable long id, @PathVariable long itemId,
             @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "ledgerRecordId", required = false) Long ledgerRecordId, RedirectAttributes redirect) {
+            @RequestParam(name = "ledgerRecordId", required = false) Long ledgerRecordId, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         Actor actor = Actor.of(scope, auth);
         if (ledgerRecordId != null && ledgerRecordId > 0) {
             inspections.addLedgerRecord(actor, id, itemId, ledgerRecordId);
         } else {
-            inspections.addAttachment(actor, id, itemId, file);
+            try {
+                inspections.addAttachment(actor, id, itemId, file);
+            } catch (UploadException e) {
+                // Beside the file field of this item, as the ledger's evidence form does.
+                response.setStatus(UploadException.pageStatus(e, 400));
+                model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+                model.addAttribute("fileErrorItem", itemId);
+                return detail(scope, auth, id, model);
+            }
         }
         redirect.addFlashAttribute("flash", msg("common.saved"));
         return "redirect:/inspection/inspections/" + id + "#item-" + itemId;

@@ -13,6 +13,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Person;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.UploadException;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -328,7 +329,8 @@ class LedgerController {
         try {
             ledger.attach(scope, id, file);
         } catch (RuleViolationException e) {
-            response.setStatus(400);
+            // A refused file is 400; a storage fault of the server 503, with a message that says so.
+            response.setStatus(UploadException.pageStatus(e, 400));
             return detail(scope, ledger.get(scope, id), Map.of("file", presenter.msg(e.messageKey(), e.args())), model);
         }
         redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.attached"));

@@ -9,11 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.luoshi.evidence.ContentCheck;
+import org.luoshi.evidence.FileType;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.web.NotFoundException;
+import org.luoshi.web.UploadException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,15 +35,17 @@ class ReportDocuments {
     private final PdfConverter pdf;
     private final EvidenceRecords evidence;
     private final ProperNouns properNouns;
+    private final ContentCheck contentCheck;
     private final Clock clock;
     private final String publicBaseUrl;
     private final TraditionalVariant defaultVariant;
 
     ReportDocuments(ReportService reports, ReportTemplateRepository templates, OrgUnitService units, PdfConverter pdf,
-            EvidenceRecords evidence, ProperNouns properNouns, Clock clock,
+            EvidenceRecords evidence, ProperNouns properNouns, ContentCheck contentCheck, Clock clock,
             @Value("${luoshi.public-base-url:}") String publicBaseUrl,
             @Value("${luoshi.report.traditional-variant:TW}") TraditionalVariant defaultVariant) {
         this.clock = clock;
+        this.contentCheck = contentCheck;
         this.reports = reports;
         this.templates = templates;
         this.units = units;
@@ -193,7 +199,19 @@ class ReportDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String name = file == null ? null : file.getOriginalFilename();
+        String name = file == null ? null : ContentCheck.safeName(file.getOriginalFilename());
+        if (content.length > 0) {
+            // The same content check as every upload (a zip named .docx, an encrypted or macro document) before poi-tl reads it.
+            try {
+                contentCheck.check(content, name, Set.of(FileType.DOCX));
+            } catch (UploadException e) {
+                if (e.messageKey().startsWith("evidence.type")) {
+                    // "Not a Word document" in the words of the template page.
+                    throw new UploadException(e.status(), "report.template.notDocx");
+                }
+                throw e;
+            }
+        }
         CustomTemplates.validate(name, content, sample(kind, unit.getName()));
         templates.findByOrgUnitIdAndKindAndActiveTrue(unit.getId(), kind).forEach(ReportTemplate::retire);
         return templates.save(new ReportTemplate(unit.getId(), kind, name, content, editor.scope().username(),

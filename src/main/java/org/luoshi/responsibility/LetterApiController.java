@@ -17,7 +17,7 @@ import org.luoshi.responsibility.LetterService.LetterRow;
 import org.luoshi.responsibility.LetterService.LetterStatus;
 import org.luoshi.web.ApiController;
 import org.luoshi.web.NotFoundException;
-import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.UploadException;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,7 +74,7 @@ class LetterApiController {
     @Operation(summary = "Attach the scanned letter (PDF or image); the type is checked by content")
     LetterRow attachScan(DataScope scope, @PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file) {
         if (file == null) {
-            throw new RuleViolationException("evidence.empty");
+            throw new UploadException(org.springframework.http.HttpStatus.BAD_REQUEST, "evidence.empty");
         }
         return letters.attachScan(scope, id, file);
     }

@@ -9,6 +9,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.time.Times;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.UploadException;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
@@ -110,12 +111,12 @@ class LetterController {
         try {
             letters.sign(scope, form.toCommand(), form.getScan());
         } catch (RuleViolationException e) {
-            if (!e.messageKey().startsWith("evidence.")) {
+            if (!(e instanceof UploadException) && !e.messageKey().startsWith("evidence.")) {
                 throw e;
             }
-            // A refused scan rolls the whole signing back; say so beside the file field.
+            // A refused scan (or a storage fault) rolls the whole signing back; say so beside the file field.
             result.rejectValue("scan", e.messageKey(), e.args(), null);
-            response.setStatus(400);
+            response.setStatus(UploadException.pageStatus(e, 400));
             return form(scope, form, row, model);
         }
         redirect.addFlashAttribute("flash", messages.getMessage("responsibility.letter.saved",

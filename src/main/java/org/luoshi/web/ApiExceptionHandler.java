@@ -63,6 +63,14 @@ class ApiExceptionHandler {
         return problem(HttpStatus.CONFLICT, messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
     }
 
+    /** A refused or unstorable upload: 400, 413 or 415 for the file, 503 for the server's storage; {@code code} names the reason. */
+    @ExceptionHandler(UploadException.class)
+    ProblemDetail upload(UploadException e) {
+        ProblemDetail problem = problem(e.status(), messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+        problem.setProperty("code", e.messageKey());
+        return problem;
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ProblemDetail conflict(ObjectOptimisticLockingFailureException e) {
         return problem(HttpStatus.CONFLICT, msg("error.concurrentEdit"));

@@ -43,7 +43,8 @@ public class FormSubmission {
             redirect.addFlashAttribute("flash", done.flash());
             return "redirect:" + done.location();
         } catch (RuleViolationException e) {
-            response.setStatus(409);
+            // A storage fault is the server's (503), not something the user can change in the form.
+            response.setStatus(UploadException.pageStatus(e, 409));
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
             return again.get();
         }

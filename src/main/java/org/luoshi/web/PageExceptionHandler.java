@@ -39,6 +39,15 @@ class PageExceptionHandler {
         return "error";
     }
 
+    /** A refused upload no form caught (each form should show it beside its field); the status says whose fault it is. */
+    @ExceptionHandler(UploadException.class)
+    String upload(UploadException e, HttpServletResponse response, Model model) {
+        response.setStatus(e.status().value());
+        model.addAttribute("status", e.status().value());
+        model.addAttribute("message", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+        return "error";
+    }
+
     private String error(HttpServletResponse response, Model model, int status, String key) {
         response.setStatus(status);
         model.addAttribute("status", status);

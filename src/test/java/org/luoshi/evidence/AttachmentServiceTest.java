@@ -20,9 +20,9 @@ import org.springframework.mock.web.MockMultipartFile;
 @LuoshiTest
 class AttachmentServiceTest {
 
-    /** The smallest valid PNG: signature and an IHDR chunk are enough for content detection. */
+    /** A whole 1×1 PNG: content detection decodes it, so it must be valid to the last chunk. */
     static final byte[] PNG = HexFormat.of().parseHex(
-            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
+            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154785e636000020000050001061475a30000000049454e44ae426082");
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired

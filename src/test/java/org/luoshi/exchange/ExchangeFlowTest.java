@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.luoshi.evidence.ContentCheck;
 import org.luoshi.LuoshiTest;
 import org.luoshi.TestUsers;
 import org.luoshi.account.SignedInUser;
@@ -427,7 +428,7 @@ class ExchangeFlowTest {
 
     @Test
     void zipBombIsRefusedBeforeParsing() throws Exception {
-        FileGuard small = new FileGuard(1024 * 1024);
+        FileGuard small = new FileGuard(new ContentCheck(1024 * 1024));
         Path bomb = Files.createTempFile("bomb", ".xlsx");
         try {
             Files.write(bomb, Xlsx.withBomb(file(List.of(row("x", DAY.toString()))), 8L * 1024 * 1024));

@@ -16,6 +16,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.luoshi.evidence.ContentCheck;
 import org.luoshi.exchange.FileGuard;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -34,7 +35,7 @@ class ChecklistXlsxTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         // A small limit, so that a zip bomb of a few MB shows the guard at work.
-        xlsx = new ChecklistXlsx(messages, new FileGuard(1024 * 1024));
+        xlsx = new ChecklistXlsx(messages, new FileGuard(new ContentCheck(1024 * 1024)));
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
     }
 
@@ -245,7 +246,7 @@ class ChecklistXlsxTest {
         bundles.setDefaultEncoding("UTF-8");
         bundles.setFallbackToSystemLocale(false);
         renamed.setParentMessageSource(bundles);
-        ChecklistXlsx other = new ChecklistXlsx(renamed, new FileGuard(1024 * 1024));
+        ChecklistXlsx other = new ChecklistXlsx(renamed, new FileGuard(new ContentCheck(1024 * 1024)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         other.write("清单", List.of(item("1", "中心组研讨", null, null, FindingCategory.STUDY)), out);
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()));

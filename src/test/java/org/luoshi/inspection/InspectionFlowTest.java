@@ -48,7 +48,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class InspectionFlowTest {
 
     static final byte[] PNG = HexFormat.of().parseHex(
-            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
+            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154785e636000020000050001061475a30000000049454e44ae426082");
     static final LocalDate TODAY = org.luoshi.TestClock.today();
 
     @Autowired

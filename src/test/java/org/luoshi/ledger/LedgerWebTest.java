@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class LedgerWebTest {
 
     static final byte[] PNG = HexFormat.of().parseHex(
-            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
+            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154785e636000020000050001061475a30000000049454e44ae426082");
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes();
 
     @Autowired
@@ -247,7 +247,8 @@ class LedgerWebTest {
                 .andExpect(content().string(containsString("文件内容与扩展名")));
         mvc.perform(multipart("/api/v1/ledger/records/{id}/attachments", record.id())
                         .file(new MockMultipartFile("file", "纪要.docx", null, PDF)).with(as(users, "officer")))
-                .andExpect(status().isConflict());
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value(containsString("文件内容与扩展名")));
         mvc.perform(multipart("/api/v1/ledger/records/{id}/attachments", record.id())
                         .file(new MockMultipartFile("file", "a.pdf", null, PDF)).with(as(users, "county")))
                 .andExpect(status().isForbidden());

@@ -137,7 +137,7 @@ class LetterTest extends ResponsibilityTestBase {
 
         mvc.perform(multipart("/api/v1/responsibility/letters/{id}/scan", id)
                         .file(new MockMultipartFile("file", "责任书.jpg", "image/jpeg", PDF)).with(fx.bearer("officer")))
-                .andExpect(status().isConflict())
+                .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         assertThat(letters.row(fx.system(), township, village, earlierYear()).hasScan()).isFalse();
 
