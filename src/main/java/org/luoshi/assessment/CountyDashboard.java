@@ -79,7 +79,7 @@ class CountyDashboard {
         OrgUnit county = units.root().orElseThrow();
         Optional<IndicatorSet> found = sets.countySet(county, year);
         if (!visible(scope, year)) {
-            throw new AccessDeniedException("the county has not published the ranking");
+            throw new org.luoshi.web.DeniedException("assessment.county.notPublished");
         }
         LocalDate asOf = evaluation.asOf(year);
         if (found.isEmpty()) {

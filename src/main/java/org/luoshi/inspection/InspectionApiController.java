@@ -129,8 +129,11 @@ class InspectionApiController {
     @GetMapping("/checklists/{id}/export.xlsx")
     void exportChecklist(DataScope scope, Authentication auth, @PathVariable long id, HttpServletResponse response)
             throws IOException {
+        Actor actor = Actor.of(scope, auth);
+        // look it up first: once the content type is a spreadsheet, a 404 problem could not be written (500)
+        checklists.get(actor, id);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        checklists.export(Actor.of(scope, auth), id, response.getOutputStream());
+        checklists.export(actor, id, response.getOutputStream());
     }
 
     @Tag(name = "inspection-checklists")

@@ -27,8 +27,8 @@ class PageExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    String denied(HttpServletResponse response, Model model) {
-        return error(response, model, 403, "error.forbidden");
+    String denied(AccessDeniedException e, HttpServletResponse response, Model model) {
+        return error(response, model, 403, e instanceof DeniedException d ? d.messageKey() : "error.forbidden");
     }
 
     @ExceptionHandler(RuleViolationException.class)

@@ -1,0 +1,254 @@
+package org.luoshi.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.luoshi.LuoshiTest;
+import org.luoshi.TestUsers;
+import org.luoshi.org.Permission;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The access matrix ({@code src/test/resources/access-matrix.tsv}): every page route and API operation
+ * of the application with the right it needs, and each role's expected answer (403 or not). The route
+ * list is read from the running application, so a new route fails this test until it is classified
+ * there; the right is read from the route's {@code @PreAuthorize}, the roles' rights from the one
+ * role → permission table ({@link Role}). Every route that can be called without a body is then
+ * called as each role without the right, which must get 403, and every page and read as each role
+ * with it, which must get anything else (changes are not made, so that the demo data stays as the
+ * other tests expect). Routes with a body are checked through their annotation only: the body is read
+ * before the access check, so a bare call would answer 400.
+ * <p>Regenerate the file after a deliberate change with {@code -Dluoshi.access-matrix.write=true},
+ * and read the diff: it is the change in who may do what.
+ */
+@LuoshiTest
+class AccessMatrixTest {
+
+    static final Path MATRIX = Path.of("src/test/resources/access-matrix.tsv");
+    /** One demo account per role. */
+    static final Map<Role, String> USERS = new LinkedHashMap<>(Map.of(Role.ADMIN, "admin", Role.COUNTY_REVIEWER, "county",
+            Role.TOWNSHIP_OFFICER, "officer", Role.TOWNSHIP_LEADER, "leader", Role.VILLAGE_CLERK, "clerk"));
+    static final List<Role> ROLES = List.of(Role.ADMIN, Role.COUNTY_REVIEWER, Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_LEADER,
+            Role.VILLAGE_CLERK);
+    /**
+     * Routes a role with the right is refused for a reason of state, not of right: the county's
+     * ranking, which townships see once the county publishes it. The refusal must say so.
+     */
+    static final Map<String, String> REFUSED_UNTIL = Map.of(
+            "GET /assessment/county", "尚未发布", "GET /assessment/county.xlsx", "尚未发布",
+            "GET /assessment/charts/county", "尚未发布", "GET /api/v1/assessment/county", "尚未发布");
+    private static final Pattern AUTHORITY = Pattern.compile("^hasAuthority\\('([a-z:]+)'\\)$");
+
+    @Autowired
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+
+    /** A route of the application, the right it needs ("-" for any signed-in user), and whether it can be called bare. */
+    record Route(String method, String pattern, String right, boolean callable, HandlerMethod handler) {
+
+        String key() {
+            return method + " " + pattern;
+        }
+
+        boolean allows(Role role) {
+            return right.equals("-") || role.permissions().contains(Permission.ofCode(right));
+        }
+    }
+
+    List<Route> routes() {
+        Map<String, Route> routes = new TreeMap<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            HandlerMethod handler = e.getValue();
+            if (!handler.getBeanType().getPackageName().startsWith("org.luoshi")) {
+                continue;
+            }
+            String right = right(handler);
+            Set<String> patterns = e.getKey().getPatternValues();
+            Set<org.springframework.web.bind.annotation.RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+            for (String pattern : patterns) {
+                for (var method : methods.isEmpty() ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET) : methods) {
+                    Route route = new Route(method.name(), pattern, right, callable(handler), handler);
+                    routes.put(route.key(), route);
+                }
+            }
+        }
+        return new ArrayList<>(routes.values());
+    }
+
+    /** The right named by the handler's (or its class's) @PreAuthorize, meta-annotations included. */
+    static String right(HandlerMethod handler) {
+        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
+        if (rule == null) {
+            rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
+        }
+        if (rule == null) {
+            return "-";
+        }
+        Matcher m = AUTHORITY.matcher(rule.value());
+        assertThat(m.matches()).as(handler + " asks for one right: " + rule.value()).isTrue();
+        Permission.ofCode(m.group(1));
+        return m.group(1);
+    }
+
+    /**
+     * Whether a bare call reaches the method's access check: @PreAuthorize runs once the arguments are
+     * read, so a body, a file or a form validated without a BindingResult would answer 400 first.
+     */
+    static boolean callable(HandlerMethod handler) {
+        Method method = handler.getMethod();
+        Parameter[] parameters = method.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter p = parameters[i];
+            if (p.isAnnotationPresent(RequestBody.class) || MultipartFile.class.isAssignableFrom(p.getType())
+                    || p.getType().isArray() && MultipartFile.class.isAssignableFrom(p.getType().getComponentType())) {
+                return false;
+            }
+            boolean validated = p.isAnnotationPresent(jakarta.validation.Valid.class)
+                    || p.isAnnotationPresent(org.springframework.validation.annotation.Validated.class);
+            boolean bound = validated && (p.isAnnotationPresent(ModelAttribute.class) || !isSimple(p.getType()));
+            if (bound && (i + 1 >= parameters.length || !BindingResult.class.isAssignableFrom(parameters[i + 1].getType()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSimple(Class<?> type) {
+        return type.isPrimitive() || type.getName().startsWith("java.") || type.isEnum();
+    }
+
+    static String line(Route r) {
+        StringBuilder line = new StringBuilder(r.method() + "\t" + r.pattern() + "\t" + r.right());
+        for (Role role : ROLES) {
+            line.append('\t').append(r.allows(role) ? "ok" : "403");
+        }
+        return line.toString();
+    }
+
+    static String header() {
+        StringBuilder line = new StringBuilder("# method\tpath\tright");
+        ROLES.forEach(r -> line.append('\t').append(r.name()));
+        return line.toString();
+    }
+
+    @Test
+    void everyRouteIsClassifiedAndEveryRoleGetsWhatTheMatrixSays() throws Exception {
+        List<Route> routes = routes();
+        List<String> expected = new ArrayList<>();
+        expected.add(header());
+        routes.forEach(r -> expected.add(line(r)));
+        if (Boolean.getBoolean("luoshi.access-matrix.write")) {
+            Files.write(MATRIX, expected);
+        }
+        List<String> written = Files.readAllLines(MATRIX);
+        // a new route, a changed right or a changed role table shows here until the matrix is updated
+        assertThat(written).as("access-matrix.tsv (regenerate with -Dluoshi.access-matrix.write=true)")
+                .containsExactlyElementsOf(expected);
+        assertThat(routes).hasSizeGreaterThan(200);
+
+        List<String> deviations = new ArrayList<>();
+        int calls = 0;
+        for (Route route : routes) {
+            if (!route.callable()) {
+                continue;
+            }
+            for (Role role : ROLES) {
+                if (!route.method().equals("GET") && route.allows(role)) {
+                    continue; // a change the role may make is not made here: the demo data stays as other tests expect
+                }
+                org.springframework.mock.web.MockHttpServletResponse answer = call(route, USERS.get(role));
+                int status = answer.getStatus();
+                calls++;
+                boolean refused = status == 403;
+                String reason = REFUSED_UNTIL.get(route.key());
+                if (refused && route.allows(role) && reason != null
+                        && (role == Role.TOWNSHIP_OFFICER || role == Role.TOWNSHIP_LEADER)) {
+                    if (!answer.getContentAsString().contains(reason)) {
+                        deviations.add(route.key() + " as " + role + ": 403 without saying " + reason);
+                    }
+                    continue;
+                }
+                if (refused == route.allows(role) || status >= 500) {
+                    deviations.add(route.key() + " as " + role + ": " + status);
+                }
+            }
+        }
+        assertThat(calls).isGreaterThan(400);
+        assertThat(deviations).as("answers that differ from the matrix").isEmpty();
+    }
+
+    /** Calls the route with ids that exist nowhere and the required parameters filled in. */
+    org.springframework.mock.web.MockHttpServletResponse call(Route route, String username) throws Exception {
+        String path = route.pattern().replaceAll("\\{kind[^}]*}", "study-session").replaceAll("\\{[^}]+}", "987654321");
+        path = path.replace("/**", "/x");
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(route.method()), path)
+                .with(TestUsers.as(users, username)).with(csrf());
+        for (Parameter p : route.handler().getMethod().getParameters()) {
+            RequestParam param = p.getAnnotation(RequestParam.class);
+            if (param == null || !param.required() || !param.defaultValue().equals(
+                    org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE) || Map.class.isAssignableFrom(p.getType())) {
+                continue;
+            }
+            String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : p.getName();
+            request.param(name, sample(p.getType(), name));
+        }
+        try {
+            return mvc.perform(request.header("Accept-Language", "zh-CN")).andReturn().getResponse();
+        } catch (jakarta.servlet.ServletException unhandled) {
+            org.springframework.mock.web.MockHttpServletResponse failed = new org.springframework.mock.web.MockHttpServletResponse();
+            failed.setStatus(500); // what a real server answers; MockMvc throws instead
+            return failed;
+        }
+    }
+
+    private static String sample(Class<?> type, String name) {
+        if (type == int.class || type == Integer.class) {
+            return name.equals("year") ? "2026" : "1";
+        }
+        if (type == long.class || type == Long.class) {
+            return "987654321";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "false";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "2026-01-01";
+        }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0].toString();
+        }
+        return "x";
+    }
+
+}
