@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -38,10 +37,24 @@ class TempFiles {
         this.settings = settings;
     }
 
+    private static Instant fileSystemNow() {
+        try {
+            Path probe = Files.createTempFile("luoshi-now-", ".tmp");
+            try {
+                return Files.getLastModifiedTime(probe).toInstant();
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @EventListener(ApplicationStartedEvent.class)
     void sweepAtStart() {
-        // File times are real times: compare with the system clock, not the business clock a demo may pin.
-        Instant cutoff = Clock.systemUTC().instant().minus(STALE);
+        // File times are real times: compare with the file system's own time (a file made now), not with
+        // the business clock a demo may pin.
+        Instant cutoff = fileSystemNow().minus(STALE);
         int removed = sweep(Path.of(System.getProperty("java.io.tmpdir")), settings.root(), cutoff);
         if (removed > 0) {
             log.info("Removed {} stale temporary files or directories left by an earlier run", removed);

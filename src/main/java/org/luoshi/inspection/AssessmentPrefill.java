@@ -154,7 +154,10 @@ class AssessmentPrefill {
         }
     }
 
-    /** E.g. 据2026年考评（截至2026-05-10），ZZ-02 意识形态领域形势研判：上半年 实际1，目标1，已达标。 */
+    /**
+     * E.g. 据“2026年考评”（截至2026年5月10日），意识形态领域形势研判：上半年目标1，实际1，已达标。 It may
+     * become a finding's statement and so a report's sentence: written as prose, without the indicator's code.
+     */
     private String statement(Found found, LocalDate asOf) {
         IndicatorResult r = found.result();
         List<String> parts = new ArrayList<>();
@@ -170,7 +173,8 @@ class AssessmentPrefill {
                     ? zh("inspection.prefill.manualScored", number(r.manualScore().score()), number(r.indicator().weight()))
                     : zh("inspection.prefill.manualMissing"));
         }
-        String text = zh("inspection.prefill.statement", found.evaluation().setName(), asOf, r.indicator().code(),
+        String day = asOf.getYear() + "年" + asOf.getMonthValue() + "月" + asOf.getDayOfMonth() + "日";
+        String text = zh("inspection.prefill.statement", found.evaluation().setName(), day, r.indicator().code(),
                 r.indicator().name(), String.join(zh("inspection.prefill.separator"), parts));
         return text.length() > 2000 ? text.substring(0, 2000) : text;
     }
