@@ -1,9 +1,9 @@
 package org.luoshi;
 
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.luoshi.backup.RestoreCommand;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -19,10 +19,11 @@ public class LuoshiApplication {
             // Before any application starts: Flyway and the demo data must not touch the empty target first.
             System.exit(RestoreCommand.run(args));
         }
-        SpringApplication app = new SpringApplication(LuoshiApplication.class);
         if (Arrays.stream(args).anyMatch(a -> Arrays.stream(ONE_SHOT).anyMatch(a::startsWith))) {
-            app.setWebApplicationType(WebApplicationType.NONE);
+            // The web context is still built (the security configuration needs it), but no port is opened:
+            // such a run may go next to a serving instance of the same PostgreSQL database.
+            args = Stream.concat(Arrays.stream(args), Stream.of("--server.port=-1")).toArray(String[]::new);
         }
-        app.run(args);
+        SpringApplication.run(LuoshiApplication.class, args);
     }
 }

@@ -1,11 +1,11 @@
 package org.luoshi.account;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty("luoshi.audit.verify")
-class AuditVerifyCommand implements ApplicationRunner {
+class AuditVerifyCommand {
 
     private final AuditChain chain;
     private final AuditArchive archive;
@@ -26,8 +26,9 @@ class AuditVerifyCommand implements ApplicationRunner {
         this.context = context;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** After every start-up runner (first administrator, demo data), so that the job sees the finished start-up. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void run() {
         AuditChain.Verification v = chain.verify();
         AuditArchive.ArchiveCheck a = archive.verifyArchives();
         System.out.println(describe(v, a));

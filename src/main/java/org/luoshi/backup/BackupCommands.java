@@ -1,11 +1,11 @@
 package org.luoshi.backup;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * check finds a difference). Without either property this does nothing.
  */
 @Component
-class BackupCommands implements ApplicationRunner {
+class BackupCommands {
 
     static final String RUN = "luoshi.backup.run";
     static final String CHECK = "luoshi.backup.check";
@@ -31,8 +31,9 @@ class BackupCommands implements ApplicationRunner {
         this.context = context;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** After every start-up runner (first administrator, demo data), so that the job sees the finished start-up. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void run() {
         boolean runBackup = env.containsProperty(RUN) && !"false".equals(env.getProperty(RUN));
         boolean runCheck = env.containsProperty(CHECK) && !"false".equals(env.getProperty(CHECK));
         if (!runBackup && !runCheck) {
