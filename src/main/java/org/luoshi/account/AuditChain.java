@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -88,6 +89,21 @@ class AuditChain {
 
     /** Appends one event at the end of the chain, in a transaction of its own; returns the stored row. */
     Row append(String username, String event, String target, String outcome, Integer status, String detail,
+            String remoteAddr, Instant now) {
+        // H2 gives up waiting for a row lock after one second; a burst of appends (40 parallel logins) may
+        // queue longer than that, so a timed-out wait is tried again rather than losing the event.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendOnce(username, event, target, outcome, status, detail, remoteAddr, now);
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Row appendOnce(String username, String event, String target, String outcome, Integer status, String detail,
             String remoteAddr, Instant now) {
         return newTx.execute(s -> {
             Head head = lockHead();
