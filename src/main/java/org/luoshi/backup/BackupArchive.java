@@ -21,13 +21,14 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
  * The archive: a zip with the database dump, the evidence files under {@code attachments/} (by storage
- * key) and, last, {@code manifest.json} listing every other entry with its size and SM3 hash. A restore
+ * key), the signed audit archives under {@code audit-archive/} and, last, {@code manifest.json} listing every other entry with its size and SM3 hash. A restore
  * checks every entry against the manifest before it writes anything.
  */
 final class BackupArchive {
 
     static final String MANIFEST = "manifest.json";
     static final String ATTACHMENTS = "attachments/";
+    static final String AUDIT_ARCHIVES = "audit-archive/";
     static final String FORMAT = "luoshi-backup-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 

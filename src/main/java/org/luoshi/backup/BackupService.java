@@ -45,10 +45,14 @@ public class BackupService {
     private final DataSourceProperties dataSourceProperties;
     private final BackupSettings settings;
     private final Path attachments;
+    private final Path auditArchives;
     private final Clock clock;
 
     BackupService(DataSource dataSource, DataSourceProperties dataSourceProperties, BackupSettings settings,
-            @Value("${luoshi.data-dir}") Path dataDir, Clock clock) {
+            @Value("${luoshi.data-dir}") Path dataDir, @Value("${luoshi.audit.archive-dir}") Path auditArchives, Clock clock) {
+        // The audit rows pruned from the database live on in these signed files; the chain's anchor in the
+        // dump points into them, so they travel with it.
+        this.auditArchives = auditArchives;
         this.dataSource = dataSource;
         this.dataSourceProperties = dataSourceProperties;
         this.settings = settings;
@@ -91,6 +95,9 @@ public class BackupService {
                     zip.add(kind.entry, dump);
                     for (Path file : evidenceFiles()) {
                         zip.add(BackupArchive.ATTACHMENTS + attachments.relativize(file).toString().replace('\\', '/'), file);
+                    }
+                    for (Path file : filesIn(auditArchives)) {
+                        zip.add(BackupArchive.AUDIT_ARCHIVES + auditArchives.relativize(file).toString().replace('\\', '/'), file);
                     }
                     zip.finish(kind.name(), now);
                 }
@@ -164,10 +171,14 @@ public class BackupService {
 
     /** Every stored evidence file, in a stable order; upload temp files (.part) are not evidence. */
     List<Path> evidenceFiles() throws IOException {
-        if (!Files.isDirectory(attachments)) {
+        return filesIn(attachments);
+    }
+
+    private static List<Path> filesIn(Path dir) throws IOException {
+        if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(attachments)) {
+        try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".part")).sorted().toList();
         }
     }

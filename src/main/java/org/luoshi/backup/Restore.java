@@ -24,10 +24,10 @@ final class Restore {
     }
 
     /** What was restored. */
-    record Restored(DatabaseDump database, int attachments) {
+    record Restored(DatabaseDump database, int attachments, int auditArchives) {
     }
 
-    static Restored run(Path archive, DatabaseDump.Database target, Path attachmentsDir, String pgBin)
+    static Restored run(Path archive, DatabaseDump.Database target, Path attachmentsDir, Path auditArchiveDir, String pgBin)
             throws IOException, SQLException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             List<BackupArchive.Entry> entries = BackupArchive.verify(zip);
@@ -44,6 +44,9 @@ final class Restore {
             if (!DatabaseDump.isDirectoryEmpty(attachmentsDir)) {
                 throw new IOException("the evidence directory " + attachmentsDir + " is not empty");
             }
+            if (!DatabaseDump.isDirectoryEmpty(auditArchiveDir)) {
+                throw new IOException("the audit archive directory " + auditArchiveDir + " is not empty");
+            }
             Path dump = Files.createTempFile("luoshi-restore-", ".tmp");
             try {
                 try (InputStream in = zip.getInputStream(zip.getEntry(kind.entry))) {
@@ -53,24 +56,31 @@ final class Restore {
             } finally {
                 Files.deleteIfExists(dump);
             }
-            int files = 0;
-            Path root = attachmentsDir.toAbsolutePath().normalize();
-            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
-                ZipEntry entry = all.nextElement();
-                if (!entry.getName().startsWith(BackupArchive.ATTACHMENTS) || entry.isDirectory()) {
-                    continue;
-                }
-                Path file = root.resolve(entry.getName().substring(BackupArchive.ATTACHMENTS.length())).normalize();
-                if (!file.startsWith(root)) {
-                    throw new IOException("entry outside the evidence directory: " + entry.getName());
-                }
-                Files.createDirectories(file.getParent());
-                try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, file);
-                }
-                files++;
-            }
-            return new Restored(kind, files);
+            int files = extract(zip, BackupArchive.ATTACHMENTS, attachmentsDir);
+            int audits = extract(zip, BackupArchive.AUDIT_ARCHIVES, auditArchiveDir);
+            return new Restored(kind, files, audits);
         }
+    }
+
+    /** Writes the entries under {@code prefix} into {@code dir}, refusing any that would land outside it. */
+    private static int extract(ZipFile zip, String prefix, Path dir) throws IOException {
+        int files = 0;
+        Path root = dir.toAbsolutePath().normalize();
+        for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+            ZipEntry entry = all.nextElement();
+            if (!entry.getName().startsWith(prefix) || entry.isDirectory()) {
+                continue;
+            }
+            Path file = root.resolve(entry.getName().substring(prefix.length())).normalize();
+            if (!file.startsWith(root) || file.equals(root)) {
+                throw new IOException("entry outside its directory: " + entry.getName());
+            }
+            Files.createDirectories(file.getParent());
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, file);
+            }
+            files++;
+        }
+        return files;
     }
 }

@@ -33,9 +33,11 @@ public final class RestoreCommand {
             DatabaseDump.Database target = new DatabaseDump.Database(env.getRequiredProperty("spring.datasource.url"),
                     env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"));
             Path attachments = Path.of(env.getRequiredProperty("luoshi.data-dir")).resolve("attachments");
-            Restore.Restored restored = Restore.run(archive, target, attachments, env.getProperty("luoshi.backup.pg-bin"));
+            Path auditArchives = Path.of(env.getRequiredProperty("luoshi.audit.archive-dir"));
+            Restore.Restored restored = Restore.run(archive, target, attachments, auditArchives, env.getProperty("luoshi.backup.pg-bin"));
             System.out.println("Restored " + archive + ": " + restored.database() + " database into "
-                    + target.url().replaceAll("\\?.*", "") + ", " + restored.attachments() + " evidence files into " + attachments);
+                    + target.url().replaceAll("[?;].*", "") + ", " + restored.attachments() + " evidence files into " + attachments
+                    + ", " + restored.auditArchives() + " audit archive files into " + auditArchives);
             return 0;
         } catch (Exception e) {
             System.err.println("Restore failed: " + e.getMessage());

@@ -75,6 +75,8 @@ class BackupRestoreTest {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @org.springframework.beans.factory.annotation.Value("${luoshi.audit.archive-dir}")
+    Path auditArchives;
     @Autowired
     UserDetailsService users;
 
@@ -91,7 +93,7 @@ class BackupRestoreTest {
 
             DatabaseDump.Database target = emptyTarget(dir);
             Path restoredFiles = dir.resolve("attachments");
-            Restore.Restored restored = Restore.run(archive, target, restoredFiles, null);
+            Restore.Restored restored = Restore.run(archive, target, restoredFiles, dir.resolve("audit-archive"), null);
 
             assertThat(restored.attachments()).isEqualTo(sourceFiles.size());
             try (Connection c = DriverManager.getConnection(target.url(), target.user(), target.password())) {
@@ -101,10 +103,12 @@ class BackupRestoreTest {
                 assertThat(copy).isEqualTo(source);
             }
             assertThat(files(restoredFiles)).isEqualTo(sourceFiles).isNotEmpty();
+            assertThat(files(dir.resolve("audit-archive"))).isEqualTo(files(auditArchives));
 
             // Into a database that is not empty (the source itself), nothing is restored.
             assertThatThrownBy(() -> Restore.run(archive, new DatabaseDump.Database(dataSourceProperties.determineUrl(),
-                    dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword()), dir.resolve("other"), null))
+                    dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword()), dir.resolve("other"),
+                    dir.resolve("other-audit"), null))
                     .hasMessageContaining("not empty");
         } finally {
             Files.deleteIfExists(archive);
@@ -137,7 +141,7 @@ class BackupRestoreTest {
             Files.deleteIfExists(archive);
         }
         DatabaseDump.Database target = emptyTarget(dir);
-        assertThatThrownBy(() -> Restore.run(tampered, target, dir.resolve("attachments"), null))
+        assertThatThrownBy(() -> Restore.run(tampered, target, dir.resolve("attachments"), dir.resolve("audit-archive"), null))
                 .hasMessageContaining("differs from the manifest");
         assertThat(DatabaseDump.tables(target)).isEmpty();
         assertThat(dir.resolve("attachments")).doesNotExist();
