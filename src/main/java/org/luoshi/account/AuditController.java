@@ -14,11 +14,15 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** 审计日志: read-only; there is deliberately no handler that edits or deletes an event. */
+/** 审计日志: read-only; there is deliberately no handler that edits or deletes an event. The chain can be verified here. */
 @Controller
 @PreAuthorize("hasAuthority('system:admin')")
 class AuditController {
@@ -28,7 +32,13 @@ class AuditController {
     private final MessageSource messages;
     private final Times times;
 
-    AuditController(AuditLog log, OrgUnitService units, MessageSource messages, Times times) {
+    private final AuditChain chain;
+    private final AuditArchive archive;
+
+    AuditController(AuditLog log, OrgUnitService units, MessageSource messages, Times times, AuditChain chain,
+            AuditArchive archive) {
+        this.chain = chain;
+        this.archive = archive;
         this.times = times;
         this.log = log;
         this.units = units;
@@ -77,6 +87,24 @@ class AuditController {
     }
 
     static final int EXPORT_PAGE = 1_000;
+
+    /** Checks the SM3 chain and the archives; the result is shown on the page (the check itself is audited as a POST). */
+    @PostMapping("/admin/audit/verify")
+    String verify(RedirectAttributes redirect) {
+        AuditChain.Verification v = chain.verify();
+        AuditArchive.ArchiveCheck a = archive.verifyArchives();
+        Locale locale = LocaleContextHolder.getLocale();
+        String db = v.intact()
+                ? messages.getMessage("audit.verify.intact", new Object[] {v.rowsChecked(), v.lastHash()}, locale)
+                : messages.getMessage("audit.verify.broken", new Object[] {String.valueOf(v.firstBrokenId()),
+                        messages.getMessage("audit.verify.problem." + v.problem(), null, locale)}, locale);
+        String files = a.intact()
+                ? messages.getMessage("audit.verify.archives", new Object[] {a.archives(), a.rows()}, locale)
+                : messages.getMessage("audit.verify.archivesBroken", new Object[] {a.problem()}, locale);
+        redirect.addFlashAttribute("verification", db + " " + files);
+        redirect.addFlashAttribute("verificationIntact", v.intact() && a.intact());
+        return "redirect:/admin/audit";
+    }
 
     private static AuditLog.Filter filter(String username, String event, String outcome, LocalDate from, LocalDate to) {
         return new AuditLog.Filter(blankToNull(username), blankToNull(event),

@@ -1,21 +1,22 @@
 package org.luoshi.account;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
-/** 审计日志: one login or write, as it happened. Never updated or deleted by the application. */
+/**
+ * 审计日志: one login, write or download, as it happened. Written only by {@link AuditChain} (with its SM3
+ * hash chained to the row before), read here; never updated or deleted by the application except when
+ * rows past retention are archived and pruned.
+ */
 @Entity
 @Immutable
 @Table(name = "audit_event")
 public class AuditEvent {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     private Instant occurredAt;
@@ -25,22 +26,11 @@ public class AuditEvent {
     private String outcome;
     private String detail;
     private String remoteAddr;
+    private Integer status;
+    private String prevHash;
+    private String hash;
 
     protected AuditEvent() {
-    }
-
-    AuditEvent(String username, String event, String target, String outcome, String detail, String remoteAddr, Instant now) {
-        this.occurredAt = now;
-        this.username = truncate(username, 50);
-        this.event = truncate(event, 64);
-        this.target = truncate(target, 400);
-        this.outcome = outcome;
-        this.detail = truncate(detail, 1000);
-        this.remoteAddr = truncate(remoteAddr, 64);
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     public Long getId() {
@@ -73,5 +63,17 @@ public class AuditEvent {
 
     public String getRemoteAddr() {
         return remoteAddr;
+    }
+
+    public Integer getStatus() {
+        return status;
+    }
+
+    public String getPrevHash() {
+        return prevHash;
+    }
+
+    public String getHash() {
+        return hash;
     }
 }

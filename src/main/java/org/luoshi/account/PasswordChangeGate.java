@@ -24,6 +24,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         String path = WriteAuditFilter.PATHS.getPathWithinApplication(request);
         if (session != null && session.getAttribute(ATTRIBUTE) != null && !allowed(path)) {
+            AuditFilter.refused(request, "password-change-required");
             response.sendRedirect(request.getContextPath() + "/account/password");
             return;
         }
