@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -49,7 +48,6 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException e) throws IOException {
-        String reason = e instanceof LockedException ? "locked" : "bad-credentials";
         // the login page shows the name again (a flash attribute, not the address bar), so only the
         // password is typed again
         String username = request.getParameter("username");
@@ -59,6 +57,8 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
             flash.setTargetRequestPath(request.getContextPath() + "/login");
             new org.springframework.web.servlet.support.SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
         }
-        response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        // one answer for a wrong password, an unknown name and a locked account: the page must not tell
+        // a guesser which names exist (the audit trail keeps the reason)
+        response.sendRedirect(request.getContextPath() + "/login?error");
     }
 }

@@ -87,18 +87,32 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes, AuditTrail audit) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes, AuditTrail audit,
+            @Value("${luoshi.security.hsts:false}") boolean hsts,
+            @Value("${luoshi.security.api-docs-admin-only:false}") boolean apiDocsAdminOnly) throws Exception {
         http.addFilterBefore(new WriteAuditFilter(audit), CsrfFilter.class)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error")
-                        .permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error").permitAll();
+                    if (apiDocsAdminOnly) {
+                        // in production the API's map is for administrators, not for every signed-in user
+                        a.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .hasAuthority(org.luoshi.org.Permission.SYSTEM_ADMIN.code());
+                    }
+                    a.anyRequest().authenticated();
+                })
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler(outcomes)
                         .failureHandler(outcomes)
                         .permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
+                        // behind the TLS proxy the application may see plain HTTP: send HSTS on every answer there
+                        .httpStrictTransportSecurity(t -> {
+                            if (hsts) {
+                                t.requestMatcher(org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE)
+                                        .maxAgeInSeconds(31_536_000).includeSubDomains(true);
+                            }
+                        })
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(c -> c.policyDirectives(
                                 "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "

@@ -200,7 +200,7 @@ class AccountAdminTest {
 
         mvc.perform(post("/admin/accounts/{id}/disable", account.getId()).with(as(users, "admin")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(formLogin().user(name).password(AccountFixtures.PASSWORD)).andExpect(redirectedUrl("/login?error=bad-credentials"));
+        mvc.perform(formLogin().user(name).password(AccountFixtures.PASSWORD)).andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/admin/accounts").param("state", "DISABLED").with(as(users, "admin")))
                 .andExpect(content().string(containsString(name)));
         mvc.perform(post("/admin/accounts/{id}/enable", account.getId()).with(as(users, "admin")).with(csrf()))
@@ -211,7 +211,7 @@ class AccountAdminTest {
                 .andReturn().getResponse().getContentAsString();
         String temporary = page.replaceAll("(?s).*id=\"temporary-password\">([^<]+)<.*", "$1");
         assertThat(PasswordPolicy.violations(name, temporary)).isEmpty();
-        mvc.perform(formLogin().user(name).password(AccountFixtures.PASSWORD)).andExpect(redirectedUrl("/login?error=bad-credentials"));
+        mvc.perform(formLogin().user(name).password(AccountFixtures.PASSWORD)).andExpect(redirectedUrl("/login?error"));
         mvc.perform(formLogin().user(name).password(temporary)).andExpect(redirectedUrl("/account/password"));
     }
 }

@@ -29,7 +29,7 @@ class LoginTest {
     void wrongPasswordIsRefused() throws Exception {
         mvc.perform(formLogin().user("leader").password("wrong-Password1"))
                 .andExpect(unauthenticated())
-                .andExpect(redirectedUrl("/login?error=bad-credentials"));
+                .andExpect(redirectedUrl("/login?error"));
     }
 
     @Test

@@ -162,6 +162,6 @@ class PasswordChangeTest {
         mvc.perform(get("/account/profile").cookie(session)).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("http://localhost/login"));
         mvc.perform(formLogin().user(account.getUsername()).password(AccountFixtures.PASSWORD))
-                .andExpect(redirectedUrl("/login?error=bad-credentials"));
+                .andExpect(redirectedUrl("/login?error"));
     }
 }

@@ -50,4 +50,17 @@ class ProdProfileTest {
         assertThat(units.tree(units.systemScope("test"))).as("only the root unit, no demo tree").hasSize(1);
         mvc.perform(formLogin().user("admin").password(CONFIGURED)).andExpect(redirectedUrl("/account/password"));
     }
+
+    @Test
+    void sendsHstsEvenBehindThePlainHttpOfTheProxyAndKeepsTheApiDocsForAdministrators() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/login"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Strict-Transport-Security", org.hamcrest.Matchers.containsString("max-age=31536000")));
+        // a signed-in user without system:admin does not read the API's map
+        var reviewer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("reviewer")
+                .authorities(Role.COUNTY_REVIEWER.permissions().stream()
+                        .map(p -> new org.springframework.security.core.authority.SimpleGrantedAuthority(p.code())).toList());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs").with(reviewer))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+    }
 }
