@@ -52,14 +52,16 @@ class AccountAdminController {
 
     @GetMapping
     String list(DataScope scope, @RequestParam(required = false) Long unit, @RequestParam(required = false) Role role,
-            @RequestParam(required = false) AccountSearch.State state, @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        Page<AccountSearch.Row> rows = accounts.search(scope, new AccountSearch.Filter(unit, role, state),
+            @RequestParam(required = false) AccountSearch.State state, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        String text = q == null || q.isBlank() ? null : q.strip();
+        Page<AccountSearch.Row> rows = accounts.search(scope, new AccountSearch.Filter(unit, role, state, text),
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("rows", rows);
         model.addAttribute("unit", unit);
         model.addAttribute("role", role);
         model.addAttribute("state", state);
+        model.addAttribute("q", text);
         model.addAttribute("states", AccountSearch.State.values());
         addChoices(scope, model);
         return "account/accounts";
@@ -68,8 +70,9 @@ class AccountAdminController {
     /** The accounts matching the page's filter as .xlsx, with the page's columns, read a page at a time. */
     @GetMapping("/export")
     void export(DataScope scope, @RequestParam(required = false) Long unit, @RequestParam(required = false) Role role,
-            @RequestParam(required = false) AccountSearch.State state, HttpServletResponse response) throws java.io.IOException {
-        AccountSearch.Filter filter = new AccountSearch.Filter(unit, role, state);
+            @RequestParam(required = false) AccountSearch.State state, @RequestParam(required = false) String q,
+            HttpServletResponse response) throws java.io.IOException {
+        AccountSearch.Filter filter = new AccountSearch.Filter(unit, role, state, q == null || q.isBlank() ? null : q.strip());
         accounts.search(scope, filter, PageRequest.of(0, 1)); // refuses a unit outside the scope before the download starts
         XlsxTable table = XlsxTable.start(response, messages, times.today(), "account.list.title", "account.field.username",
                 "account.field.displayName", "account.field.role", "account.field.unit", "account.field.state",

@@ -39,6 +39,9 @@ class AccountSearch {
         if (filter.role() != null) {
             where.append(" and a.role = :role");
         }
+        if (filter.text() != null) {
+            where.append(" and (lower(a.username) like :text or lower(a.displayName) like :text)");
+        }
         if (filter.state() != null) {
             where.append(switch (filter.state()) {
                 case ENABLED -> " and a.enabled = true";
@@ -55,6 +58,9 @@ class AccountSearch {
         if (filter.state() == State.LOCKED) {
             rows.setParameter("now", now);
         }
+        if (filter.text() != null) {
+            rows.setParameter("text", "%" + filter.text().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        }
         List<Account> all = new ArrayList<>(rows.getResultList());
         all.sort(Comparator.comparing(a -> units.get(a.getOrgUnitId()).getPath()));
         int from = (int) Math.min(page.getOffset(), all.size());
@@ -66,7 +72,8 @@ class AccountSearch {
 
     enum State { ENABLED, DISABLED, LOCKED }
 
-    record Filter(Long unitId, Role role, State state) {
+    /** @param text part of the username or the name, any case; null for all */
+    record Filter(Long unitId, Role role, State state, String text) {
     }
 
     /** One line of the list: the account and the name of its unit. */

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
@@ -114,7 +113,7 @@ class AuditChain {
                     truncate(target, 400), outcome, status, truncate(detail, 1000), truncate(remoteAddr, 64), head.lastHash, null);
             row = withHash(row);
             jdbc.update("insert into audit_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row.id, OffsetDateTime.ofInstant(row.occurredAt, ZoneOffset.UTC), row.username, row.event, row.target,
+                    row.id, java.sql.Timestamp.from(row.occurredAt), row.username, row.event, row.target,
                     row.outcome, row.status, row.detail, row.remoteAddr, row.prevHash, row.hash);
             jdbc.update("update audit_chain set last_id = ?, last_hash = ? where id = 1", row.id, row.hash);
             return row;
@@ -225,7 +224,7 @@ class AuditChain {
     /** The newest row that occurred before {@code cutoff}, if any is still in the table. */
     Long lastIdBefore(Instant cutoff) {
         return jdbc.queryForObject("select max(id) from audit_event where occurred_at < ?", Long.class,
-                OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+                java.sql.Timestamp.from(cutoff));
     }
 
     /**

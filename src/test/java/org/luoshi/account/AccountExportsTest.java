@@ -65,11 +65,11 @@ class AccountExportsTest {
         Page<AccountSearch.Row> page;
         int n = 0;
         do {
-            page = accounts.search(admin.scope(), new AccountSearch.Filter(null, Role.TOWNSHIP_OFFICER, null), PageRequest.of(n++, 20));
+            page = accounts.search(admin.scope(), new AccountSearch.Filter(null, Role.TOWNSHIP_OFFICER, null, null), PageRequest.of(n++, 20));
             page.forEach(r -> officers.add(r.account().getUsername()));
         } while (page.hasNext());
         mvc.perform(get("/admin/accounts").param("role", "TOWNSHIP_OFFICER").with(as(users, "admin")))
-                .andExpect(content().string(containsString("/admin/accounts/export?unit=&amp;role=TOWNSHIP_OFFICER&amp;state=\"")));
+                .andExpect(content().string(containsString("/admin/accounts/export?unit=&amp;role=TOWNSHIP_OFFICER&amp;state=&amp;q=\"")));
         List<List<String>> rows = XlsxDownload.rows(mvc.perform(get("/admin/accounts/export?unit=&role=TOWNSHIP_OFFICER&state=")
                 .with(as(users, "admin"))).andExpect(status().isOk()).andReturn());
         assertThat(rows.get(0)).containsExactly("用户名", "姓名", "角色", "所属单位", "状态", "最近登录");

@@ -40,8 +40,8 @@ class AccountAdminBrowserTest extends BrowserJourney {
         page.fill("#password", "Qinghe#Start26");
         page.click("main button[type=submit]");
         assertThat(page.locator("body")).containsText("账号“" + username + "”已创建");
-        // The list is shared with other tests' accounts: narrow it to the unit and role.
-        page.navigate(url("/admin/accounts?unit=" + unitId + "&role=TOWNSHIP_OFFICER"));
+        // The list is shared with other tests' accounts: narrow it to the unit, the role and the name.
+        page.navigate(url("/admin/accounts?unit=" + unitId + "&role=TOWNSHIP_OFFICER&q=" + username));
         assertThat(page.locator("main table")).containsText(username);
         assertThat(page.locator("main table")).containsText("新任宣传干事");
         screenshot("account-created");
