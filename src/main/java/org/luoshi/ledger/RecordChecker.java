@@ -19,6 +19,7 @@ import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Person;
 import org.luoshi.org.PersonService;
+import org.luoshi.web.CleanText;
 import org.luoshi.web.NotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -109,6 +110,12 @@ class RecordChecker {
      * Checks a record; {@code currentUnitId} is the unit an edited record already has, which may have
      * been deactivated since (its old records stay editable), null for a new record.
      */
+    /**
+     * No record is older than this: a year like 0001 or -2026 is a slip of the keyboard (and the two
+     * databases would store it differently). Before 2000 no township kept this ledger.
+     */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
     Draft check(DataScope scope, RecordKind kind, RecordCommand command, Long currentUnitId) {
         List<Violation> problems = new ArrayList<>();
         OrgUnit unit = unit(scope, command.unitId());
@@ -124,6 +131,8 @@ class RecordChecker {
             problems.add(new Violation("occurredOn", "ledger.error.required"));
         } else if (on.isAfter(today)) {
             problems.add(new Violation("occurredOn", "ledger.error.future"));
+        } else if (on.isBefore(EARLIEST)) {
+            problems.add(new Violation("occurredOn", "ledger.error.tooEarly", String.valueOf(EARLIEST.getYear())));
         }
         if (until != null) {
             if (!kind.allowsRange()) {
@@ -145,10 +154,20 @@ class RecordChecker {
             problems.add(new Violation("title", "ledger.error.required"));
         } else if (title.length() > 200) {
             problems.add(new Violation("title", "ledger.error.tooLong", 200));
+        } else if (!CleanText.isClean(title)) {
+            problems.add(new Violation("title", CleanText.MESSAGE_KEY));
         }
         String notes = trim(command.notes());
         if (notes != null && notes.length() > 4000) {
             problems.add(new Violation("notes", "ledger.error.tooLong", 4000));
+        } else if (!CleanText.isClean(notes)) {
+            problems.add(new Violation("notes", CleanText.MESSAGE_KEY));
+        }
+        for (String tag : command.tags() == null ? List.<String>of() : command.tags()) {
+            if (!CleanText.isClean(tag)) {
+                problems.add(new Violation("tags", CleanText.MESSAGE_KEY));
+                break;
+            }
         }
         List<String> tags = tags(command.tags(), problems);
 
@@ -215,6 +234,8 @@ class RecordChecker {
                     LocalDate d = raw instanceof LocalDate l ? l : LocalDate.parse(raw.toString().trim());
                     if (d.isAfter(LocalDate.now(clock))) {
                         problems.add(new Violation(path, "ledger.error.future"));
+                    } else if (d.isBefore(EARLIEST)) {
+                        problems.add(new Violation(path, "ledger.error.tooEarly", String.valueOf(EARLIEST.getYear())));
                     } else if (field.isNotBeforeOccurredOn() && on != null && d.isBefore(on)) {
                         problems.add(new Violation(path, "ledger.error.beforeOccurredOn"));
                     }
@@ -244,6 +265,8 @@ class RecordChecker {
         String text = field.normalize(raw.toString().trim());
         if (text.length() > field.maxLength()) {
             problems.add(new Violation(path, "ledger.error.tooLong", field.maxLength()));
+        } else if (!CleanText.isClean(text)) {
+            problems.add(new Violation(path, CleanText.MESSAGE_KEY));
         } else if (field.pattern() != null && !field.pattern().matcher(text).matches()) {
             problems.add(new Violation(path, field.patternMessageKey()));
         } else if (field.isUrl() && !isWebAddress(text)) {

@@ -88,6 +88,42 @@ class LedgerWebTest {
         assertThat(records(unit.getId())).isZero();
     }
 
+    /**
+     * NUL (which PostgreSQL refuses with a 500), a lone surrogate half (which it stores as "?") and a
+     * year like 0001: the same field message on H2 and PostgreSQL, and nothing saved.
+     */
+    @Test
+    void controlCharactersLoneSurrogatesAndImpossibleDatesAreRefusedBesideTheField() throws Exception {
+        OrgUnit unit = fx.freshVillage("柳溪镇");
+        for (String title : new String[] {"宣讲\\u0000活动", "宣讲\\ud800活动", "宣讲\\u0007活动"}) {
+            String body = """
+                    {"unitId": %d, "occurredOn": "%s", "title": "%s", "fields": {"lecturers": "宣讲\\u0000团", "audience": 10}}
+                    """.formatted(unit.getId(), LedgerFixtures.TODAY, title);
+            mvc.perform(post("/api/v1/ledger/OUTREACH").with(as(users, "officer")).contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.fieldErrors[*].field", hasItem("title")))
+                    .andExpect(jsonPath("$.fieldErrors[*].field", hasItem("fields.lecturers")))
+                    .andExpect(jsonPath("$.fieldErrors[*].message", hasItem(containsString("无法保存的字符"))));
+        }
+        for (String date : new String[] {"0001-01-01", "1999-12-31"}) {
+            String body = """
+                    {"unitId": %d, "occurredOn": "%s", "title": "宣讲", "fields": {"lecturers": "宣讲团", "audience": 10}}
+                    """.formatted(unit.getId(), date);
+            mvc.perform(post("/api/v1/ledger/OUTREACH").with(as(users, "officer")).contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.fieldErrors[0].field").value("occurredOn"))
+                    .andExpect(jsonPath("$.fieldErrors[0].message").value("日期不能早于 2000 年。"));
+        }
+        assertThat(records(unit.getId())).isZero();
+        // any validated body of the API: a person's name
+        mvc.perform(post("/api/v1/org/people").with(as(users, "officer")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"unitId\": " + unit.getId() + ", \"name\": \"张\\u0000三\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors[?(@.field == 'name')].message", hasItem(containsString("无法保存的字符"))));
+    }
+
     @Test
     void apiCreatesReadsCorrectsAndDeletesWithinScope() throws Exception {
         OrgUnit unit = fx.freshVillage("柳溪镇");
