@@ -97,7 +97,7 @@ class DemoResponsibility implements ApplicationRunner {
         long id = township.getId();
         LocalDate established = LocalDate.of(today.getYear() - 2, 3, 20);
         groups.describe(system, id, new GroupDetails(township.getName() + "意识形态工作领导小组",
-                established, "换届后按岗位调整组成人员，人员变动时随岗位自动承接。"));
+                established, "换届后按岗位调整组成人员，人员变动时随岗位自动承接。"), null);
         int order = 0;
         for (Post post : leadership) {
             SeatCommand seat = switch (post.getKind()) {

@@ -172,8 +172,9 @@ class FindingController {
             model.addAttribute("unitNames", new UnitNames(units));
         }
         if (!model.containsAttribute("planForm")) {
-            model.addAttribute("planForm", new PlanForm(finding.getOwnerPostId(), finding.getDeadline(),
-                    finding.getMeasures(), null));
+            PlanForm plan = new PlanForm(finding.getOwnerPostId(), finding.getDeadline(), finding.getMeasures(), null);
+            plan.setVersion(finding.getVersion());
+            model.addAttribute("planForm", plan);
         }
         for (String name : new String[] {"noteForm", "submitForm"}) {
             if (!model.containsAttribute(name)) {
@@ -197,7 +198,7 @@ class FindingController {
         rule.checkDeadline(form.getDeadline(), findings.get(Actor.of(scope, auth), id).getDeadline(), errors);
         return act(scope, auth, id, errors, model, response, redirect,
                 actor -> findings.plan(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getMeasures(),
-                        form.getReason()));
+                        form.getReason(), form.getVersion()));
     }
 
     @PostMapping("/findings/{id}/start")

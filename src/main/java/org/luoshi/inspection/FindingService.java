@@ -278,10 +278,13 @@ public class FindingService {
     }
 
     @Transactional
-    Finding plan(Actor actor, long id, long ownerPostId, LocalDate deadline, String measures, String reason) {
+    Finding plan(Actor actor, long id, long ownerPostId, LocalDate deadline, String measures, String reason,
+            Long expectedVersion) {
         actor.requireWritable();
         Finding finding = get(actor, id);
         finding.requireEditable();
+        org.luoshi.web.StaleEditException.check(expectedVersion, finding.getVersion(), () -> "整改期限 "
+                + finding.getDeadline() + (finding.getMeasures() == null ? "" : "，整改措施“" + finding.getMeasures() + "”"));
         OrgUnit unit = units.getUnchecked(finding.getUnitId());
         checkOwner(actor.scope(), unit, ownerPostId);
         boolean deadlineMoved = !deadline.equals(finding.getDeadline());

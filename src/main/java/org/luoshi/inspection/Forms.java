@@ -390,8 +390,18 @@ final class Forms {
         private String measures;
         @Size(max = 500, message = "{inspection.tooLong}")
         private String reason;
+        /** The finding's version the user opened; a save from an older one is refused. */
+        private Long version;
 
         public PlanForm() {
+        }
+
+        public Long getVersion() {
+            return version;
+        }
+
+        public void setVersion(Long version) {
+            this.version = version;
         }
 
         PlanForm(Long ownerPostId, LocalDate deadline, String measures, String reason) {

@@ -339,7 +339,7 @@ class InspectionApiController {
         rule.requireDeadline(form, form.getDeadline(), findings.get(Actor.of(scope, auth), id).getDeadline());
         return act(scope, auth, id,
                 actor -> findings.plan(actor, id, form.getOwnerPostId(), form.getDeadline(), form.getMeasures(),
-                        form.getReason()));
+                        form.getReason(), form.getVersion()));
     }
 
     @Tag(name = "inspection-rectification")

@@ -92,7 +92,7 @@ public class Supervision {
     public void planRectification(DataScope scope, String role, long findingId, String measures) {
         Actor actor = new Actor(scope, role);
         Finding f = findings.get(actor, findingId);
-        findings.plan(actor, findingId, f.getOwnerPostId(), f.getDeadline(), measures, null);
+        findings.plan(actor, findingId, f.getOwnerPostId(), f.getDeadline(), measures, null, null);
     }
 
     public void startRectification(DataScope scope, String role, long findingId, String note) {

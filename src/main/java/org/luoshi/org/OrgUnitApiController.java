@@ -57,7 +57,7 @@ class OrgUnitApiController {
     @Operation(summary = "Rename a unit, change its code, registered population or sort order")
     OrgUnitResponse update(DataScope scope, @PathVariable long id, @Valid @RequestBody UpdateOrgUnitRequest request) {
         return OrgUnitResponse.of(units.update(scope, id, new OrgUnitCommand(null, null, request.name(), request.code(),
-                request.registeredPopulation(), orZero(request.sortOrder()))));
+                request.registeredPopulation(), orZero(request.sortOrder())), request.version()));
     }
 
     @PostMapping("/{id}/move")
@@ -112,18 +112,21 @@ class OrgUnitApiController {
             @Min(value = 0, message = "{org.unit.population.min}")
             @Max(value = 100_000_000, message = "{org.unit.population.max}") Integer registeredPopulation,
             @Min(value = 0, message = "{org.unit.sortOrder.range}")
-            @Max(value = 9999, message = "{org.unit.sortOrder.range}") Integer sortOrder) {
+            @Max(value = 9999, message = "{org.unit.sortOrder.range}") Integer sortOrder,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "the version read; a newer saved one answers 409")
+            Long version) {
     }
 
     record MoveOrgUnitRequest(@NotNull(message = "{org.unit.parent.required}") Long parentId) {
     }
 
     record OrgUnitResponse(long id, Long parentId, OrgUnitKind kind, String name, String code, String path, int depth,
-            Integer registeredPopulation, boolean active, int sortOrder) {
+            Integer registeredPopulation, boolean active, int sortOrder, long version) {
 
         static OrgUnitResponse of(OrgUnit unit) {
             return new OrgUnitResponse(unit.getId(), unit.getParentId(), unit.getKind(), unit.getName(), unit.getCode(),
-                    unit.getPath(), unit.getDepth(), unit.getRegisteredPopulation(), unit.isActive(), unit.getSortOrder());
+                    unit.getPath(), unit.getDepth(), unit.getRegisteredPopulation(), unit.isActive(), unit.getSortOrder(),
+                    unit.getVersion());
         }
     }
 }

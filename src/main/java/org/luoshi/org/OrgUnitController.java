@@ -107,7 +107,7 @@ class OrgUnitController {
         boolean invalid = binding.getFieldErrors().stream()
                 .anyMatch(f -> !f.getField().equals("parentId") && !f.getField().equals("kind"));
         return forms.submit(invalid, model, response, redirect, () -> editView(unit, model), () -> {
-            units.update(scope, id, form.toCommand());
+            units.update(scope, id, form.toCommand(), form.getVersion());
             return forms.done("/org/units/" + id, "common.saved");
         });
     }

@@ -32,9 +32,12 @@ class OrgUnitForm {
     @Min(value = 0, message = "{org.unit.sortOrder.range}")
     @Max(value = 9999, message = "{org.unit.sortOrder.range}")
     private Integer sortOrder = 0;
+    /** The version the user opened; a save from an older one is refused (someone else saved in between). */
+    private Long version;
 
     static OrgUnitForm of(OrgUnit unit) {
         OrgUnitForm form = new OrgUnitForm();
+        form.version = unit.getVersion();
         form.parentId = unit.getParentId();
         form.kind = unit.getKind();
         form.name = unit.getName();
@@ -94,5 +97,13 @@ class OrgUnitForm {
 
     public void setSortOrder(Integer sortOrder) {
         this.sortOrder = sortOrder;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

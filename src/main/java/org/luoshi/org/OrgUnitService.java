@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.StaleEditException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -252,9 +253,12 @@ public class OrgUnitService {
      * command are ignored: a unit changes place only by {@link #move}, and its kind never changes.
      */
     @Transactional
-    public OrgUnit update(DataScope scope, long id, OrgUnitCommand command) {
+    public OrgUnit update(DataScope scope, long id, OrgUnitCommand command, Long expectedVersion) {
         requireWritable(scope);
         OrgUnit unit = get(scope, id);
+        StaleEditException.check(expectedVersion, unit.getVersion(), () -> "名称“" + unit.getName() + "”"
+                + (unit.getCode() == null ? "" : "，代码 " + unit.getCode())
+                + (unit.getRegisteredPopulation() == null ? "" : "，户籍人口 " + unit.getRegisteredPopulation()));
         String name = clean(command.name());
         String code = clean(command.code());
         checkUniqueName(unit.getParentId(), name, id);

@@ -53,7 +53,7 @@ class PersonApiController {
     @EditsOrg
     @Operation(summary = "Change a person's details; a different unitId moves them (refused while they hold a post)")
     PersonResponse update(DataScope scope, @PathVariable long id, @Valid @RequestBody PersonRequest request) {
-        return PersonResponse.of(people.update(scope, id, request.toCommand()));
+        return PersonResponse.of(people.update(scope, id, request.toCommand(), request.version()));
     }
 
     @PostMapping("/{id}/deactivate")
@@ -75,18 +75,21 @@ class PersonApiController {
             @NotBlank(message = "{org.person.name.required}") @Size(max = 50, message = "{org.person.name.size}") String name,
             Gender gender,
             @Pattern(regexp = PersonForm.PHONE, message = "{org.person.phone.pattern}") String phone,
-            @Size(max = 500, message = "{org.person.note.size}") String note) {
+            @Size(max = 500, message = "{org.person.note.size}") String note,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "on update: the version read; a newer saved one answers 409")
+            Long version) {
 
         PersonCommand toCommand() {
             return new PersonCommand(unitId, name, gender, phone, note);
         }
     }
 
-    record PersonResponse(long id, long unitId, String name, String gender, String phone, String note, boolean active) {
+    record PersonResponse(long id, long unitId, String name, String gender, String phone, String note, boolean active,
+            long version) {
 
         static PersonResponse of(Person person) {
             return new PersonResponse(person.getId(), person.getOrgUnitId(), person.getName(), person.getGender(),
-                    person.getPhone(), person.getNote(), person.isActive());
+                    person.getPhone(), person.getNote(), person.isActive(), person.getVersion());
         }
     }
 }

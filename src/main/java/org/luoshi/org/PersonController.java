@@ -96,7 +96,7 @@ class PersonController {
             BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Person person = people.get(scope, id);
         return forms.submit(binding.hasErrors(), model, response, redirect, () -> formView(scope, person, model), () -> {
-            people.update(scope, id, form.toCommand());
+            people.update(scope, id, form.toCommand(), form.getVersion());
             return forms.done("/org/people/" + id, "common.saved");
         });
     }

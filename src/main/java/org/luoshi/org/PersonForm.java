@@ -25,9 +25,12 @@ class PersonForm {
 
     @Size(max = 500, message = "{org.person.note.size}")
     private String note;
+    /** The version the user opened; a save from an older one is refused (someone else saved in between). */
+    private Long version;
 
     static PersonForm of(Person person) {
         PersonForm form = new PersonForm();
+        form.version = person.getVersion();
         form.unitId = person.getOrgUnitId();
         form.name = person.getName();
         form.gender = Gender.parse(person.getGender());
@@ -78,5 +81,13 @@ class PersonForm {
 
     public void setNote(String note) {
         this.note = note;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.StaleEditException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -100,9 +101,12 @@ public class PersonService {
 
     /** Changes a person's details; a changed unit moves them, unless they hold a post at the moment. */
     @Transactional
-    public Person update(DataScope scope, long personId, PersonCommand command) {
+    public Person update(DataScope scope, long personId, PersonCommand command, Long expectedVersion) {
         scope.requireWritable();
         Person person = get(scope, personId);
+        StaleEditException.check(expectedVersion, person.getVersion(), () -> "姓名“" + person.getName() + "”"
+                + (person.getPhone() == null ? "" : "，电话 " + person.getPhone())
+                + (person.getNote() == null ? "" : "，备注“" + person.getNote() + "”"));
         if (command.unitId() != person.getOrgUnitId()) {
             OrgUnit target = units.get(scope, command.unitId());
             if (!target.isActive()) {

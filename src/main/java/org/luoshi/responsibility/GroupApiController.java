@@ -46,7 +46,8 @@ class GroupApiController {
     @PreAuthorize(GroupController.WRITERS)
     @Operation(summary = "Create or rename the group, set its founding date and note")
     GroupView describe(DataScope scope, @PathVariable long townshipId, @Valid @RequestBody GroupRequest body) {
-        groups.describe(scope, townshipId, new GroupDetails(body.name().trim(), body.establishedOn(), body.note()));
+        groups.describe(scope, townshipId, new GroupDetails(body.name().trim(), body.establishedOn(), body.note()),
+                body.version());
         return groups.view(scope, townshipId);
     }
 
@@ -96,7 +97,9 @@ class GroupApiController {
             @NotBlank(message = "{responsibility.group.name.required}")
             @Size(max = 100, message = "{responsibility.group.name.size}") String name,
             @PastOrPresent(message = "{responsibility.group.establishedOn.future}") LocalDate establishedOn,
-            @Size(max = 1000, message = "{responsibility.note.size}") String note) {
+            @Size(max = 1000, message = "{responsibility.note.size}") String note,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "the version read; a newer saved one answers 409")
+            Long version) {
     }
 
     record SeatRequest(

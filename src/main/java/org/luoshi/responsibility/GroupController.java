@@ -34,8 +34,11 @@ class GroupController {
     private final Townships townships;
     private final MessageSource messages;
     private final Times times;
+    private final org.luoshi.web.FormSubmission forms;
 
-    GroupController(LeadingGroupService groups, Townships townships, MessageSource messages, Times times) {
+    GroupController(LeadingGroupService groups, Townships townships, MessageSource messages, Times times,
+            org.luoshi.web.FormSubmission forms) {
+        this.forms = forms;
         this.times = times;
         this.groups = groups;
         this.townships = townships;
@@ -78,13 +81,10 @@ class GroupController {
     @PreAuthorize(WRITERS)
     String describe(DataScope scope, @PathVariable long townshipId, @Valid @ModelAttribute("groupForm") GroupForm form,
             BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            response.setStatus(400);
-            return group(scope, townshipId, model);
-        }
-        groups.describe(scope, townshipId, form.toCommand());
-        redirect.addFlashAttribute("flash", msg("common.saved"));
-        return "redirect:/responsibility/groups?townshipId=" + townshipId;
+        return forms.submit(result.hasErrors(), model, response, redirect, () -> group(scope, townshipId, model), () -> {
+            groups.describe(scope, townshipId, form.toCommand(), form.getVersion());
+            return forms.done("/responsibility/groups?townshipId=" + townshipId, "common.saved");
+        });
     }
 
     @GetMapping("/{townshipId}/seats/new")

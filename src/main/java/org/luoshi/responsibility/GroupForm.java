@@ -20,9 +20,12 @@ class GroupForm {
 
     @Size(max = 1000, message = "{responsibility.note.size}")
     private String note;
+    /** The version the user opened; a save from an older one is refused (someone else saved in between). */
+    private Long version;
 
     static GroupForm of(LeadingGroupService.GroupView group) {
         GroupForm form = new GroupForm();
+        form.version = group.version();
         form.name = group.name();
         form.establishedOn = group.establishedOn();
         form.note = group.note();
@@ -55,5 +58,13 @@ class GroupForm {
 
     public void setNote(String note) {
         this.note = note;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

@@ -50,6 +50,10 @@ class LeadingGroup {
         return name;
     }
 
+    long getVersion() {
+        return version;
+    }
+
     LocalDate getEstablishedOn() {
         return establishedOn;
     }

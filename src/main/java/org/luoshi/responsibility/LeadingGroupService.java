@@ -15,6 +15,7 @@ import org.luoshi.org.Post;
 import org.luoshi.org.PostService;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.StaleEditException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,7 +52,7 @@ public class LeadingGroupService {
         OrgUnit township = townships.get(scope, townshipId);
         Optional<LeadingGroup> group = groups.findByOrgUnitId(townshipId);
         if (group.isEmpty()) {
-            return new GroupView(townshipId, township.getName(), null, null, null, null, List.of());
+            return new GroupView(townshipId, township.getName(), null, null, null, null, List.of(), null);
         }
         List<GroupSeat> ordered = seats.findByGroupIdAndRemovedOnIsNull(group.get().getId()).stream().sorted(SEAT_ORDER).toList();
         Map<Long, Person> holders = posts.currentHolders(ordered.stream().map(GroupSeat::getPostId).toList());
@@ -63,7 +64,8 @@ public class LeadingGroupService {
                     s.getSortOrder(), s.getConfirmedAt(), needsAttention(holder, s.getConfirmedHolderId()));
         }).toList();
         LeadingGroup g = group.get();
-        return new GroupView(townshipId, township.getName(), g.getId(), g.getName(), g.getEstablishedOn(), g.getNote(), views);
+        return new GroupView(townshipId, township.getName(), g.getId(), g.getName(), g.getEstablishedOn(), g.getNote(), views,
+                g.getVersion());
     }
 
     /**
@@ -93,10 +95,13 @@ public class LeadingGroupService {
     }
 
     @Transactional
-    public void describe(DataScope scope, long townshipId, GroupDetails details) {
+    public void describe(DataScope scope, long townshipId, GroupDetails details, Long expectedVersion) {
         scope.requireWritable();
         OrgUnit township = townships.get(scope, townshipId);
-        ensureGroup(township).describe(details.name(), details.establishedOn(), details.note(), clock.instant());
+        LeadingGroup group = ensureGroup(township);
+        StaleEditException.check(expectedVersion, group.getVersion(), () -> "名称“" + group.getName() + "”"
+                + (group.getEstablishedOn() == null ? "" : "，成立于 " + group.getEstablishedOn()));
+        group.describe(details.name(), details.establishedOn(), details.note(), clock.instant());
     }
 
     /** Adds a seat; what the user saw when adding it counts as confirmed. */
@@ -214,8 +219,9 @@ public class LeadingGroupService {
         return holder == null || !Objects.equals(holder.getId(), confirmedHolderId);
     }
 
+    /** @param version the group's version, to be sent back with a change (null while there is no group) */
     public record GroupView(long townshipId, String townshipName, Long groupId, String name, LocalDate establishedOn,
-            String note, List<SeatView> seats) {
+            String note, List<SeatView> seats, Long version) {
 
         public boolean exists() {
             return groupId != null;

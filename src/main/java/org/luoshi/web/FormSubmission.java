@@ -43,6 +43,10 @@ public class FormSubmission {
             redirect.addFlashAttribute("flash", done.flash());
             return "redirect:" + done.location();
         } catch (RuleViolationException e) {
+            if (e instanceof StaleEditException stale) {
+                // the page offers to save again over the newer copy: its hidden version becomes the current one
+                model.addAttribute("currentVersion", stale.currentVersion());
+            }
             // A storage fault is the server's (503), not something the user can change in the form.
             response.setStatus(UploadException.pageStatus(e, 409));
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));

@@ -81,7 +81,7 @@ class OrgUnitServiceTest {
         assertThat(sameNameElsewhere.getName()).isEqualTo(village.getName());
         OrgUnit other = fx.newUnit(a, OrgUnitKind.VILLAGE, "村");
         assertThatThrownBy(() -> units.update(fx.system(), other.getId(),
-                new OrgUnitCommand(null, null, village.getName(), null, null, 0)))
+                new OrgUnitCommand(null, null, village.getName(), null, null, 0), null))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("org.unit.duplicateName"));
     }
 
@@ -89,11 +89,11 @@ class OrgUnitServiceTest {
     void renamesAndChangesPopulationButRefusesANegativeOne() {
         OrgUnit village = fx.newUnit(fx.newTownship(), OrgUnitKind.VILLAGE, "村");
         String name = OrgFixtures.unique("新村");
-        OrgUnit renamed = units.update(fx.system(), village.getId(), new OrgUnitCommand(null, null, " " + name + " ", "", 2345, 3));
+        OrgUnit renamed = units.update(fx.system(), village.getId(), new OrgUnitCommand(null, null, " " + name + " ", "", 2345, 3), null);
         assertThat(renamed.getName()).isEqualTo(name);
         assertThat(renamed.getCode()).isNull();
         assertThat(renamed.getRegisteredPopulation()).isEqualTo(2345);
-        assertThatThrownBy(() -> units.update(fx.system(), village.getId(), new OrgUnitCommand(null, null, name, null, -1, 0)))
+        assertThatThrownBy(() -> units.update(fx.system(), village.getId(), new OrgUnitCommand(null, null, name, null, -1, 0), null))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("org.unit.populationNegative"));
     }
 
@@ -222,7 +222,7 @@ class OrgUnitServiceTest {
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("org.unit.deleteOwn"));
         DataScope reader = DataScope.ofUser("r", fx.county().getId(), fx.county().getPath(), false);
         assertThatThrownBy(() -> units.update(reader, township.getId(),
-                new OrgUnitCommand(null, null, "x", null, null, 0))).isInstanceOf(AccessDeniedException.class);
+                new OrgUnitCommand(null, null, "x", null, null, 0), null)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -263,7 +263,7 @@ class OrgUnitServiceTest {
         units.setActive(units.systemScope("test"), second.getId(), false);
         assertThat(units.registeredPopulation(township)).isEqualTo(first.getRegisteredPopulation().longValue());
         OrgUnit counted = units.update(units.systemScope("test"), township.getId(), new OrgUnitCommand(null, OrgUnitKind.TOWNSHIP,
-                township.getName(), null, 30_000, 0));
+                township.getName(), null, 30_000, 0), null);
         assertThat(units.registeredPopulation(counted)).isEqualTo(30_000);
     }
 }

@@ -123,7 +123,7 @@ class PostServiceTest {
         assertThatThrownBy(() -> people.setActive(fx.system(), person.getId(), false))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("org.person.deactivateHoldsPost"));
         assertThatThrownBy(() -> people.update(fx.system(), person.getId(),
-                new PersonCommand(fx.newTownship().getId(), person.getName(), null, null, null)))
+                new PersonCommand(fx.newTownship().getId(), person.getName(), null, null, null), null))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("org.person.moveHoldsPost"));
 
         posts.vacate(fx.system(), post.getId(), MARCH.plusDays(10));
