@@ -36,6 +36,10 @@ public class Account {
     private Instant lastLoginAt;
     private Instant createdAt;
     private Instant updatedAt;
+    /** The TOTP secret (base32) once a second factor is set up, else null. */
+    private String totpSecret;
+    /** The last TOTP time step accepted: a code works once. */
+    private Long totpLastStep;
 
     @Version
     private long version;
@@ -152,5 +156,17 @@ public class Account {
         failedAttempts = 0;
         lockedUntil = null;
         updatedAt = now;
+    }
+
+    String getTotpSecret() {
+        return totpSecret;
+    }
+
+    Long getTotpLastStep() {
+        return totpLastStep;
+    }
+
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
     }
 }

@@ -21,9 +21,11 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 
     private final AccountRepository accounts;
     private final SecuritySettings settings;
+    private final SecondFactor secondFactor;
     private final Clock clock;
 
-    LoginOutcomes(AccountRepository accounts, SecuritySettings settings, Clock clock) {
+    LoginOutcomes(AccountRepository accounts, SecuritySettings settings, SecondFactor secondFactor, Clock clock) {
+        this.secondFactor = secondFactor;
         this.clock = clock;
         this.accounts = accounts;
         this.settings = settings;
@@ -34,11 +36,24 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException, ServletException {
         SignedInUser user = (SignedInUser) auth.getPrincipal();
-        boolean mustChange = accounts.findById(user.getAccountId())
-                .map(a -> a.isMustChangePassword() || settings.passwordExpired(a.getPasswordChangedAt(), clock.instant()))
-                .orElse(false);
+        Account account = accounts.findById(user.getAccountId()).orElseThrow();
+        boolean mustChange = account.isMustChangePassword()
+                || settings.passwordExpired(account.getPasswordChangedAt(), clock.instant());
         if (mustChange) {
             request.getSession().setAttribute(PasswordChangeGate.ATTRIBUTE, Boolean.TRUE);
+        }
+        // the second factor first (its gate runs before the password gate), then a password change
+        if (account.hasSecondFactor()) {
+            request.getSession().setAttribute(SecondFactorGate.ATTRIBUTE, SecondFactorGate.VERIFY);
+            getRedirectStrategy().sendRedirect(request, response, SecondFactorGate.VERIFY_PATH);
+            return;
+        }
+        if (secondFactor.required(account)) {
+            request.getSession().setAttribute(SecondFactorGate.ATTRIBUTE, SecondFactorGate.SET_UP);
+            getRedirectStrategy().sendRedirect(request, response, SecondFactorGate.SET_UP_PATH);
+            return;
+        }
+        if (mustChange) {
             getRedirectStrategy().sendRedirect(request, response, "/account/password");
             return;
         }

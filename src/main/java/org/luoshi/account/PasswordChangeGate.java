@@ -33,6 +33,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
 
     private static boolean allowed(String path) {
         return path.equals("/account/password") || path.equals("/logout") || path.equals("/login")
+                || path.equals(SecondFactorGate.VERIFY_PATH) || path.startsWith(SecondFactorGate.SET_UP_PATH)
                 || path.startsWith("/webjars/") || path.startsWith("/assets/")
                 || path.startsWith("/api/") || path.equals("/error");
     }

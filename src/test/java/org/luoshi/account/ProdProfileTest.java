@@ -48,7 +48,8 @@ class ProdProfileTest {
         });
         assertThat(accounts.findByUsername("officer")).isEmpty();
         assertThat(units.tree(units.systemScope("test"))).as("only the root unit, no demo tree").hasSize(1);
-        mvc.perform(formLogin().user("admin").password(CONFIGURED)).andExpect(redirectedUrl("/account/password"));
+        // the administrator of production sets up the second factor first (then changes the password)
+        mvc.perform(formLogin().user("admin").password(CONFIGURED)).andExpect(redirectedUrl("/account/second-factor"));
     }
 
     @Test
