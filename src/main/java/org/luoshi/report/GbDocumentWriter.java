@@ -231,7 +231,10 @@ final class GbDocumentWriter {
         double unitWidth = characters(unit) * ADVANCE;
         double dateWidth = characters(date) * ADVANCE;
         double end = TEXT_WIDTH - 2 * CHAR_PITCH;
-        boolean dateLonger = dateWidth > unitWidth - ADVANCE / 2.0;
+        // 7.3.5.2 shifts the date two 字 right of the 署名's first: where that would carry it past the
+        // 署名's end (a date in Arabic numerals is often nearly as long), it counts as the longer, is set
+        // 右空二字 and the 署名 moves left, so that nothing passes 右空二字 (e.g. 2027年1月2日 under 中共柳溪镇委员会)
+        boolean dateLonger = dateWidth > unitWidth - 2 * ADVANCE;
         XWPFParagraph unitLine = paragraph(doc, dateLonger ? ParagraphAlignment.LEFT : ParagraphAlignment.RIGHT, false);
         unitLine.getCTP().getPPr().addNewKeepNext();
         XWPFParagraph dateLine = paragraph(doc, dateLonger ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT, false);

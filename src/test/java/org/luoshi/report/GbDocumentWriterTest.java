@@ -131,13 +131,15 @@ class GbDocumentWriterTest {
             assertFont(item, "仿宋_GB2312", 16);
             assertFont(find(ps, "二、存在的问题"), "黑体", 16);
             assertFont(find(ps, "三、下一步工作打算"), "黑体", 16);
-            // GB/T 9704 7.3.5.2: the 署名 右空二字, the date (no leading zeros) two characters right of its first
+            // GB/T 9704 7.3.5.2: the date (no leading zeros) two characters right of the 署名's first; here,
+            // shifted so, it would pass the 署名's end: it is set 右空二字 and the 署名 moves left
             XWPFParagraph unit = find(ps, "中共柳溪镇委员会");
             XWPFParagraph date = find(ps, "2026年3月5日");
-            assertThat(unit.getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
-            assertThat(unit.getIndentationRight()).isEqualTo((int) Math.round(2 * GbDocumentWriter.CHAR_PITCH));
-            assertThat(date.getIndentationLeft()).isEqualTo((int) Math.round(GbDocumentWriter.TEXT_WIDTH
-                    - 2 * GbDocumentWriter.CHAR_PITCH - 8 * GbDocumentWriter.ADVANCE + 2 * GbDocumentWriter.ADVANCE));
+            assertThat(date.getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
+            assertThat(date.getIndentationRight()).isEqualTo((int) Math.round(2 * GbDocumentWriter.CHAR_PITCH));
+            assertThat(unit.getIndentationLeft()).isEqualTo((int) Math.round(GbDocumentWriter.TEXT_WIDTH
+                    - 2 * GbDocumentWriter.CHAR_PITCH - GbDocumentWriter.characters("2026年3月5日") * GbDocumentWriter.ADVANCE
+                    - 2 * GbDocumentWriter.ADVANCE));
             // one empty line between the body and the 署名
             int at = ps.indexOf(unit);
             assertThat(ps.get(at - 1).getText()).isEmpty();

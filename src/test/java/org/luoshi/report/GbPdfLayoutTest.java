@@ -310,8 +310,9 @@ class GbPdfLayoutTest {
         assertThat(date.center() - unit.center()).as(name + ": date on the line below the 署名").isCloseTo(PITCH, offset(0.3));
         assertThat(unit.center() - body.get(at - 2).center()).as(name + ": one empty line above the 署名")
                 .isCloseTo(2 * PITCH, offset(0.3));
-        // the date counts as the longer from half a 字 short of the 署名 (GbDocumentWriter.signature)
-        boolean dateLonger = date.xMax - date.xMin > unit.xMax - unit.xMin - CHARACTER / 2;
+        // the date counts as the longer once, begun two 字 right of the 署名, it would pass the 署名's end
+        // (GbDocumentWriter.signature): a January date is shorter than a December one, and both must hold
+        boolean dateLonger = date.xMax - date.xMin > unit.xMax - unit.xMin - 2 * CHARACTER;
         Line anchor = dateLonger ? date : unit;
         assertThat(RIGHT - anchor.xMax).as(name + ": 右空二字, mm").isCloseTo(2 * CHARACTER, offset(1.0));
         assertThat(date.xMin - unit.xMin).as(name + ": the date two characters right of the 署名, mm")
