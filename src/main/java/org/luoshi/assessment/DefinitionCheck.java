@@ -75,8 +75,9 @@ final class DefinitionCheck {
         if (!d.manual()) {
             rule(d, code, problems);
         }
-        // scoring volume is the county's decision to make, but not silently: it must say why
-        if (d.volumeReason() == null && !d.informational() && d.weight() != null && d.weight().signum() > 0) {
+        // scoring volume is the county's decision to make, but not silently: it must say why (asked once
+        // the rule is otherwise right, so the warning is about what the indicator really counts)
+        if (problems.isEmpty() && d.volumeReason() == null && !d.informational() && d.weight() != null && d.weight().signum() > 0) {
             Volume.of(d).ifPresent(what -> problems.add(Problem.at("volumeReason").messageKey("assessment.error.volume",
                     code, new org.springframework.context.support.DefaultMessageSourceResolvable("assessment.volume." + what.name()))));
         }
