@@ -96,6 +96,12 @@ class BurdenPagesTest {
                 .andExpect(content().string(containsString("仅作参考的数量指标（不计分，不计入总分和排名）")))
                 .andExpect(content().string(containsString("id=\"info-")));
 
+        // the API carries the basis, whether an indicator is informational, and the score's formula
+        String api = as("officer", get("/api/v1/assessment/evaluations").param("year", String.valueOf(year)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(api).contains("\"basis\":\"《党委（党组）意识形态工作责任制实施办法》").contains("\"informational\":true")
+                .contains("\"formula\":\"不计分，仅作参考\"");
+
         byte[] xlsx = as("county", get("/assessment/county.xlsx").param("year", String.valueOf(year)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
