@@ -87,6 +87,43 @@ class BurdenPagesTest {
         as("county", post(base + "/delete")).andExpect(status().is3xxRedirection());
     }
 
+    @Autowired
+    IndicatorSetService service;
+
+    @Autowired
+    org.luoshi.org.OrgUnitService units;
+
+    @Test
+    void aSetPublishedBeforeTheRulesIsNamedNotChangedAndCanBeBroughtIntoLine() throws Exception {
+        // a set as counties had them before 2024: provincial placements scored, no reason given
+        org.luoshi.org.OrgUnit county = units.root().orElseThrow();
+        IndicatorSet old = new IndicatorSet(county.getId(), 2026, IndicatorSetPagesTest.unique("旧表"), "county",
+                org.luoshi.TestClock.now());
+        old.add(new IndicatorDefinition("XW-01", "省级及以上媒体上稿", "新闻宣传", java.math.BigDecimal.TEN,
+                java.math.BigDecimal.valueOf(8), PeriodMode.YEAR, ScoringMode.PROPORTIONAL, List.of(),
+                BurdenRulesTest.PROVINCIAL_ARTICLES, false, null), org.luoshi.TestClock.now());
+        old.setPublished(true, org.luoshi.TestClock.now());
+        long id = sets.saveAndFlush(old).getId();
+        String base = "/assessment/sets/" + id;
+
+        as("county", get(base)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"unexplained-volume\"")))
+                .andExpect(content().string(containsString("指标 XW-01 按数量计分")))
+                // published: nothing changes by itself, and there is no button until withdrawn
+                .andExpect(content().string(not(containsString("id=\"apply-burden-rules\""))));
+        as("county", post(base + "/burden-rules")).andExpect(status().isConflict());
+        as("county", post(base + "/publish").param("published", "false")).andExpect(status().is3xxRedirection());
+        as("county", get(base)).andExpect(content().string(containsString("id=\"apply-burden-rules\"")));
+        // a township does not even see the county's draft
+        as("officer", post(base + "/burden-rules")).andExpect(status().isNotFound());
+        as("county", post(base + "/burden-rules")).andExpect(status().is3xxRedirection());
+        IndicatorDefinition now = sets.findById(id).orElseThrow().definition().indicators().get(0);
+        assertThat(now.informational()).isTrue();
+        assertThat(now.weight()).isZero();
+        as("county", get(base)).andExpect(content().string(not(containsString("id=\"unexplained-volume\""))));
+        as("county", post(base + "/delete")).andExpect(status().is3xxRedirection());
+    }
+
     @Test
     void theEvaluationShowsBasisFormulaAndInformationalFiguresApart() throws Exception {
         int year = evaluation.today().getYear();
