@@ -224,6 +224,19 @@ class RequestFlowTest {
         assertThat(dongchengRow.size() > sessions ? dongchengRow.get(sessions) : "").isEmpty();
         List<String> shiqiaoRow = rows.stream().filter(r -> r.get(0).equals("石桥乡")).findFirst().orElseThrow();
         assertThat(shiqiaoRow.get(1)).isEqualTo("已退回");
+
+        // the burden page counts, per township, figures taken from the records and typed by hand
+        RequestService.Burden liuxiBurden = requests.burden(units.systemReader("test"), year).stream()
+                .filter(b -> b.township().getId().equals(liuxi.getId())).findFirst().orElseThrow();
+        RequestService.Burden shiqiaoBurden = requests.burden(units.systemReader("test"), year).stream()
+                .filter(b -> b.township().getId().equals(shiqiao.getId())).findFirst().orElseThrow();
+        assertThat(liuxiBurden.received()).isEqualTo(receivedBefore + 1);
+        assertThat(liuxiBurden.fromRecords()).isGreaterThanOrEqualTo(3);
+        assertThat(shiqiaoBurden.typed()).isGreaterThanOrEqualTo(1);
+        assertThat(shiqiaoBurden.averageDaysToAnswer()).isNotNull();
+        as("county", get("/requests/burden").param("year", String.valueOf(year))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"burden-" + shiqiao.getId() + "\"")));
+        as("officer", get("/requests/burden")).andExpect(status().isForbidden());
     }
 
     @Test
