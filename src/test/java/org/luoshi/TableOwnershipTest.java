@@ -51,7 +51,9 @@ class TableOwnershipTest {
             Map.entry("rectification_event", "inspection"), Map.entry("rectification_evidence", "inspection"),
             Map.entry("notification", "inspection"), Map.entry("indicator_warning", "inspection"),
             Map.entry("report", "report"), Map.entry("report_event", "report"), Map.entry("report_template", "report"),
-            Map.entry("report_version", "report"));
+            Map.entry("report_version", "report"),
+            Map.entry("reporting_task", "request"), Map.entry("reportingtask", "request"),
+            Map.entry("task_answer", "request"), Map.entry("taskanswer", "request"), Map.entry("task_figure", "request"));
 
     /**
      * The one system-level exception: the backup module's attachment check compares the evidence module's

@@ -90,7 +90,8 @@ class CountyDashboard {
         List<OrgUnit> townships = units.ofKind(units.systemReader("county-ranking"), OrgUnitKind.TOWNSHIP).stream()
                 .filter(OrgUnit::isActive).filter(t -> t.getPath().startsWith(county.getPath())).toList();
         LinkedHashSet<String> categories = new LinkedHashSet<>();
-        set.definition().indicators().forEach(i -> categories.add(i.category()));
+        // informational indicators have no points, so no column in the ranking
+        set.definition().indicators().stream().filter(i -> !i.informational()).forEach(i -> categories.add(i.category()));
         List<Row> rows = new ArrayList<>();
         // every township at once: one grouped query per indicator, not one per indicator, period and township
         List<Evaluation> nows = evaluation.evaluateForRanking(set, townships, asOf);

@@ -45,7 +45,39 @@ final class CountyWorkbook {
             r++;
         }
         sheet.width(1, 20);
+        if (dashboard.set() != null) {
+            indicators(workbook.newWorksheet(msg.apply("assessment.county.indicatorSheet", new Object[0])),
+                    dashboard.set().definition(), msg);
+        }
         workbook.finish();
+    }
+
+    /** Every indicator with its basis and whether it scores: what the totals on the first sheet are made of. */
+    private static void indicators(Worksheet sheet, SetDefinition set, BiFunction<String, Object[], String> msg) {
+        String[] keys = {"assessment.county.code", "assessment.county.indicator", "assessment.county.category",
+            "assessment.county.scored", "assessment.county.weight", "assessment.county.basis",
+            "assessment.county.volumeReason"};
+        for (int c = 0; c < keys.length; c++) {
+            header(sheet, c, msg.apply(keys[c], new Object[0]));
+        }
+        int r = 1;
+        for (IndicatorDefinition d : set.indicators()) {
+            sheet.value(r, 0, d.code());
+            sheet.value(r, 1, d.name());
+            sheet.value(r, 2, d.category());
+            sheet.value(r, 3, msg.apply(d.informational() ? "assessment.county.no" : "assessment.county.yes", new Object[0]));
+            if (!d.informational()) {
+                sheet.value(r, 4, d.weight());
+            }
+            sheet.value(r, 5, d.basis() == null ? msg.apply("assessment.indicator.noBasis", new Object[0]) : d.basis());
+            if (d.volumeReason() != null) {
+                sheet.value(r, 6, d.volumeReason());
+            }
+            r++;
+        }
+        sheet.value(r + 1, 0, msg.apply("assessment.county.rankedBy", new Object[0]));
+        sheet.width(1, 36);
+        sheet.width(5, 60);
     }
 
     private static void header(Worksheet sheet, int c, String text) {

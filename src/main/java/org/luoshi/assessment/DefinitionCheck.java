@@ -57,6 +57,12 @@ final class DefinitionCheck {
         if (d.note() != null && d.note().length() > 1000) {
             problems.add(Problem.at("note").messageKey("assessment.error.note", code));
         }
+        if (d.basis() != null && d.basis().length() > 500) {
+            problems.add(Problem.at("basis").messageKey("assessment.error.basis", code));
+        }
+        if (d.volumeReason() != null && d.volumeReason().length() > 500) {
+            problems.add(Problem.at("volumeReason").messageKey("assessment.error.volumeReasonLength", code));
+        }
         if (d.periodMode() == null) {
             problems.add(Problem.at("periodMode").messageKey("assessment.error.periodMissing", code));
         }
@@ -68,6 +74,12 @@ final class DefinitionCheck {
         }
         if (!d.manual()) {
             rule(d, code, problems);
+        }
+        // scoring volume is the county's decision to make, but not silently: it must say why (asked once
+        // the rule is otherwise right, so the warning is about what the indicator really counts)
+        if (problems.isEmpty() && d.volumeReason() == null && !d.informational() && d.weight() != null && d.weight().signum() > 0) {
+            Volume.of(d).ifPresent(what -> problems.add(Problem.at("volumeReason").messageKey("assessment.error.volume",
+                    code, new org.springframework.context.support.DefaultMessageSourceResolvable("assessment.volume." + what.name()))));
         }
         return problems;
     }
@@ -117,7 +129,9 @@ final class DefinitionCheck {
         if (rule.comparison() == Comparison.ALL_UNITS && rule.aggregation() != Aggregation.DISTINCT_UNITS) {
             problems.add(Problem.at("rule.comparison").messageKey("assessment.error.allUnits", code));
         }
-        if (rule.comparison() != Comparison.ALL_UNITS && (d.target() == null || d.target().signum() < 0)) {
+        // an informational figure is shown as it is, against no target
+        boolean needsTarget = rule.comparison() != Comparison.ALL_UNITS && !d.informational();
+        if ((needsTarget && d.target() == null) || (d.target() != null && d.target().signum() < 0)) {
             problems.add(Problem.at("target").messageKey("assessment.error.target", code));
         }
         if (kind == null && !rule.filters().isEmpty()) {

@@ -14,4 +14,14 @@ import java.util.List;
 public record Evaluation(String setName, int year, String unitPath, LocalDate asOf, List<IndicatorResult> indicators,
         List<CategoryTotal> categories, BigDecimal total, BigDecimal maxTotal, List<Obligation> warnings,
         List<Obligation> due) {
+
+    /** The indicators that give points. */
+    public List<IndicatorResult> scored() {
+        return indicators.stream().filter(r -> !r.informational()).toList();
+    }
+
+    /** The informational indicators: figures recorded and shown, without points (2024 rules). */
+    public List<IndicatorResult> informational() {
+        return indicators.stream().filter(IndicatorResult::informational).toList();
+    }
 }

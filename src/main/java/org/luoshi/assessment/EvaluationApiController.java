@@ -31,8 +31,14 @@ class EvaluationApiController {
             String missing) {
     }
 
+    /**
+     * @param basis the rule or document the indicator implements (依据)
+     * @param informational shown without points, outside the total and the ranking
+     * @param formula how the score came about, in words with the figures
+     */
     record IndicatorBody(String code, String name, String category, BigDecimal weight, BigDecimal score, Status status,
-            String missing, boolean manual, List<PeriodBody> periods) {
+            String missing, boolean manual, List<PeriodBody> periods, String basis, boolean informational,
+            String formula) {
     }
 
     record EvaluationBody(long setId, String setName, int year, long townshipId, LocalDate asOf, BigDecimal total,
@@ -101,6 +107,7 @@ class EvaluationApiController {
         IndicatorDefinition d = r.indicator();
         return new IndicatorBody(d.code(), d.name(), d.category(), d.weight(), r.score(), r.status(), r.missing(),
                 d.manual(), r.periods().stream().map(p -> new PeriodBody(p.label(), p.period().start(), p.period().end(),
-                        p.actual(), p.target(), p.status(), p.missing())).toList());
+                        p.actual(), p.target(), p.status(), p.missing())).toList(), d.basis(), d.informational(),
+                r.formula());
     }
 }

@@ -82,6 +82,15 @@ class EvaluationController {
     }
 
     record SetView(IndicatorSet set, Evaluation evaluation, List<IndicatorView> indicators, boolean scorable) {
+
+        public List<IndicatorView> scored() {
+            return indicators.stream().filter(i -> !i.result().informational()).toList();
+        }
+
+        /** Shown apart, below the scored ones: figures without points (2024 rules). */
+        public List<IndicatorView> informational() {
+            return indicators.stream().filter(i -> i.result().informational()).toList();
+        }
     }
 
     /** The manual scoring form of one indicator for one township. */

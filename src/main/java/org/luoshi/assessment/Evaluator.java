@@ -51,6 +51,10 @@ final class Evaluator {
         List<Obligation> due = new ArrayList<>();
         for (IndicatorResult result : results) {
             IndicatorDefinition def = result.indicator();
+            if (def.informational()) {
+                // recorded and shown, but neither points, nor a warning, nor a duty (2024 rules)
+                continue;
+            }
             categories.merge(def.category(), new CategoryTotal(def.category(), def.weight(), result.score()),
                     (a, b) -> new CategoryTotal(a.category(), a.weight().add(b.weight()), a.score().add(b.score())));
             total = total.add(result.score());
@@ -82,15 +86,17 @@ final class Evaluator {
             // full marks meet the indicator; fewer is a shortfall the reports list under 存在问题, with the reason
             BigDecimal given = score.score().min(def.weight());
             return given.compareTo(def.weight()) >= 0
-                    ? new IndicatorResult(def, List.of(), Status.MET, scale(given), null, score)
+                    ? new IndicatorResult(def, List.of(), Status.MET, scale(given), null, score,
+                            msg("assessment.formula.manual", plain(scale(given)), score.reason()))
                     : new IndicatorResult(def, List.of(), Status.FAILED, scale(given),
                             msg("assessment.missing.manualShort", def.name(), Decimals.plain(given),
-                                    Decimals.plain(def.weight()), score.reason()), score);
+                                    Decimals.plain(def.weight()), score.reason()), score,
+                            msg("assessment.formula.manual", plain(scale(given)), score.reason()));
         }
         // Unscored, also after the year: scoring by hand is the county's step, not a duty the township
         // missed, so it stays pending and never turns into a red warning or a finding against the township.
         return new IndicatorResult(def, List.of(), Status.PENDING, scale(BigDecimal.ZERO),
-                msg("assessment.missing.manual", def.name()), null);
+                msg("assessment.missing.manual", def.name()), null, msg("assessment.formula.manualMissing"));
     }
 
     /** The periods of the indicator that have started on the evaluation date: the ones evaluated. */
@@ -110,13 +116,47 @@ final class Evaluator {
         for (Period period : startedPeriods(def, year, asOf)) {
             periods.add(evaluatePeriod(def, period, unitPath, asOf));
         }
+        if (def.informational()) {
+            // the figures only: no target to miss, no points
+            List<PeriodResult> plain = periods.stream().map(p -> new PeriodResult(p.period(), p.label(), p.actual(),
+                    p.target(), Status.MET, null, p.query())).toList();
+            return new IndicatorResult(def, plain, Status.MET, scale(BigDecimal.ZERO), null, null,
+                    msg("assessment.formula.informational"));
+        }
         Status status = periods.isEmpty() ? Status.PENDING : Status.MET;
         for (PeriodResult period : periods) {
             status = status.worse(period.status());
         }
         List<String> missing = periods.stream().map(PeriodResult::missing).filter(m -> m != null).toList();
-        return new IndicatorResult(def, List.copyOf(periods), status, scale(score(def, periods)),
-                missing.isEmpty() ? null : String.join(msg("assessment.missing.separator"), missing), null);
+        BigDecimal score = scale(score(def, periods));
+        return new IndicatorResult(def, List.copyOf(periods), status, score,
+                missing.isEmpty() ? null : String.join(msg("assessment.missing.separator"), missing), null,
+                formula(def, periods, score));
+    }
+
+    /** The score's arithmetic in words, so that a township and the county can check every point. */
+    private String formula(IndicatorDefinition def, List<PeriodResult> periods, BigDecimal score) {
+        String weight = plain(def.weight());
+        String result = plain(score);
+        if (periods.isEmpty()) {
+            return msg("assessment.formula.notStarted", weight);
+        }
+        long met = periods.stream().filter(p -> p.status() == Status.MET).count();
+        return switch (def.scoring()) {
+            case ALL_OR_NOTHING -> msg("assessment.formula.allOrNothing", weight, met, periods.size(), result);
+            case PROPORTIONAL -> def.periodMode() == PeriodMode.YEAR
+                    ? msg("assessment.formula.proportionalYear", weight,
+                            periods.get(0).actual() == null ? "—" : plain(periods.get(0).actual()),
+                            plain(periods.get(0).target()), result)
+                    : msg("assessment.formula.proportional", weight, met, periods.size(), result);
+            case STEPPED -> msg("assessment.formula.stepped", String.join(msg("assessment.missing.separator"),
+                    def.steps().stream().map(st -> msg("assessment.formula.step", plain(st.threshold()), plain(st.points())))
+                            .toList()),
+                    def.periodMode() == PeriodMode.YEAR
+                            ? (periods.get(0).actual() == null ? "0" : plain(periods.get(0).actual()))
+                            : String.valueOf(met),
+                    result);
+        };
     }
 
     private PeriodResult evaluatePeriod(IndicatorDefinition def, Period period, String unitPath, LocalDate asOf) {

@@ -48,6 +48,9 @@ class Indicator {
     private String steps;
     private boolean manual;
     private String note;
+    private String basis;
+    private boolean informational;
+    private String volumeReason;
 
     @Enumerated(EnumType.STRING)
     private Aggregation aggregation;
@@ -91,6 +94,9 @@ class Indicator {
         this.steps = d.steps().isEmpty() ? null : String.join(",", d.steps().stream().map(Step::toString).toList());
         this.manual = d.manual();
         this.note = d.note();
+        this.basis = d.basis();
+        this.informational = d.informational();
+        this.volumeReason = d.volumeReason();
         Rule rule = d.rule();
         this.aggregation = rule == null ? null : rule.aggregation();
         this.recordKind = rule == null ? null : rule.kind();
@@ -108,7 +114,7 @@ class Indicator {
                 : new Rule(aggregation, recordKind, sumField, rateMetric,
                         filters.stream().map(StoredFilter::toFilter).toList(), comparison);
         return new IndicatorDefinition(code, name, category, weight, target, periodMode, scoring, parseSteps(steps),
-                rule, manual, note);
+                rule, manual, note, basis, informational, volumeReason);
     }
 
     static List<Step> parseSteps(String text) {
@@ -150,6 +156,10 @@ class Indicator {
 
     int getSortOrder() {
         return sortOrder;
+    }
+
+    boolean isInformational() {
+        return informational;
     }
 
     boolean isManual() {

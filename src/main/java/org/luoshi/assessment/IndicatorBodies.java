@@ -77,7 +77,10 @@ final class IndicatorBodies {
             @Schema(description = "For STEPPED: \"threshold:points\" items, ascending") List<String> steps,
             boolean manual,
             @Size(max = 1000, message = "{assessment.validation.tooLong}") String note,
-            @Valid RuleBody rule) {
+            @Valid RuleBody rule,
+            @Schema(description = "依据: the rule or document the indicator implements") @Size(max = 500, message = "{assessment.validation.tooLong}") String basis,
+            @Schema(description = "Shown without points, outside the total and the ranking") boolean informational,
+            @Schema(description = "Required to score a volume figure (2024 rules): why the county scores it") @Size(max = 500, message = "{assessment.validation.tooLong}") String volumeReason) {
 
         IndicatorDefinition toDefinition() {
             List<Step> parsed;
@@ -87,18 +90,19 @@ final class IndicatorBodies {
                 throw new InvalidDefinitionException(List.of(Problem.at("steps").messageKey("assessment.error.steps", code)));
             }
             return new IndicatorDefinition(code.trim(), name.trim(), category.trim(), weight, target, periodMode, scoring,
-                    parsed, manual || rule == null ? null : rule.toRule(), manual, note);
+                    parsed, manual || rule == null ? null : rule.toRule(), manual, note, basis, informational, volumeReason);
         }
     }
 
     record IndicatorResponse(long id, String code, String name, String category, BigDecimal weight, BigDecimal target,
-            PeriodMode periodMode, ScoringMode scoring, List<String> steps, boolean manual, String note, RuleBody rule) {
+            PeriodMode periodMode, ScoringMode scoring, List<String> steps, boolean manual, String note, RuleBody rule,
+            String basis, boolean informational, String volumeReason) {
 
         static IndicatorResponse of(Indicator indicator) {
             IndicatorDefinition d = indicator.definition();
             return new IndicatorResponse(indicator.getId(), d.code(), d.name(), d.category(), d.weight(), d.target(),
                     d.periodMode(), d.scoring(), d.steps().stream().map(Step::toString).toList(), d.manual(), d.note(),
-                    RuleBody.of(d.rule()));
+                    RuleBody.of(d.rule()), d.basis(), d.informational(), d.volumeReason());
         }
     }
 

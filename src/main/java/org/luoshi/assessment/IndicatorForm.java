@@ -52,6 +52,14 @@ class IndicatorForm {
     @Size(max = 1000, message = "{assessment.validation.tooLong}")
     private String note;
 
+    @Size(max = 500, message = "{assessment.validation.tooLong}")
+    private String basis;
+
+    private boolean informational;
+
+    @Size(max = 500, message = "{assessment.validation.tooLong}")
+    private String volumeReason;
+
     private Aggregation aggregation = Aggregation.COUNT;
     private LedgerKind kind;
     private String sumField;
@@ -75,6 +83,9 @@ class IndicatorForm {
         form.steps = d.steps().isEmpty() ? null : String.join(",", d.steps().stream().map(Step::toString).toList());
         form.manual = d.manual();
         form.note = d.note();
+        form.basis = d.basis();
+        form.informational = d.informational();
+        form.volumeReason = d.volumeReason();
         Rule rule = d.rule();
         if (rule != null) {
             form.aggregation = rule.aggregation();
@@ -125,7 +136,7 @@ class IndicatorForm {
                     sumField == null || sumField.isBlank() ? null : sumField, rate, filters, comparison);
         }
         return new IndicatorDefinition(trim(code), trim(name), trim(category), weight, target, periodMode, scoring,
-                parsed, rule, manual, note);
+                parsed, rule, manual, note, basis, informational, volumeReason);
     }
 
     /** The form field a problem of the definition belongs to. */
@@ -137,7 +148,8 @@ class IndicatorForm {
             case "rule.rate" -> "rate";
             case "rule.comparison" -> "comparison";
             case "rule.filters" -> "subKinds";
-            case "code", "name", "category", "weight", "target", "periodMode", "scoring", "steps", "note" -> problem.field();
+            case "code", "name", "category", "weight", "target", "periodMode", "scoring", "steps", "note", "basis",
+                    "volumeReason" -> problem.field();
             default -> "code";
         };
     }
@@ -224,6 +236,30 @@ class IndicatorForm {
 
     public void setNote(String note) {
         this.note = note;
+    }
+
+    public String getBasis() {
+        return basis;
+    }
+
+    public void setBasis(String basis) {
+        this.basis = basis;
+    }
+
+    public boolean isInformational() {
+        return informational;
+    }
+
+    public void setInformational(boolean informational) {
+        this.informational = informational;
+    }
+
+    public String getVolumeReason() {
+        return volumeReason;
+    }
+
+    public void setVolumeReason(String volumeReason) {
+        this.volumeReason = volumeReason;
     }
 
     public Aggregation getAggregation() {

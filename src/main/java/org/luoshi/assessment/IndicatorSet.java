@@ -105,7 +105,16 @@ class IndicatorSet {
     }
 
     public java.math.BigDecimal totalWeight() {
-        return indicators.stream().map(Indicator::getWeight).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        return indicators.stream().filter(i -> !i.isInformational()).map(Indicator::getWeight).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    /**
+     * The codes of its scored volume indicators without a stated reason: a set published before the 2024
+     * rules were applied. It is not changed silently; the page says so and the county can re-publish.
+     */
+    public List<String> unexplainedVolume() {
+        return definition().indicators().stream().filter(d -> d.scoredVolume() && d.volumeReason() == null)
+                .map(IndicatorDefinition::code).toList();
     }
 
     void rename(int year, String name, Instant now) {

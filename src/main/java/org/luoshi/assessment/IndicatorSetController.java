@@ -154,6 +154,15 @@ class IndicatorSetController {
         return "redirect:/assessment/sets/" + id;
     }
 
+    /** A draft's volume indicators scored without a reason become informational in one step (2024 rules). */
+    @PostMapping("/{id}/burden-rules")
+    @PreAuthorize(EDITORS)
+    String applyBurdenRules(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+        int changed = sets.applyBurdenRules(scope, id);
+        redirect.addFlashAttribute("flash", msg("assessment.set.burdenApplied", changed));
+        return "redirect:/assessment/sets/" + id;
+    }
+
     @PostMapping("/{id}/delete")
     @PreAuthorize(EDITORS)
     String delete(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {

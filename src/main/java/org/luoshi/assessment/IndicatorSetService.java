@@ -200,6 +200,28 @@ class IndicatorSetService {
         return indicator;
     }
 
+    /**
+     * Makes the draft's volume indicators that score without a stated reason informational: how a county
+     * brings a set published before the 2024 rules into line (withdraw, apply, publish again). Returns how
+     * many changed.
+     */
+    @Transactional
+    int applyBurdenRules(DataScope scope, long setId) {
+        IndicatorSet set = requireEditable(scope, setId);
+        requireDraft(set);
+        int changed = 0;
+        for (Indicator indicator : set.getIndicators()) {
+            IndicatorDefinition d = indicator.definition();
+            if (d.scoredVolume() && d.volumeReason() == null) {
+                indicator.redefine(d.asInformational());
+                changed++;
+            }
+        }
+        set.touch(clock.instant());
+        sets.flush();
+        return changed;
+    }
+
     @Transactional
     void deleteIndicator(DataScope scope, long setId, long indicatorId) {
         IndicatorSet set = requireEditable(scope, setId);

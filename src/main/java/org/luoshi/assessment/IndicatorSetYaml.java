@@ -50,6 +50,15 @@ final class IndicatorSetYaml {
             if (d.note() != null) {
                 i.put("note", d.note());
             }
+            if (d.basis() != null) {
+                i.put("basis", d.basis());
+            }
+            if (d.informational()) {
+                i.put("informational", true);
+            }
+            if (d.volumeReason() != null) {
+                i.put("volumeReason", d.volumeReason());
+            }
             if (d.rule() != null && !d.manual()) {
                 i.put("rule", rule(d.rule()));
             }
@@ -168,6 +177,7 @@ final class IndicatorSetYaml {
             PeriodMode period = enumValue(PeriodMode.class, m.get("period"), label, "period");
             ScoringMode scoring = enumValue(ScoringMode.class, m.get("scoring"), label, "scoring");
             boolean manual = Boolean.TRUE.equals(m.get("manual"));
+            boolean informational = Boolean.TRUE.equals(m.get("informational"));
             List<Step> steps = steps(m.get("steps"), label);
             Rule rule = null;
             Object ruleValue = m.get("rule");
@@ -180,7 +190,8 @@ final class IndicatorSetYaml {
                 return null;
             }
             return new IndicatorDefinition(code, string(m.get("name")), string(m.get("category")), weight, target,
-                    period, scoring, steps, rule, manual, string(m.get("note")));
+                    period, scoring, steps, rule, manual, string(m.get("note")), string(m.get("basis")), informational,
+                    string(m.get("volumeReason")));
         }
 
         Rule rule(Map<?, ?> r, String code) {

@@ -10,6 +10,11 @@ enum RateMetric {
     OPINION_ON_TIME(LedgerKind.OPINION_CASE, true, true),
     /** 志愿服务时长: volunteer hours / registered population of the unit. */
     VOLUNTEER_HOURS_PER_RESIDENT(LedgerKind.VOLUNTEER_SERVICE, false, false),
+    /**
+     * 阵地故障整改率: faults fixed / faults found over the venue checks (the glossary's 故障发现 / 整改).
+     * No fault found means nothing was left broken. A duty's outcome, not a volume: venues that work.
+     */
+    VENUE_FAULTS_FIXED(LedgerKind.VENUE_CHECK, true, true),
     /** 责任书签订率: villages and departments with a signed letter of the year / all active villages and departments. */
     LETTERS_SIGNED(null, true, false);
 
@@ -39,6 +44,9 @@ enum RateMetric {
             case OPINION_ON_TIME -> java.util.Map.of("closedOn", org.luoshi.ledger.FieldType.DATE, "onTime",
                     org.luoshi.ledger.FieldType.BOOLEAN);
             case VOLUNTEER_HOURS_PER_RESIDENT -> java.util.Map.of("hours", org.luoshi.ledger.FieldType.DECIMAL);
+            case VENUE_FAULTS_FIXED -> java.util.Map.of(org.luoshi.ledger.LedgerTerms.FAULTS_FOUND,
+                    org.luoshi.ledger.FieldType.INTEGER, org.luoshi.ledger.LedgerTerms.FAULTS_FIXED,
+                    org.luoshi.ledger.FieldType.INTEGER);
             case STUDY_ATTENDANCE, LETTERS_SIGNED -> java.util.Map.of();
         };
     }

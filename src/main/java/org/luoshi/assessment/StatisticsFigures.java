@@ -139,6 +139,15 @@ class StatisticsFigures implements LedgerFigures {
                 }
                 yield ratios;
             }
+            case VENUE_FAULTS_FIXED -> {
+                List<BigDecimal> found = sums(queries, LedgerTerms.FAULTS_FOUND);
+                List<BigDecimal> fixed = sums(queries, LedgerTerms.FAULTS_FIXED);
+                List<Ratio> ratios = new ArrayList<>();
+                for (int i = 0; i < queries.size(); i++) {
+                    ratios.add(new Ratio(fixed.get(i), found.get(i)));
+                }
+                yield ratios;
+            }
             case LETTERS_SIGNED -> letters(queries);
         };
     }

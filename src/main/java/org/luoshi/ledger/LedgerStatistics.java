@@ -281,6 +281,17 @@ public class LedgerStatistics {
         return counts;
     }
 
+    /**
+     * Records of the unit's subtree with a date in the range that were entered as 补录 (late, by the
+     * ledger's late-entry rule): the figure of "records made up afterwards" the burden page shows.
+     */
+    public long lateEntries(String unitPath, LocalDate from, LocalDate to) {
+        return jdbc.sql("select count(*) from ledger_record r where r.deleted_at is null and r.late = true "
+                        + "and r.unit_path like :path and r.occurred_on >= :from and r.occurred_on <= :to")
+                .param("path", LedgerStore.likePrefix(unitPath)).param("from", from).param("to", to)
+                .query(Long.class).single();
+    }
+
     /** Records per kind and month (index 0 = January) of a year in the unit's subtree; every kind is present. */
     public Map<LedgerKind, long[]> monthlyCountsByKind(String unitPath, int year) {
         Map<LedgerKind, long[]> counts = new EnumMap<>(LedgerKind.class);

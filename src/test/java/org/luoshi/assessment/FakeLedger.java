@@ -150,6 +150,7 @@ final class FakeLedger implements LedgerFigures {
                         BigDecimal.valueOf(closed.size()));
             }
             case VOLUNTEER_HOURS_PER_RESIDENT -> new Ratio(sum(query, "hours"), BigDecimal.valueOf(population));
+            case VENUE_FAULTS_FIXED -> new Ratio(sum(query, "faultsFixed"), sum(query, "faultsFound"));
             case LETTERS_SIGNED -> {
                 queries.add(query);
                 List<String> counterparts = letterCounterparts.stream()

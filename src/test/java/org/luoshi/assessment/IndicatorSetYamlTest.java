@@ -33,7 +33,8 @@ class IndicatorSetYamlTest {
                         new Rule(Aggregation.SUM, LedgerKind.MEDIA_PLACEMENT, "articleCount", null,
                                 List.of(RecordFilter.fieldIn("level", "NATIONAL", "PROVINCIAL"),
                                         RecordFilter.fieldIn("medium", "PRINT"), RecordFilter.tag("乡村振兴", "扫黄打非")),
-                                Comparison.AT_LEAST), false, "说明：含“引号”与: 冒号"),
+                                Comparison.AT_LEAST), false, "说明：含“引号”与: 冒号", "市委考核细则第3条",
+                        false, "市委考核明确要求按篇数计分"),
                 new IndicatorDefinition("A-2", "研讨", "理论学习", BigDecimal.ONE, BigDecimal.ONE, PeriodMode.EACH_QUARTER,
                         ScoringMode.PROPORTIONAL, List.of(),
                         new Rule(Aggregation.COUNT, LedgerKind.STUDY_SESSION, null, null,
@@ -47,7 +48,10 @@ class IndicatorSetYamlTest {
                         new Rule(Aggregation.RATE, null, null, RateMetric.STUDY_ATTENDANCE,
                                 List.of(RecordFilter.subKind("CENTRAL_GROUP")), null), false, null),
                 new IndicatorDefinition("A-5", "人工", "文化与文明创建", new BigDecimal("5"), null, PeriodMode.YEAR,
-                        ScoringMode.ALL_OR_NOTHING, List.of(), null, true, "人工评分")));
+                        ScoringMode.ALL_OR_NOTHING, List.of(), null, true, "人工评分"),
+                new IndicatorDefinition("A-6", "新媒体发布", "新闻宣传", BigDecimal.ZERO, null, PeriodMode.YEAR,
+                        ScoringMode.PROPORTIONAL, List.of(), new Rule(Aggregation.SUM, LedgerKind.NEW_MEDIA_OUTPUT, "posts",
+                                null, List.of(), null), false, null, "减负规定：仅作参考", true, null)));
     }
 
     @Test
@@ -66,7 +70,7 @@ class IndicatorSetYamlTest {
         assertThat(set.indicators().stream().map(IndicatorDefinition::weight).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("100");
         assertThat(set.indicators()).extracting(IndicatorDefinition::category).containsOnly(
-                "组织领导", "理论学习", "新闻宣传", "网络意识形态", "阵地建设", "文化与文明创建");
+                "组织领导", "理论学习", "理论宣讲", "新闻宣传", "网络意识形态", "阵地建设", "督查整改", "文化与文明创建");
         assertThat(IndicatorSetYaml.read(IndicatorSetYaml.write(set))).isEqualTo(set);
     }
 
