@@ -64,7 +64,8 @@ class PostApiController {
     @EditsOrg
     @Operation(summary = "Rename a post or change its kind or sort order; holders and history stay")
     PostResponse update(DataScope scope, @PathVariable long id, @Valid @RequestBody UpdatePostRequest request) {
-        Post post = posts.update(scope, id, request.title(), request.kind(), request.sortOrder() == null ? 0 : request.sortOrder());
+        Post post = posts.update(scope, id, request.title(), request.kind(), request.sortOrder() == null ? 0 : request.sortOrder(),
+                request.version());
         return PostResponse.of(post, posts.currentHolder(id).orElse(null));
     }
 
@@ -119,7 +120,9 @@ class PostApiController {
             @NotBlank(message = "{org.post.title.required}") @Size(max = 50, message = "{org.post.title.size}") String title,
             @NotNull(message = "{org.post.kind.required}") PostKind kind,
             @Min(value = 0, message = "{org.unit.sortOrder.range}")
-            @Max(value = 9999, message = "{org.unit.sortOrder.range}") Integer sortOrder) {
+            @Max(value = 9999, message = "{org.unit.sortOrder.range}") Integer sortOrder,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "the version read; a newer saved one answers 409")
+            Long version) {
     }
 
     record AssignRequest(
@@ -131,11 +134,12 @@ class PostApiController {
     }
 
     record PostResponse(long id, long unitId, String title, PostKind kind, boolean active, int sortOrder,
-            HolderResponse holder) {
+            HolderResponse holder, long version) {
 
         static PostResponse of(Post post, Person holder) {
             return new PostResponse(post.getId(), post.getOrgUnitId(), post.getTitle(), post.getKind(), post.isActive(),
-                    post.getSortOrder(), holder == null ? null : new HolderResponse(holder.getId(), holder.getName()));
+                    post.getSortOrder(), holder == null ? null : new HolderResponse(holder.getId(), holder.getName()),
+                    post.getVersion());
         }
     }
 

@@ -129,7 +129,7 @@ class PostController {
         // The unit of a post is not edited here.
         boolean invalid = binding.getFieldErrors().stream().anyMatch(f -> !f.getField().equals("unitId"));
         return forms.submit(invalid, model, response, redirect, () -> formView(scope, post, model), () -> {
-            posts.update(scope, id, form.getTitle(), form.getKind(), form.getSortOrder());
+            posts.update(scope, id, form.getTitle(), form.getKind(), form.getSortOrder(), form.getVersion());
             return forms.done("/org/posts/" + id, "common.saved");
         });
     }

@@ -23,9 +23,12 @@ class PostForm {
     @Min(value = 0, message = "{org.unit.sortOrder.range}")
     @Max(value = 9999, message = "{org.unit.sortOrder.range}")
     private Integer sortOrder = 0;
+    /** The version the user opened; a save from an older one is refused (someone else saved in between). */
+    private Long version;
 
     static PostForm of(Post post) {
         PostForm form = new PostForm();
+        form.version = post.getVersion();
         form.unitId = post.getOrgUnitId();
         form.title = post.getTitle();
         form.kind = post.getKind();
@@ -63,5 +66,13 @@ class PostForm {
 
     public void setSortOrder(Integer sortOrder) {
         this.sortOrder = sortOrder;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

@@ -107,9 +107,10 @@ public class PostService {
 
     /** Renames a post or changes its kind; the holders and their history stay. */
     @Transactional
-    public Post update(DataScope scope, long postId, String title, PostKind kind, int sortOrder) {
+    public Post update(DataScope scope, long postId, String title, PostKind kind, int sortOrder, Long expectedVersion) {
         OrgUnitService.requireWritable(scope);
         Post post = get(scope, postId);
+        org.luoshi.web.StaleEditException.check(expectedVersion, post.getVersion(), () -> "岗位名称“" + post.getTitle() + "”");
         post.describe(OrgUnitService.clean(title), kind, sortOrder, clock.instant());
         return post;
     }

@@ -84,4 +84,18 @@ class StaleEditTest {
                 .andExpect(jsonPath("$.detail").value(containsString("其他人已修改并保存")));
         assertThat(units.getUnchecked(village.getId()).getName()).isEqualTo(village.getName() + "一");
     }
+
+    @Test
+    void theApiAnswers409ForAStaleVersionOfAPost() throws Exception {
+        Post post = fx.newPost(fx.township("柳溪镇"));
+        long opened = post.getVersion();
+        String body = "{\"title\": \"%s\", \"kind\": \"%s\", \"version\": %d}";
+        mvc.perform(put("/api/v1/org/posts/" + post.getId()).with(as(users, "officer")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(post.getTitle() + "甲", post.getKind(), opened)))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/v1/org/posts/" + post.getId()).with(as(users, "officer")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(post.getTitle() + "乙", post.getKind(), opened)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString(post.getTitle() + "甲")));
+    }
 }
