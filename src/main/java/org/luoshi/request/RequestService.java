@@ -315,6 +315,8 @@ class RequestService {
         return remind(task);
     }
 
+    /** Writes the reminders (the class reads by default: on PostgreSQL a read-only transaction refuses them). */
+    @Transactional
     int remind(ReportingTask task) {
         LocalDate today = today();
         int reminded = 0;
