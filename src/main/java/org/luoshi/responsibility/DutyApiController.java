@@ -55,7 +55,7 @@ class DutyApiController {
     DutyView update(DataScope scope, @PathVariable long id, @Valid @RequestBody DutyRequest body, BindingResult result)
             throws BindException {
         check(body, result);
-        duties.update(scope, id, body.toCommand());
+        duties.update(scope, id, body.toCommand(), body.version());
         return duties.get(scope, id);
     }
 
@@ -89,7 +89,9 @@ class DutyApiController {
             @NotNull(message = "{responsibility.letter.township.required}") Long townshipId,
             @NotNull(message = "{responsibility.duty.kind.required}") ResponsibilityKind kind,
             @NotNull(message = "{responsibility.post.required}") Long postId,
-            @Size(max = 1000, message = "{responsibility.duty.scope.size}") String scope) {
+            @Size(max = 1000, message = "{responsibility.duty.scope.size}") String scope,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "on update: the version read; a newer saved one answers 409")
+            Long version) {
 
         DutyCommand toCommand() {
             return new DutyCommand(townshipId, kind, postId, SeatForm.blankToNull(scope));

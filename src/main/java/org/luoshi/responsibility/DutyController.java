@@ -103,7 +103,7 @@ class DutyController {
         checkScope(form, result);
         return forms.submit(result.hasErrors(), model, response, redirect, () -> form(scope, townshipId, id, form, model),
                 () -> {
-                    duties.update(scope, id, form.toCommand(townshipId));
+                    duties.update(scope, id, form.toCommand(townshipId), form.getVersion());
                     return forms.done("/responsibility/duties?townshipId=" + townshipId, "common.saved");
                 });
     }

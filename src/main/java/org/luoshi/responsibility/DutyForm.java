@@ -15,9 +15,12 @@ class DutyForm {
 
     @Size(max = 1000, message = "{responsibility.duty.scope.size}")
     private String scope;
+    /** The version the user opened; a save from an older one is refused (someone else saved in between). */
+    private Long version;
 
     static DutyForm of(ResponsibilityService.DutyView duty) {
         DutyForm form = new DutyForm();
+        form.version = duty.version();
         form.kind = duty.kind();
         form.postId = duty.postId();
         form.scope = duty.scope();
@@ -55,5 +58,13 @@ class DutyForm {
 
     public void setScope(String scope) {
         this.scope = scope;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

@@ -67,6 +67,10 @@ class Responsibility {
         return confirmedHolderId;
     }
 
+    long getVersion() {
+        return version;
+    }
+
     Instant getConfirmedAt() {
         return confirmedAt;
     }

@@ -12,6 +12,7 @@ import org.luoshi.org.Post;
 import org.luoshi.org.PostService;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.StaleEditException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,10 +67,12 @@ public class ResponsibilityService {
 
     /** Changes kind, post or scope text; the township of a responsibility does not change. */
     @Transactional
-    public void update(DataScope scope, long id, DutyCommand command) {
+    public void update(DataScope scope, long id, DutyCommand command, Long expectedVersion) {
         Instant now = clock.instant();
         scope.requireWritable();
         Responsibility duty = find(scope, id);
+        StaleEditException.check(expectedVersion, duty.getVersion(), () -> "分工“"
+                + (duty.getScope() == null ? "" : duty.getScope()) + "”");
         OrgUnit township = townships.get(scope, duty.getOrgUnitId());
         townships.postWithin(scope, township, command.postId());
         checkRules(township.getId(), id, command);
@@ -126,12 +129,12 @@ public class ResponsibilityService {
     private static DutyView view(Responsibility d, Post post, Person holder) {
         return new DutyView(d.getId(), d.getOrgUnitId(), d.getKind(), post.getId(), post.getTitle(), post.getSortOrder(),
                 holder == null ? null : holder.getId(), holder == null ? null : holder.getName(), d.getScope(),
-                d.getConfirmedAt(), LeadingGroupService.needsAttention(holder, d.getConfirmedHolderId()));
+                d.getConfirmedAt(), LeadingGroupService.needsAttention(holder, d.getConfirmedHolderId()), d.getVersion());
     }
 
     public record DutyView(long id, long townshipId, ResponsibilityKind kind, long postId, String postTitle,
             int postSortOrder, Long holderId, String holderName, String scope, Instant confirmedAt,
-            boolean needsAttention) {
+            boolean needsAttention, long version) {
     }
 
     public record DutyCommand(long townshipId, ResponsibilityKind kind, long postId, String scope) {

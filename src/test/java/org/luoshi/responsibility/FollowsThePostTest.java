@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -124,6 +125,26 @@ class FollowsThePostTest extends ResponsibilityTestBase {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/responsibility/duties/{id}", id)
                         .with(fx.bearer("officer")))
                 .andExpect(status().isNoContent());
+    }
+
+    @Test
+    void aDutySavedFromAnOlderCopyIsRefused() throws Exception {
+        DataScope officer = fx.scopeOf("officer");
+        long township = fx.township("柳溪镇").getId();
+        Post post = fx.heldPost("柳溪镇", "辛" + Fixtures.unique());
+        long id = duties.create(officer, new ResponsibilityService.DutyCommand(township, ResponsibilityKind.DUAL_DUTY,
+                post.getId(), "分管宣传"));
+        long opened = duties.get(officer, id).version();
+        String body = "{\"townshipId\": %d, \"kind\": \"DUAL_DUTY\", \"postId\": %d, \"scope\": \"%s\", \"version\": %d}";
+        mvc.perform(put("/api/v1/responsibility/duties/" + id).with(as("officer")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(township, post.getId(), "分管宣传和网信", opened)))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/v1/responsibility/duties/" + id).with(as("officer")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(township, post.getId(), "分管文化", opened)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("分管宣传和网信")));
+        assertThat(duties.get(officer, id).scope()).isEqualTo("分管宣传和网信");
+        duties.delete(officer, id);
     }
 
     @Test
