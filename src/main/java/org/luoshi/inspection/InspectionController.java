@@ -301,7 +301,7 @@ class InspectionController {
      */
     private String act(DataScope scope, Authentication auth, long id, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect, String anchor, Function<Actor, String> action) {
-        return forms.submit(errors.hasErrors(), model, response, redirect, () -> detail(scope, auth, id, model),
+        return forms.submit(errors, model, response, redirect, () -> detail(scope, auth, id, model),
                 () -> new FormSubmission.Done("/inspection/inspections/" + id + anchor, action.apply(Actor.of(scope, auth))));
     }
 

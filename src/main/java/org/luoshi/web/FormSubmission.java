@@ -2,17 +2,21 @@ package org.luoshi.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
+import org.springframework.beans.NotReadablePropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * How pages answer a posted form or button, one protocol for every module: invalid input shows the
- * page again with the user's input and the messages beside the fields (400); a change the rules
- * refuse shows it again, input kept, with the reason at the top of the form (409, the fragment
- * {@code fragments/form :: ruleError}); a change that is made redirects with a flash message.
+ * page again with the user's input and all the messages beside the fields at once (400); a change
+ * the rules refuse shows it again, input kept, with the reason beside the field it concerns
+ * ({@link RuleViolationException#at}) or at the top of the form (409, the fragment
+ * {@code fragments/form :: ruleError}); a change that is made redirects with a flash message. It
+ * never ends on an error page: what the user typed is never lost.
  */
 @Component
 public class FormSubmission {
@@ -28,12 +32,29 @@ public class FormSubmission {
     }
 
     /**
-     * @param invalid whether the input failed validation (the change is then not tried)
+     * A form bound to an object: its validation errors, and a refusal about one of its fields, are
+     * shown beside the fields.
+     *
+     * @param form the binding of the posted form
      * @param again renders the page again, with the form or the reason
      * @param change makes the change and says where to go
      */
+    public String submit(BindingResult form, Model model, HttpServletResponse response, RedirectAttributes redirect,
+            Supplier<String> again, Supplier<Done> change) {
+        return run(form, form.hasErrors(), model, response, redirect, again, change);
+    }
+
+    /**
+     * A button or a form without a bound object: {@code invalid} says whether its input failed
+     * validation (the change is then not tried); a refusal is told at the top.
+     */
     public String submit(boolean invalid, Model model, HttpServletResponse response, RedirectAttributes redirect,
             Supplier<String> again, Supplier<Done> change) {
+        return run(null, invalid, model, response, redirect, again, change);
+    }
+
+    private String run(BindingResult form, boolean invalid, Model model, HttpServletResponse response,
+            RedirectAttributes redirect, Supplier<String> again, Supplier<Done> change) {
         if (invalid) {
             response.setStatus(400);
             return again.get();
@@ -45,8 +66,23 @@ public class FormSubmission {
         } catch (RuleViolationException e) {
             // A storage fault is the server's (503), not something the user can change in the form.
             response.setStatus(UploadException.pageStatus(e, 409));
-            model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+            String message = messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+            if (!besideField(form, e, message)) {
+                model.addAttribute("error", message);
+            }
             return again.get();
+        }
+    }
+
+    private static boolean besideField(BindingResult form, RuleViolationException e, String message) {
+        if (form == null || e.field() == null) {
+            return false;
+        }
+        try {
+            form.rejectValue(e.field(), e.messageKey(), e.args(), message);
+            return true;
+        } catch (NotReadablePropertyException notThisForm) {
+            return false;
         }
     }
 

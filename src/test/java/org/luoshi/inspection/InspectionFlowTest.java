@@ -189,8 +189,11 @@ class InspectionFlowTest {
 
         // Locked: no edit, no note, no evidence, through API and page.
         api(post("/api/v1/inspection/findings/" + id + "/notes"), "officer2", Map.of("note", "补充"), 409);
-        mvc.perform(post("/inspection/findings/" + id + "/notes").param("note", "补充").with(csrf()).with(as("officer2")))
-                .andExpect(status().isConflict());
+        // the finding's page again with the reason on top and the note kept, not an error page
+        String lockedPage = mvc.perform(post("/inspection/findings/" + id + "/notes").param("note", "补充的说明")
+                        .with(csrf()).with(as("officer2")))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(lockedPage).contains("id=\"rule-error\"").contains("id=\"finding-state\"").doesNotContain("id=\"error-page\"");
         // A new finding may reference it.
         JsonNode follow = api(post("/api/v1/inspection/findings/" + id + "/follow-up"), "county",
                 Map.of("title", "问题再次出现", "deadline", TODAY.plusDays(10).toString()), 201);
