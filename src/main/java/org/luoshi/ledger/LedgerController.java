@@ -324,14 +324,28 @@ class LedgerController {
 
     @PostMapping("/records/{id}/attachments")
     @PreAuthorize(WRITERS)
-    String upload(DataScope scope, @PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String upload(DataScope scope, @PathVariable long id,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        // several photos at once, picked from the phone's gallery; each is checked and stored on its
+        // own, so the ones before a refused file are kept and the page says which file was refused
+        List<MultipartFile> chosen = files == null ? List.of()
+                : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
+        String current = null;
         try {
-            ledger.attach(scope, id, file);
+            if (chosen.isEmpty()) {
+                ledger.attach(scope, id, (MultipartFile) null);
+            }
+            for (MultipartFile file : chosen) {
+                current = file.getOriginalFilename();
+                ledger.attach(scope, id, file);
+            }
         } catch (RuleViolationException e) {
             // A refused file is 400; a storage fault of the server 503, with a message that says so.
             response.setStatus(UploadException.pageStatus(e, 400));
-            return detail(scope, ledger.get(scope, id), Map.of("file", presenter.msg(e.messageKey(), e.args())), model);
+            String why = presenter.msg(e.messageKey(), e.args());
+            return detail(scope, ledger.get(scope, id),
+                    Map.of("file", chosen.size() > 1 ? presenter.msg("ledger.attachments.refusedFile", current, why) : why), model);
         }
         redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.attached"));
         return "redirect:/ledger/records/" + id;
