@@ -166,4 +166,65 @@ class OfficerWeekBrowserTest extends BrowserJourney {
         assertCleanPage();
         screenshot("week-5-two-photos");
     }
+
+    /** Defect 9: at 1366 and 1920 px the header buttons stay in one row and every kind tab is in view. */
+    @Test
+    void headerButtonsAndKindTabsFitADesktop() {
+        signIn("officer", "Luoshi@2026");
+        for (int width : new int[] {1366, 1920}) {
+            page.setViewportSize(width, 900);
+            for (String path : new String[] {"/ledger", "/ledger/study-session", "/org/people", "/report"}) {
+                page.navigate(url(path));
+                assertCleanPage();
+                Locator buttons = page.locator(".page-header .btn:visible");
+                assertThat(buttons.count()).as("buttons on %s", path).isPositive();
+                double top = buttons.first().boundingBox().y;
+                for (int i = 1; i < buttons.count(); i++) {
+                    assertThat(buttons.nth(i).boundingBox().y).as("button %d of %s at %d px", i, path, width)
+                            .isCloseTo(top, org.assertj.core.data.Offset.offset(4.0));
+                }
+                if (!path.startsWith("/ledger")) {
+                    continue;
+                }
+                Locator tabs = page.locator("#kind-counts .nav-link");
+                assertThat(tabs.count()).isGreaterThan(10);
+                for (int i = 0; i < tabs.count(); i++) {
+                    var box = tabs.nth(i).boundingBox();
+                    assertThat(box.x + box.width).as("tab %d of %s at %d px", i, path, width).isLessThanOrEqualTo(width);
+                }
+            }
+            screenshot("week-6-ledger-tabs-" + width);
+        }
+    }
+
+    /** Defect 14: an en-US browser gets Chinese; English only by the switch, which is remembered. */
+    @Test
+    void anEnglishBrowserGetsChineseUntilTheUserSwitches() {
+        context.close();
+        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("en-US")
+                .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "en-US,en;q=0.9")).setViewportSize(1366, 900));
+        page = context.newPage();
+        page.navigate(url("/login"));
+        assertThat(page.locator("h2")).hasText("登录");
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+        page.click("#lang-en");
+        assertThat(page.locator("h2")).hasText("Sign in");
+        signIn("officer", "Luoshi@2026");
+        assertThat(page.locator("#navbar-menu")).containsText("Work ledger");
+        page.click("#user-menu");
+        page.click("#lang-zh");
+        assertThat(page.locator("#navbar-menu")).containsText("工作台账");
+        page.navigate(url("/ledger"));
+        assertThat(page.locator("#navbar-menu")).containsText("工作台账");
+        assertCleanPage();
+    }
+
+    /** Defect 13: an unknown address says the page does not exist, not that the system failed. */
+    @Test
+    void anUnknownAddressSaysThePageDoesNotExist() {
+        signIn("officer", "Luoshi@2026");
+        page.navigate(url("/no-such-page"));
+        assertThat(page.locator("#error-page")).containsText("页面不存在");
+        assertThat(page.locator("#error-page")).not().containsText("系统出错");
+    }
 }
