@@ -351,6 +351,29 @@ class LedgerController {
         return "redirect:/ledger/records/" + id;
     }
 
+    /** Takes a file off the record, with a reason kept in its history; replacing one is this and an upload. */
+    @PostMapping("/records/{id}/attachments/{attachmentId}/remove")
+    @PreAuthorize(WRITERS)
+    String detach(DataScope scope, @PathVariable long id, @PathVariable long attachmentId,
+            @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            ledger.detach(scope, id, attachmentId, reason);
+        } catch (LedgerValidationException e) {
+            response.setStatus(400);
+            return detail(scope, ledger.get(scope, id), Map.of("detach-" + attachmentId, presenter.msg("ledger.error.reasonRequired")),
+                    model);
+        }
+        redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.detached"));
+        return "redirect:/ledger/records/" + id + "#attachments";
+    }
+
+    /** A small JPEG of a photo, so that a page of records does not load every full image. */
+    @GetMapping("/attachments/{id}/thumbnail")
+    ResponseEntity<byte[]> thumbnail(DataScope scope, @PathVariable long id) {
+        return files.thumbnail(ledger.attachment(scope, id));
+    }
+
     @GetMapping("/attachments/{id}")
     ResponseEntity<Resource> download(DataScope scope, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean inline) {

@@ -297,6 +297,11 @@ class LedgerStore {
                 .param("r", recordId).param("a", attachmentId).param("at", ts(at)).param("by", by).update();
     }
 
+    boolean detach(long recordId, long attachmentId) {
+        return jdbc.sql("delete from ledger_attachment where record_id = :r and attachment_id = :a")
+                .param("r", recordId).param("a", attachmentId).update() == 1;
+    }
+
     List<Long> attachmentIds(long recordId) {
         return jdbc.sql("select attachment_id from ledger_attachment where record_id = :r order by attached_at, attachment_id")
                 .param("r", recordId).query(Long.class).list();

@@ -165,6 +165,29 @@ class OfficerWeekBrowserTest extends BrowserJourney {
         assertThat(page.locator("#attachments")).containsText("会场.png");
         assertCleanPage();
         screenshot("week-5-two-photos");
+
+        // the page loads thumbnails, not the full photos
+        String src = page.locator("#attachments img").first().getAttribute("src");
+        assertThat(src).endsWith("/thumbnail");
+        var thumbnail = page.request().get(url(src));
+        assertThat(thumbnail.status()).isEqualTo(200);
+        assertThat(thumbnail.headers().get("content-type")).isEqualTo("image/jpeg");
+
+        // a wrong photo is taken off with a reason, which the history keeps with the file's name
+        Locator second = page.locator("#attachments .list-group-item:has-text('会场.png')");
+        second.locator("summary.text-danger").click();
+        second.locator("button[type=submit]").click();
+        assertCleanPage();
+        assertThat(page.locator("#attachments .invalid-feedback:visible")).hasText("请填写原因。");
+        second = page.locator("#attachments .list-group-item:has-text('会场.png')");
+        second.locator("input[name=reason]").fill("照片拍错，重新上传");
+        second.locator("button[type=submit]").click();
+        assertThat(page.locator("#attachments img")).hasCount(1);
+        assertThat(page.locator("#attachments")).not().containsText("会场.png");
+        page.navigate(page.url().replaceAll("#.*", "") + "/history");
+        assertThat(page.locator(".revision").last()).containsText("移除附件");
+        assertThat(page.locator(".revision").last()).containsText("会场.png：照片拍错，重新上传");
+        assertCleanPage();
     }
 
     /** Defect 9: at 1366 and 1920 px the header buttons stay in one row and every kind tab is in view. */
