@@ -137,11 +137,14 @@ class InspectionController {
     @GetMapping("/visits/new")
     @PreAuthorize(ChecklistController.SUPERVISORS)
     String newVisit(DataScope scope, Authentication auth, @RequestParam(required = false) Long checklistId, Model model) {
-        if (!model.containsAttribute("visitForm")) {
-            model.addAttribute("visitForm", new VisitForm(checklistId, rule.today(), null, List.of()));
-        }
         Actor actor = Actor.of(scope, auth);
-        model.addAttribute("checklists", checklists.list(actor));
+        var offered = checklists.list(actor);
+        if (!model.containsAttribute("visitForm")) {
+            // the only checklist there is needs no choosing
+            Long chosen = checklistId == null && offered.size() == 1 ? offered.get(0).getId() : checklistId;
+            model.addAttribute("visitForm", new VisitForm(chosen, rule.today(), null, List.of()));
+        }
+        model.addAttribute("checklists", offered);
         model.addAttribute("targets", units.tree(scope).stream().filter(u -> u.getId() != scope.unitId()).toList());
         return "inspection/visit-form";
     }
