@@ -12,6 +12,7 @@ import org.luoshi.evidence.AttachmentService;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Person;
+import org.luoshi.web.FormSubmission;
 import org.luoshi.web.RuleViolationException;
 import org.luoshi.web.UploadException;
 import org.springframework.core.io.Resource;
@@ -46,9 +47,11 @@ class LedgerController {
     private final OrgUnitService units;
     private final AttachmentService files;
     private final org.luoshi.time.Times times;
+    private final FormSubmission forms;
 
     LedgerController(LedgerService ledger, RecordKinds kinds, RecordPresenter presenter, OrgUnitService units,
-            AttachmentService files, org.luoshi.time.Times times) {
+            AttachmentService files, org.luoshi.time.Times times, FormSubmission forms) {
+        this.forms = forms;
         this.times = times;
         this.ledger = ledger;
         this.kinds = kinds;
@@ -146,18 +149,8 @@ class LedgerController {
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         RecordKind k = kinds.get(kind);
         scope.requireWritable();
-        Map<String, String> errors = bindingErrors(binding);
-        if (errors.isEmpty()) {
-            try {
-                LedgerRecord record = ledger.create(scope, k.code(), form.toCommand());
-                redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.created"));
-                return "redirect:/ledger/records/" + record.id();
-            } catch (LedgerValidationException e) {
-                errors = messages(e);
-            }
-        }
-        response.setStatus(400);
-        return form(scope, k, form, null, errors, model);
+        return forms.submit(binding, model, response, redirect, () -> form(scope, k, form, null, errors(binding, model), model),
+                () -> forms.done("/ledger/records/" + ledger.create(scope, k.code(), form.toCommand()).id(), "ledger.flash.created"));
     }
 
     @GetMapping("/records/{id}/edit")
@@ -175,18 +168,11 @@ class LedgerController {
         scope.requireWritable();
         LedgerRecord record = ledger.get(scope, id);
         RecordKind k = kinds.get(record.kind());
-        Map<String, String> errors = bindingErrors(binding);
-        if (errors.isEmpty()) {
-            try {
-                ledger.update(scope, id, form.toCommand(), form.getReason(), form.getVersion());
-                redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.updated"));
-                return "redirect:/ledger/records/" + id;
-            } catch (LedgerValidationException e) {
-                errors = messages(e);
-            }
-        }
-        response.setStatus(400);
-        return form(scope, k, form, record, errors, model);
+        return forms.submit(binding, model, response, redirect, () -> form(scope, k, form, record, errors(binding, model), model),
+                () -> {
+                    ledger.update(scope, id, form.toCommand(), form.getReason(), form.getVersion());
+                    return forms.done("/ledger/records/" + id, "ledger.flash.updated");
+                });
     }
 
     private String form(DataScope scope, RecordKind kind, RecordForm form, LedgerRecord record, Map<String, String> errors,
@@ -206,17 +192,24 @@ class LedgerController {
         return "ledger/form";
     }
 
-    private Map<String, String> bindingErrors(BindingResult binding) {
+    /**
+     * The messages beside the ledger form's fields, by the names its template uses: what the form
+     * protocol put into the binding (a value that did not convert is told as "not a date" or "not a
+     * number") and into the model for the per-kind fields the binding does not hold.
+     */
+    private Map<String, String> errors(BindingResult binding, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(),
-                presenter.msg(e.getField().startsWith("occurred") ? "ledger.error.notADate" : "ledger.error.notANumber")));
+        binding.getFieldErrors().forEach(e -> errors.merge(e.getField(), e.isBindingFailure()
+                ? presenter.msg(e.getField().startsWith("occurred") ? "ledger.error.notADate" : "ledger.error.notANumber")
+                : e.getDefaultMessage(), (a, b) -> a.equals(b) ? a : a + " " + b));
+        errors.putAll(fieldErrors(model));
         return errors;
     }
 
-    private Map<String, String> messages(LedgerValidationException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.violations().forEach(v -> errors.merge(v.field(), presenter.msg(v.messageKey(), v.args()), (a, b) -> a + " " + b));
-        return errors;
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> fieldErrors(Model model) {
+        Object errors = model.getAttribute(FormSubmission.FIELD_ERRORS);
+        return errors == null ? Map.of() : (Map<String, String>) errors;
     }
 
     // ---- detail, history ----
@@ -288,14 +281,11 @@ class LedgerController {
     @PreAuthorize(WRITERS)
     String delete(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        try {
-            ledger.delete(scope, id, reason);
-        } catch (LedgerValidationException e) {
-            response.setStatus(400);
-            return detail(scope, ledger.get(scope, id), messages(e), model);
-        }
-        redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.deleted"));
-        return "redirect:/ledger";
+        return forms.submit(false, model, response, redirect, () -> detail(scope, ledger.get(scope, id), fieldErrors(model), model),
+                () -> {
+                    ledger.delete(scope, id, reason);
+                    return forms.done("/ledger", "ledger.flash.deleted");
+                });
     }
 
     @GetMapping("/deleted")
@@ -309,15 +299,14 @@ class LedgerController {
 
     @PostMapping("/records/{id}/restore")
     @PreAuthorize("hasAuthority('records:restore')")
-    String restore(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
-            RedirectAttributes redirect) {
-        try {
-            ledger.restore(scope, id, reason);
-        } catch (LedgerValidationException e) {
-            throw new RuleViolationException("ledger.error.reasonRequired");
-        }
-        redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.restored"));
-        return "redirect:/ledger/records/" + id;
+    String restore(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        // a missing reason is told beside the restore field of the deleted record's page
+        return forms.submit(false, model, response, redirect,
+                () -> detail(scope, ledger.getIncludingDeleted(scope, id), fieldErrors(model), model), () -> {
+                    ledger.restore(scope, id, reason);
+                    return forms.done("/ledger/records/" + id, "ledger.flash.restored");
+                });
     }
 
     // ---- evidence ----
@@ -357,15 +346,15 @@ class LedgerController {
     String detach(DataScope scope, @PathVariable long id, @PathVariable long attachmentId,
             @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
+        return forms.submit(false, model, response, redirect, () -> {
+            // the reason field of this file's removal form, not the record's delete reason
+            Map<String, String> errors = new HashMap<>();
+            fieldErrors(model).forEach((field, message) -> errors.put("reason".equals(field) ? "detach-" + attachmentId : field, message));
+            return detail(scope, ledger.get(scope, id), errors, model);
+        }, () -> {
             ledger.detach(scope, id, attachmentId, reason);
-        } catch (LedgerValidationException e) {
-            response.setStatus(400);
-            return detail(scope, ledger.get(scope, id), Map.of("detach-" + attachmentId, presenter.msg("ledger.error.reasonRequired")),
-                    model);
-        }
-        redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.detached"));
-        return "redirect:/ledger/records/" + id + "#attachments";
+            return forms.done("/ledger/records/" + id + "#attachments", "ledger.flash.detached");
+        });
     }
 
     /** A small JPEG of a photo, so that a page of records does not load every full image. */

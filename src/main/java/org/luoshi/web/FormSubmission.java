@@ -2,7 +2,7 @@ package org.luoshi.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
-import org.springframework.beans.NotReadablePropertyException;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,11 +15,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * page again with the user's input and all the messages beside the fields at once (400); a change
  * the rules refuse shows it again, input kept, with the reason beside the field it concerns
  * ({@link RuleViolationException#at}) or at the top of the form (409, the fragment
- * {@code fragments/form :: ruleError}); a change that is made redirects with a flash message. It
- * never ends on an error page: what the user typed is never lost.
+ * {@code fragments/form :: ruleError}); input the service refuses field by field ({@link FieldRefusal})
+ * shows all its messages beside their fields (400); a change that is made redirects with a flash
+ * message. It never ends on an error page: what the user typed is never lost.
+ *
+ * <p>Messages beside fields go into the form's {@link BindingResult} where the field is one of its
+ * properties, else into the model's {@value #FIELD_ERRORS} map (field → message), which pages with
+ * fields of their own naming (the ledger's per-kind fields) read.
  */
 @Component
 public class FormSubmission {
+
+    /** Model attribute: messages for fields no bound form holds, by field name. */
+    public static final String FIELD_ERRORS = "fieldErrors";
 
     private final MessageSource messages;
 
@@ -66,24 +74,42 @@ public class FormSubmission {
         } catch (RuleViolationException e) {
             // A storage fault is the server's (503), not something the user can change in the form.
             response.setStatus(UploadException.pageStatus(e, 409));
-            String message = messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
-            if (!besideField(form, e, message)) {
+            String message = message(e.messageKey(), e.args());
+            if (e.field() == null) {
                 model.addAttribute("error", message);
+            } else {
+                besideField(form, model, e.field(), e.messageKey(), e.args(), message);
+            }
+            return again.get();
+        } catch (RuntimeException e) {
+            if (!(e instanceof FieldRefusal refusal)) {
+                throw e;
+            }
+            response.setStatus(400);
+            for (FieldRefusal.Message m : refusal.refusedFields()) {
+                besideField(form, model, m.field(), m.key(), m.args(), message(m.key(), m.args()));
             }
             return again.get();
         }
     }
 
-    private static boolean besideField(BindingResult form, RuleViolationException e, String message) {
-        if (form == null || e.field() == null) {
-            return false;
+    private String message(String key, Object[] args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    private static void besideField(BindingResult form, Model model, String field, String key, Object[] args, String message) {
+        if (form != null) {
+            try {
+                form.rejectValue(field, key, args, message);
+                return;
+            } catch (InvalidPropertyException notThisForm) {
+                // a field the bound form does not hold as a property: the map below
+            }
         }
-        try {
-            form.rejectValue(e.field(), e.messageKey(), e.args(), message);
-            return true;
-        } catch (NotReadablePropertyException notThisForm) {
-            return false;
-        }
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> byField = (java.util.Map<String, String>) model.asMap()
+                .computeIfAbsent(FIELD_ERRORS, k -> new java.util.LinkedHashMap<String, String>());
+        byField.merge(field, message, (a, b) -> a + " " + b);
     }
 
     /** A change that was made: go to {@code location} and say the message {@code key}. */

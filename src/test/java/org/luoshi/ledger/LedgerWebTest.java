@@ -279,6 +279,12 @@ class LedgerWebTest {
                 .andExpect(content().string(containsString("录错单位")))
                 .andExpect(content().string(containsString("id=\"restore-form\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"edit-record\""))));
+        // without a reason: the deleted record's page again, the reason asked for beside the restore field
+        mvc.perform(post("/ledger/records/{id}/restore", record.id()).param("reason", " ").with(as(users, "admin")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"restore-form\"")))
+                .andExpect(content().string(containsString("请填写原因")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"error-page\""))));
         mvc.perform(post("/ledger/records/{id}/restore", record.id()).param("reason", "误删").with(as(users, "admin")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/ledger/records/{id}", record.id()).with(as(users, "officer"))).andExpect(status().isOk())
