@@ -13,6 +13,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Person;
 import org.luoshi.web.FormSubmission;
+import org.luoshi.web.KeysetPager;
 import org.luoshi.web.RuleViolationException;
 import org.luoshi.web.UploadException;
 import org.springframework.core.io.Resource;
@@ -67,10 +68,11 @@ class LedgerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-            @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String cursor, Model model) {
+            @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String back, Model model) {
         RecordKind selected = kind == null || kind.isBlank() ? null : kinds.get(kind);
         return list(scope, selected, new RecordFilter(selected == null ? null : selected.code(), unitId, from, to, q, tag, late),
-                cursor, model);
+                cursor, back, model);
     }
 
     @GetMapping("/{kind:[a-zA-Z_-]+}")
@@ -78,20 +80,20 @@ class LedgerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-            @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String cursor, Model model) {
+            @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String back, Model model) {
         RecordKind selected = kinds.get(kind);
-        return list(scope, selected, new RecordFilter(selected.code(), unitId, from, to, q, tag, late), cursor, model);
+        return list(scope, selected, new RecordFilter(selected.code(), unitId, from, to, q, tag, late), cursor, back, model);
     }
 
-    private String list(DataScope scope, RecordKind selected, RecordFilter filter, String cursor, Model model) {
+    private String list(DataScope scope, RecordKind selected, RecordFilter filter, String cursor, String back, Model model) {
         RecordPage page = ledger.list(scope, filter, cursor, PAGE_SIZE);
         model.addAttribute("kinds", kinds.all());
         model.addAttribute("selected", selected);
         model.addAttribute("filter", filter);
         model.addAttribute("counts", ledger.countsByKind(scope, filter));
         model.addAttribute("rows", rows(page.records()));
-        model.addAttribute("next", page.next());
-        model.addAttribute("first", cursor != null && !cursor.isBlank());
+        model.addAttribute("pager", new KeysetPager(cursor, back, page.next()));
         model.addAttribute("units", units.tree(scope));
         model.addAttribute("canWrite", scope.writable());
         model.addAttribute("basePath", selected == null ? "/ledger" : "/ledger/" + selected.slug());
@@ -290,10 +292,11 @@ class LedgerController {
 
     @GetMapping("/deleted")
     @PreAuthorize("hasAuthority('records:restore')")
-    String deleted(DataScope scope, @RequestParam(required = false) String cursor, Model model) {
+    String deleted(DataScope scope, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String back, Model model) {
         RecordPage page = ledger.deleted(scope, RecordFilter.all(), cursor, PAGE_SIZE);
         model.addAttribute("rows", rows(page.records()));
-        model.addAttribute("next", page.next());
+        model.addAttribute("pager", new KeysetPager(cursor, back, page.next()));
         return "ledger/deleted";
     }
 

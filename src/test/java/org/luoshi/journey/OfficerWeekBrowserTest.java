@@ -250,4 +250,24 @@ class OfficerWeekBrowserTest extends BrowserJourney {
         assertThat(page.locator("#error-page")).containsText("页面不存在");
         assertThat(page.locator("#error-page")).not().containsText("系统出错");
     }
+
+    /** Defect 15: a paged list goes back with 上一页, page by page, to the first. */
+    @Test
+    void aPagedListGoesBackPageByPage() {
+        signIn("admin", "Luoshi@2026");
+        page.navigate(url("/ledger"));
+        assertThat(page.locator("#prev-page")).hasCount(0);
+        String firstRow = page.locator("#records tbody tr").first().getAttribute("data-id");
+        page.click("#next-page");
+        String secondRow = page.locator("#records tbody tr").first().getAttribute("data-id");
+        assertThat(secondRow).isNotEqualTo(firstRow);
+        page.click("#next-page");
+        assertThat(page.locator("#records tbody tr").first()).not().hasAttribute("data-id", secondRow);
+        assertCleanPage();
+        page.click("#prev-page");
+        assertThat(page.locator("#records tbody tr").first()).hasAttribute("data-id", secondRow);
+        page.click("#prev-page");
+        assertThat(page.locator("#records tbody tr").first()).hasAttribute("data-id", firstRow);
+        assertThat(page.locator("#prev-page")).hasCount(0);
+    }
 }
