@@ -80,10 +80,12 @@ class LedgerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-            @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String back, Model model) {
+            @RequestParam(defaultValue = "false") boolean late, @RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String back, Model model) {
         RecordKind selected = kinds.get(kind);
-        return list(scope, selected, new RecordFilter(selected.code(), unitId, from, to, q, tag, late), cursor, back, model);
+        boolean openOnly = open && LedgerKind.OPINION_CASE.name().equals(selected.code());
+        return list(scope, selected, new RecordFilter(selected.code(), unitId, from, to, q, tag, late, openOnly), cursor, back,
+                model);
     }
 
     private String list(DataScope scope, RecordKind selected, RecordFilter filter, String cursor, String back, Model model) {
@@ -111,11 +113,13 @@ class LedgerController {
     List<Row> rows(List<LedgerRecord> records) {
         Map<Long, String> unitNames = new HashMap<>();
         return records.stream().map(r -> new Row(r, presenter.msg(kinds.get(r.kind()).labelKey()), presenter.subKind(r),
-                unitNames.computeIfAbsent(r.unitId(), presenter::unitName), times.minute(r.recordedAt()))).toList();
+                unitNames.computeIfAbsent(r.unitId(), presenter::unitName), times.minute(r.recordedAt()),
+                presenter.caseState(r))).toList();
     }
 
-    /** One line of a list. */
-    record Row(LedgerRecord record, String kindLabel, String subKind, String unitName, String recordedAt) {
+    /** One line of a list; {@code caseState} is where a 舆情 case stands (null for other kinds). */
+    record Row(LedgerRecord record, String kindLabel, String subKind, String unitName, String recordedAt,
+            RecordPresenter.CaseState caseState) {
     }
 
     // ---- create and edit ----

@@ -412,6 +412,11 @@ class LedgerStore {
         if (filter.lateOnly()) {
             sql.append(" and r.late = true");
         }
+        if (filter.openOnly()) {
+            // 未办结: a 舆情 case without the date it was closed
+            sql.append(" and r.kind = 'OPINION_CASE' and exists (select 1 from ledger_opinion_case o"
+                    + " where o.record_id = r.id and o.closed_on is null)");
+        }
         return sql.toString();
     }
 

@@ -60,6 +60,21 @@ class RecordPresenter {
         return shown;
     }
 
+    /** Where a 舆情 case stands, for the list: its level, closed or not (and when), on time or not. */
+    record CaseState(String level, boolean closed, String closedOn, String onTime) {
+    }
+
+    CaseState caseState(LedgerRecord record) {
+        RecordKind kind = kinds.get(record.kind());
+        if (kind.field(LedgerTerms.CLOSED_ON).isEmpty()) {
+            return null;
+        }
+        Object closedOn = record.field(LedgerTerms.CLOSED_ON);
+        String level = kind.field(LedgerTerms.LEVEL).map(f -> display(f, record.field(f.name()))).orElse("");
+        String onTime = closedOn == null ? "" : kind.field(LedgerTerms.ON_TIME).map(f -> display(f, record.field(f.name()))).orElse("");
+        return new CaseState(level, closedOn != null, closedOn == null ? "" : closedOn.toString(), onTime);
+    }
+
     /** A field's label and shown value; {@code recordLink} is the id of a referenced record, if any. */
     record Shown(String label, String text, boolean longText, Long recordLink) {
     }

@@ -270,4 +270,42 @@ class OfficerWeekBrowserTest extends BrowserJourney {
         assertThat(page.locator("#records tbody tr").first()).hasAttribute("data-id", firstRow);
         assertThat(page.locator("#prev-page")).hasCount(0);
     }
+
+    /** Defect 12: 舆情 cases offer common channels and categories; the list says which are open and filters them. */
+    @Test
+    void openOpinionCasesShowAndFilterAsSuch() {
+        LocalDate today = org.luoshi.TestClock.today();
+        String open = unique("村民反映道路施工扬尘");
+        String closed = unique("网传停水通知");
+        signIn("officer", "Luoshi@2026");
+        for (String title : new String[] {open, closed}) {
+            page.navigate(url("/ledger/opinion-case/new"));
+            assertCleanPage();
+            assertThat(page.locator("#suggest-channel option").count()).isGreaterThan(3);
+            assertThat(page.locator("#field-channel")).hasAttribute("list", "suggest-channel");
+            page.fill("#occurredOn", today.minusDays(3).toString());
+            page.fill("#title", title);
+            page.fill("#field-channel", "网络平台");
+            page.fill("#field-category", "社会民生");
+            page.selectOption("#field-level", "GENERAL");
+            if (title.equals(closed)) {
+                page.fill("#field-closedOn", today.minusDays(2).toString());
+                page.check("#field-onTime");
+            }
+            page.click("#save-record");
+            assertThat(page.locator("h2.page-title")).containsText(title);
+        }
+        page.navigate(url("/ledger/opinion-case?q=" + open.substring(0, 4)));
+        page.check("#f-open");
+        page.click("#filter-submit");
+        page.waitForURL(u -> u.contains("open=true"));
+        assertCleanPage();
+        Locator rows = page.locator("#records tbody tr");
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(open))).hasCount(1);
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(open)).locator(".case-state")).containsText("未办结");
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(closed))).hasCount(0);
+        screenshot("week-7-open-opinion-cases");
+        page.navigate(url("/ledger/opinion-case?q=" + closed));
+        assertThat(page.locator("#records .case-state").first()).containsText("已办结");
+    }
 }
