@@ -7,6 +7,7 @@ import java.util.Map;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.org.Person;
 import org.luoshi.web.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -164,7 +165,8 @@ class RecordPresenter {
                 case RECORD_REF -> choices.put(field.name(), ledger.list(scope, new RecordFilter(field.refKind(),
                         field.isSameArea() ? areaOf(scope, unitId) : null, null, null, null, null, false), null,
                         LedgerService.MAX_PAGE).records().stream()
-                        .map(r -> new Option(String.valueOf(r.id()), r.occurredOn() + " " + refText(r))).toList());
+                        // newest first, read by title and number; the date follows, as a document is cited
+                        .map(r -> new Option(String.valueOf(r.id()), refText(r) + "（" + r.occurredOn() + "）")).toList());
                 case UNIT -> {
                     OrgUnit unit = units.get(scope, unitId);
                     OrgUnit area = units.townshipOf(unit).filter(scope::covers).orElse(unit);
@@ -180,7 +182,10 @@ class RecordPresenter {
     }
 
     List<Option> people(DataScope scope, long unitId) {
+        // by name in pinyin order, as a sign-in sheet is read, not in the order people were registered
+        java.text.Collator pinyin = java.text.Collator.getInstance(java.util.Locale.SIMPLIFIED_CHINESE);
         return ledger.peopleFor(scope, unitId).stream()
+                .sorted(java.util.Comparator.comparing(Person::getName, pinyin))
                 .map(p -> new Option(String.valueOf(p.getId()), p.getName() + " · " + unitName(p.getOrgUnitId()))).toList();
     }
 

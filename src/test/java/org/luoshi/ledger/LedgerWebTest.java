@@ -292,6 +292,24 @@ class LedgerWebTest {
     }
 
     @Test
+    void pickersReadByNameAndTitleNotByWhenRegistered() throws Exception {
+        String html = mvc.perform(get("/ledger/study-session/new").with(as(users, "officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // a referenced document reads by its title, the date after it; never a date first
+        java.util.regex.Matcher directive = java.util.regex.Pattern
+                .compile("(?s)id=\"field-directive\".*?</select>").matcher(html);
+        assertThat(directive.find()).isTrue();
+        assertThat(directive.group()).doesNotContainPattern(">\\d{4}-\\d{2}-\\d{2} ");
+        // people in pinyin order of their names
+        java.util.regex.Matcher select = java.util.regex.Pattern.compile("(?s)id=\"att-person-0\".*?</select>").matcher(html);
+        assertThat(select.find()).isTrue();
+        java.util.List<String> names = java.util.regex.Pattern.compile("<option value=\"\\d+\"[^>]*>([^<·]+) ·")
+                .matcher(select.group()).results().map(m -> m.group(1).strip()).toList();
+        assertThat(names).hasSizeGreaterThan(2)
+                .isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.SIMPLIFIED_CHINESE)::compare);
+    }
+
+    @Test
     void homePanelListsTheLatestRecordsOfTheScopeOnly() throws Exception {
         LedgerRecord latest = media(fx.freshVillage("柳溪镇"));
         String marker = "data-id=\"" + latest.id() + "\"";
