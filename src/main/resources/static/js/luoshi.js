@@ -14,3 +14,12 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 }, true);
+// A row of tabs that scrolls (the ledger's kinds on a phone) shows the selected tab, not the first ones.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('.nav-tabs.overflow-auto .nav-link.active').forEach(function (tab) {
+    var list = tab.closest('.nav-tabs');
+    if (list.scrollWidth > list.clientWidth) {
+      list.scrollLeft = tab.offsetLeft - (list.clientWidth - tab.offsetWidth) / 2;
+    }
+  });
+});

@@ -173,7 +173,7 @@ class EvaluationController {
             HttpServletResponse response, RedirectAttributes redirect) {
         // the score form sits in its indicator's row: field errors and a refused score (above the
         // indicator's points) are both shown there, with what was typed
-        return forms.submit(errors.hasErrors(), model, response, redirect, () -> {
+        return forms.submit(errors, model, response, redirect, () -> {
             List<String> shown = new ArrayList<>(errors.getFieldErrors().stream()
                     .map(e -> msg("assessment.evaluation.fieldError", msg("assessment.evaluation.field." + e.getField()),
                             messages.getMessage(e, LocaleContextHolder.getLocale())))

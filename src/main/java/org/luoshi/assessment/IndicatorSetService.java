@@ -290,7 +290,7 @@ class IndicatorSetService {
             throw new RuleViolationException("assessment.manual.notManual", indicator.getCode());
         }
         if (score.signum() < 0 || score.compareTo(indicator.getWeight()) > 0) {
-            throw new RuleViolationException("assessment.manual.range", indicator.getCode(),
+            throw RuleViolationException.at("score", "assessment.manual.range", indicator.getCode(),
                     Decimals.plain(indicator.getWeight()));
         }
         ManualScore manual = manualScores.findByIndicatorIdAndOrgUnitId(indicatorId, townshipId)

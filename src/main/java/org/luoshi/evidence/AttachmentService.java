@@ -130,6 +130,63 @@ public class AttachmentService {
                 .body(new FileSystemResource(file));
     }
 
+    /** Longest side of a thumbnail, in pixels: enough for a list at twice the density of a phone screen. */
+    static final int THUMBNAIL_SIZE = 320;
+
+    /**
+     * A small JPEG of an image attachment, for lists and record pages that would otherwise load every
+     * full photo. Made on request and not stored (the evidence directory holds evidence only, which
+     * the attachment check counts); the file is content-hashed, so the browser may keep it. The image
+     * is read subsampled, so a photo of many megapixels never sits in memory whole.
+     */
+    public ResponseEntity<byte[]> thumbnail(Attachment attachment) {
+        if (!attachment.isImage()) {
+            throw new NotFoundException("Thumbnail", attachment.getId());
+        }
+        Path file = settings.root().resolve(attachment.getStorageKey());
+        if (!Files.exists(file)) {
+            throw new NotFoundException("AttachmentFile", attachment.getId());
+        }
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new NotFoundException("Thumbnail", attachment.getId());
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
+                javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, longest / (THUMBNAIL_SIZE * 2));
+                param.setSourceSubsampling(step, step, 0, 0);
+                java.awt.image.BufferedImage read = reader.read(0, param);
+                double scale = Math.min(1.0, (double) THUMBNAIL_SIZE / Math.max(read.getWidth(), read.getHeight()));
+                int w = Math.max(1, (int) Math.round(read.getWidth() * scale));
+                int h = Math.max(1, (int) Math.round(read.getHeight() * scale));
+                java.awt.image.BufferedImage small = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                java.awt.Graphics2D g = small.createGraphics();
+                try {
+                    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                    g.setColor(java.awt.Color.WHITE); // a transparent PNG on white, as JPEG has no alpha
+                    g.fillRect(0, 0, w, h);
+                    g.drawImage(read, 0, 0, w, h, null);
+                } finally {
+                    g.dispose();
+                }
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                javax.imageio.ImageIO.write(small, "jpeg", out);
+                return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+                        .header(HttpHeaders.CACHE_CONTROL, "private, max-age=604800")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .body(out.toByteArray());
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw UploadException.storage(e);
+        }
+    }
+
     /** Copies the upload to the temporary file; a read failure is the source's, a write failure the storage's. */
     private long copyLimited(InputStream content, Path temp, MessageDigest sha) throws IOException {
         long max = settings.maxBytes();

@@ -14,6 +14,7 @@ import org.luoshi.inspection.Forms.ItemForm;
 import org.luoshi.time.Times;
 import org.luoshi.web.UploadException;
 import org.luoshi.web.XlsxTable;
+import org.luoshi.web.FormSubmission;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -42,8 +43,11 @@ class ChecklistController {
     private final OrgUnitService units;
     private final MessageSource messages;
     private final Times times;
+    private final FormSubmission forms;
 
-    ChecklistController(ChecklistService checklists, OrgUnitService units, MessageSource messages, Times times) {
+    ChecklistController(ChecklistService checklists, OrgUnitService units, MessageSource messages, Times times,
+            FormSubmission forms) {
+        this.forms = forms;
         this.times = times;
         this.checklists = checklists;
         this.units = units;
@@ -172,16 +176,13 @@ class ChecklistController {
         checklists.export(actor, id, response.getOutputStream());
     }
 
-    /** A checklist form with errors re-renders the page with 400; otherwise the change is saved. */
+    /** A checklist form, answered by the one protocol: the page again with the input and the reason, or saved. */
     private String act(DataScope scope, Authentication auth, long id, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect, Consumer<Actor> action) {
-        if (errors.hasErrors()) {
-            response.setStatus(400);
-            return detail(scope, auth, id, model);
-        }
-        action.accept(Actor.of(scope, auth));
-        redirect.addFlashAttribute("flash", msg("common.saved"));
-        return "redirect:/inspection/checklists/" + id;
+        return forms.submit(errors, model, response, redirect, () -> detail(scope, auth, id, model), () -> {
+            action.accept(Actor.of(scope, auth));
+            return forms.done("/inspection/checklists/" + id, "common.saved");
+        });
     }
 
     private String msg(String key) {

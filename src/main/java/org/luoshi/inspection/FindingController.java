@@ -17,6 +17,7 @@ import org.luoshi.org.OrgUnitService;
 import org.luoshi.time.Times;
 import org.luoshi.web.UploadException;
 import org.luoshi.web.XlsxTable;
+import org.luoshi.web.FormSubmission;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.Resource;
@@ -51,10 +52,12 @@ class FindingController {
     private final MessageSource messages;
     private final SystemFindings systemFindings;
     private final Times times;
+    private final FormSubmission forms;
 
     FindingController(FindingService findings, OrgUnitService units, AttachmentService attachments,
             Notifications notifications, OverviewXlsx overviewXlsx, OverdueRule rule, MessageSource messages,
-            SystemFindings systemFindings, Times times) {
+            SystemFindings systemFindings, Times times, FormSubmission forms) {
+        this.forms = forms;
         this.times = times;
         this.systemFindings = systemFindings;
         this.findings = findings;
@@ -232,7 +235,8 @@ class FindingController {
             model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
             return detail(scope, auth, id, model);
         }
-        return done(id, redirect);
+        redirect.addFlashAttribute("flash", msg("common.saved"));
+        return "redirect:/inspection/findings/" + id;
     }
 
     @PostMapping("/findings/{id}/ledger-records")
@@ -274,13 +278,11 @@ class FindingController {
             @Valid @ModelAttribute("followUpForm") FollowUpForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         rule.checkDeadline(form.getDeadline(), null, errors);
-        if (errors.hasErrors()) {
-            return invalid(scope, auth, id, model, response);
-        }
-        Finding created = findings.followUp(Actor.of(scope, auth), id, form.getTitle().strip(),
-                Forms.blank(form.getDetail()), form.getDeadline());
-        redirect.addFlashAttribute("flash", msg("inspection.finding.recorded"));
-        return "redirect:/inspection/findings/" + created.getId();
+        return forms.submit(errors, model, response, redirect, () -> detail(scope, auth, id, model), () -> {
+            Finding created = findings.followUp(Actor.of(scope, auth), id, form.getTitle().strip(),
+                    Forms.blank(form.getDetail()), form.getDeadline());
+            return forms.done("/inspection/findings/" + created.getId(), "inspection.finding.recorded");
+        });
     }
 
     /** The htmx panel of the home page: open and overdue counts in the user's scope, no layout. */
@@ -305,27 +307,16 @@ class FindingController {
     }
 
     /**
-     * The shape every action of the task page shares: a form with errors re-renders the page with
-     * 400; otherwise the action runs for the signed-in actor (scope, role and state checked in the
-     * service) and the page is shown again with "saved".
+     * The shape every action of the task page shares, answered by the one form protocol: the action
+     * runs for the signed-in actor (scope, role and state checked in the service); invalid input or
+     * a refusal shows the page again with what was typed, a change shows it with "saved".
      */
     private String act(DataScope scope, Authentication auth, long id, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect, Consumer<Actor> action) {
-        if (errors.hasErrors()) {
-            return invalid(scope, auth, id, model, response);
-        }
-        action.accept(Actor.of(scope, auth));
-        return done(id, redirect);
-    }
-
-    private String invalid(DataScope scope, Authentication auth, long id, Model model, HttpServletResponse response) {
-        response.setStatus(400);
-        return detail(scope, auth, id, model);
-    }
-
-    private String done(long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("flash", msg("common.saved"));
-        return "redirect:/inspection/findings/" + id;
+        return forms.submit(errors, model, response, redirect, () -> detail(scope, auth, id, model), () -> {
+            action.accept(Actor.of(scope, auth));
+            return forms.done("/inspection/findings/" + id, "common.saved");
+        });
     }
 
     private String msg(String key) {

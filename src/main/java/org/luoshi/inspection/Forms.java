@@ -214,6 +214,59 @@ final class Forms {
     
     }
 
+    /** The answers of a whole self-inspection, posted by one save (rows without a result are left unanswered). */
+    static final class AnswersForm {
+
+        @jakarta.validation.Valid
+        private java.util.List<AnswerRow> answers = new java.util.ArrayList<>();
+
+        public java.util.List<AnswerRow> getAnswers() {
+            return answers;
+        }
+
+        public void setAnswers(java.util.List<AnswerRow> answers) {
+            this.answers = answers;
+        }
+
+        /** What was typed for {@code itemId}, or null when this form holds nothing for it. */
+        public AnswerRow of(long itemId) {
+            return answers.stream().filter(r -> r.getItemId() != null && r.getItemId() == itemId).findFirst().orElse(null);
+        }
+    }
+
+    /** One item's answer in {@link AnswersForm}. */
+    static final class AnswerRow {
+
+        private Long itemId;
+        private AnswerResult result;
+        @Size(max = 2000, message = "{inspection.tooLong}")
+        private String statement;
+
+        public Long getItemId() {
+            return itemId;
+        }
+
+        public void setItemId(Long itemId) {
+            this.itemId = itemId;
+        }
+
+        public AnswerResult getResult() {
+            return result;
+        }
+
+        public void setResult(AnswerResult result) {
+            this.result = result;
+        }
+
+        public String getStatement() {
+            return statement;
+        }
+
+        public void setStatement(String statement) {
+            this.statement = statement;
+        }
+    }
+
     static final class AnswerForm {
 
         @NotNull(message = "{inspection.answer.result.required}")

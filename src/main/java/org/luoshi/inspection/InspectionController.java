@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.function.Function;
 import org.luoshi.evidence.AttachmentService;
-import org.luoshi.inspection.Forms.AnswerForm;
 import org.luoshi.inspection.Forms.FinishSelfForm;
 import org.luoshi.inspection.Forms.NoteForm;
 import org.luoshi.inspection.Forms.VisitFindingForm;
@@ -137,11 +136,14 @@ class InspectionController {
     @GetMapping("/visits/new")
     @PreAuthorize(ChecklistController.SUPERVISORS)
     String newVisit(DataScope scope, Authentication auth, @RequestParam(required = false) Long checklistId, Model model) {
-        if (!model.containsAttribute("visitForm")) {
-            model.addAttribute("visitForm", new VisitForm(checklistId, rule.today(), null, List.of()));
-        }
         Actor actor = Actor.of(scope, auth);
-        model.addAttribute("checklists", checklists.list(actor));
+        var offered = checklists.list(actor);
+        if (!model.containsAttribute("visitForm")) {
+            // the only checklist there is needs no choosing
+            Long chosen = checklistId == null && offered.size() == 1 ? offered.get(0).getId() : checklistId;
+            model.addAttribute("visitForm", new VisitForm(chosen, rule.today(), null, List.of()));
+        }
+        model.addAttribute("checklists", offered);
         model.addAttribute("targets", units.tree(scope).stream().filter(u -> u.getId() != scope.unitId()).toList());
         return "inspection/visit-form";
     }
@@ -189,6 +191,9 @@ class InspectionController {
             } else {
                 model.addAttribute("ownerPosts", findings.ownerCandidates(actor, inspection.getUnitId()));
                 model.addAttribute("unitNames", new UnitNames(units));
+                if (!model.containsAttribute("answersForm")) {
+                    model.addAttribute("answersForm", new Forms.AnswersForm());
+                }
                 if (!model.containsAttribute("finishSelfForm")) {
                     model.addAttribute("finishSelfForm", new FinishSelfForm(null, rule.today().plusDays(30), null));
                 }
@@ -212,19 +217,43 @@ class InspectionController {
         return "redirect:/inspection/inspections/" + id;
     }
 
-    @PostMapping("/inspections/{id}/items/{itemId}")
-    String answer(DataScope scope, Authentication auth, @PathVariable long id, @PathVariable long itemId,
-            @Valid @ModelAttribute("answerForm") AnswerForm form, BindingResult errors, Model model,
+    /**
+     * Every item of the inspection answered on one page with one save: the rows given a result are
+     * saved together; a statement without a result, or one too long, is told beside its item with
+     * everything typed kept.
+     */
+    @PostMapping("/inspections/{id}/answers")
+    String answer(DataScope scope, Authentication auth, @PathVariable long id,
+            @Valid @ModelAttribute("answersForm") Forms.AnswersForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            response.setStatus(400);
-            model.addAttribute("formErrors", errors.getAllErrors().stream()
-                    .map(e -> messages.getMessage(e, LocaleContextHolder.getLocale())).toList());
-            return detail(scope, auth, id, model);
+        java.util.Map<Long, java.util.Map.Entry<AnswerResult, String>> given = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < form.getAnswers().size(); i++) {
+            Forms.AnswerRow row = form.getAnswers().get(i);
+            if (row.getItemId() == null) {
+                continue;
+            }
+            if (row.getResult() != null) {
+                given.put(row.getItemId(), new java.util.AbstractMap.SimpleEntry<>(row.getResult(), row.getStatement()));
+            } else if (row.getStatement() != null && !row.getStatement().isBlank()) {
+                errors.rejectValue("answers[" + i + "].result", "inspection.answer.result.required");
+            }
         }
-        inspections.answer(Actor.of(scope, auth), id, itemId, form.getResult(), form.getStatement());
-        redirect.addFlashAttribute("flash", msg("common.saved"));
-        return "redirect:/inspection/inspections/" + id + "#item-" + itemId;
+        return forms.submit(errors, model, response, redirect, () -> {
+            // beside each item: its messages, by the item the row was posted for
+            java.util.Map<Long, String> byItem = new java.util.HashMap<>();
+            for (org.springframework.validation.FieldError e : errors.getFieldErrors()) {
+                java.util.regex.Matcher row = java.util.regex.Pattern.compile("answers\\[(\\d+)]").matcher(e.getField());
+                if (row.lookingAt()) {
+                    Long itemId = form.getAnswers().get(Integer.parseInt(row.group(1))).getItemId();
+                    byItem.merge(itemId, messages.getMessage(e, LocaleContextHolder.getLocale()), (a, b) -> a + " " + b);
+                }
+            }
+            model.addAttribute("answerErrors", byItem);
+            return detail(scope, auth, id, model);
+        }, () -> {
+            int saved = inspections.answerAll(Actor.of(scope, auth), id, given);
+            return forms.done("/inspection/inspections/" + id, "inspection.answers.saved", saved);
+        });
     }
 
     @PostMapping("/inspections/{id}/items/{itemId}/evidence")
@@ -301,7 +330,7 @@ class InspectionController {
      */
     private String act(DataScope scope, Authentication auth, long id, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect, String anchor, Function<Actor, String> action) {
-        return forms.submit(errors.hasErrors(), model, response, redirect, () -> detail(scope, auth, id, model),
+        return forms.submit(errors, model, response, redirect, () -> detail(scope, auth, id, model),
                 () -> new FormSubmission.Done("/inspection/inspections/" + id + anchor, action.apply(Actor.of(scope, auth))));
     }
 

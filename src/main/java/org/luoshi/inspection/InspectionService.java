@@ -149,6 +149,13 @@ class InspectionService {
         return answers.save(answer);
     }
 
+    /** Several answers saved together, all or none; {@code answers} maps item ids to result and statement. */
+    @Transactional
+    int answerAll(Actor actor, long id, java.util.Map<Long, java.util.Map.Entry<AnswerResult, String>> answers) {
+        answers.forEach((itemId, answer) -> answer(actor, id, itemId, answer.getKey(), answer.getValue()));
+        return answers.size();
+    }
+
     @Transactional
     AnswerEvidence addAttachment(Actor actor, long id, long itemId, MultipartFile file) {
         Inspection inspection = editable(actor, id);

@@ -12,6 +12,8 @@ import org.luoshi.evidence.AttachmentService;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Person;
+import org.luoshi.web.FormSubmission;
+import org.luoshi.web.KeysetPager;
 import org.luoshi.web.RuleViolationException;
 import org.luoshi.web.UploadException;
 import org.springframework.core.io.Resource;
@@ -46,9 +48,11 @@ class LedgerController {
     private final OrgUnitService units;
     private final AttachmentService files;
     private final org.luoshi.time.Times times;
+    private final FormSubmission forms;
 
     LedgerController(LedgerService ledger, RecordKinds kinds, RecordPresenter presenter, OrgUnitService units,
-            AttachmentService files, org.luoshi.time.Times times) {
+            AttachmentService files, org.luoshi.time.Times times, FormSubmission forms) {
+        this.forms = forms;
         this.times = times;
         this.ledger = ledger;
         this.kinds = kinds;
@@ -64,10 +68,11 @@ class LedgerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-            @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String cursor, Model model) {
+            @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String back, Model model) {
         RecordKind selected = kind == null || kind.isBlank() ? null : kinds.get(kind);
         return list(scope, selected, new RecordFilter(selected == null ? null : selected.code(), unitId, from, to, q, tag, late),
-                cursor, model);
+                cursor, back, model);
     }
 
     @GetMapping("/{kind:[a-zA-Z_-]+}")
@@ -75,20 +80,22 @@ class LedgerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-            @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String cursor, Model model) {
+            @RequestParam(defaultValue = "false") boolean late, @RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String back, Model model) {
         RecordKind selected = kinds.get(kind);
-        return list(scope, selected, new RecordFilter(selected.code(), unitId, from, to, q, tag, late), cursor, model);
+        boolean openOnly = open && LedgerKind.OPINION_CASE.name().equals(selected.code());
+        return list(scope, selected, new RecordFilter(selected.code(), unitId, from, to, q, tag, late, openOnly), cursor, back,
+                model);
     }
 
-    private String list(DataScope scope, RecordKind selected, RecordFilter filter, String cursor, Model model) {
+    private String list(DataScope scope, RecordKind selected, RecordFilter filter, String cursor, String back, Model model) {
         RecordPage page = ledger.list(scope, filter, cursor, PAGE_SIZE);
         model.addAttribute("kinds", kinds.all());
         model.addAttribute("selected", selected);
         model.addAttribute("filter", filter);
         model.addAttribute("counts", ledger.countsByKind(scope, filter));
         model.addAttribute("rows", rows(page.records()));
-        model.addAttribute("next", page.next());
-        model.addAttribute("first", cursor != null && !cursor.isBlank());
+        model.addAttribute("pager", new KeysetPager(cursor, back, page.next()));
         model.addAttribute("units", units.tree(scope));
         model.addAttribute("canWrite", scope.writable());
         model.addAttribute("basePath", selected == null ? "/ledger" : "/ledger/" + selected.slug());
@@ -106,11 +113,13 @@ class LedgerController {
     List<Row> rows(List<LedgerRecord> records) {
         Map<Long, String> unitNames = new HashMap<>();
         return records.stream().map(r -> new Row(r, presenter.msg(kinds.get(r.kind()).labelKey()), presenter.subKind(r),
-                unitNames.computeIfAbsent(r.unitId(), presenter::unitName), times.minute(r.recordedAt()))).toList();
+                unitNames.computeIfAbsent(r.unitId(), presenter::unitName), times.minute(r.recordedAt()),
+                presenter.caseState(r))).toList();
     }
 
-    /** One line of a list. */
-    record Row(LedgerRecord record, String kindLabel, String subKind, String unitName, String recordedAt) {
+    /** One line of a list; {@code caseState} is where a 舆情 case stands (null for other kinds). */
+    record Row(LedgerRecord record, String kindLabel, String subKind, String unitName, String recordedAt,
+            RecordPresenter.CaseState caseState) {
     }
 
     // ---- create and edit ----
@@ -146,18 +155,8 @@ class LedgerController {
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         RecordKind k = kinds.get(kind);
         scope.requireWritable();
-        Map<String, String> errors = bindingErrors(binding);
-        if (errors.isEmpty()) {
-            try {
-                LedgerRecord record = ledger.create(scope, k.code(), form.toCommand());
-                redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.created"));
-                return "redirect:/ledger/records/" + record.id();
-            } catch (LedgerValidationException e) {
-                errors = messages(e);
-            }
-        }
-        response.setStatus(400);
-        return form(scope, k, form, null, errors, model);
+        return forms.submit(binding, model, response, redirect, () -> form(scope, k, form, null, errors(binding, model), model),
+                () -> forms.done("/ledger/records/" + ledger.create(scope, k.code(), form.toCommand()).id(), "ledger.flash.created"));
     }
 
     @GetMapping("/records/{id}/edit")
@@ -175,18 +174,11 @@ class LedgerController {
         scope.requireWritable();
         LedgerRecord record = ledger.get(scope, id);
         RecordKind k = kinds.get(record.kind());
-        Map<String, String> errors = bindingErrors(binding);
-        if (errors.isEmpty()) {
-            try {
-                ledger.update(scope, id, form.toCommand(), form.getReason(), form.getVersion());
-                redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.updated"));
-                return "redirect:/ledger/records/" + id;
-            } catch (LedgerValidationException e) {
-                errors = messages(e);
-            }
-        }
-        response.setStatus(400);
-        return form(scope, k, form, record, errors, model);
+        return forms.submit(binding, model, response, redirect, () -> form(scope, k, form, record, errors(binding, model), model),
+                () -> {
+                    ledger.update(scope, id, form.toCommand(), form.getReason(), form.getVersion());
+                    return forms.done("/ledger/records/" + id, "ledger.flash.updated");
+                });
     }
 
     private String form(DataScope scope, RecordKind kind, RecordForm form, LedgerRecord record, Map<String, String> errors,
@@ -206,17 +198,24 @@ class LedgerController {
         return "ledger/form";
     }
 
-    private Map<String, String> bindingErrors(BindingResult binding) {
+    /**
+     * The messages beside the ledger form's fields, by the names its template uses: what the form
+     * protocol put into the binding (a value that did not convert is told as "not a date" or "not a
+     * number") and into the model for the per-kind fields the binding does not hold.
+     */
+    private Map<String, String> errors(BindingResult binding, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(),
-                presenter.msg(e.getField().startsWith("occurred") ? "ledger.error.notADate" : "ledger.error.notANumber")));
+        binding.getFieldErrors().forEach(e -> errors.merge(e.getField(), e.isBindingFailure()
+                ? presenter.msg(e.getField().startsWith("occurred") ? "ledger.error.notADate" : "ledger.error.notANumber")
+                : e.getDefaultMessage(), (a, b) -> a.equals(b) ? a : a + " " + b));
+        errors.putAll(fieldErrors(model));
         return errors;
     }
 
-    private Map<String, String> messages(LedgerValidationException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.violations().forEach(v -> errors.merge(v.field(), presenter.msg(v.messageKey(), v.args()), (a, b) -> a + " " + b));
-        return errors;
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> fieldErrors(Model model) {
+        Object errors = model.getAttribute(FormSubmission.FIELD_ERRORS);
+        return errors == null ? Map.of() : (Map<String, String>) errors;
     }
 
     // ---- detail, history ----
@@ -288,53 +287,87 @@ class LedgerController {
     @PreAuthorize(WRITERS)
     String delete(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        try {
-            ledger.delete(scope, id, reason);
-        } catch (LedgerValidationException e) {
-            response.setStatus(400);
-            return detail(scope, ledger.get(scope, id), messages(e), model);
-        }
-        redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.deleted"));
-        return "redirect:/ledger";
+        return forms.submit(false, model, response, redirect, () -> detail(scope, ledger.get(scope, id), fieldErrors(model), model),
+                () -> {
+                    ledger.delete(scope, id, reason);
+                    return forms.done("/ledger", "ledger.flash.deleted");
+                });
     }
 
     @GetMapping("/deleted")
     @PreAuthorize("hasAuthority('records:restore')")
-    String deleted(DataScope scope, @RequestParam(required = false) String cursor, Model model) {
+    String deleted(DataScope scope, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String back, Model model) {
         RecordPage page = ledger.deleted(scope, RecordFilter.all(), cursor, PAGE_SIZE);
         model.addAttribute("rows", rows(page.records()));
-        model.addAttribute("next", page.next());
+        model.addAttribute("pager", new KeysetPager(cursor, back, page.next()));
         return "ledger/deleted";
     }
 
     @PostMapping("/records/{id}/restore")
     @PreAuthorize("hasAuthority('records:restore')")
-    String restore(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
-            RedirectAttributes redirect) {
-        try {
-            ledger.restore(scope, id, reason);
-        } catch (LedgerValidationException e) {
-            throw new RuleViolationException("ledger.error.reasonRequired");
-        }
-        redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.restored"));
-        return "redirect:/ledger/records/" + id;
+    String restore(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        // a missing reason is told beside the restore field of the deleted record's page
+        return forms.submit(false, model, response, redirect,
+                () -> detail(scope, ledger.getIncludingDeleted(scope, id), fieldErrors(model), model), () -> {
+                    ledger.restore(scope, id, reason);
+                    return forms.done("/ledger/records/" + id, "ledger.flash.restored");
+                });
     }
 
     // ---- evidence ----
 
     @PostMapping("/records/{id}/attachments")
     @PreAuthorize(WRITERS)
-    String upload(DataScope scope, @PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String upload(DataScope scope, @PathVariable long id,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        // several photos at once, picked from the phone's gallery; each is checked and stored on its
+        // own, so the ones before a refused file are kept and the page says which file was refused
+        List<MultipartFile> chosen = files == null ? List.of()
+                : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
+        String current = null;
         try {
-            ledger.attach(scope, id, file);
+            if (chosen.isEmpty()) {
+                ledger.attach(scope, id, (MultipartFile) null);
+            }
+            for (MultipartFile file : chosen) {
+                current = file.getOriginalFilename();
+                ledger.attach(scope, id, file);
+            }
         } catch (RuleViolationException e) {
             // A refused file is 400; a storage fault of the server 503, with a message that says so.
             response.setStatus(UploadException.pageStatus(e, 400));
-            return detail(scope, ledger.get(scope, id), Map.of("file", presenter.msg(e.messageKey(), e.args())), model);
+            String why = presenter.msg(e.messageKey(), e.args());
+            return detail(scope, ledger.get(scope, id),
+                    Map.of("file", chosen.size() > 1 ? presenter.msg("ledger.attachments.refusedFile", current, why) : why), model);
         }
         redirect.addFlashAttribute("flash", presenter.msg("ledger.flash.attached"));
         return "redirect:/ledger/records/" + id;
+    }
+
+    /** Takes a file off the record, with a reason kept in its history; replacing one is this and an upload. */
+    @PostMapping("/records/{id}/attachments/{attachmentId}/remove")
+    @PreAuthorize(WRITERS)
+    String detach(DataScope scope, @PathVariable long id, @PathVariable long attachmentId,
+            @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return forms.submit(false, model, response, redirect, () -> {
+            // the reason field of this file's removal form, not the record's delete reason
+            Map<String, String> errors = new HashMap<>();
+            fieldErrors(model).forEach((field, message) -> errors.put("reason".equals(field) ? "detach-" + attachmentId : field, message));
+            return detail(scope, ledger.get(scope, id), errors, model);
+        }, () -> {
+            ledger.detach(scope, id, attachmentId, reason);
+            return forms.done("/ledger/records/" + id + "#attachments", "ledger.flash.detached");
+        });
+    }
+
+    /** A small JPEG of a photo, so that a page of records does not load every full image. */
+    @GetMapping("/attachments/{id}/thumbnail")
+    ResponseEntity<byte[]> thumbnail(DataScope scope, @PathVariable long id) {
+        return files.thumbnail(ledger.attachment(scope, id));
     }
 
     @GetMapping("/attachments/{id}")

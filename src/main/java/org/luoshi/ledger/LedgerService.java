@@ -508,6 +508,25 @@ public class LedgerService {
         store.attach(recordId, stored.getId(), clock.instant(), scope.username());
     }
 
+    /**
+     * Takes a file off a record (a wrong photo, or one to be replaced), with a reason, as a revision
+     * of the record that names the file: nothing leaves the evidence silently. The stored file
+     * itself is kept, as every stored evidence file is.
+     */
+    @Transactional
+    public void detach(DataScope scope, long recordId, long attachmentId, String reason) {
+        scope.requireWritable();
+        LedgerRecord record = get(scope, recordId);
+        String why = requireReason(reason);
+        Attachment file = attachment(scope, attachmentId);
+        if (!store.detach(recordId, attachmentId)) {
+            throw new NotFoundException("Attachment", attachmentId);
+        }
+        // the revision's reason names the file: the history reads "移除附件 … 签到表.png：拍错了"
+        store.addRevision(recordId, clock.instant(), scope.username(), "DETACH", file.getFileName() + "：" + why,
+                snapshot(record));
+    }
+
     public List<Attachment> attachments(DataScope scope, long recordId) {
         getIncludingDeleted(scope, recordId);
         return store.attachmentIds(recordId).stream().map(attachments::get).toList();

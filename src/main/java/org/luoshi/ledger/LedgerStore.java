@@ -297,6 +297,11 @@ class LedgerStore {
                 .param("r", recordId).param("a", attachmentId).param("at", ts(at)).param("by", by).update();
     }
 
+    boolean detach(long recordId, long attachmentId) {
+        return jdbc.sql("delete from ledger_attachment where record_id = :r and attachment_id = :a")
+                .param("r", recordId).param("a", attachmentId).update() == 1;
+    }
+
     List<Long> attachmentIds(long recordId) {
         return jdbc.sql("select attachment_id from ledger_attachment where record_id = :r order by attached_at, attachment_id")
                 .param("r", recordId).query(Long.class).list();
@@ -406,6 +411,11 @@ class LedgerStore {
         }
         if (filter.lateOnly()) {
             sql.append(" and r.late = true");
+        }
+        if (filter.openOnly()) {
+            // 未办结: a 舆情 case without the date it was closed
+            sql.append(" and r.kind = 'OPINION_CASE' and exists (select 1 from ledger_opinion_case o"
+                    + " where o.record_id = r.id and o.closed_on is null)");
         }
         return sql.toString();
     }

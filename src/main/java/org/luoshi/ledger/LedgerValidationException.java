@@ -1,9 +1,10 @@
 package org.luoshi.ledger;
 
 import java.util.List;
+import org.luoshi.web.FieldRefusal;
 
 /** A record was refused; nothing was saved. Pages show the messages beside the fields, the API as fieldErrors. */
-public class LedgerValidationException extends RuntimeException {
+public class LedgerValidationException extends RuntimeException implements FieldRefusal {
 
     private final transient List<Violation> violations;
 
@@ -14,5 +15,10 @@ public class LedgerValidationException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    @Override
+    public List<Message> refusedFields() {
+        return violations.stream().map(v -> new Message(v.field(), v.messageKey(), v.args())).toList();
     }
 }

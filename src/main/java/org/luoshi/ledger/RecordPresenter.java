@@ -7,6 +7,7 @@ import java.util.Map;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.org.Person;
 import org.luoshi.web.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -58,6 +59,21 @@ class RecordPresenter {
                     field.isLongText(), link));
         }
         return shown;
+    }
+
+    /** Where a 舆情 case stands, for the list: its level, closed or not (and when), on time or not. */
+    record CaseState(String level, boolean closed, String closedOn, String onTime) {
+    }
+
+    CaseState caseState(LedgerRecord record) {
+        RecordKind kind = kinds.get(record.kind());
+        if (kind.field(LedgerTerms.CLOSED_ON).isEmpty()) {
+            return null;
+        }
+        Object closedOn = record.field(LedgerTerms.CLOSED_ON);
+        String level = kind.field(LedgerTerms.LEVEL).map(f -> display(f, record.field(f.name()))).orElse("");
+        String onTime = closedOn == null ? "" : kind.field(LedgerTerms.ON_TIME).map(f -> display(f, record.field(f.name()))).orElse("");
+        return new CaseState(level, closedOn != null, closedOn == null ? "" : closedOn.toString(), onTime);
     }
 
     /** A field's label and shown value; {@code recordLink} is the id of a referenced record, if any. */
@@ -149,7 +165,8 @@ class RecordPresenter {
                 case RECORD_REF -> choices.put(field.name(), ledger.list(scope, new RecordFilter(field.refKind(),
                         field.isSameArea() ? areaOf(scope, unitId) : null, null, null, null, null, false), null,
                         LedgerService.MAX_PAGE).records().stream()
-                        .map(r -> new Option(String.valueOf(r.id()), r.occurredOn() + " " + refText(r))).toList());
+                        // newest first, read by title and number; the date follows, as a document is cited
+                        .map(r -> new Option(String.valueOf(r.id()), refText(r) + "（" + r.occurredOn() + "）")).toList());
                 case UNIT -> {
                     OrgUnit unit = units.get(scope, unitId);
                     OrgUnit area = units.townshipOf(unit).filter(scope::covers).orElse(unit);
@@ -165,7 +182,10 @@ class RecordPresenter {
     }
 
     List<Option> people(DataScope scope, long unitId) {
+        // by name in pinyin order, as a sign-in sheet is read, not in the order people were registered
+        java.text.Collator pinyin = java.text.Collator.getInstance(java.util.Locale.SIMPLIFIED_CHINESE);
         return ledger.peopleFor(scope, unitId).stream()
+                .sorted(java.util.Comparator.comparing(Person::getName, pinyin))
                 .map(p -> new Option(String.valueOf(p.getId()), p.getName() + " · " + unitName(p.getOrgUnitId()))).toList();
     }
 

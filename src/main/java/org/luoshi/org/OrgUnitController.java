@@ -84,7 +84,7 @@ class OrgUnitController {
     @EditsOrg
     String create(DataScope scope, @Valid @ModelAttribute("form") OrgUnitForm form, BindingResult binding, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return forms.submit(binding.hasErrors(), model, response, redirect, () -> createView(scope, model), () -> {
+        return forms.submit(binding, model, response, redirect, () -> createView(scope, model), () -> {
             OrgUnit unit = units.create(scope, form.toCommand());
             return forms.done("/org/units/" + unit.getId(), "org.unit.created", unit.getName());
         });

@@ -76,7 +76,7 @@ class PersonController {
     @EditsOrg
     String create(DataScope scope, @Valid @ModelAttribute("form") PersonForm form, BindingResult binding, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return forms.submit(binding.hasErrors(), model, response, redirect, () -> formView(scope, null, model), () -> {
+        return forms.submit(binding, model, response, redirect, () -> formView(scope, null, model), () -> {
             Person person = people.create(scope, form.toCommand());
             return forms.done("/org/people/" + person.getId(), "org.person.created", person.getName());
         });
@@ -95,7 +95,7 @@ class PersonController {
     String update(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("form") PersonForm form,
             BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Person person = people.get(scope, id);
-        return forms.submit(binding.hasErrors(), model, response, redirect, () -> formView(scope, person, model), () -> {
+        return forms.submit(binding, model, response, redirect, () -> formView(scope, person, model), () -> {
             people.update(scope, id, form.toCommand(), form.getVersion());
             return forms.done("/org/people/" + id, "common.saved");
         });

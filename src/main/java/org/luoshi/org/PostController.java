@@ -107,7 +107,7 @@ class PostController {
     @EditsOrg
     String create(DataScope scope, @Valid @ModelAttribute("form") PostForm form, BindingResult binding, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return forms.submit(binding.hasErrors(), model, response, redirect, () -> formView(scope, null, model), () -> {
+        return forms.submit(binding, model, response, redirect, () -> formView(scope, null, model), () -> {
             Post post = posts.create(scope, form.getUnitId(), form.getTitle(), form.getKind(), form.getSortOrder());
             return forms.done("/org/posts/" + post.getId(), "org.post.created", post.getTitle());
         });

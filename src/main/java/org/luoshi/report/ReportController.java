@@ -66,6 +66,20 @@ class ReportController {
         return "report/list";
     }
 
+    /**
+     * The home page's report card, no layout: the newest reports of the user's units with their
+     * status and, for a returned one, why; for a reviewer how many wait for review.
+     */
+    @GetMapping("/panel")
+    String panel(DataScope scope, Authentication auth, Model model) {
+        ReportService.Viewer viewer = viewer(scope, auth);
+        List<Report> all = reports.list(viewer);
+        model.addAttribute("reports", all.stream().limit(5).map(this::row).toList());
+        model.addAttribute("more", all.size() > 5);
+        model.addAttribute("waiting", viewer.reviewer() ? reports.inbox(viewer, false).size() : null);
+        return "report/panel :: panel";
+    }
+
     @GetMapping("/inbox")
     @PreAuthorize("hasAuthority('county:oversee')")
     String inbox(DataScope scope, Authentication auth, @RequestParam(defaultValue = "false") boolean all, Model model) {
@@ -120,7 +134,7 @@ class ReportController {
                 errors.rejectValue("directiveRecordId", "report.directiveRequired");
             }
         }
-        return forms.submit(errors.hasErrors(), model, response, redirect, () -> {
+        return forms.submit(errors, model, response, redirect, () -> {
             CreateFormDefaults.fill(model, scope, reports);
             return "report/new";
         }, () -> forms.done("/report/" + reports.create(scope, form.toCommand()).getId(), "report.created"));
@@ -149,7 +163,12 @@ class ReportController {
         model.addAttribute("overridden", content.overridden().stream()
                 .map(p -> ReportDraft.label(p.figure()) + "：" + p.text()).toList());
         model.addAttribute("versions", reports.versions(viewer, report.getId()));
-        model.addAttribute("events", reports.history(viewer, report.getId()));
+        List<ReportEvent> events = reports.history(viewer, report.getId());
+        model.addAttribute("events", events);
+        // a returned report says why at the top, where the officer opens it, not only in the history below
+        model.addAttribute("returnComment", report.getStatus() != ReportStatus.RETURNED ? null
+                : events.stream().filter(e -> e.getAction() == ReportEvent.Action.RETURN).reduce((a, b) -> b)
+                        .map(ReportEvent::getComment).orElse(null));
         model.addAttribute("canWrite", writer(viewer.scope()) && report.getStatus().editable());
         model.addAttribute("canRevise", writer(viewer.scope())
                 && report.getStatus() == ReportStatus.ACCEPTED);
@@ -368,7 +387,7 @@ class ReportController {
             errors.rejectValue("file", "report.template.fileRequired");
         }
         ReportDocuments.TemplateEditor editor = editor(scope, auth);
-        return forms.submit(errors.hasErrors(), model, response, redirect, () -> templatesPage(editor, model), () -> {
+        return forms.submit(errors, model, response, redirect, () -> templatesPage(editor, model), () -> {
             documents.upload(editor, form.getOrgUnitId(), form.getKind(), form.getFile());
             return forms.done("/report/templates", "report.template.uploaded");
         });

@@ -81,7 +81,7 @@ class DutyController {
     String create(DataScope scope, @RequestParam long townshipId, @Valid @ModelAttribute("dutyForm") DutyForm form,
             BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         checkScope(form, result);
-        return forms.submit(result.hasErrors(), model, response, redirect, () -> form(scope, townshipId, null, form, model),
+        return forms.submit(result, model, response, redirect, () -> form(scope, townshipId, null, form, model),
                 () -> {
                     duties.create(scope, form.toCommand(townshipId));
                     return forms.done("/responsibility/duties?townshipId=" + townshipId, "common.saved");
@@ -101,7 +101,7 @@ class DutyController {
             BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         long townshipId = duties.get(scope, id).townshipId();
         checkScope(form, result);
-        return forms.submit(result.hasErrors(), model, response, redirect, () -> form(scope, townshipId, id, form, model),
+        return forms.submit(result, model, response, redirect, () -> form(scope, townshipId, id, form, model),
                 () -> {
                     duties.update(scope, id, form.toCommand(townshipId), form.getVersion());
                     return forms.done("/responsibility/duties?townshipId=" + townshipId, "common.saved");

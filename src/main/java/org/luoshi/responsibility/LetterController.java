@@ -90,7 +90,12 @@ class LetterController {
             @RequestParam int year, Model model) {
         townships.get(scope, townshipId);
         LetterService.LetterRow row = letters.row(scope, townshipId, counterpartId, year);
-        return form(scope, LetterForm.of(townshipId, year, row), row, model);
+        LetterForm form = LetterForm.of(townshipId, year, row);
+        // letters are registered the day they are signed: today, when it falls in the letter's year
+        if (form.getSignedOn() == null && times.today().getYear() == year) {
+            form.setSignedOn(times.today());
+        }
+        return form(scope, form, row, model);
     }
 
     @PostMapping("/sign")

@@ -115,10 +115,10 @@ public class ResponsibilityService {
         List<Responsibility> others = duties.findByOrgUnitId(townshipId).stream().filter(d -> !d.getId().equals(id)).toList();
         if (command.kind() == ResponsibilityKind.PRIMARY
                 && others.stream().anyMatch(d -> d.getKind() == ResponsibilityKind.PRIMARY)) {
-            throw new RuleViolationException("responsibility.duty.onePrimary");
+            throw RuleViolationException.at("kind", "responsibility.duty.onePrimary");
         }
         if (others.stream().anyMatch(d -> d.getKind() == command.kind() && d.getPostId().equals(command.postId()))) {
-            throw new RuleViolationException("responsibility.duty.duplicate");
+            throw RuleViolationException.at("postId", "responsibility.duty.duplicate");
         }
     }
 

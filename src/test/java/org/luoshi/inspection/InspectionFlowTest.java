@@ -189,8 +189,11 @@ class InspectionFlowTest {
 
         // Locked: no edit, no note, no evidence, through API and page.
         api(post("/api/v1/inspection/findings/" + id + "/notes"), "officer2", Map.of("note", "补充"), 409);
-        mvc.perform(post("/inspection/findings/" + id + "/notes").param("note", "补充").with(csrf()).with(as("officer2")))
-                .andExpect(status().isConflict());
+        // the finding's page again with the reason on top and the note kept, not an error page
+        String lockedPage = mvc.perform(post("/inspection/findings/" + id + "/notes").param("note", "补充的说明")
+                        .with(csrf()).with(as("officer2")))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(lockedPage).contains("id=\"rule-error\"").contains("id=\"finding-state\"").doesNotContain("id=\"error-page\"");
         // A new finding may reference it.
         JsonNode follow = api(post("/api/v1/inspection/findings/" + id + "/follow-up"), "county",
                 Map.of("title", "问题再次出现", "deadline", TODAY.plusDays(10).toString()), 201);
@@ -383,6 +386,38 @@ class InspectionFlowTest {
     }
 
     @Test
+    void aSelfInspectionIsAnsweredOnOnePageWithOneSave() throws Exception {
+        long checklist = checklist("county");
+        JsonNode started = api(post("/api/v1/inspection/checklists/" + checklist + "/self-inspections"), "officer", null, 201);
+        long id = started.at("/inspection/id").asLong();
+        List<Long> items = started.get("answers").findValues("itemId").stream().map(JsonNode::asLong).toList();
+        String page = mvc.perform(get("/inspection/inspections/" + id).with(as("officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"answers-form\"").contains("form=\"answers-form\"")
+                .containsPattern("<textarea[^>]*name=\"answers\\[1]\\.statement\"");
+        // a statement without a result: told beside its item, everything typed kept, nothing saved
+        String refused = mvc.perform(post("/inspection/inspections/" + id + "/answers").with(csrf()).with(as("officer"))
+                        .param("answers[0].itemId", String.valueOf(items.get(0))).param("answers[0].result", "MEETS")
+                        .param("answers[0].statement", "制度健全，记录完整")
+                        .param("answers[1].itemId", String.valueOf(items.get(1))).param("answers[1].statement", "两处喇叭待修"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"answer-error-" + items.get(1) + "\"").contains("请选择检查结果")
+                .contains("制度健全，记录完整").contains("两处喇叭待修").doesNotContain("id=\"error-page\"");
+        assertThat(api(get("/api/v1/inspection/inspections/" + id), "officer", null, 200).get("answers")
+                .findValues("result").stream().filter(r -> !r.isNull()).count()).isZero();
+        // both at once
+        mvc.perform(post("/inspection/inspections/" + id + "/answers").with(csrf()).with(as("officer"))
+                        .param("answers[0].itemId", String.valueOf(items.get(0))).param("answers[0].result", "MEETS")
+                        .param("answers[0].statement", "制度健全，记录完整")
+                        .param("answers[1].itemId", String.valueOf(items.get(1))).param("answers[1].result", "NOT_MET")
+                        .param("answers[1].statement", "两处喇叭待修"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("flash", "已保存 2 项作答。"));
+        assertThat(api(get("/api/v1/inspection/inspections/" + id), "officer", null, 200).get("answers")
+                .findValues("result").stream().map(JsonNode::asText).toList()).containsExactlyInAnyOrder("MEETS", "NOT_MET");
+    }
+
+    @Test
     void aSelfInspectionTurnsUnmetItemsIntoFindings() throws Exception {
         long checklist = checklist("county");
         JsonNode started = api(post("/api/v1/inspection/checklists/" + checklist + "/self-inspections"), "officer", null, 201);
@@ -404,7 +439,7 @@ class InspectionFlowTest {
         assertThat(refused).contains("id=\"rule-error\"").contains("还有 1 个检查项目未作答：第 2 项。")
                 .contains("id=\"inspection-status\"")
                 // a 情况说明 is written in sentences: a text area, showing what was answered
-                .containsPattern("<textarea[^>]*name=\"statement\"[^>]*>健全</textarea>");
+                .containsPattern("<textarea[^>]*name=\"answers\\[\\d+]\\.statement\"[^>]*>健全</textarea>");
         api(put("/api/v1/inspection/inspections/" + id + "/items/" + items.get(1)), "officer",
                 Map.of("result", "NOT_MET", "statement", "两处喇叭损坏"), 200);
         long meeting = ledger.list(units.systemScope("test"), new org.luoshi.ledger.RecordFilter("MEETING", liuxi.getId(), null,

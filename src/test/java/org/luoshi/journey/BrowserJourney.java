@@ -101,6 +101,15 @@ abstract class BrowserJourney {
         return List.of(minute.format(before), minute.format(after));
     }
 
+    /** From here on the journey runs on a phone's screen (390 × 844), signed out. */
+    void onPhone() {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844)
+                .setIsMobile(true).setHasTouch(true)
+                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
+        page = context.newPage();
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -112,6 +121,62 @@ abstract class BrowserJourney {
         page.click("button[type=submit]");
         page.waitForURL(u -> !u.contains("/login"));
         assertThat(page.url()).doesNotContain("/login");
+    }
+
+    /** Every key of the message bundles: a page showing one as text shows a raw key instead of its words. */
+    static final java.util.Set<String> MESSAGE_KEYS = messageKeys();
+
+    private static java.util.Set<String> messageKeys() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        try (var files = Files.list(Path.of("src/main/resources/i18n"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith("_zh_CN.properties")).toList()) {
+                java.util.Properties properties = new java.util.Properties();
+                try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                    properties.load(in);
+                }
+                keys.addAll(properties.stringPropertyNames());
+            }
+            java.util.Properties root = new java.util.Properties();
+            try (var in = Files.newBufferedReader(Path.of("src/main/resources/messages_zh_CN.properties"),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                root.load(in);
+            }
+            keys.addAll(root.stringPropertyNames());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // Keys made of one word ("opening" aside) are too likely to be ordinary text to be told apart.
+        keys.removeIf(k -> !k.contains("."));
+        return keys;
+    }
+
+    /**
+     * The shared check every journey calls on the zh-CN pages it reaches: no error page, no literal
+     * Java escape such as (backslash, u, four hex digits) (a Thymeleaf literal does not read them), no unresolved
+     * message ({@code ??key_zh_CN??}) and no message key shown as text. It reads the visible text and
+     * the text of every option, placeholder, title and button value, since a select's options or a
+     * placeholder are where such leaks hid.
+     */
+    void assertCleanPage() {
+        assertThat(page.locator("#error-page").count()).as("error page at %s", page.url()).isZero();
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) page.evaluate("""
+                () => [document.title, document.body.innerText,
+                       ...[...document.querySelectorAll('option')].map(o => o.textContent),
+                       ...[...document.querySelectorAll('[placeholder],[title],[aria-label],[data-label],input[type=submit],input[type=button]')]
+                          .flatMap(e => [e.getAttribute('placeholder'), e.getAttribute('title'), e.getAttribute('aria-label'),
+                                         e.getAttribute('data-label'), e.type === 'submit' || e.type === 'button' ? e.value : null])
+                          .filter(v => v)]""");
+        java.util.regex.Pattern escape = java.util.regex.Pattern.compile("\\\\u[0-9a-fA-F]{4}");
+        java.util.regex.Pattern token = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+");
+        for (String text : texts) {
+            assertThat(escape.matcher(text).find()).as("literal escape at %s in: %s", page.url(), text).isFalse();
+            assertThat(text).as("unresolved message at %s", page.url()).doesNotContainPattern("\\?\\?[^?\\s]+\\?\\?");
+            java.util.regex.Matcher m = token.matcher(text);
+            while (m.find()) {
+                assertThat(MESSAGE_KEYS).as("raw message key at %s in: %s", page.url(), text).doesNotContain(m.group());
+            }
+        }
     }
 
     void screenshot(String name) {

@@ -25,7 +25,7 @@ class CountyRankingBrowserTest extends BrowserJourney {
     void countyRanksExportsAndPublishes() throws Exception {
         signIn("officer", "Luoshi@2026");
         page.navigate(url("/assessment/county"));
-        assertThat(page.locator("body")).containsText("尚未发布");
+        assertThat(page.locator("body")).containsText("尚未发布本年度的考评排名");
         assertThat(page.locator("#ranking")).hasCount(0);
 
         context.clearCookies();

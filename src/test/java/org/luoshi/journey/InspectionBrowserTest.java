@@ -114,7 +114,7 @@ class InspectionBrowserTest extends BrowserJourney {
         page.click("#prefill");
         assertThat(page.locator(".alert-success")).containsText("已预填 6 项");
         assertThat(page.locator("text=考核预填，待确认")).hasCount(6);
-        assertThat(page.locator("main")).containsText("党委会专题研究部署意识形态工作：");
+        assertThat(page.locator("main")).containsText("党委会专题研究部署意识形态工作：全年目标");
         screenshot("inspection-6-prefilled");
 
         page.navigate(url("/inspection/findings"));

@@ -49,6 +49,7 @@ class LedgerBrowserTest extends BrowserJourney {
         page.selectOption("#field-subKind", "CENTRAL_GROUP");
         page.fill("#field-topic", "学习意识形态工作责任制有关规定");
         page.fill("#field-materials", "责任制实施办法及解读");
+        assertCleanPage();
         assertThat(page.locator("#att-person-1")).isVisible();
         String leaveName = page.locator("#att-person-1 option:checked").textContent().split("·")[0].trim();
         page.selectOption("#att-status-1", "LEAVE");
@@ -78,6 +79,7 @@ class LedgerBrowserTest extends BrowserJourney {
         page.click("#filter-submit");
         page.waitForURL(u -> u.contains("q="));
         assertThat(page.locator("#records tbody tr")).hasCount(1);
+        assertCleanPage();
         assertThat(page.locator("[data-kind=STUDY_SESSION]")).hasText("1");
         screenshot("ledger-3-found-by-filters");
         // Outside the date range it is not listed.

@@ -315,10 +315,34 @@ class LedgerWebTest {
                 .andExpect(content().string(containsString("录错单位")))
                 .andExpect(content().string(containsString("id=\"restore-form\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"edit-record\""))));
+        // without a reason: the deleted record's page again, the reason asked for beside the restore field
+        mvc.perform(post("/ledger/records/{id}/restore", record.id()).param("reason", " ").with(as(users, "admin")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"restore-form\"")))
+                .andExpect(content().string(containsString("请填写原因")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"error-page\""))));
         mvc.perform(post("/ledger/records/{id}/restore", record.id()).param("reason", "误删").with(as(users, "admin")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/ledger/records/{id}", record.id()).with(as(users, "officer"))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"deleted-notice\""))));
+    }
+
+    @Test
+    void pickersReadByNameAndTitleNotByWhenRegistered() throws Exception {
+        String html = mvc.perform(get("/ledger/study-session/new").with(as(users, "officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // a referenced document reads by its title, the date after it; never a date first
+        java.util.regex.Matcher directive = java.util.regex.Pattern
+                .compile("(?s)id=\"field-directive\".*?</select>").matcher(html);
+        assertThat(directive.find()).isTrue();
+        assertThat(directive.group()).doesNotContainPattern(">\\d{4}-\\d{2}-\\d{2} ");
+        // people in pinyin order of their names
+        java.util.regex.Matcher select = java.util.regex.Pattern.compile("(?s)id=\"att-person-0\".*?</select>").matcher(html);
+        assertThat(select.find()).isTrue();
+        java.util.List<String> names = java.util.regex.Pattern.compile("<option value=\"\\d+\"[^>]*>([^<·]+) ·")
+                .matcher(select.group()).results().map(m -> m.group(1).strip()).toList();
+        assertThat(names).hasSizeGreaterThan(2)
+                .isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.SIMPLIFIED_CHINESE)::compare);
     }
 
     @Test

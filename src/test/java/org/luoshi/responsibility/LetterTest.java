@@ -182,6 +182,14 @@ class LetterTest extends ResponsibilityTestBase {
                         .param("counterpartId", String.valueOf(village)).param("year", String.valueOf(earlierYear())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("石门村")));
+        // a letter of this year is proposed as signed today; one of an earlier year has no date to guess
+        java.time.LocalDate today = org.luoshi.TestClock.today();
+        mvc.perform(get("/responsibility/letters/sign").with(as("officer")).param("townshipId", String.valueOf(township))
+                        .param("counterpartId", String.valueOf(fx.unit("柳溪镇", "枫林村").getId()))
+                        .param("year", String.valueOf(today.getYear())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*<input[^>]*name=\"signedOn\"[^>]*value=\"" + today + "\".*")));
         mvc.perform(multipart("/responsibility/letters/sign")
                         .file(new MockMultipartFile("scan", "scan.pdf", "application/pdf", PDF))
                         .with(as("officer")).with(csrf())

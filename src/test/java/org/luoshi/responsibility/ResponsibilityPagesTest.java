@@ -2,6 +2,8 @@ package org.luoshi.responsibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -51,14 +53,15 @@ class ResponsibilityPagesTest extends ResponsibilityTestBase {
         mvc.perform(post("/responsibility/duties").param("townshipId", String.valueOf(township)).with(as("officer")).with(csrf())
                         .param("kind", "PRIMARY").param("postId", String.valueOf(post.getId())))
                 .andExpect(status().isConflict())
-                // the form again, with the reason on top and the choice kept, not an error page
-                .andExpect(content().string(containsString("id=\"rule-error\"")))
-                .andExpect(content().string(containsString("每个乡镇（街道）只能有一名第一责任人。")))
+                // the form again, the reason beside the kind and the choice kept, not an error page
+                .andExpect(content().string(not(containsString("id=\"error-page\""))))
+                .andExpect(content().string(matchesPattern(
+                        "(?s).*<select[^>]*is-invalid[^>]*>.*<div class=\"invalid-feedback\">每个乡镇（街道）只能有一名第一责任人。</div>.*")))
                 .andExpect(content().string(containsString("<option value=\"PRIMARY\" selected=\"selected\"")));
         mvc.perform(post("/responsibility/duties").param("townshipId", String.valueOf(township)).with(as("officer")).with(csrf())
                         .param("kind", "DUAL_DUTY").param("postId", String.valueOf(post.getId())).param("scope", "又一次填写的范围"))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("该岗位已有同类责任。")))
+                .andExpect(content().string(containsString("<div class=\"invalid-feedback\">该岗位已有同类责任。</div>")))
                 .andExpect(content().string(containsString("又一次填写的范围")));
         mvc.perform(post("/responsibility/duties/{id}/delete", created.id()).with(as("officer")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
