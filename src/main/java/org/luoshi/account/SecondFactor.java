@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SecondFactor {
 
     static final int RECOVERY_CODES = 10;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final AccountRepository accounts;
     private final JdbcClient jdbc;
@@ -60,12 +61,22 @@ class SecondFactor {
         jdbc.sql("delete from account_recovery_code where account_id = :id").param("id", accountId).update();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
-            String recovery = PasswordPolicy.generate().replaceAll("[^A-Za-z0-9]", "").substring(0, 10).toUpperCase();
+            String recovery = recoveryCode();
             codes.add(recovery);
             jdbc.sql("insert into account_recovery_code (account_id, code_hash) values (:id, :hash)")
                     .param("id", accountId).param("hash", AccessTokenService.sha256(recovery)).update();
         }
         return codes;
+    }
+
+    /** Ten letters and digits without look-alikes (0/O, 1/I/L), read off paper and typed. */
+    static String recoveryCode() {
+        String alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            code.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return code.toString();
     }
 
     /** Turns it off; a code is needed, and a role that requires it cannot. */

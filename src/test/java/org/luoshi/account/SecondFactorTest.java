@@ -121,6 +121,13 @@ class SecondFactorTest {
     }
 
     @Test
+    void recoveryCodesAreAlwaysTenReadableCharacters() {
+        for (int i = 0; i < 2000; i++) {
+            assertThat(SecondFactor.recoveryCode()).matches("[A-HJKMNP-Z2-9]{10}");
+        }
+    }
+
+    @Test
     void theCodesAreThoseOfRfc6238() {
         // RFC 6238 appendix B, SHA-1, secret "12345678901234567890", T = 59 s: 94287082 (8 digits) → 287082
         String secret = Totp.base32("12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
