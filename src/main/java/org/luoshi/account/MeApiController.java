@@ -14,7 +14,7 @@ class MeApiController {
     @GetMapping
     @Operation(summary = "The calling account, its role and org unit")
     Me me(@AuthenticationPrincipal SignedInUser user) {
-        return new Me(user.getUsername(), user.getDisplayName(), user.getRole(), user.getRole().writesData(),
+        return new Me(user.getUsername(), user.getDisplayName(), user.getRole(), user.scope().writable(),
                 user.getUnitId(), user.getUnitName());
     }
 

@@ -36,10 +36,6 @@ public enum Role {
         return permissions;
     }
 
-    /** Whether the role may change data of the units in its scope. */
-    public boolean writesData() {
-        return permissions.contains(Permission.RECORDS_WRITE);
-    }
 
     /**
      * Whether an account with this role may sit at a unit of this kind: a reviewer at a county (a

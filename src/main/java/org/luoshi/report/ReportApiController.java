@@ -12,7 +12,6 @@ import org.luoshi.web.ApiController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,30 +57,30 @@ class ReportApiController {
 
     @GetMapping
     @Operation(summary = "列出可见的报告")
-    List<ReportSummary> list(DataScope scope, Authentication auth) {
-        return reports.list(ReportController.viewer(scope, auth)).stream().map(this::summary).toList();
+    List<ReportSummary> list(DataScope scope) {
+        return reports.list(ReportController.viewer(scope)).stream().map(this::summary).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ReportController.WRITERS)
     @Operation(summary = "生成报告（按年度记录计算数据，缺失的数据标为【待补充】；自查报告须给出 inspectionId 和 directiveRecordId）")
-    ReportView create(DataScope scope, Authentication auth, @Valid @RequestBody ReportForms.CreateForm form) {
+    ReportView create(DataScope scope, @Valid @RequestBody ReportForms.CreateForm form) {
         // a 自查报告 needs inspectionId and directiveRecordId: the service refuses it (409) without them
         Report report = reports.create(scope, form.toCommand());
-        return view(ReportController.viewer(scope, auth), report.getId());
+        return view(ReportController.viewer(scope), report.getId());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "报告内容（最新版本）")
-    ReportView get(DataScope scope, Authentication auth, @PathVariable long id) {
-        return view(ReportController.viewer(scope, auth), id);
+    ReportView get(DataScope scope, @PathVariable long id) {
+        return view(ReportController.viewer(scope), id);
     }
 
     @GetMapping("/{id}/figures")
     @Operation(summary = "报告所用的数据及其来源记录")
-    List<FigureView> figures(DataScope scope, Authentication auth, @PathVariable long id) {
-        FigureSet set = reports.figures(ReportController.viewer(scope, auth), id);
+    List<FigureView> figures(DataScope scope, @PathVariable long id) {
+        FigureSet set = reports.figures(ReportController.viewer(scope), id);
         return java.util.Arrays.stream(FigureName.values()).map(name -> {
             Figure f = set.get(name);
             return new FigureView(name.key(), f.kind(), f.display(), f.isMissing(), f.missing(), f.number(), f.items(),
@@ -92,9 +91,9 @@ class ReportApiController {
     @PutMapping("/{id}")
     @PreAuthorize(ReportController.WRITERS)
     @Operation(summary = "保存用户编辑的文字（形成新版本）")
-    ReportView save(DataScope scope, Authentication auth, @PathVariable long id,
+    ReportView save(DataScope scope, @PathVariable long id,
             @Valid @RequestBody ReportForms.SaveForm form) {
-        ReportService.Viewer viewer = ReportController.viewer(scope, auth);
+        ReportService.Viewer viewer = ReportController.viewer(scope);
         reports.save(viewer, id, form.toCommand());
         return view(viewer, id);
     }
@@ -102,8 +101,8 @@ class ReportApiController {
     @PostMapping("/{id}/regenerate")
     @PreAuthorize(ReportController.WRITERS)
     @Operation(summary = "重新计算数据，保留用户文字")
-    ReportView regenerate(DataScope scope, Authentication auth, @PathVariable long id) {
-        ReportService.Viewer viewer = ReportController.viewer(scope, auth);
+    ReportView regenerate(DataScope scope, @PathVariable long id) {
+        ReportService.Viewer viewer = ReportController.viewer(scope);
         reports.regenerate(viewer, id);
         return view(viewer, id);
     }
@@ -111,31 +110,31 @@ class ReportApiController {
     @GetMapping("/{id}/docx")
     @Operation(summary = "下载 Word（GB/T 9704 版式；traditional=true 为繁體，variant=TW|HK|OPENCC 选字形，默认按部署设置；"
             + "appendix=true 附数据来源清单）")
-    ResponseEntity<byte[]> docx(DataScope scope, Authentication auth, @PathVariable long id,
+    ResponseEntity<byte[]> docx(DataScope scope, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean traditional,
             @RequestParam(required = false) TraditionalVariant variant,
             @RequestParam(defaultValue = "false") boolean appendix) {
-        return ReportController.download(documents.docx(ReportController.viewer(scope, auth), id, 0,
+        return ReportController.download(documents.docx(ReportController.viewer(scope), id, 0,
                 documents.script(traditional, variant), appendix));
     }
 
     @GetMapping("/{id}/pdf")
     @Operation(summary = "下载 PDF（需安装 LibreOffice；traditional、variant、appendix 同 Word）")
-    ResponseEntity<byte[]> pdf(DataScope scope, Authentication auth, @PathVariable long id,
+    ResponseEntity<byte[]> pdf(DataScope scope, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean traditional,
             @RequestParam(required = false) TraditionalVariant variant,
             @RequestParam(defaultValue = "false") boolean appendix) {
-        return ReportController.download(documents.pdf(ReportController.viewer(scope, auth), id,
+        return ReportController.download(documents.pdf(ReportController.viewer(scope), id,
                 documents.script(traditional, variant), appendix));
     }
 
     @GetMapping("/{id}/ofd")
     @Operation(summary = "下载 OFD（GB/T 33190，供归档；traditional、variant、appendix 同 Word）")
-    ResponseEntity<byte[]> ofd(DataScope scope, Authentication auth, @PathVariable long id,
+    ResponseEntity<byte[]> ofd(DataScope scope, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean traditional,
             @RequestParam(required = false) TraditionalVariant variant,
             @RequestParam(defaultValue = "false") boolean appendix) {
-        return ReportController.download(documents.ofd(ReportController.viewer(scope, auth), id,
+        return ReportController.download(documents.ofd(ReportController.viewer(scope), id,
                 documents.script(traditional, variant), appendix));
     }
 
@@ -147,8 +146,8 @@ class ReportApiController {
     @PostMapping("/{id}/resolve")
     @PreAuthorize(ReportController.WRITERS)
     @Operation(summary = "处理没有记录的数字：写为“本年度无…”（NONE_THIS_YEAR）或删去该句（DELETE），形成新版本")
-    ReportView resolve(DataScope scope, Authentication auth, @PathVariable long id, @Valid @RequestBody Settle settle) {
-        ReportService.Viewer viewer = ReportController.viewer(scope, auth);
+    ReportView resolve(DataScope scope, @PathVariable long id, @Valid @RequestBody Settle settle) {
+        ReportService.Viewer viewer = ReportController.viewer(scope);
         reports.resolve(viewer, id, settle.figure(), settle.resolution());
         return view(viewer, id);
     }
@@ -156,25 +155,25 @@ class ReportApiController {
     @PostMapping("/{id}/submit")
     @PreAuthorize(ReportController.WRITERS)
     @Operation(summary = "报送（报告中还有【待补充】时拒绝，409）")
-    ReportSummary submit(DataScope scope, Authentication auth, @PathVariable long id) {
-        return summary(reports.submit(ReportController.viewer(scope, auth), id));
+    ReportSummary submit(DataScope scope, @PathVariable long id) {
+        return summary(reports.submit(ReportController.viewer(scope), id));
     }
 
     @PostMapping("/{id}/return")
     @PreAuthorize("hasAuthority('report:review')")
     @Operation(summary = "退回（须填写意见）")
-    ReportSummary returnReport(DataScope scope, Authentication auth, @PathVariable long id,
+    ReportSummary returnReport(DataScope scope, @PathVariable long id,
             @RequestBody(required = false) Comment comment) {
-        return summary(reports.returnToTownship(ReportController.viewer(scope, auth), id,
+        return summary(reports.returnToTownship(ReportController.viewer(scope), id,
                 comment == null ? null : comment.comment()));
     }
 
     @PostMapping("/{id}/accept")
     @PreAuthorize("hasAuthority('report:review')")
     @Operation(summary = "采用（采用后锁定）")
-    ReportSummary accept(DataScope scope, Authentication auth, @PathVariable long id,
+    ReportSummary accept(DataScope scope, @PathVariable long id,
             @RequestBody(required = false) Comment comment) {
-        return summary(reports.accept(ReportController.viewer(scope, auth), id,
+        return summary(reports.accept(ReportController.viewer(scope), id,
                 comment == null ? null : comment.comment()));
     }
 
@@ -182,8 +181,8 @@ class ReportApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ReportController.WRITERS)
     @Operation(summary = "对已采用的报告提出修改：生成新的报送")
-    ReportSummary revise(DataScope scope, Authentication auth, @PathVariable long id) {
-        return summary(reports.revise(ReportController.viewer(scope, auth), id));
+    ReportSummary revise(DataScope scope, @PathVariable long id) {
+        return summary(reports.revise(ReportController.viewer(scope), id));
     }
 
     private ReportSummary summary(Report r) {

@@ -17,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -51,8 +50,8 @@ class ReportController {
         this.messages = messages;
     }
 
-    static ReportService.Viewer viewer(DataScope scope, Authentication auth) {
-        return new ReportService.Viewer(scope, scope.may(Permission.REPORT_REVIEW));
+    static ReportService.Viewer viewer(DataScope scope) {
+        return new ReportService.Viewer(scope);
     }
 
     static boolean writer(DataScope scope) {
@@ -60,8 +59,8 @@ class ReportController {
     }
 
     @GetMapping
-    String list(DataScope scope, Authentication auth, Model model) {
-        model.addAttribute("reports", reports.list(viewer(scope, auth)).stream().map(this::row).toList());
+    String list(DataScope scope, Model model) {
+        model.addAttribute("reports", reports.list(viewer(scope)).stream().map(this::row).toList());
         model.addAttribute("canWrite", writer(scope));
         return "report/list";
     }
@@ -71,8 +70,8 @@ class ReportController {
      * status and, for a returned one, why; for a reviewer how many wait for review.
      */
     @GetMapping("/panel")
-    String panel(DataScope scope, Authentication auth, Model model) {
-        ReportService.Viewer viewer = viewer(scope, auth);
+    String panel(DataScope scope, Model model) {
+        ReportService.Viewer viewer = viewer(scope);
         List<Report> all = reports.list(viewer);
         model.addAttribute("reports", all.stream().limit(5).map(this::row).toList());
         model.addAttribute("more", all.size() > 5);
@@ -82,8 +81,8 @@ class ReportController {
 
     @GetMapping("/inbox")
     @PreAuthorize("hasAuthority('county:oversee')")
-    String inbox(DataScope scope, Authentication auth, @RequestParam(defaultValue = "false") boolean all, Model model) {
-        model.addAttribute("reports", reports.inbox(viewer(scope, auth), all).stream().map(this::row).toList());
+    String inbox(DataScope scope, @RequestParam(defaultValue = "false") boolean all, Model model) {
+        model.addAttribute("reports", reports.inbox(viewer(scope), all).stream().map(this::row).toList());
         model.addAttribute("all", all);
         return "report/inbox";
     }
@@ -141,11 +140,11 @@ class ReportController {
     }
 
     @GetMapping("/{id}")
-    String edit(DataScope scope, Authentication auth, @PathVariable long id, Model model) {
-        return editPage(viewer(scope, auth), auth, id, model);
+    String edit(DataScope scope, @PathVariable long id, Model model) {
+        return editPage(viewer(scope), id, model);
     }
 
-    private void fillEdit(Model model, ReportService.Viewer viewer, Authentication auth, Report report,
+    private void fillEdit(Model model, ReportService.Viewer viewer, Report report,
             ReportVersion version, ReportContent content) {
         model.addAttribute("report", report);
         model.addAttribute("township", reports.townshipName(report));
@@ -190,15 +189,15 @@ class ReportController {
 
     @PostMapping("/{id}")
     @PreAuthorize(WRITERS)
-    String save(DataScope scope, Authentication auth, @PathVariable long id,
+    String save(DataScope scope, @PathVariable long id,
             @Valid @ModelAttribute("form") ReportForms.SaveForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        ReportService.Viewer viewer = viewer(scope, auth);
+        ReportService.Viewer viewer = viewer(scope);
         if (errors.hasErrors()) {
             response.setStatus(400);
             Report report = reports.get(viewer, id);
             ReportVersion version = reports.latest(report);
-            fillEdit(model, viewer, auth, report, version, reports.content(version).withTexts(form.getTexts()));
+            fillEdit(model, viewer, report, version, reports.content(version).withTexts(form.getTexts()));
             return "report/edit";
         }
         ReportVersion saved = reports.save(viewer, id, form.toCommand());
@@ -208,18 +207,18 @@ class ReportController {
 
     @PostMapping("/{id}/regenerate")
     @PreAuthorize(WRITERS)
-    String regenerate(DataScope scope, Authentication auth, @PathVariable long id, RedirectAttributes redirect) {
-        ReportVersion saved = reports.regenerate(viewer(scope, auth), id);
+    String regenerate(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+        ReportVersion saved = reports.regenerate(viewer(scope), id);
         redirect.addFlashAttribute("flash", msg("report.regenerated", saved.getNumber()));
         return "redirect:/report/" + id;
     }
 
     @PostMapping("/{id}/submit")
     @PreAuthorize(WRITERS)
-    String submit(DataScope scope, Authentication auth, @PathVariable long id, Model model, HttpServletResponse response,
+    String submit(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        ReportService.Viewer viewer = viewer(scope, auth);
-        return forms.submit(false, model, response, redirect, () -> editPage(viewer, auth, id, model), () -> {
+        ReportService.Viewer viewer = viewer(scope);
+        return forms.submit(false, model, response, redirect, () -> editPage(viewer, id, model), () -> {
             reports.submit(viewer, id);
             return forms.done("/report/" + id, "report.submitted");
         });
@@ -228,11 +227,11 @@ class ReportController {
     /** Settles a figure without records: 本年度无…, or the sentence left out. */
     @PostMapping("/{id}/resolve")
     @PreAuthorize(WRITERS)
-    String resolve(DataScope scope, Authentication auth, @PathVariable long id, @RequestParam String figure,
+    String resolve(DataScope scope, @PathVariable long id, @RequestParam String figure,
             @RequestParam ReportContent.Resolution resolution, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        ReportService.Viewer viewer = viewer(scope, auth);
-        return forms.submit(false, model, response, redirect, () -> editPage(viewer, auth, id, model), () -> {
+        ReportService.Viewer viewer = viewer(scope);
+        return forms.submit(false, model, response, redirect, () -> editPage(viewer, id, model), () -> {
             ReportVersion saved = reports.resolve(viewer, id, figure, resolution);
             return forms.done("/report/" + id, "report.resolved", saved.getNumber());
         });
@@ -241,11 +240,11 @@ class ReportController {
     /** Types a figure over by hand, or (blank value) takes the override back. */
     @PostMapping("/{id}/override")
     @PreAuthorize(WRITERS)
-    String override(DataScope scope, Authentication auth, @PathVariable long id, @RequestParam String figure,
+    String override(DataScope scope, @PathVariable long id, @RequestParam String figure,
             @RequestParam(required = false) String value, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        ReportService.Viewer viewer = viewer(scope, auth);
-        return forms.submit(false, model, response, redirect, () -> editPage(viewer, auth, id, model), () -> {
+        ReportService.Viewer viewer = viewer(scope);
+        return forms.submit(false, model, response, redirect, () -> editPage(viewer, id, model), () -> {
             ReportVersion saved = reports.override(viewer, id, figure, value);
             return forms.done("/report/" + id + "#fig-" + figure, value == null || value.isBlank()
                     ? "report.overrideRemoved" : "report.overridden", saved.getNumber());
@@ -253,21 +252,21 @@ class ReportController {
     }
 
     /** The edit page of the latest version, as a refused action shows it again. */
-    private String editPage(ReportService.Viewer viewer, Authentication auth, long id, Model model) {
+    private String editPage(ReportService.Viewer viewer, long id, Model model) {
         Report report = reports.get(viewer, id);
         ReportVersion version = reports.latest(report);
         ReportContent content = reports.content(version);
         model.addAttribute("form", ReportForms.SaveForm.of(report, content, version.getNumber()));
-        fillEdit(model, viewer, auth, report, version, content);
+        fillEdit(model, viewer, report, version, content);
         return "report/edit";
     }
 
     @PostMapping("/{id}/return")
     @PreAuthorize("hasAuthority('report:review')")
-    String returnReport(DataScope scope, Authentication auth, @PathVariable long id,
+    String returnReport(DataScope scope, @PathVariable long id,
             @Valid @ModelAttribute("reviewForm") ReportForms.ReviewForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        ReportService.Viewer viewer = viewer(scope, auth);
+        ReportService.Viewer viewer = viewer(scope);
         if (!errors.hasErrors() && (form.getComment() == null || form.getComment().isBlank())) {
             errors.rejectValue("comment", "report.commentRequired");
         }
@@ -277,7 +276,7 @@ class ReportController {
             ReportVersion version = reports.latest(report);
             ReportContent content = reports.content(version);
             model.addAttribute("form", ReportForms.SaveForm.of(report, content, version.getNumber()));
-            fillEdit(model, viewer, auth, report, version, content);
+            fillEdit(model, viewer, report, version, content);
             return "report/edit";
         }
         reports.returnToTownship(viewer, id, form.getComment());
@@ -287,25 +286,25 @@ class ReportController {
 
     @PostMapping("/{id}/accept")
     @PreAuthorize("hasAuthority('report:review')")
-    String accept(DataScope scope, Authentication auth, @PathVariable long id,
+    String accept(DataScope scope, @PathVariable long id,
             @ModelAttribute("reviewForm") ReportForms.ReviewForm form, RedirectAttributes redirect) {
-        reports.accept(viewer(scope, auth), id, form.getComment());
+        reports.accept(viewer(scope), id, form.getComment());
         redirect.addFlashAttribute("flash", msg("report.accepted"));
         return "redirect:/report/" + id;
     }
 
     @PostMapping("/{id}/revise")
     @PreAuthorize(WRITERS)
-    String revise(DataScope scope, Authentication auth, @PathVariable long id, RedirectAttributes redirect) {
-        Report next = reports.revise(viewer(scope, auth), id);
+    String revise(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+        Report next = reports.revise(viewer(scope), id);
         redirect.addFlashAttribute("flash", msg("report.revised", next.getSubmissionNo()));
         return "redirect:/report/" + next.getId();
     }
 
     @GetMapping("/{id}/compare")
-    String compare(DataScope scope, Authentication auth, @PathVariable long id, @RequestParam int from,
+    String compare(DataScope scope, @PathVariable long id, @RequestParam int from,
             @RequestParam int to, Model model) {
-        ReportService.Viewer viewer = viewer(scope, auth);
+        ReportService.Viewer viewer = viewer(scope);
         model.addAttribute("report", reports.get(viewer, id));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -314,30 +313,30 @@ class ReportController {
     }
 
     @GetMapping("/{id}/docx")
-    ResponseEntity<byte[]> docx(DataScope scope, Authentication auth, @PathVariable long id,
+    ResponseEntity<byte[]> docx(DataScope scope, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean traditional,
             @RequestParam(required = false) TraditionalVariant variant,
             @RequestParam(defaultValue = "false") boolean appendix,
             @RequestParam(defaultValue = "0") int version) {
-        return download(documents.docx(viewer(scope, auth), id, version, documents.script(traditional, variant),
+        return download(documents.docx(viewer(scope), id, version, documents.script(traditional, variant),
                 appendix));
     }
 
     @GetMapping("/{id}/pdf")
-    ResponseEntity<byte[]> pdf(DataScope scope, Authentication auth, @PathVariable long id,
+    ResponseEntity<byte[]> pdf(DataScope scope, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean traditional,
             @RequestParam(required = false) TraditionalVariant variant,
             @RequestParam(defaultValue = "false") boolean appendix) {
-        return download(documents.pdf(viewer(scope, auth), id, documents.script(traditional, variant), appendix));
+        return download(documents.pdf(viewer(scope), id, documents.script(traditional, variant), appendix));
     }
 
     /** OFD for archives: the same checks as the PDF (whoever may read the report). */
     @GetMapping("/{id}/ofd")
-    ResponseEntity<byte[]> ofd(DataScope scope, Authentication auth, @PathVariable long id,
+    ResponseEntity<byte[]> ofd(DataScope scope, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean traditional,
             @RequestParam(required = false) TraditionalVariant variant,
             @RequestParam(defaultValue = "false") boolean appendix) {
-        return download(documents.ofd(viewer(scope, auth), id, documents.script(traditional, variant), appendix));
+        return download(documents.ofd(viewer(scope), id, documents.script(traditional, variant), appendix));
     }
 
     static ResponseEntity<byte[]> download(ReportDocuments.File file) {
@@ -349,16 +348,10 @@ class ReportController {
                 .body(file.bytes());
     }
 
-    /** Who may change templates: the service decides per unit (an officer their own township only). */
-    static ReportDocuments.TemplateEditor editor(DataScope scope, Authentication auth) {
-        return new ReportDocuments.TemplateEditor(scope, scope.may(Permission.SYSTEM_ADMIN),
-                scope.may(Permission.REPORT_WRITE));
-    }
-
     @GetMapping("/templates")
     @PreAuthorize("hasAuthority('report:templates')")
-    String templates(DataScope scope, Authentication auth, Model model) {
-        ReportDocuments.TemplateEditor editor = editor(scope, auth);
+    String templates(DataScope scope, Model model) {
+        DataScope editor = scope;
         ReportForms.TemplateForm form = new ReportForms.TemplateForm();
         form.setKind(ReportKind.RESPONSIBILITY);
         documents.templateUnits(editor).stream().findFirst().ifPresent(u -> form.setOrgUnitId(u.getId()));
@@ -366,7 +359,7 @@ class ReportController {
         return templatesPage(editor, model);
     }
 
-    private String templatesPage(ReportDocuments.TemplateEditor editor, Model model) {
+    private String templatesPage(DataScope editor, Model model) {
         model.addAttribute("templates", documents.templates(editor));
         model.addAttribute("units", documents.templateUnits(editor));
         model.addAttribute("kinds", ReportKind.values());
@@ -380,13 +373,12 @@ class ReportController {
      */
     @PostMapping("/templates")
     @PreAuthorize(WRITERS)
-    String upload(DataScope scope, Authentication auth,
-            @Valid @ModelAttribute("templateForm") ReportForms.TemplateForm form, BindingResult errors, Model model,
+    String upload(DataScope scope, @Valid @ModelAttribute("templateForm") ReportForms.TemplateForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         if (form.getFile() == null || form.getFile().isEmpty()) {
             errors.rejectValue("file", "report.template.fileRequired");
         }
-        ReportDocuments.TemplateEditor editor = editor(scope, auth);
+        DataScope editor = scope;
         return forms.submit(errors, model, response, redirect, () -> templatesPage(editor, model), () -> {
             documents.upload(editor, form.getOrgUnitId(), form.getKind(), form.getFile());
             return forms.done("/report/templates", "report.template.uploaded");
@@ -395,10 +387,10 @@ class ReportController {
 
     @PostMapping("/templates/{templateId}/retire")
     @PreAuthorize(WRITERS)
-    String retire(DataScope scope, Authentication auth, @PathVariable long templateId, Model model,
+    String retire(DataScope scope, @PathVariable long templateId, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        ReportDocuments.TemplateEditor editor = editor(scope, auth);
-        return forms.submit(false, model, response, redirect, () -> templates(scope, auth, model), () -> {
+        DataScope editor = scope;
+        return forms.submit(false, model, response, redirect, () -> templates(scope, model), () -> {
             documents.retire(editor, templateId);
             return forms.done("/report/templates", "report.template.retired");
         });

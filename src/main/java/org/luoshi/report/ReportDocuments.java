@@ -16,6 +16,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.org.Permission;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.UploadException;
 import org.springframework.beans.factory.annotation.Value;
@@ -150,20 +151,14 @@ class ReportDocuments {
         return Optional.empty();
     }
 
-    /**
-     * Who changes custom templates, as the sign-in tells: an administrator, for every unit in scope; a
-     * township officer, for their own township only; nobody else (a county reviewer only reads them).
-     */
-    record TemplateEditor(DataScope scope, boolean administrator, boolean townshipOfficer) {
-    }
 
     /** A template as the templates page lists it; {@code manageable}: the editor may replace or retire it. */
     record Listed(ReportTemplate template, OrgUnit unit, boolean inherited, boolean manageable) {
     }
 
     /** The active templates of the units in scope and of the units above (which the reports there use too). */
-    List<Listed> templates(TemplateEditor editor) {
-        DataScope scope = editor.scope();
+    List<Listed> templates(DataScope editor) {
+        DataScope scope = editor;
         Map<Long, OrgUnit> known = new LinkedHashMap<>();
         units.tree(scope).forEach(u -> known.put(u.getId(), u));
         List<Long> above = chain(scope.unitPath()).stream().filter(id -> !known.containsKey(id)).toList();
@@ -176,22 +171,22 @@ class ReportDocuments {
     }
 
     /** The units the editor may set templates for: all in scope for an administrator, the own township for an officer. */
-    List<OrgUnit> templateUnits(TemplateEditor editor) {
-        if (!editor.scope().writable()) {
+    List<OrgUnit> templateUnits(DataScope editor) {
+        if (!editor.writable()) {
             return List.of();
         }
-        if (editor.administrator()) {
-            return units.tree(editor.scope());
+        if (editor.may(Permission.SYSTEM_ADMIN)) {
+            return units.tree(editor);
         }
-        OrgUnit own = units.getUnchecked(editor.scope().unitId());
+        OrgUnit own = units.getUnchecked(editor.unitId());
         return mayManage(editor, own) ? List.of(own) : List.of();
     }
 
     /** Checks and stores a template; it replaces the unit's previous template of the same kind. */
     @Transactional
-    ReportTemplate upload(TemplateEditor editor, long orgUnitId, ReportKind kind, MultipartFile file) {
-        editor.scope().requireWritable();
-        OrgUnit unit = units.get(editor.scope(), orgUnitId);
+    ReportTemplate upload(DataScope editor, long orgUnitId, ReportKind kind, MultipartFile file) {
+        editor.requireWritable();
+        OrgUnit unit = units.get(editor, orgUnitId);
         requireMayManage(editor, unit);
         byte[] content;
         try {
@@ -214,7 +209,7 @@ class ReportDocuments {
         }
         CustomTemplates.validate(name, content, sample(kind, unit.getName()));
         templates.findByOrgUnitIdAndKindAndActiveTrue(unit.getId(), kind).forEach(ReportTemplate::retire);
-        return templates.save(new ReportTemplate(unit.getId(), kind, name, content, editor.scope().username(),
+        return templates.save(new ReportTemplate(unit.getId(), kind, name, content, editor.username(),
                 clock.instant()));
     }
 
@@ -223,29 +218,29 @@ class ReportDocuments {
      * township's) is 404; one they see but may not change (a village's, the county's above them) 403.
      */
     @Transactional
-    void retire(TemplateEditor editor, long templateId) {
-        editor.scope().requireWritable();
+    void retire(DataScope editor, long templateId) {
+        editor.requireWritable();
         ReportTemplate template = templates.findById(templateId).filter(ReportTemplate::isActive)
                 .orElseThrow(() -> new NotFoundException("ReportTemplate", templateId));
         OrgUnit unit = units.getUnchecked(template.getOrgUnitId());
-        boolean above = editor.scope().unitPath().startsWith(unit.getPath());
-        if (!editor.scope().covers(unit) && !above) {
+        boolean above = editor.unitPath().startsWith(unit.getPath());
+        if (!editor.covers(unit) && !above) {
             throw new NotFoundException("ReportTemplate", templateId);
         }
         requireMayManage(editor, unit);
         template.retire();
     }
 
-    private static boolean mayManage(TemplateEditor editor, OrgUnit unit) {
-        DataScope scope = editor.scope();
+    private static boolean mayManage(DataScope editor, OrgUnit unit) {
+        DataScope scope = editor;
         if (!scope.writable() || !scope.covers(unit)) {
             return false;
         }
-        return editor.administrator() || (editor.townshipOfficer() && unit.getId() == scope.unitId()
+        return editor.may(Permission.SYSTEM_ADMIN) || (editor.may(Permission.REPORT_WRITE) && unit.getId() == scope.unitId()
                 && unit.getKind() == OrgUnitKind.TOWNSHIP);
     }
 
-    private static void requireMayManage(TemplateEditor editor, OrgUnit unit) {
+    private static void requireMayManage(DataScope editor, OrgUnit unit) {
         if (!mayManage(editor, unit)) {
             throw new AccessDeniedException("templates of " + unit.getName());
         }

@@ -54,7 +54,12 @@ class ReportService {
     }
 
     /** Who is asking: their scope, and whether they review for the county (they never see drafts). */
-    record Viewer(DataScope scope, boolean reviewer) {
+    record Viewer(DataScope scope) {
+
+        /** Reads as the reviewer of the reports sent up (the right, from the role table). */
+        boolean reviewer() {
+            return scope.may(org.luoshi.org.Permission.REPORT_REVIEW);
+        }
 
         String username() {
             return scope.username();

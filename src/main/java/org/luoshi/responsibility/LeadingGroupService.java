@@ -80,10 +80,12 @@ public class LeadingGroupService {
         }
         List<GroupSeat> then = seats.findByGroupId(group.get().getId()).stream().filter(s -> s.heldOn(day))
                 .sorted(SEAT_ORDER).toList();
-        Map<Long, Person> holders = posts.holdersOn(then.stream().map(GroupSeat::getPostId).toList(), day);
+        List<Long> postIds = then.stream().map(GroupSeat::getPostId).toList();
+        Map<Long, Person> holders = posts.holdersOn(postIds, day);
+        Map<Long, Post> seatPosts = posts.byIds(scope, postIds);
         return then.stream().map(s -> {
             Person holder = holders.get(s.getPostId());
-            return new GroupMember(s.getSeatRole(), townships.post(scope, s.getPostId()).getTitle(),
+            return new GroupMember(s.getSeatRole(), seatPosts.get(s.getPostId()).getTitle(),
                     holder == null ? null : holder.getName(), s.getDuty());
         }).toList();
     }

@@ -86,7 +86,7 @@ class GbPdfLayoutTest {
     @ParameterizedTest(name = "{0}, traditional {1}")
     @MethodSource("documents")
     void measuresAsGbT9704(ReportKind kind, boolean traditional) throws Exception {
-        ReportService.Viewer viewer = new ReportService.Viewer(system, false);
+        ReportService.Viewer viewer = new ReportService.Viewer(system);
         long id = report(kind);
         byte[] pdf = converter.convert(documents.docx(viewer, id, 0, traditional ? TraditionalVariant.TW : null, false).bytes());
         Path dir = Files.createDirectories(Path.of("target", "report-pdf"));

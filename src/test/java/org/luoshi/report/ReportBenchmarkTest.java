@@ -54,7 +54,7 @@ class ReportBenchmarkTest {
                         + "where u.path like :path and r.deleted_at is null and r.occurred_on between :from and :to")
                 .param("path", township.getPath() + "%").param("from", LocalDate.of(year, 1, 1))
                 .param("to", LocalDate.of(year, 12, 31)).query(Long.class).single();
-        ReportService.Viewer viewer = new ReportService.Viewer(system, false);
+        ReportService.Viewer viewer = new ReportService.Viewer(system);
         long id = reportRows.findByOrgUnitIdInOrderByYearDescIdDesc(List.of(township.getId())).stream()
                 .filter(r -> r.getKind() == ReportKind.RESPONSIBILITY && r.getYear() == year && r.getPreviousId() == null)
                 .map(Report::getId).findFirst()

@@ -183,19 +183,19 @@ class ReportTemplatesPageTest {
     @Test
     void theServiceRefusesWhateverThePageWouldShow() {
         // a village clerk may write records, not templates; a township leader reads only
-        ReportDocuments.TemplateEditor clerk = new ReportDocuments.TemplateEditor(scopeOf("clerk"), false, false);
-        OrgUnit clerksUnit = units.getUnchecked(clerk.scope().unitId());
+        DataScope clerk = scopeOf("clerk");
+        OrgUnit clerksUnit = units.getUnchecked(clerk.unitId());
         assertThatThrownBy(() -> documents.upload(clerk, clerksUnit.getId(), ReportKind.PROPAGANDA_SUMMARY, docx("村.docx")))
                 .isInstanceOf(AccessDeniedException.class);
-        ReportDocuments.TemplateEditor leader = new ReportDocuments.TemplateEditor(scopeOf("leader"), false, false);
+        DataScope leader = scopeOf("leader");
         assertThatThrownBy(() -> documents.upload(leader, liuxi.getId(), ReportKind.PROPAGANDA_SUMMARY, docx("书记.docx")))
                 .isInstanceOf(AccessDeniedException.class);
         // an officer's rights are their township's, not their scope's
-        ReportDocuments.TemplateEditor officer = new ReportDocuments.TemplateEditor(scopeOf("officer"), false, true);
+        DataScope officer = scopeOf("officer");
         assertThatThrownBy(() -> documents.upload(officer, village.getId(), ReportKind.PROPAGANDA_SUMMARY, docx("村.docx")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(documents.templateUnits(officer)).extracting(OrgUnit::getId).containsExactly(liuxi.getId());
-        assertThat(documents.templateUnits(new ReportDocuments.TemplateEditor(scopeOf("county"), false, false))).isEmpty();
+        assertThat(documents.templateUnits(scopeOf("county"))).isEmpty();
         assertThat(active(village)).isEmpty();
         assertThat(active(clerksUnit)).isEmpty();
     }
