@@ -35,7 +35,7 @@ class TableOwnershipTest {
     private static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("account", "account"), Map.entry("access_token", "account"), Map.entry("accesstoken", "account"),
             Map.entry("audit_event", "account"), Map.entry("auditevent", "account"), Map.entry("audit_chain", "account"),
-            Map.entry("attachment", "evidence"),
+            Map.entry("attachment", "evidence"), Map.entry("job_lock", "schedule"),
             Map.entry("org_unit", "org"), Map.entry("orgunit", "org"), Map.entry("person", "org"), Map.entry("post", "org"),
             Map.entry("post_holding", "org"), Map.entry("postholding", "org"),
             Map.entry("responsibility", "responsibility"), Map.entry("responsibility_letter", "responsibility"),

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -65,6 +66,7 @@ class AuditArchive {
 
     /** Daily; "-" (as in the tests) switches it off. */
     @Scheduled(cron = "${luoshi.audit.retention-cron:0 40 1 * * *}", zone = "${luoshi.zone}")
+    @SchedulerLock(name = "audit-retention", lockAtLeastFor = "${luoshi.jobs.lock-at-least}")
     public void daily() {
         try {
             Pruned p = archiveAndPrune();

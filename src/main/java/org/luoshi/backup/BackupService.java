@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,6 +68,7 @@ public class BackupService {
 
     /** Daily, when {@code luoshi.backup.cron} is set (the prod profile sets it; "-" switches it off). */
     @Scheduled(cron = "${luoshi.backup.cron:-}", zone = "${luoshi.zone}")
+    @SchedulerLock(name = "backup", lockAtLeastFor = "${luoshi.jobs.lock-at-least}")
     public void daily() {
         try {
             Path archive = create();

@@ -2,6 +2,7 @@ package org.luoshi.inspection;
 
 import java.util.EnumSet;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OverdueWarnings {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OverdueWarnings.class);
+
     private final FindingRepository findings;
     private final FindingService service;
     private final OverdueRule rule;
@@ -25,9 +28,11 @@ class OverdueWarnings {
     }
 
     @Scheduled(cron = "${luoshi.inspection.warning-cron:0 10 0 * * *}", zone = "${luoshi.zone}")
+    @SchedulerLock(name = "overdue-warnings", lockAtLeastFor = "${luoshi.jobs.lock-at-least}")
     @Transactional
     public void run() {
-        warn(rule);
+        // One line per run: with several instances, the logs show which one ran it (bench/two-instances.sh counts them).
+        log.info("Overdue warnings: {} tasks warned", warn(rule));
     }
 
     /** Sends the warnings as seen by {@code rule} (whose clock tests may fix); returns how many tasks were warned. */

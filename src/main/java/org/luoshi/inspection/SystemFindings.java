@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -92,6 +93,7 @@ class SystemFindings {
 
     /** Daily, after the overdue warnings; "-" (as in the tests) switches it off. */
     @Scheduled(cron = "${luoshi.inspection.signal-cron:0 20 0 * * *}", zone = "${luoshi.zone}")
+    @SchedulerLock(name = "system-findings", lockAtLeastFor = "${luoshi.jobs.lock-at-least}")
     public void daily() {
         Outcome total = new Outcome(0, 0, 0, 0);
         for (OrgUnit township : units.ofKind(units.systemReader("system-findings"), OrgUnitKind.TOWNSHIP)) {
