@@ -2,21 +2,22 @@ package org.luoshi.backup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.TreeSet;
+import org.luoshi.evidence.EvidenceStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * 附件一致性检查: attachment rows whose file is missing, and files in the evidence directory that no row
+ * 附件一致性检查: attachment rows whose file is missing, and files in the evidence store that no row
  * names. It reads the evidence module's table directly — the one system-level exception registered in
  * TableOwnershipTest — because it checks that module's storage against its rows from outside, and the
  * module offers no listing of storage keys.
@@ -51,8 +52,15 @@ public class AttachmentCheck {
     }
 
     public Result run() {
-        Path root = backups.attachmentsDir();
-        // Keys in memory: about 100 bytes each, some 100 MB for a province's million files.
+        EvidenceStore store = backups.evidenceStore();
+        // The store is listed once (a bucket answers a listing, not a million single look-ups), then the rows are
+        // matched against it. Keys in memory: about 100 bytes each, some 100 MB for a province's million files.
+        Map<String, Instant> stored = new HashMap<>();
+        try {
+            store.forEach(o -> stored.put(o.key(), o.modified()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Set<String> keys = new HashSet<>();
         List<MissingFile> missing = new ArrayList<>();
         long[] rows = {0};
@@ -61,7 +69,7 @@ public class AttachmentCheck {
             rows[0]++;
             String key = rs.getString("storage_key");
             keys.add(key);
-            if (!Files.isRegularFile(root.resolve(key))) {
+            if (!stored.containsKey(key)) {
                 missingCount[0]++;
                 if (missing.size() < LISTED) {
                     missing.add(new MissingFile(rs.getLong("id"), key, rs.getString("file_name")));
@@ -71,26 +79,19 @@ public class AttachmentCheck {
         List<String> stray = new ArrayList<>();
         long files = 0;
         long strayCount = 0;
-        if (Files.isDirectory(root)) {
-            Instant recent = clock.instant().minus(IN_PROGRESS);
-            try (Stream<Path> all = Files.walk(root)) {
-                for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile).sorted()::iterator) {
-                    String key = root.relativize(f).toString().replace('\\', '/');
-                    if (keys.contains(key)) {
-                        files++;
-                        continue;
-                    }
-                    if (key.endsWith(".part") && Files.getLastModifiedTime(f).toInstant().isAfter(recent)) {
-                        continue;
-                    }
-                    files++;
-                    strayCount++;
-                    if (stray.size() < LISTED) {
-                        stray.add(key);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        Instant recent = clock.instant().minus(IN_PROGRESS);
+        for (String key : new TreeSet<>(stored.keySet())) {
+            if (keys.contains(key)) {
+                files++;
+                continue;
+            }
+            if (key.endsWith(".part") && stored.get(key).isAfter(recent)) {
+                continue;
+            }
+            files++;
+            strayCount++;
+            if (stray.size() < LISTED) {
+                stray.add(key);
             }
         }
         return new Result(rows[0], files, missingCount[0], missing, strayCount, stray);

@@ -50,11 +50,18 @@ final class BackupArchive {
         }
 
         void add(String name, Path file) throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                add(name, in);
+            }
+        }
+
+        /** Adds an entry from a stream (an evidence object); the caller closes it. */
+        void add(String name, InputStream in) throws IOException {
             zip.putNextEntry(new ZipEntry(name));
             SM3Digest sm3 = new SM3Digest();
             long size = 0;
             byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = Files.newInputStream(file)) {
+            {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     sm3.update(buffer, 0, n);

@@ -1,6 +1,7 @@
 package org.luoshi.backup;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -14,12 +15,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.luoshi.evidence.EvidenceStore;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +34,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Writes backup archives ({@link BackupArchive}) into {@code luoshi.backup.dir} and keeps the newest
- * {@code luoshi.backup.keep}. The database is dumped first, then the evidence directory is copied:
+ * {@code luoshi.backup.keep}. The database is dumped first, then the evidence store is copied:
  * evidence files are written before their row commits and never changed, so every row in the dump finds
  * its file in the archive; a file uploaded meanwhile is at worst an extra file without a row.
  */
@@ -45,20 +48,19 @@ public class BackupService {
     private final DataSource dataSource;
     private final DataSourceProperties dataSourceProperties;
     private final BackupSettings settings;
-    private final Path attachments;
+    private final EvidenceStore attachments;
     private final Path auditArchives;
     private final Clock clock;
 
     BackupService(DataSource dataSource, DataSourceProperties dataSourceProperties, BackupSettings settings,
-            @Value("${luoshi.data-dir}") Path dataDir, @Value("${luoshi.audit.archive-dir}") Path auditArchives, Clock clock) {
+            EvidenceStore attachments, @Value("${luoshi.audit.archive-dir}") Path auditArchives, Clock clock) {
         // The audit rows pruned from the database live on in these signed files; the chain's anchor in the
         // dump points into them, so they travel with it.
         this.auditArchives = auditArchives;
         this.dataSource = dataSource;
         this.dataSourceProperties = dataSourceProperties;
         this.settings = settings;
-        // Where the evidence module stores files (EvidenceSettings.root()).
-        this.attachments = dataDir.resolve("attachments");
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -95,8 +97,14 @@ public class BackupService {
                 Instant now = clock.instant();
                 try (OutputStream out = Files.newOutputStream(temp); BackupArchive.Writer zip = new BackupArchive.Writer(out)) {
                     zip.add(kind.entry, dump);
-                    for (Path file : evidenceFiles()) {
-                        zip.add(BackupArchive.ATTACHMENTS + attachments.relativize(file).toString().replace('\\', '/'), file);
+                    for (String key : evidenceKeys()) {
+                        Optional<InputStream> in = attachments.open(key);
+                        if (in.isEmpty()) {
+                            continue; // deleted since it was listed: its row went with it, or rolled back
+                        }
+                        try (InputStream content = in.get()) {
+                            zip.add(BackupArchive.ATTACHMENTS + key, content);
+                        }
                     }
                     for (Path file : filesIn(auditArchives)) {
                         zip.add(BackupArchive.AUDIT_ARCHIVES + auditArchives.relativize(file).toString().replace('\\', '/'), file);
@@ -171,9 +179,16 @@ public class BackupService {
         return target;
     }
 
-    /** Every stored evidence file, in a stable order; upload temp files (.part) are not evidence. */
-    List<Path> evidenceFiles() throws IOException {
-        return filesIn(attachments);
+    /** Every stored evidence object's key, in a stable order; upload temp files (.part) are not evidence. */
+    List<String> evidenceKeys() throws IOException {
+        List<String> keys = new ArrayList<>();
+        attachments.forEach(o -> {
+            if (!o.key().endsWith(".part")) {
+                keys.add(o.key());
+            }
+        });
+        keys.sort(null);
+        return keys;
     }
 
     private static List<Path> filesIn(Path dir) throws IOException {
@@ -185,7 +200,7 @@ public class BackupService {
         }
     }
 
-    Path attachmentsDir() {
+    EvidenceStore evidenceStore() {
         return attachments;
     }
 

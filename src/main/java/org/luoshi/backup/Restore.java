@@ -10,10 +10,11 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.luoshi.evidence.EvidenceStore;
 
 /**
  * Restores an archive into an empty instance: a database without tables and an empty evidence
- * directory. Every entry is checked against the manifest's SM3 hashes before anything is written; then
+ * store (directory or bucket). Every entry is checked against the manifest's SM3 hashes before anything is written; then
  * the database is loaded with its own tool and the evidence files are put back under their storage keys.
  * The dump carries Flyway's history, so the application started on the restored database migrates on
  * from there.
@@ -27,7 +28,7 @@ final class Restore {
     record Restored(DatabaseDump database, int attachments, int auditArchives) {
     }
 
-    static Restored run(Path archive, DatabaseDump.Database target, Path attachmentsDir, Path auditArchiveDir, String pgBin)
+    static Restored run(Path archive, DatabaseDump.Database target, EvidenceStore attachments, Path auditArchiveDir, String pgBin)
             throws IOException, SQLException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             List<BackupArchive.Entry> entries = BackupArchive.verify(zip);
@@ -41,8 +42,8 @@ final class Restore {
                 throw new IOException("the target database is not empty (" + tables.size() + " tables, e.g. " + tables.get(0)
                         + "): restore only into an empty database");
             }
-            if (!DatabaseDump.isDirectoryEmpty(attachmentsDir)) {
-                throw new IOException("the evidence directory " + attachmentsDir + " is not empty");
+            if (!attachments.isEmpty()) {
+                throw new IOException("the evidence store " + attachments.describe() + " is not empty");
             }
             if (!DatabaseDump.isDirectoryEmpty(auditArchiveDir)) {
                 throw new IOException("the audit archive directory " + auditArchiveDir + " is not empty");
@@ -56,10 +57,30 @@ final class Restore {
             } finally {
                 Files.deleteIfExists(dump);
             }
-            int files = extract(zip, BackupArchive.ATTACHMENTS, attachmentsDir);
+            int files = extract(zip, attachments);
             int audits = extract(zip, BackupArchive.AUDIT_ARCHIVES, auditArchiveDir);
             return new Restored(kind, files, audits);
         }
+    }
+
+    /** Writes the evidence entries into the store under their storage keys, refusing keys that climb out. */
+    private static int extract(ZipFile zip, EvidenceStore store) throws IOException {
+        int files = 0;
+        for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+            ZipEntry entry = all.nextElement();
+            if (!entry.getName().startsWith(BackupArchive.ATTACHMENTS) || entry.isDirectory()) {
+                continue;
+            }
+            String key = entry.getName().substring(BackupArchive.ATTACHMENTS.length());
+            if (key.isEmpty() || key.startsWith("/") || key.contains("\\") || java.util.Arrays.asList(key.split("/")).contains("..")) {
+                throw new IOException("entry outside its directory: " + entry.getName());
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                store.write(key, in);
+            }
+            files++;
+        }
+        return files;
     }
 
     /** Writes the entries under {@code prefix} into {@code dir}, refusing any that would land outside it. */

@@ -1,6 +1,7 @@
 package org.luoshi.backup;
 
 import java.nio.file.Path;
+import org.luoshi.evidence.EvidenceStore;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,12 +33,18 @@ public final class RestoreCommand {
             Path archive = Path.of(env.getRequiredProperty(PROPERTY));
             DatabaseDump.Database target = new DatabaseDump.Database(env.getRequiredProperty("spring.datasource.url"),
                     env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"));
-            Path attachments = Path.of(env.getRequiredProperty("luoshi.data-dir")).resolve("attachments");
             Path auditArchives = Path.of(env.getRequiredProperty("luoshi.audit.archive-dir"));
-            Restore.Restored restored = Restore.run(archive, target, attachments, auditArchives, env.getProperty("luoshi.backup.pg-bin"));
-            System.out.println("Restored " + archive + ": " + restored.database() + " database into "
-                    + target.url().replaceAll("[?;].*", "") + ", " + restored.attachments() + " evidence files into " + attachments
-                    + ", " + restored.auditArchives() + " audit archive files into " + auditArchives);
+            EvidenceStore attachments = EvidenceStore.of(env);
+            try {
+                Restore.Restored restored = Restore.run(archive, target, attachments, auditArchives, env.getProperty("luoshi.backup.pg-bin"));
+                System.out.println("Restored " + archive + ": " + restored.database() + " database into "
+                        + target.url().replaceAll("[?;].*", "") + ", " + restored.attachments() + " evidence files into "
+                        + attachments.describe() + ", " + restored.auditArchives() + " audit archive files into " + auditArchives);
+            } finally {
+                if (attachments instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
             return 0;
         } catch (Exception e) {
             System.err.println("Restore failed: " + e.getMessage());

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +15,6 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.UploadException;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,10 +28,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Stores evidence files. The type is taken from the content by {@link ContentCheck} and a name that
- * claims another type is refused. The file is written to a temporary file beside its place and moved
- * there atomically, so a full or read-only disk leaves no partial file and gets a message about the
- * storage, not about the user's file. A file whose transaction rolls back is deleted, so a failed
+ * Stores evidence files in the {@link EvidenceStore}. The type is taken from the content by {@link ContentCheck}
+ * and a name that claims another type is refused. The file is written to a temporary file (beside its place
+ * in a directory) and only then stored, so a full or read-only disk, or an unreachable bucket, leaves no
+ * partial file and gets a message about the storage, not about the user's file. A file whose transaction rolls back is deleted, so a failed
  * save leaves neither a record nor an orphan file.
  */
 @Service
@@ -42,13 +40,16 @@ public class AttachmentService {
 
     private final AttachmentRepository attachments;
     private final EvidenceSettings settings;
+    private final EvidenceStore store;
     private final ContentCheck check;
     private final Clock clock;
 
-    AttachmentService(AttachmentRepository attachments, EvidenceSettings settings, ContentCheck check, Clock clock) {
+    AttachmentService(AttachmentRepository attachments, EvidenceSettings settings, EvidenceStore store, ContentCheck check,
+            Clock clock) {
         this.clock = clock;
         this.attachments = attachments;
         this.settings = settings;
+        this.store = store;
         this.check = check;
     }
 
@@ -79,11 +80,9 @@ public class AttachmentService {
         String name = ContentCheck.safeName(fileName);
         LocalDate today = LocalDate.now(clock);
         String key = today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/" + UUID.randomUUID();
-        Path target = settings.root().resolve(key);
         Path temp;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "upload-", ".part");
+            temp = store.newTempFile(key);
         } catch (IOException | SecurityException e) {
             throw UploadException.storage(e);
         }
@@ -92,11 +91,11 @@ public class AttachmentService {
             long size = copyLimited(content, temp, sha);
             FileType type = check.check(temp, name, FileType.EVIDENCE);
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
+                store.put(key, temp);
+            } catch (IOException | SecurityException e) {
                 throw UploadException.storage(e);
             }
-            deleteOnRollback(target);
+            deleteOnRollback(store, key);
             return attachments.save(new Attachment(orgUnitId, name, type.mediaType(), size,
                     HexFormat.of().formatHex(sha.digest()), key, uploadedBy, clock.instant()));
         } finally {
@@ -115,9 +114,12 @@ public class AttachmentService {
 
     /** The file as a download response. The caller has checked that the user may see the owner. */
     public ResponseEntity<Resource> download(Attachment attachment, boolean inline) {
-        Path file = settings.root().resolve(attachment.getStorageKey());
-        if (!Files.exists(file)) {
-            throw new NotFoundException("AttachmentFile", attachment.getId());
+        Resource body;
+        try {
+            body = store.resource(attachment.getStorageKey())
+                    .orElseThrow(() -> new NotFoundException("AttachmentFile", attachment.getId()));
+        } catch (IOException e) {
+            throw UploadException.storage(e);
         }
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(attachment.getFileName(), StandardCharsets.UTF_8).build();
@@ -127,7 +129,7 @@ public class AttachmentService {
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Content-SHA256", attachment.getSha256())
-                .body(new FileSystemResource(file));
+                .body(body);
     }
 
     /** Longest side of a thumbnail, in pixels: enough for a list at twice the density of a phone screen. */
@@ -143,11 +145,14 @@ public class AttachmentService {
         if (!attachment.isImage()) {
             throw new NotFoundException("Thumbnail", attachment.getId());
         }
-        Path file = settings.root().resolve(attachment.getStorageKey());
-        if (!Files.exists(file)) {
-            throw new NotFoundException("AttachmentFile", attachment.getId());
+        InputStream stored;
+        try {
+            stored = store.open(attachment.getStorageKey())
+                    .orElseThrow(() -> new NotFoundException("AttachmentFile", attachment.getId()));
+        } catch (IOException e) {
+            throw UploadException.storage(e);
         }
-        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+        try (stored; javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(stored)) {
             java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new NotFoundException("Thumbnail", attachment.getId());
@@ -226,14 +231,14 @@ public class AttachmentService {
         return total;
     }
 
-    private static void deleteOnRollback(Path file) {
+    private static void deleteOnRollback(EvidenceStore store, String key) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     if (status != STATUS_COMMITTED) {
                         try {
-                            Files.deleteIfExists(file);
+                            store.delete(key);
                         } catch (IOException ignored) {
                             // A leftover file without a row is harmless and unreachable.
                         }

@@ -31,10 +31,10 @@ class TempFiles {
 
     private static final Logger log = LoggerFactory.getLogger(TempFiles.class);
 
-    private final EvidenceSettings settings;
+    private final EvidenceStore store;
 
-    TempFiles(EvidenceSettings settings) {
-        this.settings = settings;
+    TempFiles(EvidenceStore store) {
+        this.store = store;
     }
 
     private static Instant fileSystemNow() {
@@ -55,7 +55,9 @@ class TempFiles {
         // File times are real times: compare with the file system's own time (a file made now), not with
         // the business clock a demo may pin.
         Instant cutoff = fileSystemNow().minus(STALE);
-        int removed = sweep(Path.of(System.getProperty("java.io.tmpdir")), settings.root(), cutoff);
+        // A bucket's uploads wait in java.io.tmpdir (luoshi-upload-*.part), swept with the rest.
+        Path attachments = store instanceof DirectoryStore directory ? directory.root() : null;
+        int removed = sweep(Path.of(System.getProperty("java.io.tmpdir")), attachments, cutoff);
         if (removed > 0) {
             log.info("Removed {} stale temporary files or directories left by an earlier run", removed);
         }
@@ -73,7 +75,7 @@ class TempFiles {
         } catch (IOException e) {
             log.warn("Could not sweep {}: {}", tmp, e.toString());
         }
-        if (Files.isDirectory(attachments)) {
+        if (attachments != null && Files.isDirectory(attachments)) {
             try (Stream<Path> parts = Files.find(attachments, 3, (p, a) -> a.isRegularFile()
                     && p.getFileName().toString().startsWith("upload-") && p.getFileName().toString().endsWith(".part"))) {
                 for (Path part : (Iterable<Path>) parts::iterator) {

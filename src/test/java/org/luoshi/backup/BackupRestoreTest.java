@@ -40,9 +40,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luoshi.LuoshiTest;
 import org.luoshi.evidence.Attachment;
+import org.luoshi.evidence.EvidenceStore;
 import org.luoshi.evidence.AttachmentService;
 import org.luoshi.org.OrgUnitService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -79,6 +81,8 @@ class BackupRestoreTest {
     Path auditArchives;
     @Autowired
     UserDetailsService users;
+    @Value("${luoshi.evidence.dir}")
+    Path evidenceDir;
 
     @Test
     void aBackupRestoresIntoAnEmptyInstanceWithEveryTableAndFileIdentical(@TempDir Path dir) throws Exception {
@@ -89,11 +93,11 @@ class BackupRestoreTest {
             try (Connection c = dataSource.getConnection()) {
                 source = snapshot(c);
             }
-            Map<String, String> sourceFiles = files(backups.attachmentsDir());
+            Map<String, String> sourceFiles = files(evidenceDir);
 
             DatabaseDump.Database target = emptyTarget(dir);
             Path restoredFiles = dir.resolve("attachments");
-            Restore.Restored restored = Restore.run(archive, target, restoredFiles, dir.resolve("audit-archive"), null);
+            Restore.Restored restored = Restore.run(archive, target, EvidenceStore.directory(restoredFiles), dir.resolve("audit-archive"), null);
 
             assertThat(restored.attachments()).isEqualTo(sourceFiles.size());
             try (Connection c = DriverManager.getConnection(target.url(), target.user(), target.password())) {
@@ -107,7 +111,7 @@ class BackupRestoreTest {
 
             // Into a database that is not empty (the source itself), nothing is restored.
             assertThatThrownBy(() -> Restore.run(archive, new DatabaseDump.Database(dataSourceProperties.determineUrl(),
-                    dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword()), dir.resolve("other"),
+                    dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword()), EvidenceStore.directory(dir.resolve("other")),
                     dir.resolve("other-audit"), null))
                     .hasMessageContaining("not empty");
         } finally {
@@ -141,7 +145,7 @@ class BackupRestoreTest {
             Files.deleteIfExists(archive);
         }
         DatabaseDump.Database target = emptyTarget(dir);
-        assertThatThrownBy(() -> Restore.run(tampered, target, dir.resolve("attachments"), dir.resolve("audit-archive"), null))
+        assertThatThrownBy(() -> Restore.run(tampered, target, EvidenceStore.directory(dir.resolve("attachments")), dir.resolve("audit-archive"), null))
                 .hasMessageContaining("differs from the manifest");
         assertThat(DatabaseDump.tables(target)).isEmpty();
         assertThat(dir.resolve("attachments")).doesNotExist();
@@ -150,9 +154,9 @@ class BackupRestoreTest {
     @Test
     void theAttachmentCheckFindsADeletedFileAndAStrayFile() throws Exception {
         Attachment kept = store("check-evidence.png");
-        Path file = backups.attachmentsDir().resolve(storageKey(kept));
+        Path file = evidenceDir.resolve(storageKey(kept));
         byte[] content = Files.readAllBytes(file);
-        Path stray = backups.attachmentsDir().resolve("stray-" + UUID.randomUUID() + ".bin");
+        Path stray = evidenceDir.resolve("stray-" + UUID.randomUUID() + ".bin");
         Files.write(stray, new byte[] {1, 2, 3});
         Files.delete(file);
         try {

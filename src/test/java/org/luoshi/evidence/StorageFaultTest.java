@@ -37,7 +37,9 @@ class StorageFaultTest {
     private final AttachmentRepository repository = mock(AttachmentRepository.class);
 
     private AttachmentService service(Path dataDir) {
-        return new AttachmentService(repository, new EvidenceSettings(dataDir, new EvidenceSettings.Evidence(DataSize.ofMegabytes(20))),
+        EvidenceSettings settings = new EvidenceSettings(dataDir,
+                new EvidenceSettings.Evidence(DataSize.ofMegabytes(20), "directory", null, null));
+        return new AttachmentService(repository, settings, new DirectoryStore(settings.root()),
                 new ContentCheck(200L * 1024 * 1024), Clock.systemUTC());
     }
 
