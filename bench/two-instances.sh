@@ -15,6 +15,8 @@ DB=${LUOSHI_TOPO_DB:-luoshi_multi_topo}
 PGHOST_=${LUOSHI_TOPO_PGHOST:-127.0.0.1}
 PGPORT_=${LUOSHI_TOPO_PGPORT:-5432}
 PGUSER_=${LUOSHI_TOPO_PGUSER:-postgres}
+# Seconds an instance may take to start (a busy 2-core machine needs minutes for the first start with demo data).
+START_TIMEOUT=${LUOSHI_TOPO_START_TIMEOUT:-600}
 USER_NAME=officer
 PASSWORD='Luoshi@2026'
 
@@ -48,10 +50,12 @@ free_port() {
   fail "no free port found"
 }
 
+# Until the URL answers 200 (the application answers 503 until its start-up, demo data included, is done).
 wait_http() { # url seconds pid
-  for _ in $(seq 1 "$2"); do
+  local deadline=$(( $(date +%s) + $2 ))
+  while [ "$(date +%s)" -lt $deadline ]; do
     kill -0 "$3" 2>/dev/null || return 1
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return 0
+    [ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return 0
     sleep 1
   done
   return 1
@@ -96,10 +100,10 @@ start_instance() { # name port
 # migrated database. (Two instances migrating an empty database at once: ConcurrentMigrationTest.)
 step "instance A on port $PORT_A"
 start_instance a "$PORT_A"; PID_A=${pids[-1]}
-wait_http "http://127.0.0.1:$PORT_A/login" 300 "$PID_A" || fail "instance A did not start"
+wait_http "http://127.0.0.1:$PORT_A/login" "$START_TIMEOUT" "$PID_A" || fail "instance A did not start"
 step "instance B on port $PORT_B"
 start_instance b "$PORT_B"; PID_B=${pids[-1]}
-wait_http "http://127.0.0.1:$PORT_B/login" 300 "$PID_B" || fail "instance B did not start"
+wait_http "http://127.0.0.1:$PORT_B/login" "$START_TIMEOUT" "$PID_B" || fail "instance B did not start"
 both_up=$(date +%s)
 
 step "nginx on port $PORT_N, round robin over A and B"
