@@ -448,6 +448,9 @@ class LedgerStore {
         return counts;
     }
 
+    /** Text in title or notes: lower(title) and lower(notes) are the expressions of the trigram indexes (V70, PostgreSQL). */
+    static final String TEXT_MATCH = "(lower(r.title) like :q escape '!' or lower(r.notes) like :q escape '!')";
+
     private static boolean hasText(RecordFilter filter) {
         return filter.q() != null && !filter.q().isBlank();
     }
@@ -469,8 +472,7 @@ class LedgerStore {
             sql.append(" and r.occurred_on <= :to");
         }
         if (hasText(filter)) {
-            // lower(title) and lower(notes) are the expressions of the trigram indexes (V70, PostgreSQL)
-            sql.append(" and (lower(r.title) like :q escape '!' or lower(r.notes) like :q escape '!')");
+            sql.append(" and ").append(TEXT_MATCH);
         }
         if (filter.tag() != null && !filter.tag().isBlank()) {
             sql.append(" and r.tags like :tag escape '!'");

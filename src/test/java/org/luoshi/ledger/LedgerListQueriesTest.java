@@ -132,17 +132,15 @@ class LedgerListQueriesTest {
                 .records()).isEmpty();
 
         if (postgres()) {
-            // the filter's expressions are those of the trigram indexes: with plain scans ruled out the plan uses them
-            String path = fx.scope("county").unitPath();
+            // the list's text condition is written with the expressions of the trigram indexes: with the table
+            // scan ruled out, the plan reads both indexes (on a large ledger the planner weighs them against
+            // the date and path indexes; docs/performance.md)
+            assertThat(LedgerStore.pageSql(search, null, false)).contains(LedgerStore.TEXT_MATCH);
             Map<String, Object> params = new HashMap<>();
-            params.put("path", LedgerStore.likePrefix(path));
             params.put("q", "%" + LedgerStore.escapeLike(word.toLowerCase()) + "%");
-            params.put("limit", 21);
             String plan = tx.execute(s -> {
                 jdbc.sql("set local enable_seqscan = off").update();
-                jdbc.sql("set local enable_indexscan = off").update();
-                jdbc.sql("set local enable_indexonlyscan = off").update();
-                return String.join("\n", jdbc.sql("explain " + LedgerStore.pageSql(search, null, false)).params(params)
+                return String.join("\n", jdbc.sql("explain select r.id from ledger_record r where " + LedgerStore.TEXT_MATCH).params(params)
                         .query(String.class).list());
             });
             assertThat(plan).contains("ix_ledger_record_title_trgm").contains("ix_ledger_record_notes_trgm");
