@@ -130,6 +130,14 @@ class LedgerListQueriesTest {
                 .containsExactlyInAnyOrder(inTitle.id(), inNotes.id(), elsewhere.id());
         assertThat(ledger.list(officer, new RecordFilter(null, null, null, null, word + "不存在", null, false), null, 10)
                 .records()).isEmpty();
+        // one or two characters are searched too (without the trigram index), wildcards as text
+        String two = word.substring(word.length() - 2).toLowerCase();
+        RecordFilter shortText = new RecordFilter(null, own.getId(), null, null, two, null, false);
+        assertThat(LedgerStore.isShort(two)).isTrue();
+        assertThat(ledger.list(officer, shortText, null, 10).records()).extracting(LedgerRecord::id)
+                .containsExactly(inTitle.id(), inNotes.id());
+        assertThat(ledger.list(officer, new RecordFilter(null, own.getId(), null, null, "%", null, false), null, 10).records())
+                .isEmpty();
 
         if (postgres()) {
             // the list's text condition is written with the expressions of the trigram indexes: with the table
@@ -144,6 +152,15 @@ class LedgerListQueriesTest {
                         .query(String.class).list());
             });
             assertThat(plan).contains("ix_ledger_record_title_trgm").contains("ix_ledger_record_notes_trgm");
+            // a two-character text must not read the trigram indexes whole
+            Map<String, Object> shortParams = new HashMap<>();
+            shortParams.put("qtext", two);
+            String shortPlan = tx.execute(s -> {
+                jdbc.sql("set local enable_seqscan = off").update();
+                return String.join("\n", jdbc.sql("explain select r.id from ledger_record r where " + LedgerStore.SHORT_TEXT_MATCH)
+                        .params(shortParams).query(String.class).list());
+            });
+            assertThat(shortPlan).doesNotContain("trgm");
         }
     }
 
