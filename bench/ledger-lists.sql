@@ -43,3 +43,24 @@ join org_unit u on u.id = case when n % 2 = 0 then 77 + (n / 2) % 1500 else 1577
 update ledger_record set deleted_at = now(), deleted_by = 'bench', delete_reason = '重复' where id % 500 = 0;
 vacuum analyze org_unit;
 vacuum analyze ledger_record;
+
+-- With -v explain=1: the list queries of docs/performance.md ("Ledger lists at scale") for the root
+-- (/1/), a county (/1/2/) and a township (/1/2/77/, 21 units), as the application sends them.
+\if :{?explain}
+set jit = off;
+explain (analyze, buffers) select * from ledger_record r where r.deleted_at is null and r.unit_path like '/1/%'
+  order by r.occurred_on desc, r.id desc limit 21;
+explain (analyze, buffers) select * from ledger_record r where r.deleted_at is null and r.unit_path like '/1/2/%'
+  and r.occurred_on <= '2025-07-02' and (r.occurred_on < '2025-07-02' or (r.occurred_on = '2025-07-02' and r.id < 772422))
+  order by r.occurred_on desc, r.id desc limit 21;
+explain (analyze, buffers) select * from ledger_record r where r.deleted_at is null and r.unit_path like '/1/2/%'
+  and r.kind = 'MEETING' and r.occurred_on >= '2020-01-01' and r.occurred_on <= '2020-12-31'
+  order by r.occurred_on desc, r.id desc limit 21;
+explain (analyze, buffers) select r.* from unnest((select array_agg(id) from org_unit where path like '/1/2/77/%')) as u(id)
+  cross join lateral (select * from ledger_record r where r.deleted_at is null and r.org_unit_id = u.id
+  order by r.occurred_on desc, r.id desc limit 21) r order by r.occurred_on desc, r.id desc limit 21;
+explain (analyze, buffers) select count(*) from (select 1 from ledger_record r where r.deleted_at is null
+  and r.unit_path like '/1/%' and r.kind = 'MEETING' limit 1001) c;
+explain (analyze, buffers) select * from ledger_record r where r.deleted_at is null and r.unit_path like '/1/2/%'
+  and (lower(r.title) like '%稀有关键词%' or lower(r.notes) like '%稀有关键词%') order by r.occurred_on desc, r.id desc limit 21;
+\endif
