@@ -77,8 +77,9 @@ public class OrgUnitService {
         OrgUnit top = get(scope, scope.unitId());
         chosen.put(top.getId(), top);
         units.findByParentIdOrderBySortOrderAscNameAsc(top.getId()).stream().limit(max).forEach(u -> chosen.put(u.getId(), u));
-        if (selectedId != null) {
-            OrgUnit selected = get(scope, selectedId);
+        // a selected unit outside the scope is not offered (the page itself answers 404 for it)
+        OrgUnit selected = selectedId == null ? null : units.findById(selectedId).filter(scope::covers).orElse(null);
+        if (selected != null) {
             List<String> above = new ArrayList<>();
             String path = selected.getPath();
             for (int i = path.indexOf('/', 1); i > 0 && i < path.length() - 1; i = path.indexOf('/', i + 1)) {
