@@ -333,9 +333,10 @@ class LedgerStore {
      * The SQL of one keyset page: the filters, then "after the cursor" in (occurred_on desc, id desc)
      * order, and LIMIT. Never OFFSET, so a deep page costs what the first one does: the redundant
      * "occurred_on &lt;= cursor" is a bound an index on the date can start from (the OR alone is not).
-     * On PostgreSQL the partial index (occurred_on, id) of undeleted records, or (kind, occurred_on, id)
-     * with a kind, gives this order directly, and a large subtree (a county, a city, the province) is a
-     * filter on unit_path along it: a county of 1/75 of the records reads about 75 rows per row shown.
+     * On PostgreSQL the partial index (occurred_on, id, unit_path) of undeleted records, or (kind,
+     * occurred_on, id, unit_path) with a kind, gives this order directly, and a large subtree (a county, a
+     * city, the province) is a range of unit_path checked on its entries: a county of 1/75 of the records
+     * reads about 75 index entries, and one table row, per row shown.
      */
     static String pageSql(RecordFilter filter, Cursor cursor, boolean deleted) {
         return "select " + COLUMNS + " from ledger_record r where " + where(filter, deleted) + after(cursor)
@@ -351,8 +352,8 @@ class LedgerStore {
      * The SQL of one keyset page over a few units (a township and its villages) on PostgreSQL: the
      * newest {@code limit} rows of each unit, each read backwards along the (org_unit_id, occurred_on, id)
      * or (kind, org_unit_id, occurred_on, id) index, then merged. Its cost is units × page, whatever the
-     * size of the ledger; by date alone a township of 1/1,500 of the province would read 1,500 rows per
-     * row shown. The units' ids come as one array literal parameter.
+     * size of the ledger; by date a township of 1/1,500 of the province reads 1,500 index entries per
+     * row shown, and a filter that matches little in the township reads far more. The units' ids come as one array literal parameter.
      */
     static String unitsPageSql(RecordFilter filter, Cursor cursor, boolean deleted) {
         return "select " + COLUMNS + " from unnest(cast(:unit_ids as bigint[])) as u(id) cross join lateral ("
