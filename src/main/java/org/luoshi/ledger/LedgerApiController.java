@@ -70,7 +70,11 @@ class LedgerApiController {
         String code = kind == null || kind.isBlank() ? null : kinds.get(kind).code();
         RecordFilter filter = new RecordFilter(code, unitId, from, to, q, tag, late);
         RecordPage page = ledger.list(scope, filter, cursor, size);
-        return new PageBody(page.records().stream().map(RecordBody::of).toList(), page.next(), ledger.countsByKind(scope, filter));
+        KindCounts counts = ledger.countsByKind(scope, filter);
+        Map<String, Long> exact = new java.util.LinkedHashMap<>();
+        counts.counts().keySet().forEach(k -> exact.put(k, counts.of(k)));
+        return new PageBody(page.records().stream().map(RecordBody::of).toList(), page.next(), exact, counts.cap(),
+                counts.aboveCap());
     }
 
     @GetMapping("/{kind:[a-zA-Z_-]+}")
@@ -174,7 +178,12 @@ class LedgerApiController {
             List<String> options, String refKind) {
     }
 
-    record PageBody(List<RecordBody> records, String next, Map<String, Long> countsByKind) {
+    /**
+     * @param countsByKind records per kind for the filter, exact up to {@code countCap}
+     * @param countsAboveCap the kinds with more than {@code countCap} records (their count reads countCap)
+     */
+    record PageBody(List<RecordBody> records, String next, Map<String, Long> countsByKind, int countCap,
+            List<String> countsAboveCap) {
     }
 
     /** A record to create or correct; {@code reason} (and optionally {@code version}) for corrections. */

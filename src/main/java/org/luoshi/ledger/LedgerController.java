@@ -41,6 +41,12 @@ class LedgerController {
     static final int PAGE_SIZE = 20;
     static final int PANEL_SIZE = 6;
     static final int EXTRA_ATTENDANCE_ROWS = 3;
+    /**
+     * A unit selector lists the whole tree in scope up to this many units (a township, a county); above
+     * it (a city, the province: up to 34,000 units, 3 MB of options) only the units near the user's and
+     * the selected one, and the picker's search (/org/units/search) finds the others.
+     */
+    static final int SELECTOR_UNITS = 500;
 
     private final LedgerService ledger;
     private final RecordKinds kinds;
@@ -96,7 +102,7 @@ class LedgerController {
         model.addAttribute("counts", ledger.countsByKind(scope, filter));
         model.addAttribute("rows", rows(page.records()));
         model.addAttribute("pager", new KeysetPager(cursor, back, page.next()));
-        model.addAttribute("units", units.tree(scope));
+        model.addAttribute("units", units.selectorUnits(scope, filter.unitId(), SELECTOR_UNITS));
         model.addAttribute("canWrite", scope.writable());
         model.addAttribute("basePath", selected == null ? "/ledger" : "/ledger/" + selected.slug());
         return "ledger/list";
@@ -191,7 +197,7 @@ class LedgerController {
         model.addAttribute("form", form);
         model.addAttribute("record", record);
         model.addAttribute("errors", errors);
-        model.addAttribute("units", units.tree(scope));
+        model.addAttribute("units", units.selectorUnits(scope, unitId, SELECTOR_UNITS));
         model.addAttribute("choices", presenter.choices(scope, kind, unitId));
         model.addAttribute("people", kind.hasAttendance() ? presenter.people(scope, unitId) : List.of());
         model.addAttribute("statuses", AttendanceEntry.STATUSES);

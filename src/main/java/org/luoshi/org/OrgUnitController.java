@@ -51,6 +51,27 @@ class OrgUnitController {
         return "org/units";
     }
 
+    /**
+     * The unit picker's suggestions (JSON for the pages' search-as-you-type unit fields): at most
+     * {@value #PICKER_LIMIT} units in the caller's scope whose name contains the text, each with its
+     * parent's name so that two villages of the same name can be told apart.
+     */
+    @GetMapping(value = "/search", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    List<UnitSuggestion> search(DataScope scope, @RequestParam(defaultValue = "") String q) {
+        List<OrgUnit> found = units.search(scope, q, PICKER_LIMIT);
+        java.util.Map<Long, String> parents = units.names(found.stream().map(OrgUnit::getParentId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        return found.stream().map(u -> new UnitSuggestion(u.getId(), u.getName(), u.getKind().name(),
+                u.getId() == scope.unitId() || u.getParentId() == null ? null : parents.get(u.getParentId()))).toList();
+    }
+
+    static final int PICKER_LIMIT = 20;
+
+    /** One suggestion of the unit picker; {@code parent} is null for the top of the caller's scope. */
+    record UnitSuggestion(long id, String name, String kind, String parent) {
+    }
+
     @GetMapping("/{id}")
     String show(DataScope scope, @PathVariable long id, Model model) {
         OrgUnit unit = units.get(scope, id);

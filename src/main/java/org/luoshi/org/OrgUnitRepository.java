@@ -8,6 +8,19 @@ import org.springframework.data.repository.query.Param;
 
 interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
 
+    /**
+     * At most {@code page.getPageSize()} units of the subtree, in path order: enough to tell whether a subtree
+     * is small without reading a province's 30,000 villages.
+     */
+    @Query("select u from OrgUnit u where u.path like concat(:path, '%') order by u.path")
+    List<OrgUnit> findSubtreeFirst(@Param("path") String path, org.springframework.data.domain.Pageable page);
+
+    /** Units of the subtree whose name contains the text (a pattern with its own wildcards), shortest paths first. */
+    @Query("select u from OrgUnit u where u.path like concat(:path, '%') and u.name like :pattern escape '!' "
+            + "order by length(u.path), u.sortOrder, u.name, u.id")
+    List<OrgUnit> searchSubtree(@Param("path") String path, @Param("pattern") String pattern,
+            org.springframework.data.domain.Pageable page);
+
     /** The subtree below (and including) the unit with this path, in tree order. */
     @Query("select u from OrgUnit u where u.path like concat(:path, '%') order by u.path")
     List<OrgUnit> findSubtree(@Param("path") String path);

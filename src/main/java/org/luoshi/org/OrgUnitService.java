@@ -52,6 +52,63 @@ public class OrgUnitService {
         return inTreeOrder(units.findSubtree(scope.unitPath()));
     }
 
+    /**
+     * The ids of the subtree below (and including) the unit with this path when it has at most {@code max}
+     * units, else empty: list queries take a small subtree unit by unit and a large one by date. One
+     * query that stops after {@code max + 1} units, whatever the size of the tree.
+     */
+    public java.util.Optional<List<Long>> smallSubtreeIds(String path, int max) {
+        List<OrgUnit> first = units.findSubtreeFirst(path, org.springframework.data.domain.PageRequest.of(0, max + 1));
+        return first.size() > max ? java.util.Optional.empty() : java.util.Optional.of(first.stream().map(OrgUnit::getId).toList());
+    }
+
+    /**
+     * The units a unit selector offers without typing, in tree order: the whole tree in scope when it has at
+     * most {@code max} units (a township, a small county); otherwise the scope's own unit and its children,
+     * and the selected unit with its ancestors in scope and its children, so that a page holds a few dozen
+     * units, not a province's 30,000 villages. Other units are found by {@link #search}.
+     */
+    public List<OrgUnit> selectorUnits(DataScope scope, Long selectedId, int max) {
+        List<OrgUnit> first = units.findSubtreeFirst(scope.unitPath(), org.springframework.data.domain.PageRequest.of(0, max + 1));
+        if (first.size() <= max) {
+            return inTreeOrder(first);
+        }
+        java.util.Map<Long, OrgUnit> chosen = new java.util.LinkedHashMap<>();
+        OrgUnit top = get(scope, scope.unitId());
+        chosen.put(top.getId(), top);
+        units.findByParentIdOrderBySortOrderAscNameAsc(top.getId()).stream().limit(max).forEach(u -> chosen.put(u.getId(), u));
+        // a selected unit outside the scope is not offered (the page itself answers 404 for it)
+        OrgUnit selected = selectedId == null ? null : units.findById(selectedId).filter(scope::covers).orElse(null);
+        if (selected != null) {
+            List<String> above = new ArrayList<>();
+            String path = selected.getPath();
+            for (int i = path.indexOf('/', 1); i > 0 && i < path.length() - 1; i = path.indexOf('/', i + 1)) {
+                String prefix = path.substring(0, i + 1);
+                if (scope.covers(prefix)) {
+                    above.add(prefix);
+                }
+            }
+            units.findByPathIn(above).forEach(u -> chosen.put(u.getId(), u));
+            chosen.put(selected.getId(), selected);
+            units.findByParentIdOrderBySortOrderAscNameAsc(selected.getId()).stream().limit(max)
+                    .forEach(u -> chosen.put(u.getId(), u));
+        }
+        return inTreeOrder(new ArrayList<>(chosen.values()));
+    }
+
+    /**
+     * Units in scope whose name contains the text, at most {@code limit}, nearest the top of the tree first:
+     * what a search-as-you-type unit picker offers. A blank text finds nothing.
+     */
+    public List<OrgUnit> search(DataScope scope, String text, int limit) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        String pattern = "%" + t.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return units.searchSubtree(scope.unitPath(), pattern, org.springframework.data.domain.PageRequest.of(0, limit));
+    }
+
     public List<OrgUnit> subtree(DataScope scope, long rootId) {
         return inTreeOrder(units.findSubtree(get(scope, rootId).getPath()));
     }

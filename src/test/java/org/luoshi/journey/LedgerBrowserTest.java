@@ -104,4 +104,29 @@ class LedgerBrowserTest extends BrowserJourney {
         screenshot("ledger-4-history");
         assertThat(page.url()).endsWith("/history");
     }
+
+    /**
+     * The unit field searches as one types: the county reviewer finds a village of another township by
+     * part of its name, picks it in the list and filters by it; the count is announced beside the field.
+     */
+    @Test
+    void countyReviewerFindsAUnitByTypingPartOfItsName() {
+        signIn("county", "Luoshi@2026");
+        page.navigate(url("/ledger"));
+        assertThat(page.locator("#f-unit-search")).hasAttribute("aria-controls", "f-unit");
+        assertThat(page.locator("#f-unit-search")).hasAttribute("aria-label", "查找单位");
+        page.fill("#f-unit-search", "石桥村");
+        assertThat(page.locator("#f-unit option", new com.microsoft.playwright.Page.LocatorOptions().setHasText("石桥村（石桥乡）")))
+                .hasCount(1);
+        assertThat(page.locator("#f-unit + .form-text")).containsText("找到");
+        assertCleanPage();
+        screenshot("ledger-5-unit-picker");
+        page.selectOption("#f-unit", new com.microsoft.playwright.options.SelectOption().setLabel("石桥村（石桥乡）"));
+        page.click("#filter-submit");
+        page.waitForURL(u -> u.contains("unitId="));
+        assertThat(page.locator("#f-unit option:checked")).containsText("石桥村");
+        // a name outside the reviewer's reach is announced as not found
+        page.fill("#f-unit-search", "不存在的单位名");
+        assertThat(page.locator("#f-unit + .form-text")).containsText("没有");
+    }
 }

@@ -281,11 +281,12 @@ class LedgerServiceTest {
         String sql = LedgerStore.pageSql(filter, new Cursor(TODAY, 1), false).toLowerCase();
         assertThat(sql).doesNotContain("offset").contains("limit").contains("r.occurred_on < :cursor_on");
 
-        Map<String, Long> counts = ledger.countsByKind(officer(), filter);
-        assertThat(counts.get("MEDIA_PLACEMENT")).isEqualTo(23);
-        assertThat(counts.get("DIRECTIVE")).isZero();
+        KindCounts counts = ledger.countsByKind(officer(), filter);
+        assertThat(counts.of("MEDIA_PLACEMENT")).isEqualTo(23);
+        assertThat(counts.above("MEDIA_PLACEMENT")).isFalse();
+        assertThat(counts.of("DIRECTIVE")).isZero();
         assertThat(ledger.countsByKind(officer(), new RecordFilter("DIRECTIVE", unit.getId(), TODAY.minusDays(2), null, null,
-                null, false)).get("MEDIA_PLACEMENT")).isEqualTo(9);
+                null, false)).of("MEDIA_PLACEMENT")).isEqualTo(9);
     }
 
     @Test

@@ -155,7 +155,9 @@ class LedgerWebTest {
                 .andExpect(jsonPath("$[0].changes[0].key").value("fields.topics"));
         mvc.perform(get("/api/v1/ledger/records").param("unitId", String.valueOf(unit.getId())).with(as(users, "officer")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.records[0].id").value(id))
-                .andExpect(jsonPath("$.countsByKind.MEETING").value(1));
+                .andExpect(jsonPath("$.countsByKind.MEETING").value(1))
+                .andExpect(jsonPath("$.countCap").value(LedgerService.COUNT_CAP))
+                .andExpect(jsonPath("$.countsAboveCap").isEmpty());
         mvc.perform(delete("/api/v1/ledger/records/{id}", id).with(as(users, "officer"))).andExpect(status().isBadRequest());
         mvc.perform(delete("/api/v1/ledger/records/{id}", id).param("reason", "重复").with(as(users, "officer")))
                 .andExpect(status().isNoContent());

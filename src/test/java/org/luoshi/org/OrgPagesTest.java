@@ -302,4 +302,65 @@ class OrgPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("现任岗位").containsPattern("class=\"person-posts\">[^<]*党委书记");
     }
+
+    DataScope scope(String username) {
+        return ((org.luoshi.account.SignedInUser) users.loadUserByUsername(username)).scope();
+    }
+
+    @Test
+    void theUnitPickerFindsUnitsInTheCallersScopeOnly() throws Exception {
+        String own = mvc.perform(get("/org/units/search").param("q", "村").with(as(users, "officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(own).contains("柳溪村").doesNotContain("石桥");
+        // another township's units never appear, even asked for by name
+        mvc.perform(get("/org/units/search").param("q", "石桥").with(as(users, "officer")))
+                .andExpect(status().isOk()).andExpect(content().json("[]"));
+        mvc.perform(get("/org/units/search").param("q", "石桥").with(as(users, "clerk")))
+                .andExpect(status().isOk()).andExpect(content().json("[]"));
+        mvc.perform(get("/org/units/search").param("q", "柳溪镇").with(as(users, "clerk")))
+                .andExpect(status().isOk()).andExpect(content().json("[]"));
+        // the county reviewer finds them, each with its parent's name; a blank text finds nothing
+        String county = mvc.perform(get("/org/units/search").param("q", "石桥").with(as(users, "county")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        OrgUnit shiqiao = fx.township("石桥乡");
+        assertThat(county).contains("\"id\":" + shiqiao.getId() + ",\"name\":\"石桥乡\"")
+                .contains("\"name\":\"石桥村\",\"kind\":\"VILLAGE\",\"parent\":\"石桥乡\"");
+        mvc.perform(get("/org/units/search").param("q", " ").with(as(users, "county")))
+                .andExpect(status().isOk()).andExpect(content().json("[]"));
+        // wildcards are text: "%" matches only a name that holds it
+        mvc.perform(get("/org/units/search").param("q", "%").with(as(users, "county")))
+                .andExpect(status().isOk()).andExpect(content().json("[]"));
+    }
+
+    @Test
+    void theUnitPickerOffersAtMostTwentyUnits() throws Exception {
+        OrgUnit liuxi = fx.township("柳溪镇");
+        for (int i = 0; i < OrgUnitController.PICKER_LIMIT + 2; i++) {
+            units.create(units.systemScope("test"), new OrgUnitCommand(liuxi.getId(), OrgUnitKind.VILLAGE,
+                    "选择器测试村" + i + "-" + java.util.UUID.randomUUID().toString().substring(0, 6), null, null, 99));
+        }
+        String found = mvc.perform(get("/org/units/search").param("q", "选择器测试村").with(as(users, "officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found.split("选择器测试村", -1)).hasSize(OrgUnitController.PICKER_LIMIT + 1);
+    }
+
+    @Test
+    void aLargeScopesSelectorHoldsTheUnitsNearTheUserAndTheSelectedOneOnly() {
+        DataScope county = scope("county");
+        OrgUnit shiqiao = fx.township("石桥乡");
+        OrgUnit village = fx.child(shiqiao, "石桥村");
+        // with room for the whole tree, the whole tree
+        assertThat(units.selectorUnits(county, null, 100_000)).hasSameSizeAs(units.tree(county));
+        // with room for 3: the county and its townships, plus the selected village's township and the village
+        java.util.List<OrgUnit> near = units.selectorUnits(county, village.getId(), 3);
+        assertThat(near).extracting(OrgUnit::getId).contains(county.unitId(), shiqiao.getId(), village.getId())
+                .doesNotHaveDuplicates();
+        assertThat(near.get(0).getId()).isEqualTo(county.unitId());
+        assertThat(near.size()).isLessThan(units.tree(county).size());
+        // the officer's selector never holds a unit outside their township, even when one is asked for
+        DataScope officer = scope("officer");
+        assertThat(units.selectorUnits(officer, null, 3)).allMatch(officer::covers);
+        assertThat(units.selectorUnits(officer, village.getId(), 3)).allMatch(officer::covers)
+                .extracting(OrgUnit::getId).doesNotContain(village.getId(), shiqiao.getId());
+    }
 }
