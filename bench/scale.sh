@@ -29,7 +29,7 @@ VPT=${BENCH_VILLAGES_PER_TOWNSHIP:-20}
 export BENCH_PASSWORD=${BENCH_PASSWORD:-Bench@Scale2026}
 OUT=bench/results
 mkdir -p "$OUT" target
-LOG=target/scale-app.log
+LOG=target/scale-app-$DB.log
 psqlq() { psql $PG -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 for tool in psql python3 curl java; do

@@ -120,7 +120,9 @@ def fmt(ms):
 
 
 # ---------------------------------------------------------------------------------------------------- setup
-year = int(psql("select extract(year from (now() at time zone 'Asia/Shanghai'))"))
+UPTIME_BEFORE = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+today = psql("select (now() at time zone 'Asia/Shanghai')::date")
+year = int(today[:4])
 township_id, county_id, township_name = psql(
     "select w.id, w.county_id, w.name from bench_township w where t = 1").split("|")
 root_id = psql("select id from org_unit where parent_id is null")
@@ -218,7 +220,7 @@ def create_records(count, threads=4, bare_only=False):
                 ms = call(c, "GET", "/api/v1/me")
             else:
                 status, body, ms, _ = c.json("POST", "/api/v1/ledger/directive", {
-                    "occurredOn": f"{year}-01-{1 + j % 28:02d}", "title": f"基准写入 {i}-{j}",
+                    "unitId": int(township_id), "occurredOn": today, "title": f"基准写入 {i}-{j}",
                     "fields": {"issuer": "县委宣传部"}})
                 if status != 201:
                     with lock:
@@ -348,8 +350,9 @@ print(f"- Data: {int(records):,} ledger records ({units}); database {size}; Post
 print(f"- Generation (schema by the application's migrations, data by SQL, indexes, analyze): "
       f"{gen if gen == '—' else gen + ' s'}. Cold start on this database to GET /login 200: "
       f"{int(os.environ.get('BENCH_COLD_MS', '0')) / 1000:.1f} s.")
-print(f"- Machine: {sh('nproc')} cores; load before/after: see uptime lines below; {ROUNDS} alternating rounds.")
-print(f"- `uptime` at the end: {sh('uptime').strip()}\n")
+print(f"- Machine: {sh('nproc')} cores, shared; {ROUNDS} alternating rounds.")
+print(f"- `uptime` before: {UPTIME_BEFORE}")
+print(f"- `uptime` after: {sh('uptime')}\n")
 print("| page or call | median | p95 | GET /api/v1/me median (same rounds) | ratio to /me |")
 print("|---|---|---|---|---|")
 for label, *_ in CASES:
