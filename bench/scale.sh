@@ -63,7 +63,7 @@ stop_app() {
 }
 trap stop_app EXIT
 
-GEN_S=
+GEN_S= GEN_DETAIL=
 if [ "${BENCH_SKIP_LOAD:-}" != 1 ]; then
   t0=$(date +%s)
   psqlq -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
@@ -74,13 +74,16 @@ if [ "${BENCH_SKIP_LOAD:-}" != 1 ]; then
     sleep 1
   done
   stop_app
+  t1=$(date +%s)
   # 2. the province, its ledger and the accounts, by SQL
   vars=(-v root_kind="$ROOT_KIND" -v city_kind="$CITY_KIND" -v county_kind="$COUNTY_KIND" -v cities="$CITIES"
         -v counties="$COUNTIES" -v townships_per_county="$TPC" -v villages_per_township="$VPT" -v records="$RECORDS")
   psqlq -d "$DB" "${vars[@]}" -o /dev/null -f bench/scale/org.sql
   psqlq -d "$DB" "${vars[@]}" -o /dev/null -f bench/scale/ledger.sql
   psqlq -d "$DB" -o /dev/null -f bench/scale/accounts.sql
+  t2=$(date +%s)
   psqlq -d "$DB" -c "vacuum analyze"
+  t3=$(date +%s)
   # 3. ROLLUP HOOK: monthly rollups (issue 17, part 2) are rebuilt by the application when ledger_rollup_state
   #    says they never were (LedgerRollups.buildIfNeverBuilt). Skipped while the table does not exist.
   if [ "$(psqlq -d "$DB" -Atc "select to_regclass('ledger_rollup_state') is not null")" = t ]; then
@@ -91,12 +94,13 @@ if [ "${BENCH_SKIP_LOAD:-}" != 1 ]; then
     psqlq -d "$DB" -c "analyze"
   fi
   GEN_S=$(( $(date +%s) - t0 ))
+  GEN_DETAIL="schema by the application's first start $((t1 - t0)) s, tree and ledger by SQL with indexes $((t2 - t1)) s, vacuum analyze $((t3 - t2)) s"
 fi
 
 # 4. cold start on this database, then the measurements (bench/scale/measure.py)
 start_app
 COLD_MS=$(wait_login "$(date +%s%N)")
-export BENCH_DB=$DB BENCH_PG="$PG" BENCH_PORT=$PORT BENCH_N=$N BENCH_GEN_S=$GEN_S BENCH_COLD_MS=$COLD_MS BENCH_ROUNDS=$ROUNDS
+export BENCH_DB=$DB BENCH_PG="$PG" BENCH_PORT=$PORT BENCH_N=$N BENCH_GEN_S=$GEN_S BENCH_GEN_DETAIL="$GEN_DETAIL" BENCH_COLD_MS=$COLD_MS BENCH_ROUNDS=$ROUNDS
 RESULT="$OUT/scale-${N}m-$(date -u +%Y%m%dT%H%MZ).md"
 python3 bench/scale/measure.py | tee "$RESULT"
 echo "written: $RESULT" >&2
