@@ -7,9 +7,12 @@
 #   BENCH_SKIP_LOAD=1                   measure an existing database of an earlier run (no drop, no generation)
 #   BENCH_COUNTIES=75 BENCH_TOWNSHIPS_PER_COUNTY=20 BENCH_VILLAGES_PER_TOWNSHIP=20   the province's tree
 #   BENCH_ROOT_KIND=COUNTY BENCH_CITIES=0   TIERS: switch to PROVINCE and e.g. 14 cities once those kinds exist
-#   BENCH_PG="-h 127.0.0.1 -U postgres"  psql connection options (trust or PGPASSWORD)
+#   BENCH_PG="-h 127.0.0.1 -U postgres"  psql connection options (trust or PGPASSWORD); the application
+#   BENCH_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/<db>   connects as user postgres to this URL
 #   BENCH_PORT=18090                    the application's port
-# Needs Java 17, PostgreSQL 15 reachable, python3; builds target/luoshi-*.jar when it is missing.
+# Needs Java 17 and a PostgreSQL (15) it may create databases on as superuser (for session_replication_role);
+# installs psql, python3 and curl from Debian when missing; builds target/luoshi-*.jar when it is missing or
+# older than a source. The page/SQL comparison reads the server's log (BENCH_PG_LOG, Debian's by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:?usage: bench/scale.sh N [rounds]}
@@ -32,12 +35,14 @@ mkdir -p "$OUT" target
 LOG=target/scale-app-$DB.log
 psqlq() { psql $PG -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-for tool in psql python3 curl java; do
-  command -v $tool >/dev/null || { [ "$tool" = psql ] && apt-get install -y -q postgresql-client >/dev/null; } \
-    || { echo "missing: $tool" >&2; exit 1; }
-done
+need() {  # a command, installed from Debian's packages when missing
+  command -v "$1" >/dev/null && return
+  { apt-get update -q && apt-get install -y -q "$2"; } >/dev/null || { echo "missing: $1 (package $2)" >&2; exit 1; }
+}
+need psql postgresql-client; need python3 python3; need curl curl; need java openjdk-17-jre-headless
+# the jar of this checkout: built again when a source is newer
 JAR=$(ls target/luoshi-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [ -z "$JAR" ]; then
+if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
   ./mvnw -B -q package -DskipTests
   JAR=$(ls target/luoshi-*.jar | grep -v plain | head -1)
 fi
@@ -46,7 +51,7 @@ APP_PID=
 start_app() {  # starts the application on $DB with extra arguments; sets APP_PID
   java -Xmx1g -jar "$JAR" --spring.profiles.active=postgres --server.port=$PORT --luoshi.demo-data=false \
     --luoshi.bootstrap.admin-password="$BENCH_PASSWORD" --luoshi.data-dir=target/scale-data \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
+    --spring.datasource.url="${BENCH_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/$DB}" --spring.datasource.username=postgres \
     "$@" >"$LOG" 2>&1 &
   APP_PID=$!
 }
