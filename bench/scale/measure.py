@@ -209,6 +209,9 @@ for r in range(ROUNDS):
             bare[label].append(call(*BARE))
 
 # ------------------------------------------------------------------- record creation at concurrency 4
+RUN = time.strftime("%Y%m%d%H%M%S")  # titles unique across runs: the ledger refuses a second record of the same day and title
+
+
 def create_records(count, threads=4, bare_only=False):
     latencies, errors, lock = [], [], threading.Lock()
     per = count // threads
@@ -220,7 +223,7 @@ def create_records(count, threads=4, bare_only=False):
                 ms = call(c, "GET", "/api/v1/me")
             else:
                 status, body, ms, _ = c.json("POST", "/api/v1/ledger/directive", {
-                    "unitId": int(township_id), "occurredOn": today, "title": f"基准写入 {i}-{j}",
+                    "unitId": int(township_id), "occurredOn": today, "title": f"基准写入 {RUN}-{i}-{j}",
                     "fields": {"issuer": "县委宣传部"}})
                 if status != 201:
                     with lock:
@@ -368,7 +371,8 @@ for label, *_ in CASES:
           f"{statistics.median(t) / statistics.median(b):.0f}× |")
 print(f"| record creation via the API, {POSTS} POSTs at concurrency 4 | {post_rate:.0f}/s "
       f"(latency median {fmt(statistics.median(post_lat))}, p95 {fmt(pct(post_lat, 95))}) | | "
-      f"GET /api/v1/me at concurrency 4: {bare_rate:.0f}/s | {bare_rate / post_rate:.1f}× |")
+      f"GET /api/v1/me at concurrency 4: {bare_rate:.0f}/s | {bare_rate / post_rate:.1f}× |"
+      + (f" **{len(post_errors)} refused: not a valid figure**" if post_errors else ""))
 print()
 if SQL_CASES:
     print("| page or call | page median | its SQL replayed in psql, median | statements | page / SQL |")
