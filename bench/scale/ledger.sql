@@ -7,7 +7,8 @@
 set synchronous_commit = off;
 set maintenance_work_mem = '512MB';
 set work_mem = '64MB';
--- no foreign-key triggers while loading: every reference is made consistent by construction
+-- no foreign-key triggers while loading: every reference is made consistent by construction. The application's
+-- tables stay logged: "alter table ... set logged" after the load would write the whole table to the WAL again.
 set session_replication_role = replica;
 
 -- Secondary indexes of the ledger tables go before the load and come back after it, as the migrations made them.
