@@ -590,7 +590,7 @@ public class FindingService {
 
     static String officeRole(OrgUnit unit) {
         return switch (unit.getKind()) {
-            case COUNTY -> Actor.COUNTY_REVIEWER;
+            case PROVINCE, CITY, COUNTY -> Actor.COUNTY_REVIEWER;
             case TOWNSHIP -> Actor.TOWNSHIP_OFFICER;
             case VILLAGE, DEPARTMENT -> Actor.VILLAGE_CLERK;
         };
