@@ -55,6 +55,10 @@ class TiersTest {
     UserDetailsService users;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    java.time.Clock clock;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     TierFixture.Tiers tiers;
 
@@ -136,10 +140,63 @@ class TiersTest {
         mvc.perform(get("/ledger").with(TestUsers.as(users, "hekouofficer"))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("河口镇层级测试研讨")));
         mvc.perform(get("/requests").with(TestUsers.as(users, "xinherev"))).andExpect(status().isOk());
+        // the demo county's ranking is still its own (its set, its townships), not the root's
+        mvc.perform(get("/assessment/county").with(TestUsers.as(users, "county"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("柳溪镇")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("河口镇"))));
         mvc.perform(get("/org/units/{id}", tiers.city().getId()).with(TestUsers.as(users, "cityrev")))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("新河县")));
         mvc.perform(get("/org/units").with(TestUsers.as(users, "cityrev")).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("市委宣传部审核人")));
+    }
+
+    @Test
+    void aCityRanksItsCountiesAndTheirTownshipsAndAProvinceSeesItsCities() throws Exception {
+        String city = mvc.perform(get("/assessment/overview").with(TestUsers.as(users, "cityrev"))
+                .header("Accept-Language", "zh-CN")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // the demo county's townships are scored against 青禾县's own set; 新河县 has published none this year
+        assertThat(city).contains("示范市", "青禾县", "新河县", "柳溪镇", "本年未发布").doesNotContain("邻州", "邻镇");
+        String province = mvc.perform(get("/assessment/overview").with(TestUsers.as(users, "provrev"))
+                .header("Accept-Language", "zh-CN")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(province).contains("示范市", "邻州", "邻县", "柳溪镇");
+        String other = mvc.perform(get("/assessment/overview").with(TestUsers.as(users, "othercityrev"))
+                .header("Accept-Language", "zh-CN")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(other).contains("邻县").doesNotContain("柳溪镇", "新河县");
+        // a county keeps its own ranking page; a township has no overview
+        mvc.perform(get("/assessment/overview").with(TestUsers.as(users, "county")))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/assessment/overview").with(TestUsers.as(users, "hekouofficer"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aReviewerOfAnotherCityGets404ForThisCitysUnitsAndRecords() throws Exception {
+        mvc.perform(get("/api/v1/ledger/records/{id}", tiers.hekouRecord().id()).with(TestUsers.as(users, "othercityrev")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/org/units/{id}", tiers.hekou().getId()).with(TestUsers.as(users, "othercityrev")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/org/units/{id}", tiers.xinhe().getId()).with(TestUsers.as(users, "othercityrev")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/ledger/records/{id}", tiers.hekouRecord().id()).with(TestUsers.as(users, "cityrev")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aCountysIndicatorSetStaysTheCountys() throws Exception {
+        String year = String.valueOf(java.time.LocalDate.now(clock).getYear());
+        String asCity = mvc.perform(get("/api/v1/assessment/sets").param("year", year).with(TestUsers.as(users, "cityrev")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        com.fasterxml.jackson.databind.JsonNode set = java.util.stream.StreamSupport
+                .stream(json.readTree(asCity).spliterator(), false)
+                .filter(n -> n.get("ownerUnitId").asLong() == tiers.qinghe().getId()).findFirst().orElseThrow();
+        assertThat(set.get("editable").asBoolean()).as("a city reads the county's set").isFalse();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/v1/assessment/sets/{id}", set.get("id").asLong()).with(csrf())
+                .with(TestUsers.as(users, "cityrev"))).andExpect(status().isForbidden());
+        String asCounty = mvc.perform(get("/api/v1/assessment/sets").param("year", year).with(TestUsers.as(users, "county")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(java.util.stream.StreamSupport.stream(json.readTree(asCounty).spliterator(), false)
+                .filter(n -> n.get("id").asLong() == set.get("id").asLong()).findFirst().orElseThrow()
+                .get("editable").asBoolean()).as("its own county edits it").isTrue();
     }
 
     @Test
