@@ -68,7 +68,8 @@ class OrgUnitApiController {
     }
 
     @PostMapping("/{id}/above")
-    @EditsOrg
+    // the tree's shape above its root: the whole tree's administrator only (the service checks the scope too)
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('system:admin')")
     @Operation(summary = "Put a city or province above the root unit {id} (an administrator of the whole tree); "
             + "the root moves below it with its subtree, and the caller must sign in again")
     ResponseEntity<OrgUnitResponse> addAbove(DataScope scope, @PathVariable long id,

@@ -130,7 +130,8 @@ class OrgUnitController {
 
     /** Puts a city or province above the root unit {@code id}; see {@link OrgUnitService#addRootAbove}. */
     @PostMapping("/{id}/above")
-    @EditsOrg
+    // the tree's shape above its root: the whole tree's administrator only (the service checks the scope too)
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('system:admin')")
     String addAbove(DataScope scope, @PathVariable long id, @RequestParam(required = false) OrgUnitKind kind,
             @RequestParam(required = false) String name, @RequestParam(required = false) String code, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
