@@ -200,7 +200,7 @@ class TiersTest {
     }
 
     @Test
-    void reviewersFitACountyCityOrProvinceAndAMisfitIsRefusedWithTheReason() {
+    void reviewersFitACountyCityOrProvinceAndAMisfitIsRefusedWithTheReason() throws Exception {
         DataScope admin = fixture.scopeOf("admin");
         assertThat(accounts.create(admin, "provrev2", "省审核人", TierFixture.PASSWORD, Role.COUNTY_REVIEWER,
                 tiers.province().getId(), false).getOrgUnitId()).isEqualTo(tiers.province().getId());
@@ -212,6 +212,18 @@ class TiersTest {
                 });
         assertThatThrownBy(() -> accounts.create(admin, "badofficer", "市宣传委员", TierFixture.PASSWORD,
                 Role.TOWNSHIP_OFFICER, tiers.city().getId(), false)).isInstanceOf(RuleViolationException.class);
+        // through the accounts page: a reviewer at the city is made, one at a township is refused beside the unit
+        mvc.perform(post("/admin/accounts").with(TestUsers.as(users, "admin")).with(csrf()).header("Accept-Language", "zh-CN")
+                .param("username", "cityrev2").param("displayName", "市审核人二").param("role", "COUNTY_REVIEWER")
+                .param("orgUnitId", String.valueOf(tiers.city().getId())).param("password", "Luoshi@2026x"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/accounts").with(TestUsers.as(users, "admin")).with(csrf()).header("Accept-Language", "zh-CN")
+                .param("username", "hekourev").param("displayName", "镇审核人").param("role", "COUNTY_REVIEWER")
+                .param("orgUnitId", String.valueOf(tiers.hekou().getId())).param("password", "Luoshi@2026x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("“河口镇”不是这三级单位")));
+        mvc.perform(get("/admin/accounts").param("q", "provrev").with(TestUsers.as(users, "admin")).header("Accept-Language", "zh-CN"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("省委宣传部审核人")));
         // an administrator may sit at a city root
         assertThat(accounts.create(admin, "cityadmin", "市管理员", TierFixture.PASSWORD, Role.ADMIN,
                 tiers.city().getId(), false).getRole()).isEqualTo(Role.ADMIN);
