@@ -92,7 +92,7 @@ class AccountAdminController {
                 if (a.isMustChangePassword()) {
                     states.add(table.text("account.state.mustChange"));
                 }
-                table.row(a.getUsername(), a.getDisplayName(), table.text("role." + a.getRole()), row.unitName(),
+                table.row(a.getUsername(), a.getDisplayName(), table.text(row.roleKey()), row.unitName(),
                         String.join(" ", states), a.getLastLoginAt() == null ? table.text("account.profile.never")
                                 : times.minute(a.getLastLoginAt()));
             }
@@ -200,8 +200,13 @@ class AccountAdminController {
 
     private static void checkRoleFits(Role role, OrgUnit unit, BindingResult errors) {
         if (role != null && unit != null && !role.fits(unit.getKind())) {
-            errors.rejectValue("orgUnitId", "account.role.unitMismatch");
+            // which tiers the role fits, and what the chosen unit is: 宣传部审核人 at a township is a common slip
+            errors.rejectValue("orgUnitId", misfitKey(role), new Object[] {unit.getName()}, null);
         }
+    }
+
+    static String misfitKey(Role role) {
+        return "account.role.misfit." + role.name();
     }
 
     private void addChoices(DataScope scope, Model model) {

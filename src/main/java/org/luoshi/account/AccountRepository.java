@@ -1,6 +1,7 @@
 package org.luoshi.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -10,6 +11,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface AccountRepository extends JpaRepository<Account, Long> {
 
     Optional<Account> findByUsername(String username);
+
+    List<Account> findByOrgUnitIdIn(java.util.Collection<Long> orgUnitIds);
+
+    List<Account> findByOrgUnitIdAndRole(Long orgUnitId, Role role);
 
     boolean existsByUsername(String username);
 

@@ -66,7 +66,8 @@ class AccountSearch {
         int from = (int) Math.min(page.getOffset(), all.size());
         int to = Math.min(from + page.getPageSize(), all.size());
         List<Row> content = all.subList(from, to).stream()
-                .map(a -> new Row(a, units.get(a.getOrgUnitId()).getName())).toList();
+                .map(a -> new Row(a, units.get(a.getOrgUnitId()).getName(),
+                        a.getRole().labelKey(units.get(a.getOrgUnitId()).getKind()))).toList();
         return new PageImpl<>(content, page, all.size());
     }
 
@@ -77,6 +78,7 @@ class AccountSearch {
     }
 
     /** One line of the list: the account and the name of its unit. */
-    record Row(Account account, String unitName) {
+    /** @param roleKey the message key of the role's name at the account's unit (市委宣传部审核人 at a city) */
+    record Row(Account account, String unitName, String roleKey) {
     }
 }

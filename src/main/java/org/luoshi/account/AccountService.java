@@ -57,6 +57,9 @@ public class AccountService {
     public Account create(DataScope scope, String username, String displayName, String password, Role role,
             long orgUnitId, boolean mustChangePassword) {
         OrgUnit unit = units.get(scope, orgUnitId);
+        if (!role.fits(unit.getKind())) {
+            throw RuleViolationException.at("orgUnitId", AccountAdminController.misfitKey(role), unit.getName());
+        }
         return create(username, displayName, password, role, unit.getId(), mustChangePassword);
     }
 
@@ -105,7 +108,7 @@ public class AccountService {
             throw new RuleViolationException("account.self.demote");
         }
         if (!role.fits(unit.getKind())) {
-            throw new RuleViolationException("account.role.unitMismatch");
+            throw RuleViolationException.at("orgUnitId", AccountAdminController.misfitKey(role), unit.getName());
         }
         boolean rightsChanged = role != account.getRole() || orgUnitId != account.getOrgUnitId();
         account.assign(displayName, role, unit.getId(), clock.instant());
@@ -190,6 +193,30 @@ public class AccountService {
 
     private static boolean isSelf(DataScope scope, Account account) {
         return account.getUsername().equals(scope.username());
+    }
+
+    /**
+     * A unit moved with its subtree: the sessions of the accounts in it hold the old paths as their
+     * scope, which no longer match anything. They end, so that the users sign in again with the new
+     * paths (tokens build their scope afresh on each call).
+     */
+    @org.springframework.context.event.EventListener
+    void unitMoved(org.luoshi.org.OrgUnitMoved moved) {
+        List<Long> ids = units.unitIds(moved.newPrefix(), false);
+        accounts.findByOrgUnitIdIn(ids).forEach(a -> endSessions(a.getUsername(), null));
+    }
+
+    /**
+     * A city or province was put above the root: the administrators of the former root administered
+     * the whole tree, and move up with it, or nobody could administer the new root.
+     */
+    @org.springframework.context.event.EventListener
+    void rootAdded(org.luoshi.org.OrgRootAdded added) {
+        Instant now = clock.instant();
+        accounts.findByOrgUnitIdAndRole(added.formerRootId(), Role.ADMIN).forEach(a -> {
+            a.assign(a.getDisplayName(), Role.ADMIN, added.rootId(), now);
+            endSessions(a.getUsername(), null);
+        });
     }
 
     /** Ends the user's sessions but the one given (null: all of them). */

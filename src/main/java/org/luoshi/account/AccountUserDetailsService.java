@@ -32,7 +32,7 @@ class AccountUserDetailsService implements UserDetailsService {
 
     SignedInUser toUser(Account account) {
         OrgUnit unit = units.getUnchecked(account.getOrgUnitId());
-        return new SignedInUser(account, unit.getId(), unit.getPath(), unit.getName(), unit.isActive(),
+        return new SignedInUser(account, unit.getId(), unit.getPath(), unit.getName(), unit.getKind(), unit.isActive(),
                 account.isLocked(clock.instant()));
     }
 }

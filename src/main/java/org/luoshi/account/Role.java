@@ -11,8 +11,11 @@ public enum Role {
     /** 系统管理员: users, org tree, settings, and every right but reviewing the townships' reports. */
     ADMIN(EnumSet.complementOf(EnumSet.of(Permission.REPORT_REVIEW))),
     /**
-     * 区委宣传部审核人: reads every township under the county and edits none of their data; runs the
-     * county's own supervision and assessment and reviews the reports sent up.
+     * 宣传部审核人 of a county, city or province (区委 / 市委 / 省委宣传部审核人: the tier is read from the
+     * account's unit, see {@link #labelKey}): reads every township below its unit and edits none of their
+     * data; runs its own supervision and assessment and reviews the reports sent up. One role for the
+     * three tiers, not one per tier: the rights are the same, only the reach differs, and the reach is the
+     * unit's subtree already. The constant keeps its stored name.
      */
     COUNTY_REVIEWER(EnumSet.of(Permission.REPORT_REVIEW, Permission.REPORT_TEMPLATES, Permission.SUPERVISION_RUN,
             Permission.ASSESSMENT_EDIT, Permission.ASSESSMENT_VIEW, Permission.COUNTY_OVERSEE)),
@@ -38,17 +41,28 @@ public enum Role {
 
 
     /**
-     * Whether an account with this role may sit at a unit of this kind: a reviewer at a county (a
-     * reviewer at a department would see only that department), officers and leaders at a
-     * township, clerks at a village or department; administrators anywhere.
+     * Whether an account with this role may sit at a unit of this kind: a reviewer at a county, city or
+     * province (a reviewer at a department would see only that department), officers and leaders at a
+     * township, clerks at a village or department; administrators anywhere (a province or city root too).
      */
     public boolean fits(OrgUnitKind kind) {
         return switch (this) {
             case ADMIN -> true;
-            case COUNTY_REVIEWER -> kind == OrgUnitKind.COUNTY;
+            case COUNTY_REVIEWER -> kind.oversees();
             case TOWNSHIP_OFFICER, TOWNSHIP_LEADER -> kind == OrgUnitKind.TOWNSHIP;
             case VILLAGE_CLERK -> kind == OrgUnitKind.VILLAGE || kind == OrgUnitKind.DEPARTMENT;
         };
+    }
+
+    /**
+     * The message key of the role's name for an account at a unit of this kind: a reviewer is named for
+     * its tier (role.COUNTY_REVIEWER.CITY = 市委宣传部审核人); other roles have one name.
+     */
+    public String labelKey(OrgUnitKind kind) {
+        if (this == COUNTY_REVIEWER && (kind == OrgUnitKind.CITY || kind == OrgUnitKind.PROVINCE)) {
+            return "role." + name() + "." + kind.name();
+        }
+        return "role." + name();
     }
 
     public String authority() {

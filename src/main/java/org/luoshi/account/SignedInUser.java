@@ -26,11 +26,15 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
     private final long unitId;
     private final String unitPath;
     private final String unitName;
+    /** The message key of the role's name at this unit (a reviewer is named for its tier); null in older sessions. */
+    private final String roleLabelKey;
     private final boolean enabled;
     private final boolean locked;
     private String passwordHash;
 
-    SignedInUser(Account account, long unitId, String unitPath, String unitName, boolean unitActive, boolean locked) {
+    SignedInUser(Account account, long unitId, String unitPath, String unitName, org.luoshi.org.OrgUnitKind unitKind,
+            boolean unitActive, boolean locked) {
+        this.roleLabelKey = unitKind == null ? null : account.getRole().labelKey(unitKind);
         this.accountId = account.getId();
         this.username = account.getUsername();
         this.displayName = account.getDisplayName();
@@ -57,6 +61,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
 
     public Role getRole() {
         return role;
+    }
+
+    /** The message key of the role's name as the header shows it: 市委宣传部审核人 for a reviewer at a city. */
+    public String getRoleLabelKey() {
+        return roleLabelKey == null ? "role." + role.name() : roleLabelKey;
     }
 
     public long getUnitId() {

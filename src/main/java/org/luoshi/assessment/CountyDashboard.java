@@ -54,7 +54,12 @@ class CountyDashboard {
         if (own.getKind() == OrgUnitKind.COUNTY) {
             return true;
         }
-        return sets.countySet(units.root().orElseThrow(), year).map(IndicatorSet::isRankingPublished).orElse(false);
+        return sets.countySet(countyOf(scope), year).map(IndicatorSet::isRankingPublished).orElse(false);
+    }
+
+    /** The user's own county (tiers above the county: not the root); the root for users above any county. */
+    private OrgUnit countyOf(DataScope scope) {
+        return units.countyOf(units.getUnchecked(scope.unitId())).orElseGet(() -> units.root().orElseThrow());
     }
 
     /** The township's row of the ranking, with the number of townships ranked; empty when the user may not see it. */
@@ -76,7 +81,7 @@ class CountyDashboard {
     }
 
     private Dashboard dashboard(DataScope scope, int year, boolean withLastYear) {
-        OrgUnit county = units.root().orElseThrow();
+        OrgUnit county = countyOf(scope);
         Optional<IndicatorSet> found = sets.countySet(county, year);
         if (!visible(scope, year)) {
             throw new org.luoshi.web.DeniedException("assessment.county.notPublished");

@@ -1,5 +1,6 @@
 package org.luoshi.assessment;
 
+import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -31,9 +32,12 @@ class DefaultIndicatorSetLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         int year = evaluation.today().getYear();
-        units.root().ifPresent(county -> {
-            sets.ensureDefault(county, year - 1);
-            sets.ensureDefault(county, year);
-        });
+        // every county gets the default table, the root county as before and each county below a city or province
+        if (units.root().isPresent()) {
+            units.ofKind(units.systemReader("default-indicators"), OrgUnitKind.COUNTY).forEach(county -> {
+                sets.ensureDefault(county, year - 1);
+                sets.ensureDefault(county, year);
+            });
+        }
     }
 }

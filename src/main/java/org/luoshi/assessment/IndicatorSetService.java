@@ -313,7 +313,15 @@ class IndicatorSetService {
     }
 
     private boolean editable(DataScope scope, OrgUnit owner) {
-        return scope.covers(owner) && (owner.getKind() == OrgUnitKind.COUNTY || scope.writable());
+        return scope.covers(owner) && (owner.getKind() == OrgUnitKind.COUNTY ? editsCountySet(scope, owner) : scope.writable());
+    }
+
+    /**
+     * A county's set is the county's own: its reviewers (and administrators) edit it; a city or province
+     * reviewer above reads it, for with several counties one county's table is not another's.
+     */
+    private static boolean editsCountySet(DataScope scope, OrgUnit county) {
+        return scope.unitId() == county.getId() || scope.may(org.luoshi.org.Permission.SYSTEM_ADMIN);
     }
 
     private IndicatorSet requireEditable(DataScope scope, long id) {
@@ -324,6 +332,8 @@ class IndicatorSetService {
         }
         if (owner.getKind() != OrgUnitKind.COUNTY) {
             scope.requireWritable();
+        } else if (!editsCountySet(scope, owner)) {
+            throw new AccessDeniedException("a county's set is edited by that county");
         }
         return set;
     }

@@ -169,7 +169,9 @@ class OrgExchange {
     private List<String> choices(OrgSheet sheet, String column, UnitIndex index) {
         return switch (column) {
             case "PARENT", "UNIT", "POST_UNIT" -> index.paths();
-            case "KIND" -> List.of(OrgUnitKind.TOWNSHIP, OrgUnitKind.VILLAGE, OrgUnitKind.DEPARTMENT).stream()
+            // a city or province root imports its counties (and a province its cities) like any other unit;
+            // only the province itself is never a row: it is the root, put above the tree by the org pages
+            case "KIND" -> Stream.of(OrgUnitKind.values()).filter(k -> k != OrgUnitKind.PROVINCE)
                     .map(k -> columns.zh("org.kind." + k)).toList();
             case "GENDER" -> Stream.of(Gender.values()).map(g -> columns.zh("org.gender." + g)).toList();
             case "POST_KIND" -> Stream.of(PostKind.values()).map(k -> columns.zh("org.postKind." + k)).toList();

@@ -506,7 +506,8 @@ public class FindingService {
     private void checkOwner(DataScope scope, OrgUnit unit, long ownerPostId) {
         Post post = posts.get(units.systemReader("finding-owners"), ownerPostId);
         OrgUnit postUnit = units.getUnchecked(post.getOrgUnitId());
-        if (!unit.getPath().startsWith(postUnit.getPath()) || postUnit.getKind() == OrgUnitKind.COUNTY
+        // a finding is owned at the township or below, never by a county, city or province post
+        if (!unit.getPath().startsWith(postUnit.getPath()) || postUnit.getKind().oversees()
                 || !(scope.covers(postUnit) || scope.covers(unit))) {
             throw new RuleViolationException("inspection.finding.ownerNotInUnit");
         }
@@ -590,7 +591,7 @@ public class FindingService {
 
     static String officeRole(OrgUnit unit) {
         return switch (unit.getKind()) {
-            case COUNTY -> Actor.COUNTY_REVIEWER;
+            case PROVINCE, CITY, COUNTY -> Actor.COUNTY_REVIEWER;
             case TOWNSHIP -> Actor.TOWNSHIP_OFFICER;
             case VILLAGE, DEPARTMENT -> Actor.VILLAGE_CLERK;
         };

@@ -64,6 +64,11 @@ public class OrgUnit {
         return name;
     }
 
+    /** The local name of the unit's tier (地区, 自治州 → 州, 自治区 …), or null: see {@link OrgUnitKind#localTierName}. */
+    public String getTierName() {
+        return kind.localTierName(name);
+    }
+
     public String getCode() {
         return code;
     }
@@ -72,7 +77,7 @@ public class OrgUnit {
         return path;
     }
 
-    /** Depth in the tree: 0 for the county. */
+    /** Depth in the tree: 0 for the root (a county, or the city or province above it). */
     public int getDepth() {
         return (int) path.chars().filter(c -> c == '/').count() - 2;
     }

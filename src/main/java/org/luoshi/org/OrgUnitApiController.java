@@ -67,6 +67,18 @@ class OrgUnitApiController {
         return OrgUnitResponse.of(units.move(scope, id, request.parentId()));
     }
 
+    @PostMapping("/{id}/above")
+    // the tree's shape above its root: the whole tree's administrator only (the service checks the scope too)
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('system:admin')")
+    @Operation(summary = "Put a city or province above the root unit {id} (an administrator of the whole tree); "
+            + "the root moves below it with its subtree, and the caller must sign in again")
+    ResponseEntity<OrgUnitResponse> addAbove(DataScope scope, @PathVariable long id,
+            @Valid @RequestBody AddAboveRequest request) {
+        units.get(scope, id);
+        OrgUnit top = units.addRootAbove(scope, request.kind(), request.name(), request.code());
+        return ResponseEntity.created(URI.create("/api/v1/org/units/" + top.getId())).body(OrgUnitResponse.of(top));
+    }
+
     @PostMapping("/{id}/deactivate")
     @EditsOrg
     @Operation(summary = "Deactivate a unit (its accounts can no longer sign in); refused while it has active children")
@@ -91,6 +103,12 @@ class OrgUnitApiController {
 
     private static int orZero(Integer value) {
         return value == null ? 0 : value;
+    }
+
+    record AddAboveRequest(
+            @NotNull(message = "{org.unit.kind.required}") OrgUnitKind kind,
+            @NotBlank(message = "{org.unit.name.required}") @Size(max = 100, message = "{org.unit.name.size}") String name,
+            @Size(max = 32, message = "{org.unit.code.size}") String code) {
     }
 
     record CreateOrgUnitRequest(
@@ -120,11 +138,13 @@ class OrgUnitApiController {
     record MoveOrgUnitRequest(@NotNull(message = "{org.unit.parent.required}") Long parentId) {
     }
 
-    record OrgUnitResponse(long id, Long parentId, OrgUnitKind kind, String name, String code, String path, int depth,
-            Integer registeredPopulation, boolean active, int sortOrder, long version) {
+    /** @param tierName the local name of the unit's tier (地区, 州, 自治区 …) where its name tells it, else null */
+    record OrgUnitResponse(long id, Long parentId, OrgUnitKind kind, String tierName, String name, String code,
+            String path, int depth, Integer registeredPopulation, boolean active, int sortOrder, long version) {
 
         static OrgUnitResponse of(OrgUnit unit) {
-            return new OrgUnitResponse(unit.getId(), unit.getParentId(), unit.getKind(), unit.getName(), unit.getCode(),
+            return new OrgUnitResponse(unit.getId(), unit.getParentId(), unit.getKind(), unit.getTierName(),
+                    unit.getName(), unit.getCode(),
                     unit.getPath(), unit.getDepth(), unit.getRegisteredPopulation(), unit.isActive(), unit.getSortOrder(),
                     unit.getVersion());
         }

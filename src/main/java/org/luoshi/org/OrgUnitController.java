@@ -83,6 +83,10 @@ class OrgUnitController {
         List<Post> unitPosts = posts.postsOf(scope, id);
         model.addAttribute("posts", unitPosts);
         model.addAttribute("holders", posts.currentHolders(unitPosts.stream().map(Post::getId).toList()));
+        // the root of the whole tree may get a city or province above it (several counties in one deployment)
+        model.addAttribute("tiersAbove", unit.getParentId() == null && unit.getId() == scope.unitId()
+                && scope.may(Permission.SYSTEM_ADMIN)
+                ? Arrays.stream(OrgUnitKind.values()).filter(k -> k.mayContain(unit.getKind())).toList() : List.of());
         model.addAttribute("newParents", UnitOption.of(units.tree(scope), u -> u.isActive()
                 && u.getKind().mayContain(unit.getKind()) && !unit.contains(u) && !u.getId().equals(unit.getParentId())));
         return "org/unit";
@@ -145,6 +149,20 @@ class OrgUnitController {
         });
     }
 
+    /** Puts a city or province above the root unit {@code id}; see {@link OrgUnitService#addRootAbove}. */
+    @PostMapping("/{id}/above")
+    // the tree's shape above its root: the whole tree's administrator only (the service checks the scope too)
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('system:admin')")
+    String addAbove(DataScope scope, @PathVariable long id, @RequestParam(required = false) OrgUnitKind kind,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String code, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        units.get(scope, id);
+        return forms.submit(false, model, response, redirect, () -> show(scope, id, model), () -> {
+            OrgUnit top = units.addRootAbove(scope, kind, name, code);
+            return forms.done("/org/units/" + id, "org.unit.rootAbove.done", top.getName());
+        });
+    }
+
     @PostMapping("/{id}/deactivate")
     @EditsOrg
     String deactivate(DataScope scope, @PathVariable long id, Model model, HttpServletResponse response,
@@ -186,7 +204,8 @@ class OrgUnitController {
     private String createView(DataScope scope, Model model) {
         model.addAttribute("parents", UnitOption.of(units.tree(scope),
                 u -> u.isActive() && Arrays.stream(OrgUnitKind.values()).anyMatch(u.getKind()::mayContain)));
-        model.addAttribute("kinds", Arrays.stream(OrgUnitKind.values()).filter(k -> k != OrgUnitKind.COUNTY).toList());
+        // a province is only ever the root, put above the tree by addRootAbove; counties go below a city or province
+        model.addAttribute("kinds", Arrays.stream(OrgUnitKind.values()).filter(k -> k != OrgUnitKind.PROVINCE).toList());
         return "org/unit-form";
     }
 

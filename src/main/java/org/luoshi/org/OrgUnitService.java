@@ -191,6 +191,66 @@ public class OrgUnitService {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The county the unit belongs to (itself if it is one): its nearest COUNTY ancestor. Empty above the
+     * county (a city, a province) and for a city's or province's own departments. With tiers above the
+     * county the root is no longer "the county": county-owned things (indicator sets, requests, the
+     * addressee of reports) are found from the township up, never from the root. One query.
+     */
+    public java.util.Optional<OrgUnit> countyOf(OrgUnit unit) {
+        if (unit.getKind() == OrgUnitKind.COUNTY) {
+            return java.util.Optional.of(unit);
+        }
+        List<Long> ancestorIds = java.util.Arrays.stream(unit.getPath().split("/")).filter(s -> !s.isEmpty())
+                .map(Long::valueOf).toList();
+        return units.findAllById(ancestorIds).stream().filter(u -> u.getKind() == OrgUnitKind.COUNTY)
+                .max(Comparator.comparingInt(u -> u.getPath().length()));
+    }
+
+    /**
+     * Puts a new city or province at the top of the tree, above the present root (which becomes its
+     * first child, its subtree's paths rewritten as by {@link #move}). Only a caller whose scope is the
+     * whole tree and who administers the system may do it: the new root lies outside every scope until
+     * then. Administrators of the former root follow it up (the account module listens to
+     * {@link OrgRootAdded}), so that the whole tree still has its administrators.
+     */
+    @Transactional
+    public OrgUnit addRootAbove(DataScope scope, OrgUnitKind kind, String name, String code) {
+        Instant now = clock.instant();
+        requireWritable(scope);
+        scope.require(Permission.SYSTEM_ADMIN);
+        OrgUnit former = root().orElseThrow(() -> new IllegalStateException("no org tree yet"));
+        if (former.getId() != scope.unitId()) {
+            throw new RuleViolationException("org.unit.rootAbove.notWholeTree");
+        }
+        if (kind == null || !kind.mayContain(former.getKind())) {
+            throw new RuleViolationException("org.unit.rootAbove.badKind", former.getName());
+        }
+        String cleanName = clean(name);
+        if (cleanName == null) {
+            throw new RuleViolationException("org.unit.name.required");
+        }
+        String cleanCode = clean(code);
+        checkUniqueCode(cleanCode, -1L);
+        OrgUnit top = new OrgUnit(null, kind, cleanName, now);
+        top.describe(cleanName, cleanCode, null, 0, now);
+        units.saveAndFlush(top);
+        top.placeUnder(null, now);
+        String oldPrefix = former.getPath();
+        List<OrgUnit> below = units.findSubtree(oldPrefix);
+        former.placeUnder(top, now);
+        String newPrefix = former.getPath();
+        for (OrgUnit descendant : below) {
+            if (!Objects.equals(descendant.getId(), former.getId())) {
+                descendant.rebase(oldPrefix, newPrefix, now);
+            }
+        }
+        units.flush();
+        events.publishEvent(new OrgUnitMoved(former.getId(), oldPrefix, newPrefix));
+        events.publishEvent(new OrgRootAdded(former.getId(), top.getId()));
+        return top;
+    }
+
     /** Creates the county at the root of an empty tree: for start-up (first admin, demo data) only. */
     @Transactional
     public OrgUnit createRoot(String name) {

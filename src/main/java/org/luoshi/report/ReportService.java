@@ -121,7 +121,7 @@ class ReportService {
         if (exists) {
             throw new RuleViolationException("report.exists", township.getName(), command.year());
         }
-        String addressee = command.addressee() == null ? defaultAddressee() : blankToNull(command.addressee());
+        String addressee = command.addressee() == null ? defaultAddressee(township) : blankToNull(command.addressee());
         Instant now = clock.instant();
         Report report = reports.save(new Report(township.getId(), command.kind(), command.year(), directive, addressee,
                 ReportDraft.title(command.kind(), township.getName(), command.year()),
@@ -358,6 +358,12 @@ class ReportService {
             throw new org.springframework.security.access.AccessDeniedException("reviewers only");
         }
         Report report = get(viewer, id);
+        // a township reports to its own county: a city or province reviewer above reads the report, but the
+        // county accepts or returns it
+        OrgUnit township = units.getUnchecked(report.getOrgUnitId());
+        if (units.countyOf(township).map(c -> c.getId() != viewer.scope().unitId()).orElse(false)) {
+            throw new org.luoshi.web.DeniedException("report.reviewedByCounty");
+        }
         if (viewer.username().equals(report.getCreatedBy()) || viewer.username().equals(report.getSubmittedBy())) {
             throw new RuleViolationException("report.ownReport");
         }
@@ -376,8 +382,9 @@ class ReportService {
         }
     }
 
-    private String defaultAddressee() {
-        return units.root().map(root -> ReportText.countyDepartment(root.getName())).orElse(null);
+    /** The propaganda department of the township's own county (not the root: above it may sit a city). */
+    private String defaultAddressee(OrgUnit township) {
+        return units.countyOf(township).map(county -> ReportText.countyDepartment(county.getName())).orElse(null);
     }
 
     private static String blankToNull(String s) {

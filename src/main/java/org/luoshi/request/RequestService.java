@@ -89,13 +89,12 @@ class RequestService {
         return clock.getZone();
     }
 
-    /** Whether the user's unit sends requests: a county (or above) user who oversees. */
+    /** Whether the user's unit sends requests: a county, city or province user who oversees (to the townships below). */
     boolean maySend(DataScope scope) {
         if (!scope.may(Permission.COUNTY_OVERSEE)) {
             return false;
         }
-        // the org tree has no city or province level yet; when it does, they send requests too
-        return units.getUnchecked(scope.unitId()).getKind() == OrgUnitKind.COUNTY;
+        return units.getUnchecked(scope.unitId()).getKind().oversees();
     }
 
     /** The townships a user may send to: active townships of their subtree. */

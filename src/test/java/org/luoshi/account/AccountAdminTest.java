@@ -107,7 +107,8 @@ class AccountAdminTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("用户名为 3～50 位字母、数字、点、连字符或下划线。")))
                 .andExpect(content().string(containsString("请输入姓名。")))
-                .andExpect(content().string(containsString("该角色与单位类别不匹配")))
+                // which tiers a reviewer fits, and what the chosen unit is
+                .andExpect(content().string(containsString("宣传部审核人只能设在县（区）、市（地区、州、盟）或省（自治区、直辖市），“柳溪镇”不是这三级单位。")))
                 .andExpect(content().string(containsString("密码至少 8 位。")));
         mvc.perform(post("/admin/accounts").with(as(users, "admin")).with(csrf())
                         .param("username", "officer").param("displayName", "Dup").param("role", "TOWNSHIP_OFFICER")
