@@ -13,6 +13,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Permission;
+import org.luoshi.report.ReportRequests;
 import org.luoshi.web.FormSubmission;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
@@ -73,6 +74,7 @@ class RequestController {
     private String newPage(DataScope scope, RequestForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("measures", Measure.values());
+        model.addAttribute("reportKinds", ReportRequests.requestableKinds());
         model.addAttribute("townships", requests.recipients(scope));
         return "request/new";
     }
@@ -81,7 +83,12 @@ class RequestController {
     @PreAuthorize("hasAuthority('county:oversee')")
     String send(DataScope scope, @Valid @ModelAttribute("form") RequestForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return forms.submit(errors.hasErrors(), model, response, redirect, () -> newPage(scope, form, model), () -> {
+        boolean forReport = form.getReportKind() != null && !form.getReportKind().isBlank();
+        if (!forReport && form.getMeasures().isEmpty() && form.questionList().isEmpty()) {
+            // a table asks for at least a measure or a question; a report request for neither
+            errors.rejectValue("measures", "request.validation.measures", msg("request.validation.measures"));
+        }
+        return forms.submit(errors, model, response, redirect, () -> newPage(scope, form, model), () -> {
             ReportingTask task = requests.send(scope, form.toCommand());
             return forms.done("/requests/" + task.getId(), "request.sent", task.getTitle());
         });
@@ -115,6 +122,12 @@ class RequestController {
         List<String> headers = new ArrayList<>(List.of("request.export.township", "request.export.status",
                 "request.export.submittedAt", "request.export.late"));
         task.getMeasures().forEach(m -> headers.add("request.measure." + m.name()));
+        if (task.isForReport()) {
+            headers.add("request.export.report");
+        }
+        if (!task.getQuestions().isEmpty()) {
+            headers.add("request.export.replies");
+        }
         headers.add("request.export.typed");
         headers.add("request.export.explanation");
         XlsxTable table = XlsxTable.start(response, messages, requests.today(), "request.export.file",
@@ -133,6 +146,19 @@ class RequestController {
                 if (f != null && f.isTypedOver()) {
                     typed.add(table.text("request.measure." + m.name()));
                 }
+            }
+            if (task.isForReport()) {
+                cells.add(a.isAnswered() ? requests.report(scope, a).map(r -> r.title() + "（"
+                        + table.text("report.status." + r.status()) + "）").orElse(null) : null);
+            }
+            if (!task.getQuestions().isEmpty()) {
+                List<String> replies = new ArrayList<>();
+                for (int i = 0; i < task.getQuestions().size(); i++) {
+                    if (a.isAnswered() && a.reply(i) != null) {
+                        replies.add((i + 1) + ". " + task.getQuestions().get(i) + "：" + a.reply(i));
+                    }
+                }
+                cells.add(String.join("\n", replies));
             }
             cells.add(String.join("、", typed));
             cells.add(a.getExplanation());
@@ -180,10 +206,13 @@ class RequestController {
                 }
             }
             form.setExplanation(a.getExplanation());
+            form.setReplies(new ArrayList<>(a.getReplies()));
         }
         Map<Measure, String> urls = new EnumMap<>(Measure.class);
         task.getMeasures().forEach(m -> urls.put(m, RequestService.recordsUrl(m, township, task)));
         model.addAttribute("task", task);
+        // a report request: the township's report, generated when its writer first opens the answer
+        model.addAttribute("report", requests.report(scope, a).orElse(null));
         model.addAttribute("answer", a);
         model.addAttribute("township", township);
         model.addAttribute("late", requests.late(task, a));
@@ -207,6 +236,16 @@ class RequestController {
         Map<Measure, BigDecimal> shown = new EnumMap<>(Measure.class);
         Map<Measure, String> notes = new EnumMap<>(Measure.class);
         Map<String, String> fieldErrors = new LinkedHashMap<>();
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < task.getQuestions().size(); i++) {
+            String reply = i < form.getReplies().size() ? form.getReplies().get(i) : null;
+            if (reply == null || reply.isBlank()) {
+                fieldErrors.put("replies[" + i + "]", msg("request.validation.reply"));
+            } else if (reply.length() > 2000) {
+                fieldErrors.put("replies[" + i + "]", msg("request.validation.tooLong"));
+            }
+            replies.add(reply);
+        }
         for (Measure m : task.getMeasures()) {
             String text = form.getValues().get(m.name());
             BigDecimal value = number(text);
@@ -234,7 +273,11 @@ class RequestController {
         }
         boolean invalid = errors.hasErrors() || !fieldErrors.isEmpty();
         return forms.submit(invalid, model, response, redirect, () -> answerPage(scope, a, form, fieldErrors, model), () -> {
-            requests.submit(scope, answerId, typed, shown, notes, form.getExplanation());
+            if (task.isForReport()) {
+                requests.submitReport(scope, answerId, form.getExplanation());
+            } else {
+                requests.submit(scope, answerId, typed, shown, notes, replies, form.getExplanation());
+            }
             return forms.done("/requests/answers/" + answerId, "request.submitted");
         });
     }

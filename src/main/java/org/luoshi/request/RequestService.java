@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.luoshi.inspection.Notifications;
@@ -19,9 +20,12 @@ import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Permission;
+import org.luoshi.report.ReportRequests;
+import org.luoshi.report.ReportReviewed;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +54,12 @@ class RequestService {
     private final Notifications notifications;
     private final MessageSource messages;
     private final Clock clock;
+    private final ReportRequests reports;
 
     RequestService(ReportingTaskRepository tasks, TaskAnswerRepository answers, OrgUnitService units,
-            LedgerStatistics ledger, Notifications notifications, MessageSource messages, Clock clock) {
+            LedgerStatistics ledger, Notifications notifications, MessageSource messages, Clock clock,
+            ReportRequests reports) {
+        this.reports = reports;
         this.tasks = tasks;
         this.answers = answers;
         this.units = units;
@@ -62,8 +69,17 @@ class RequestService {
         this.clock = clock;
     }
 
+    /**
+     * @param reportKind a report kind (report.ReportKind's name) for a report request, or null for a table
+     * @param questions free questions answered in text (a table's, beside or instead of its measures)
+     */
     record Command(String title, String instructions, LocalDate from, LocalDate to, List<Measure> measures,
-            LocalDate deadline, List<Long> townshipIds) {
+            LocalDate deadline, List<Long> townshipIds, String reportKind, List<String> questions) {
+
+        Command(String title, String instructions, LocalDate from, LocalDate to, List<Measure> measures,
+                LocalDate deadline, List<Long> townshipIds) {
+            this(title, instructions, from, to, measures, deadline, townshipIds, null, List.of());
+        }
     }
 
     /** A figure as the township sees it before submitting: the records' figure and where to check it. */
@@ -114,6 +130,19 @@ class RequestService {
         if (c.deadline().isBefore(today())) {
             throw new RuleViolationException("request.error.deadlinePast");
         }
+        String kind = c.reportKind() == null || c.reportKind().isBlank() ? null : c.reportKind();
+        List<String> questions = c.questions() == null ? List.of() : c.questions();
+        if (kind != null) {
+            if (!ReportRequests.requestableKinds().contains(kind)) {
+                throw RuleViolationException.at("reportKind", "request.error.reportKind");
+            }
+            // a township's report covers a year: the request's period must lie within one
+            if (c.from().getYear() != c.to().getYear()) {
+                throw RuleViolationException.at("to", "request.error.reportYear");
+            }
+        } else if (c.measures().isEmpty() && questions.isEmpty()) {
+            throw RuleViolationException.at("measures", "request.validation.measures");
+        }
         Set<Long> chosen = c.townshipIds() == null ? Set.of() : Set.copyOf(c.townshipIds());
         List<OrgUnit> to = recipients(scope).stream().filter(t -> chosen.isEmpty() || chosen.contains(t.getId())).toList();
         if (to.isEmpty()) {
@@ -121,7 +150,8 @@ class RequestService {
         }
         ReportingTask task = tasks.saveAndFlush(new ReportingTask(scope.unitId(), c.title().strip(),
                 c.instructions() == null || c.instructions().isBlank() ? null : c.instructions().strip(), c.from(), c.to(),
-                c.measures(), c.deadline(), scope.username(), clock.instant()));
+                kind != null ? List.of() : c.measures(), c.deadline(), scope.username(), clock.instant())
+                .askingForReport(kind).askingQuestions(kind != null ? List.of() : questions));
         for (OrgUnit township : to) {
             TaskAnswer answer = answers.save(new TaskAnswer(task.getId(), township.getId()));
             notifications.notify(township.getId(), OFFICERS, zh("request.notify.sent", task.getTitle(), task.getDeadline()),
@@ -233,19 +263,27 @@ class RequestService {
     @Transactional
     TaskAnswer submit(DataScope scope, long answerId, Map<Measure, BigDecimal> typed, Map<Measure, BigDecimal> shown,
             Map<Measure, String> notes, String explanation) {
-        scope.require(Permission.REPORT_WRITE);
-        TaskAnswer a = answer(scope, answerId);
+        return submit(scope, answerId, typed, shown, notes, List.of(), explanation);
+    }
+
+    /** @param replies the text replies to the free questions, in their order (each one required) */
+    @Transactional
+    TaskAnswer submit(DataScope scope, long answerId, Map<Measure, BigDecimal> typed, Map<Measure, BigDecimal> shown,
+            Map<Measure, String> notes, List<String> replies, String explanation) {
+        TaskAnswer a = answerable(scope, answerId);
         OrgUnit township = units.getUnchecked(a.getTownshipId());
-        if (!ownTownship(scope, township)) {
-            throw new AccessDeniedException("not this township's answer");
-        }
-        if (a.getStatus() == AnswerStatus.ACCEPTED) {
-            throw new RuleViolationException("request.error.accepted");
-        }
-        if (a.getStatus() == AnswerStatus.SUBMITTED) {
-            throw new RuleViolationException("request.error.submitted");
-        }
         ReportingTask task = taskOf(a);
+        if (task.isForReport()) {
+            throw new RuleViolationException("request.error.reportRequest");
+        }
+        List<String> replied = new ArrayList<>();
+        for (int i = 0; i < task.getQuestions().size(); i++) {
+            String reply = i < replies.size() ? replies.get(i) : null;
+            if (reply == null || reply.isBlank()) {
+                throw RuleViolationException.at("replies[" + i + "]", "request.validation.reply");
+            }
+            replied.add(reply.strip());
+        }
         List<TaskFigure> figures = new ArrayList<>();
         for (Prefill p : prefill(task, township)) {
             BigDecimal value = typed.get(p.measure());
@@ -258,9 +296,115 @@ class RequestService {
             }
             figures.add(new TaskFigure(p.measure(), p.fromRecords(), kept ? null : value, note));
         }
-        a.submit(figures, explanation == null || explanation.isBlank() ? null : explanation.strip(), scope.username(),
-                clock.instant());
+        a.submit(figures, replied, blankToNull(explanation), scope.username(), clock.instant());
         return answers.saveAndFlush(a);
+    }
+
+    /** The township's own answer, while it may still answer (open or returned). */
+    private TaskAnswer answerable(DataScope scope, long answerId) {
+        scope.require(Permission.REPORT_WRITE);
+        TaskAnswer a = answer(scope, answerId);
+        if (!ownTownship(scope, units.getUnchecked(a.getTownshipId()))) {
+            throw new AccessDeniedException("not this township's answer");
+        }
+        if (a.getStatus() == AnswerStatus.ACCEPTED) {
+            throw new RuleViolationException("request.error.accepted");
+        }
+        if (a.getStatus() == AnswerStatus.SUBMITTED) {
+            throw new RuleViolationException("request.error.submitted");
+        }
+        return a;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * The report answering a report request. The township's writer, opening its open answer, finds its
+     * report of the kind and year linked, generated from its records by the report module if it had
+     * none; anyone else sees the report linked so far (none before the township opened it).
+     */
+    @Transactional
+    Optional<ReportRequests.Linked> report(DataScope scope, TaskAnswer a) {
+        ReportingTask task = taskOf(a);
+        if (!task.isForReport()) {
+            return Optional.empty();
+        }
+        boolean open = a.getStatus() == AnswerStatus.OPEN || a.getStatus() == AnswerStatus.RETURNED;
+        // the township's own writer only: a village clerk's scope does not cover the township's report
+        boolean writer = scope.unitId() == a.getTownshipId() && scope.may(Permission.REPORT_WRITE);
+        if (open && writer) {
+            ReportRequests.Linked linked = reports.findOrGenerate(scope, a.getTownshipId(), task.getReportKind(),
+                    task.getReportYear());
+            if (!Long.valueOf(linked.id()).equals(a.getReportId())) {
+                TaskAnswer managed = answers.findById(a.getId()).orElseThrow();
+                managed.answeredBy(linked.id());
+                answers.saveAndFlush(managed);
+            }
+            return Optional.of(linked);
+        }
+        return a.getReportId() == null ? Optional.empty()
+                : reports.find(a.getTownshipId(), task.getReportKind(), task.getReportYear());
+    }
+
+    /**
+     * Answers a report request in one step: the township's report goes for review (the report module's
+     * own submission, refused while 【待补充】 markers remain) and the answer is submitted with it. A
+     * report already under review or accepted answers as it stands: it is not reviewed twice.
+     */
+    @Transactional
+    TaskAnswer submitReport(DataScope scope, long answerId, String explanation) {
+        TaskAnswer a = answerable(scope, answerId);
+        ReportingTask task = taskOf(a);
+        if (!task.isForReport()) {
+            throw new RuleViolationException("request.error.notReportRequest");
+        }
+        if (scope.unitId() != a.getTownshipId()) {
+            throw new AccessDeniedException("the township's own writer submits its report");
+        }
+        ReportRequests.Linked linked = reports.findOrGenerate(scope, a.getTownshipId(), task.getReportKind(),
+                task.getReportYear());
+        a.answeredBy(linked.id());
+        // submitted first, so that the report's submission below finds the answer already in step
+        a.submit(List.of(), List.of(), blankToNull(explanation), scope.username(), clock.instant());
+        answers.saveAndFlush(a);
+        if (linked.editable()) {
+            reports.submit(scope, linked.id());
+        }
+        return a;
+    }
+
+    /**
+     * A report answering a request is reviewed once, by the report module: its submission, return and
+     * acceptance (on the report page or through the request page) carry the answer along.
+     */
+    @EventListener
+    @Transactional
+    void onReportReviewed(ReportReviewed e) {
+        for (TaskAnswer a : answers.findByReportId(e.reportId())) {
+            switch (e.action()) {
+                case "SUBMIT" -> {
+                    if (a.getStatus() == AnswerStatus.OPEN || a.getStatus() == AnswerStatus.RETURNED) {
+                        a.submit(List.of(), List.of(), a.getExplanation(), e.username(), clock.instant());
+                    }
+                }
+                case "RETURN" -> {
+                    if (a.getStatus() == AnswerStatus.SUBMITTED) {
+                        a.returnWith(e.comment(), e.username(), clock.instant());
+                    }
+                }
+                case "ACCEPT" -> {
+                    if (a.getStatus() == AnswerStatus.SUBMITTED) {
+                        a.accept(e.username(), clock.instant());
+                    }
+                }
+                default -> {
+                    continue;
+                }
+            }
+            answers.save(a);
+        }
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
@@ -270,6 +414,11 @@ class RequestService {
     @Transactional
     TaskAnswer returnAnswer(DataScope scope, long answerId, String reason) {
         TaskAnswer a = decidable(scope, answerId);
+        if (a.getReportId() != null) {
+            // the report's review: the report module returns it, tells the township, and the answer follows
+            reports.returnToTownship(scope, a.getReportId(), reason.strip());
+            return answers.findById(answerId).orElseThrow();
+        }
         a.returnWith(reason.strip(), scope.username(), clock.instant());
         ReportingTask task = taskOf(a);
         notifications.notify(a.getTownshipId(), OFFICERS, zh("request.notify.returned", task.getTitle(), reason.strip()),
@@ -280,6 +429,11 @@ class RequestService {
     @Transactional
     TaskAnswer accept(DataScope scope, long answerId) {
         TaskAnswer a = decidable(scope, answerId);
+        if (a.getReportId() != null && !reports.get(scope, a.getReportId()).accepted()) {
+            reports.accept(scope, a.getReportId());
+            return answers.findById(answerId).orElseThrow();
+        }
+        // a table, or a report the county had already accepted (it is not reviewed twice)
         a.accept(scope.username(), clock.instant());
         notifications.notify(a.getTownshipId(), OFFICERS, zh("request.notify.accepted", taskOf(a).getTitle()),
                 "/requests/answers/" + a.getId());
