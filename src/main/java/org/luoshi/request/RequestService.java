@@ -472,11 +472,18 @@ class RequestService {
     /** Writes the reminders (the class reads by default: on PostgreSQL a read-only transaction refuses them). */
     @Transactional
     int remind(ReportingTask task) {
-        LocalDate today = today();
+        return remind(task, clock);
+    }
+
+    /** The reminders as of the clock's day (the scheduled job's, which tests may set). */
+    @Transactional
+    int remind(ReportingTask task, Clock clock) {
+        ZoneId zone = clock.getZone();
+        LocalDate today = LocalDate.now(clock);
         int reminded = 0;
         for (TaskAnswer a : answers.findByTaskIdOrderByIdAsc(task.getId())) {
             boolean open = a.getStatus() == AnswerStatus.OPEN || a.getStatus() == AnswerStatus.RETURNED;
-            boolean today_ = a.getRemindedAt() != null && a.getRemindedAt().atZone(zone()).toLocalDate().equals(today);
+            boolean today_ = a.getRemindedAt() != null && a.getRemindedAt().atZone(zone).toLocalDate().equals(today);
             if (!open || today_) {
                 continue;
             }
