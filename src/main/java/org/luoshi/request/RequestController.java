@@ -84,7 +84,8 @@ class RequestController {
     String send(DataScope scope, @Valid @ModelAttribute("form") RequestForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         boolean forReport = form.getReportKind() != null && !form.getReportKind().isBlank();
-        if (!forReport && form.getMeasures().isEmpty() && form.questionList().isEmpty()) {
+        boolean withTemplate = form.getTemplate() != null && !form.getTemplate().isEmpty();
+        if (!forReport && !withTemplate && form.getMeasures().isEmpty() && form.questionList().isEmpty()) {
             // a table asks for at least a measure or a question; a report request for neither
             errors.rejectValue("measures", "request.validation.measures", msg("request.validation.measures"));
         }
@@ -221,6 +222,8 @@ class RequestController {
         model.addAttribute("form", form);
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("mayAnswer", mayAnswer);
+        model.addAttribute("withTemplate", requests.hasTemplate(task));
+        model.addAttribute("hasSheet", requests.hasTemplate(task) && (mayAnswer || a.isAnswered()));
         model.addAttribute("mayDecide", task.getOwnerUnitId() == scope.unitId()
                 && a.getStatus() == AnswerStatus.SUBMITTED && scope.may(Permission.COUNTY_OVERSEE));
         return "request/answer";
@@ -280,6 +283,47 @@ class RequestController {
             }
             return forms.done("/requests/answers/" + answerId, "request.submitted");
         });
+    }
+
+    /** The township's template filled from its records (while it answers), or the copy it submitted. */
+    @GetMapping("/answers/{answerId}/sheet.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> sheet(DataScope scope, @PathVariable long answerId) {
+        RequestService.Sheet sheet = requests.sheet(scope, requests.answer(scope, answerId));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(sheet.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(sheet.content());
+    }
+
+    /** The township submits its filled copy of the template: the file is the answer. */
+    @PostMapping("/answers/{answerId}/sheet")
+    @PreAuthorize("hasAuthority('report:write')")
+    String uploadSheet(DataScope scope, @PathVariable long answerId,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) String explanation, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        TaskAnswer a = requests.answer(scope, answerId);
+        AnswerForm kept = new AnswerForm();
+        kept.setExplanation(explanation);
+        return forms.submit(false, model, response, redirect, () -> answerPage(scope, a, kept,
+                fieldErrorsOf(model), model), () -> {
+            try {
+                requests.submitSheet(scope, answerId, file == null ? null : file.getBytes(),
+                        file == null ? null : file.getOriginalFilename(), explanation);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return forms.done("/requests/answers/" + answerId, "request.submitted");
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> fieldErrorsOf(Model model) {
+        Object errors = model.asMap().get(FormSubmission.FIELD_ERRORS);
+        return errors == null ? Map.of() : (Map<String, String>) errors;
     }
 
     @PostMapping("/answers/{answerId}/return")

@@ -36,6 +36,9 @@ class RequestForm {
     /** A report kind's name to ask for a report; blank for a table of measures and questions. */
     private String reportKind;
 
+    /** An Excel template whose cells named after measures the ledger fills (optional). */
+    private org.springframework.web.multipart.MultipartFile template;
+
     /** Free questions, one a line. */
     @Size(max = 4000, message = "{request.validation.tooLong}")
     private String questions;
@@ -44,7 +47,24 @@ class RequestForm {
 
     RequestService.Command toCommand() {
         return new RequestService.Command(title, instructions, from, to, List.copyOf(measures), deadline,
-                List.copyOf(townshipIds), reportKind, questionList());
+                List.copyOf(townshipIds), reportKind, questionList(), templateBytes(),
+                template == null ? null : template.getOriginalFilename());
+    }
+
+    private byte[] templateBytes() {
+        try {
+            return template == null || template.isEmpty() ? null : template.getBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public org.springframework.web.multipart.MultipartFile getTemplate() {
+        return template;
+    }
+
+    public void setTemplate(org.springframework.web.multipart.MultipartFile template) {
+        this.template = template;
     }
 
     /** The questions as the county wrote them, a line each, blank lines dropped. */

@@ -20,6 +20,9 @@ import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Permission;
+import org.luoshi.evidence.ContentCheck;
+import org.luoshi.evidence.FileType;
+import org.luoshi.web.UploadException;
 import org.luoshi.report.ReportRequests;
 import org.luoshi.report.ReportReviewed;
 import org.luoshi.web.NotFoundException;
@@ -55,11 +58,15 @@ class RequestService {
     private final MessageSource messages;
     private final Clock clock;
     private final ReportRequests reports;
+    private final TaskSheetRepository sheets;
+    private final ContentCheck contentCheck;
 
     RequestService(ReportingTaskRepository tasks, TaskAnswerRepository answers, OrgUnitService units,
             LedgerStatistics ledger, Notifications notifications, MessageSource messages, Clock clock,
-            ReportRequests reports) {
+            ReportRequests reports, TaskSheetRepository sheets, ContentCheck contentCheck) {
         this.reports = reports;
+        this.sheets = sheets;
+        this.contentCheck = contentCheck;
         this.tasks = tasks;
         this.answers = answers;
         this.units = units;
@@ -74,11 +81,12 @@ class RequestService {
      * @param questions free questions answered in text (a table's, beside or instead of its measures)
      */
     record Command(String title, String instructions, LocalDate from, LocalDate to, List<Measure> measures,
-            LocalDate deadline, List<Long> townshipIds, String reportKind, List<String> questions) {
+            LocalDate deadline, List<Long> townshipIds, String reportKind, List<String> questions, byte[] template,
+            String templateName) {
 
         Command(String title, String instructions, LocalDate from, LocalDate to, List<Measure> measures,
                 LocalDate deadline, List<Long> townshipIds) {
-            this(title, instructions, from, to, measures, deadline, townshipIds, null, List.of());
+            this(title, instructions, from, to, measures, deadline, townshipIds, null, List.of(), null, null);
         }
     }
 
@@ -140,7 +148,22 @@ class RequestService {
             if (c.from().getYear() != c.to().getYear()) {
                 throw RuleViolationException.at("to", "request.error.reportYear");
             }
-        } else if (c.measures().isEmpty() && questions.isEmpty()) {
+        }
+        List<Measure> measures = c.measures();
+        boolean withTemplate = c.template() != null && c.template().length > 0;
+        if (withTemplate) {
+            if (kind != null || !questions.isEmpty()) {
+                throw RuleViolationException.at("template", "request.error.templateAlone");
+            }
+            checkXlsx(c.template(), c.templateName(), "template");
+            // the measures asked are those the county named cells after (and any it ticked besides)
+            java.util.LinkedHashSet<Measure> named = new java.util.LinkedHashSet<>(c.measures());
+            named.addAll(SheetTemplate.namedCells(c.template()).keySet());
+            if (named.size() == c.measures().size()) {
+                throw RuleViolationException.at("template", "request.error.templateNoNames");
+            }
+            measures = List.copyOf(named);
+        } else if (kind == null && c.measures().isEmpty() && questions.isEmpty()) {
             throw RuleViolationException.at("measures", "request.validation.measures");
         }
         Set<Long> chosen = c.townshipIds() == null ? Set.of() : Set.copyOf(c.townshipIds());
@@ -150,8 +173,12 @@ class RequestService {
         }
         ReportingTask task = tasks.saveAndFlush(new ReportingTask(scope.unitId(), c.title().strip(),
                 c.instructions() == null || c.instructions().isBlank() ? null : c.instructions().strip(), c.from(), c.to(),
-                kind != null ? List.of() : c.measures(), c.deadline(), scope.username(), clock.instant())
+                kind != null ? List.of() : measures, c.deadline(), scope.username(), clock.instant())
                 .askingForReport(kind).askingQuestions(kind != null ? List.of() : questions));
+        if (withTemplate) {
+            sheets.save(new TaskSheet(task.getId(), null, ContentCheck.safeName(c.templateName()), c.template(),
+                    scope.username(), clock.instant()));
+        }
         for (OrgUnit township : to) {
             TaskAnswer answer = answers.save(new TaskAnswer(task.getId(), township.getId()));
             notifications.notify(township.getId(), OFFICERS, zh("request.notify.sent", task.getTitle(), task.getDeadline()),
@@ -373,6 +400,94 @@ class RequestService {
             reports.submit(scope, linked.id());
         }
         return a;
+    }
+
+    /** Whether the request carries an Excel template (answered by uploading the filled copy). */
+    boolean hasTemplate(ReportingTask task) {
+        return sheets.existsByTaskIdAndAnswerIdIsNull(task.getId());
+    }
+
+    /** The same content check as every upload, in the words of this form: an .xlsx without macros. */
+    private void checkXlsx(byte[] content, String name, String field) {
+        try {
+            contentCheck.check(content, ContentCheck.safeName(name), java.util.Set.of(FileType.XLSX));
+        } catch (UploadException e) {
+            throw RuleViolationException.at(field, "request.error.notXlsx");
+        }
+    }
+
+    /** A sheet to download, with its file name. */
+    record Sheet(String fileName, byte[] content) {
+    }
+
+    /**
+     * The answer's sheet: for the township while it may answer, the template with the named cells filled
+     * from its records as they are now; otherwise (the county, or after submitting) the copy it submitted.
+     */
+    Sheet sheet(DataScope scope, TaskAnswer a) {
+        ReportingTask task = taskOf(a);
+        TaskSheet template = sheets.findByTaskIdAndAnswerIdIsNull(task.getId())
+                .orElseThrow(() -> new NotFoundException("TaskSheet", a.getId()));
+        OrgUnit township = units.getUnchecked(a.getTownshipId());
+        boolean open = a.getStatus() == AnswerStatus.OPEN || a.getStatus() == AnswerStatus.RETURNED;
+        if (open && ownTownship(scope, township)) {
+            Map<Measure, BigDecimal> figures = new java.util.EnumMap<>(Measure.class);
+            prefill(task, township).forEach(p -> figures.put(p.measure(), p.fromRecords()));
+            return new Sheet(township.getName() + "-" + template.fileName(), SheetTemplate.fill(template.content(), figures));
+        }
+        TaskSheet filled = sheets.findByAnswerId(a.getId()).orElseThrow(() -> new NotFoundException("TaskSheet", a.getId()));
+        return new Sheet(filled.fileName(), filled.content());
+    }
+
+    /**
+     * Submits the township's filled copy of the template: an .xlsx passing the content check, whose named
+     * cells still hold the ledger's figures; a named cell changed is taken as typed over only with the
+     * explanation saying why (marked as such wherever it shows). The file is kept for the county.
+     */
+    @Transactional
+    TaskAnswer submitSheet(DataScope scope, long answerId, byte[] content, String fileName, String explanation) {
+        TaskAnswer a = answerable(scope, answerId);
+        ReportingTask task = taskOf(a);
+        if (!hasTemplate(task)) {
+            throw new RuleViolationException("request.error.noTemplate");
+        }
+        if (content == null || content.length == 0) {
+            throw RuleViolationException.at("file", "request.error.fileRequired");
+        }
+        checkXlsx(content, fileName, "file");
+        Map<Measure, BigDecimal> cells = SheetTemplate.read(content);
+        Map<Measure, CellReferenceText> where = new java.util.EnumMap<>(Measure.class);
+        SheetTemplate.namedCells(content).forEach((m, ref) -> where.put(m, new CellReferenceText(ref.formatAsString())));
+        String why = blankToNull(explanation);
+        List<TaskFigure> figures = new ArrayList<>();
+        for (Prefill p : prefill(task, units.getUnchecked(a.getTownshipId()))) {
+            if (!cells.containsKey(p.measure())) {
+                throw RuleViolationException.at("file", "request.error.sheetNameLost", zh("request.measure." + p.measure().name()));
+            }
+            BigDecimal value = cells.get(p.measure());
+            boolean kept = (value == null && p.fromRecords() == null) || same(value, p.fromRecords());
+            if (!kept && value == null) {
+                throw RuleViolationException.at("file", "request.error.sheetBlank", where.get(p.measure()).text(),
+                        zh("request.measure." + p.measure().name()));
+            }
+            if (!kept && why == null) {
+                throw RuleViolationException.at("explanation", "request.error.sheetTypedOver", where.get(p.measure()).text(),
+                        zh("request.measure." + p.measure().name()));
+            }
+            figures.add(new TaskFigure(p.measure(), p.fromRecords(), kept ? null : value, kept ? null : why));
+        }
+        a.submit(figures, List.of(), why, scope.username(), clock.instant());
+        String name = ContentCheck.safeName(fileName);
+        TaskSheet filled = sheets.findByAnswerId(a.getId()).orElse(null);
+        if (filled == null) {
+            sheets.save(new TaskSheet(task.getId(), a.getId(), name, content, scope.username(), clock.instant()));
+        } else {
+            filled.replace(name, content, scope.username(), clock.instant());
+        }
+        return answers.saveAndFlush(a);
+    }
+
+    private record CellReferenceText(String text) {
     }
 
     /**
