@@ -371,7 +371,8 @@ class RequestService {
             }
             return Optional.of(linked);
         }
-        return a.getReportId() == null ? Optional.empty()
+        // a draft is the township's own: the county sees the report once it was sent
+        return a.getReportId() == null || a.getStatus() == AnswerStatus.OPEN ? Optional.empty()
                 : reports.find(a.getTownshipId(), task.getReportKind(), task.getReportYear());
     }
 
