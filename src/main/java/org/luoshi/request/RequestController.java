@@ -168,6 +168,28 @@ class RequestController {
         table.finish();
     }
 
+    /**
+     * A printable summary of all answers for the county: per township its status, figures (typed-over ones
+     * marked), replies and report, every figure as submitted, none computed here.
+     */
+    @GetMapping("/{id}/summary")
+    @PreAuthorize("hasAuthority('county:oversee')")
+    String summary(DataScope scope, @PathVariable long id, Model model) {
+        ReportingTask task = requests.task(scope, id);
+        List<RequestService.AnswerRow> rows = requests.rows(scope, task);
+        Map<Long, ReportRequests.Linked> reports = new java.util.HashMap<>();
+        if (task.isForReport()) {
+            rows.forEach(r -> requests.report(scope, r.answer()).ifPresent(l -> reports.put(r.answer().getId(), l)));
+        }
+        model.addAttribute("task", task);
+        model.addAttribute("rows", rows);
+        model.addAttribute("reports", reports);
+        model.addAttribute("answered", rows.stream().filter(r -> r.answer().isAnswered()).count());
+        model.addAttribute("late", rows.stream().filter(RequestService.AnswerRow::late).count());
+        model.addAttribute("today", requests.today());
+        return "request/summary";
+    }
+
     @GetMapping("/burden")
     @PreAuthorize("hasAuthority('county:oversee')")
     String burden(DataScope scope, @RequestParam(required = false) Integer year, Model model) {

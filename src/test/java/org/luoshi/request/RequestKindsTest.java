@@ -229,6 +229,13 @@ class RequestKindsTest {
 
         List<List<String>> rows = XlsxDownload.rows(as("county", get("/requests/" + task.getId() + "/answers.xlsx"))
                 .andExpect(status().isOk()).andReturn());
+        // the printable summary: every township's status and replies, the county's only
+        as("county", get("/requests/" + task.getId() + "/summary")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"summary-" + township.getId() + "\"")))
+                .andExpect(content().string(containsString("专职人员不足")))
+                .andExpect(content().string(containsString("已报送 1 个，逾期 1 个")));
+        as(officer, get("/requests/" + task.getId() + "/summary")).andExpect(status().isForbidden());
+        as("county", get("/requests/" + Long.MAX_VALUE + "/summary")).andExpect(status().isNotFound());
         int column = rows.get(0).indexOf("问题回答");
         assertThat(rows.get(1).get(column)).contains("存在的主要困难：专职人员不足");
         assertThat(rows.get(1).get(rows.get(0).indexOf("逾期"))).isIn("是", "true", "TRUE");
