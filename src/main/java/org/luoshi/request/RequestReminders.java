@@ -34,7 +34,7 @@ class RequestReminders {
     @Scheduled(cron = "${luoshi.request.reminder-cron:0 30 8 * * *}", zone = "${luoshi.zone}")
     @Transactional
     public void run() {
-        remindAll(clock);
+        remindAll(this.clock);
     }
 
     /**
@@ -44,11 +44,11 @@ class RequestReminders {
      * @return how many townships were reminded
      */
     @Transactional
-    public int remindAll(Clock at) {
-        LocalDate today = LocalDate.now(at);
+    public int remindAll(Clock clock) {
+        LocalDate today = LocalDate.now(clock);
         int reminded = 0;
         for (ReportingTask task : tasks.findByDeadlineBetween(today.minusDays(daysAfter), today.plusDays(daysBefore))) {
-            reminded += requests.remind(task, at);
+            reminded += requests.remind(task, clock);
         }
         return reminded;
     }
