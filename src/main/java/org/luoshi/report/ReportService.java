@@ -37,10 +37,12 @@ class ReportService {
     private final org.luoshi.inspection.Notifications notifications;
     private final org.springframework.context.MessageSource messages;
     private final ReportSources sources;
+    private final org.springframework.context.ApplicationEventPublisher published;
 
     ReportService(ReportRepository reports, ReportVersionRepository versions, ReportEventRepository events,
             OrgUnitService units, ReportFigures figures, ObjectMapper json, Clock clock, org.luoshi.inspection.Notifications notifications, org.springframework.context.MessageSource messages,
-            ReportSources sources) {
+            ReportSources sources, org.springframework.context.ApplicationEventPublisher published) {
+        this.published = published;
         this.sources = sources;
         this.messages = messages;
         this.notifications = notifications;
@@ -248,6 +250,7 @@ class ReportService {
         }
         report.submit(viewer.username(), now);
         events.save(new ReportEvent(id, ReportEvent.Action.SUBMIT, viewer.username(), null, latest(report).getNumber(), now));
+        published.publishEvent(new ReportReviewed(id, "SUBMIT", viewer.username(), null));
         return report;
     }
 
@@ -261,6 +264,7 @@ class ReportService {
         events.save(new ReportEvent(id, ReportEvent.Action.RETURN, viewer.username(), comment.strip(),
                 latest(report).getNumber(), now));
         tellTownship(report, "report.notice.returned", comment.strip());
+        published.publishEvent(new ReportReviewed(id, "RETURN", viewer.username(), comment.strip()));
         return report;
     }
 
@@ -271,6 +275,7 @@ class ReportService {
         events.save(new ReportEvent(id, ReportEvent.Action.ACCEPT, viewer.username(), blankToNull(comment),
                 latest(report).getNumber(), now));
         tellTownship(report, "report.notice.accepted", comment == null || comment.isBlank() ? "" : comment.strip());
+        published.publishEvent(new ReportReviewed(id, "ACCEPT", viewer.username(), blankToNull(comment)));
         return report;
     }
 

@@ -1,7 +1,9 @@
 package org.luoshi.request;
 
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,7 @@ class AnswerForm {
     private Map<String, String> values = new HashMap<>();
     private Map<String, String> shown = new HashMap<>();
     private Map<String, String> notes = new HashMap<>();
+    private List<String> replies = new ArrayList<>();
 
     @Size(max = 2000, message = "{request.validation.tooLong}")
     private String explanation;
@@ -40,6 +43,15 @@ class AnswerForm {
 
     public void setNotes(Map<String, String> notes) {
         this.notes = notes;
+    }
+
+    /** The text replies to the request's free questions, in their order. */
+    public List<String> getReplies() {
+        return replies;
+    }
+
+    public void setReplies(List<String> replies) {
+        this.replies = replies;
     }
 
     public String getExplanation() {

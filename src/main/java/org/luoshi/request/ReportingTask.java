@@ -32,6 +32,8 @@ class ReportingTask {
     private LocalDate deadline;
     private String createdBy;
     private Instant createdAt;
+    private String reportKind;
+    private String questions;
 
     @Version
     private long version;
@@ -46,10 +48,22 @@ class ReportingTask {
         this.instructions = instructions;
         this.periodFrom = periodFrom;
         this.periodTo = periodTo;
-        this.measures = measures.stream().map(Enum::name).collect(Collectors.joining(","));
+        this.measures = measures.isEmpty() ? null : measures.stream().map(Enum::name).collect(Collectors.joining(","));
         this.deadline = deadline;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+    }
+
+    /** A request for a report of a kind (a name of report.ReportKind) for the period's year, instead of a table. */
+    ReportingTask askingForReport(String kind) {
+        this.reportKind = kind;
+        return this;
+    }
+
+    /** Free questions beside the measures, answered in text: what the measure list does not hold. */
+    ReportingTask askingQuestions(List<String> asked) {
+        this.questions = asked.isEmpty() ? null : String.join("\n", asked);
+        return this;
     }
 
     public Long getId() {
@@ -90,6 +104,25 @@ class ReportingTask {
 
     /** The measures asked for, in the order the county chose. */
     public List<Measure> getMeasures() {
-        return Arrays.stream(measures.split(",")).map(Measure::valueOf).toList();
+        return measures == null ? List.of() : Arrays.stream(measures.split(",")).map(Measure::valueOf).toList();
+    }
+
+    /** The report kind asked for, or null for a table of measures and questions. */
+    public String getReportKind() {
+        return reportKind;
+    }
+
+    public boolean isForReport() {
+        return reportKind != null;
+    }
+
+    /** The report's year: a report request's period lies within one year. */
+    public int getReportYear() {
+        return periodFrom.getYear();
+    }
+
+    /** The free questions, in the county's order (a question per line as sent). */
+    public List<String> getQuestions() {
+        return questions == null ? List.of() : List.of(questions.split("\n"));
     }
 }

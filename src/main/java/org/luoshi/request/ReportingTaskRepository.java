@@ -8,4 +8,6 @@ interface ReportingTaskRepository extends JpaRepository<ReportingTask, Long> {
     List<ReportingTask> findByOwnerUnitIdOrderByCreatedAtDescIdDesc(long ownerUnitId);
 
     List<ReportingTask> findByIdIn(java.util.Collection<Long> ids);
+
+    List<ReportingTask> findByDeadlineBetween(java.time.LocalDate from, java.time.LocalDate to);
 }

@@ -13,6 +13,7 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Permission;
+import org.luoshi.report.ReportRequests;
 import org.luoshi.web.FormSubmission;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
@@ -73,6 +74,7 @@ class RequestController {
     private String newPage(DataScope scope, RequestForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("measures", Measure.values());
+        model.addAttribute("reportKinds", ReportRequests.requestableKinds());
         model.addAttribute("townships", requests.recipients(scope));
         return "request/new";
     }
@@ -81,7 +83,13 @@ class RequestController {
     @PreAuthorize("hasAuthority('county:oversee')")
     String send(DataScope scope, @Valid @ModelAttribute("form") RequestForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return forms.submit(errors.hasErrors(), model, response, redirect, () -> newPage(scope, form, model), () -> {
+        boolean forReport = form.getReportKind() != null && !form.getReportKind().isBlank();
+        boolean withTemplate = form.getTemplate() != null && !form.getTemplate().isEmpty();
+        if (!forReport && !withTemplate && form.getMeasures().isEmpty() && form.questionList().isEmpty()) {
+            // a table asks for at least a measure or a question; a report request for neither
+            errors.rejectValue("measures", "request.validation.measures", msg("request.validation.measures"));
+        }
+        return forms.submit(errors, model, response, redirect, () -> newPage(scope, form, model), () -> {
             ReportingTask task = requests.send(scope, form.toCommand());
             return forms.done("/requests/" + task.getId(), "request.sent", task.getTitle());
         });
@@ -115,6 +123,12 @@ class RequestController {
         List<String> headers = new ArrayList<>(List.of("request.export.township", "request.export.status",
                 "request.export.submittedAt", "request.export.late"));
         task.getMeasures().forEach(m -> headers.add("request.measure." + m.name()));
+        if (task.isForReport()) {
+            headers.add("request.export.report");
+        }
+        if (!task.getQuestions().isEmpty()) {
+            headers.add("request.export.replies");
+        }
         headers.add("request.export.typed");
         headers.add("request.export.explanation");
         XlsxTable table = XlsxTable.start(response, messages, requests.today(), "request.export.file",
@@ -134,11 +148,46 @@ class RequestController {
                     typed.add(table.text("request.measure." + m.name()));
                 }
             }
+            if (task.isForReport()) {
+                cells.add(a.isAnswered() ? requests.report(scope, a).map(r -> r.title() + "（"
+                        + table.text("report.status." + r.status()) + "）").orElse(null) : null);
+            }
+            if (!task.getQuestions().isEmpty()) {
+                List<String> replies = new ArrayList<>();
+                for (int i = 0; i < task.getQuestions().size(); i++) {
+                    if (a.isAnswered() && a.reply(i) != null) {
+                        replies.add((i + 1) + ". " + task.getQuestions().get(i) + "：" + a.reply(i));
+                    }
+                }
+                cells.add(String.join("\n", replies));
+            }
             cells.add(String.join("、", typed));
             cells.add(a.getExplanation());
             table.row(cells.toArray());
         }
         table.finish();
+    }
+
+    /**
+     * A printable summary of all answers for the county: per township its status, figures (typed-over ones
+     * marked), replies and report, every figure as submitted, none computed here.
+     */
+    @GetMapping("/{id}/summary")
+    @PreAuthorize("hasAuthority('county:oversee')")
+    String summary(DataScope scope, @PathVariable long id, Model model) {
+        ReportingTask task = requests.task(scope, id);
+        List<RequestService.AnswerRow> rows = requests.rows(scope, task);
+        Map<Long, ReportRequests.Linked> reports = new java.util.HashMap<>();
+        if (task.isForReport()) {
+            rows.forEach(r -> requests.report(scope, r.answer()).ifPresent(l -> reports.put(r.answer().getId(), l)));
+        }
+        model.addAttribute("task", task);
+        model.addAttribute("rows", rows);
+        model.addAttribute("reports", reports);
+        model.addAttribute("answered", rows.stream().filter(r -> r.answer().isAnswered()).count());
+        model.addAttribute("late", rows.stream().filter(RequestService.AnswerRow::late).count());
+        model.addAttribute("today", requests.today());
+        return "request/summary";
     }
 
     @GetMapping("/burden")
@@ -180,10 +229,13 @@ class RequestController {
                 }
             }
             form.setExplanation(a.getExplanation());
+            form.setReplies(new ArrayList<>(a.getReplies()));
         }
         Map<Measure, String> urls = new EnumMap<>(Measure.class);
         task.getMeasures().forEach(m -> urls.put(m, RequestService.recordsUrl(m, township, task)));
         model.addAttribute("task", task);
+        // a report request: the township's report, generated when its writer first opens the answer
+        model.addAttribute("report", requests.report(scope, a).orElse(null));
         model.addAttribute("answer", a);
         model.addAttribute("township", township);
         model.addAttribute("late", requests.late(task, a));
@@ -192,6 +244,8 @@ class RequestController {
         model.addAttribute("form", form);
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("mayAnswer", mayAnswer);
+        model.addAttribute("withTemplate", requests.hasTemplate(task));
+        model.addAttribute("hasSheet", requests.hasTemplate(task) && (mayAnswer || a.isAnswered()));
         model.addAttribute("mayDecide", task.getOwnerUnitId() == scope.unitId()
                 && a.getStatus() == AnswerStatus.SUBMITTED && scope.may(Permission.COUNTY_OVERSEE));
         return "request/answer";
@@ -207,6 +261,16 @@ class RequestController {
         Map<Measure, BigDecimal> shown = new EnumMap<>(Measure.class);
         Map<Measure, String> notes = new EnumMap<>(Measure.class);
         Map<String, String> fieldErrors = new LinkedHashMap<>();
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < task.getQuestions().size(); i++) {
+            String reply = i < form.getReplies().size() ? form.getReplies().get(i) : null;
+            if (reply == null || reply.isBlank()) {
+                fieldErrors.put("replies[" + i + "]", msg("request.validation.reply"));
+            } else if (reply.length() > 2000) {
+                fieldErrors.put("replies[" + i + "]", msg("request.validation.tooLong"));
+            }
+            replies.add(reply);
+        }
         for (Measure m : task.getMeasures()) {
             String text = form.getValues().get(m.name());
             BigDecimal value = number(text);
@@ -234,9 +298,54 @@ class RequestController {
         }
         boolean invalid = errors.hasErrors() || !fieldErrors.isEmpty();
         return forms.submit(invalid, model, response, redirect, () -> answerPage(scope, a, form, fieldErrors, model), () -> {
-            requests.submit(scope, answerId, typed, shown, notes, form.getExplanation());
+            if (task.isForReport()) {
+                requests.submitReport(scope, answerId, form.getExplanation());
+            } else {
+                requests.submit(scope, answerId, typed, shown, notes, replies, form.getExplanation());
+            }
             return forms.done("/requests/answers/" + answerId, "request.submitted");
         });
+    }
+
+    /** The township's template filled from its records (while it answers), or the copy it submitted. */
+    @GetMapping("/answers/{answerId}/sheet.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> sheet(DataScope scope, @PathVariable long answerId) {
+        RequestService.Sheet sheet = requests.sheet(scope, requests.answer(scope, answerId));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(sheet.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(sheet.content());
+    }
+
+    /** The township submits its filled copy of the template: the file is the answer. */
+    @PostMapping("/answers/{answerId}/sheet")
+    @PreAuthorize("hasAuthority('report:write')")
+    String uploadSheet(DataScope scope, @PathVariable long answerId,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) String explanation, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        TaskAnswer a = requests.answer(scope, answerId);
+        AnswerForm kept = new AnswerForm();
+        kept.setExplanation(explanation);
+        return forms.submit(false, model, response, redirect, () -> answerPage(scope, a, kept,
+                fieldErrorsOf(model), model), () -> {
+            try {
+                requests.submitSheet(scope, answerId, file == null ? null : file.getBytes(),
+                        file == null ? null : file.getOriginalFilename(), explanation);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return forms.done("/requests/answers/" + answerId, "request.submitted");
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> fieldErrorsOf(Model model) {
+        Object errors = model.asMap().get(FormSubmission.FIELD_ERRORS);
+        return errors == null ? Map.of() : (Map<String, String>) errors;
     }
 
     @PostMapping("/answers/{answerId}/return")

@@ -1,7 +1,6 @@
 package org.luoshi.request;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -31,14 +30,62 @@ class RequestForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate deadline;
 
-    @NotEmpty(message = "{request.validation.measures}")
+    // none when a report is asked for, or when free questions alone are asked (checked by the service)
     private List<Measure> measures = new ArrayList<>();
+
+    /** A report kind's name to ask for a report; blank for a table of measures and questions. */
+    private String reportKind;
+
+    /** An Excel template whose cells named after measures the ledger fills (optional). */
+    private org.springframework.web.multipart.MultipartFile template;
+
+    /** Free questions, one a line. */
+    @Size(max = 4000, message = "{request.validation.tooLong}")
+    private String questions;
 
     private List<Long> townshipIds = new ArrayList<>();
 
     RequestService.Command toCommand() {
         return new RequestService.Command(title, instructions, from, to, List.copyOf(measures), deadline,
-                List.copyOf(townshipIds));
+                List.copyOf(townshipIds), reportKind, questionList(), templateBytes(),
+                template == null ? null : template.getOriginalFilename());
+    }
+
+    private byte[] templateBytes() {
+        try {
+            return template == null || template.isEmpty() ? null : template.getBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public org.springframework.web.multipart.MultipartFile getTemplate() {
+        return template;
+    }
+
+    public void setTemplate(org.springframework.web.multipart.MultipartFile template) {
+        this.template = template;
+    }
+
+    /** The questions as the county wrote them, a line each, blank lines dropped. */
+    List<String> questionList() {
+        return questions == null ? List.of() : questions.lines().map(String::strip).filter(q -> !q.isEmpty()).toList();
+    }
+
+    public String getReportKind() {
+        return reportKind;
+    }
+
+    public void setReportKind(String reportKind) {
+        this.reportKind = reportKind;
+    }
+
+    public String getQuestions() {
+        return questions;
+    }
+
+    public void setQuestions(String questions) {
+        this.questions = questions;
     }
 
     public String getTitle() {

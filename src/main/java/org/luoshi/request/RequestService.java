@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.luoshi.inspection.Notifications;
@@ -19,9 +20,15 @@ import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Permission;
+import org.luoshi.evidence.ContentCheck;
+import org.luoshi.evidence.FileType;
+import org.luoshi.web.UploadException;
+import org.luoshi.report.ReportRequests;
+import org.luoshi.report.ReportReviewed;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +57,16 @@ class RequestService {
     private final Notifications notifications;
     private final MessageSource messages;
     private final Clock clock;
+    private final ReportRequests reports;
+    private final TaskSheetRepository sheets;
+    private final ContentCheck contentCheck;
 
     RequestService(ReportingTaskRepository tasks, TaskAnswerRepository answers, OrgUnitService units,
-            LedgerStatistics ledger, Notifications notifications, MessageSource messages, Clock clock) {
+            LedgerStatistics ledger, Notifications notifications, MessageSource messages, Clock clock,
+            ReportRequests reports, TaskSheetRepository sheets, ContentCheck contentCheck) {
+        this.reports = reports;
+        this.sheets = sheets;
+        this.contentCheck = contentCheck;
         this.tasks = tasks;
         this.answers = answers;
         this.units = units;
@@ -62,8 +76,18 @@ class RequestService {
         this.clock = clock;
     }
 
+    /**
+     * @param reportKind a report kind (report.ReportKind's name) for a report request, or null for a table
+     * @param questions free questions answered in text (a table's, beside or instead of its measures)
+     */
     record Command(String title, String instructions, LocalDate from, LocalDate to, List<Measure> measures,
-            LocalDate deadline, List<Long> townshipIds) {
+            LocalDate deadline, List<Long> townshipIds, String reportKind, List<String> questions, byte[] template,
+            String templateName) {
+
+        Command(String title, String instructions, LocalDate from, LocalDate to, List<Measure> measures,
+                LocalDate deadline, List<Long> townshipIds) {
+            this(title, instructions, from, to, measures, deadline, townshipIds, null, List.of(), null, null);
+        }
     }
 
     /** A figure as the township sees it before submitting: the records' figure and where to check it. */
@@ -113,6 +137,34 @@ class RequestService {
         if (c.deadline().isBefore(today())) {
             throw new RuleViolationException("request.error.deadlinePast");
         }
+        String kind = c.reportKind() == null || c.reportKind().isBlank() ? null : c.reportKind();
+        List<String> questions = c.questions() == null ? List.of() : c.questions();
+        if (kind != null) {
+            if (!ReportRequests.requestableKinds().contains(kind)) {
+                throw RuleViolationException.at("reportKind", "request.error.reportKind");
+            }
+            // a township's report covers a year: the request's period must lie within one
+            if (c.from().getYear() != c.to().getYear()) {
+                throw RuleViolationException.at("to", "request.error.reportYear");
+            }
+        }
+        List<Measure> measures = c.measures();
+        boolean withTemplate = c.template() != null && c.template().length > 0;
+        if (withTemplate) {
+            if (kind != null || !questions.isEmpty()) {
+                throw RuleViolationException.at("template", "request.error.templateAlone");
+            }
+            checkXlsx(c.template(), c.templateName(), "template");
+            // the measures asked are those the county named cells after (and any it ticked besides)
+            java.util.LinkedHashSet<Measure> named = new java.util.LinkedHashSet<>(c.measures());
+            named.addAll(SheetTemplate.namedCells(c.template()).keySet());
+            if (named.size() == c.measures().size()) {
+                throw RuleViolationException.at("template", "request.error.templateNoNames");
+            }
+            measures = List.copyOf(named);
+        } else if (kind == null && c.measures().isEmpty() && questions.isEmpty()) {
+            throw RuleViolationException.at("measures", "request.validation.measures");
+        }
         Set<Long> chosen = c.townshipIds() == null ? Set.of() : Set.copyOf(c.townshipIds());
         List<OrgUnit> to = recipients(scope).stream().filter(t -> chosen.isEmpty() || chosen.contains(t.getId())).toList();
         if (to.isEmpty()) {
@@ -120,7 +172,12 @@ class RequestService {
         }
         ReportingTask task = tasks.saveAndFlush(new ReportingTask(scope.unitId(), c.title().strip(),
                 c.instructions() == null || c.instructions().isBlank() ? null : c.instructions().strip(), c.from(), c.to(),
-                c.measures(), c.deadline(), scope.username(), clock.instant()));
+                kind != null ? List.of() : measures, c.deadline(), scope.username(), clock.instant())
+                .askingForReport(kind).askingQuestions(kind != null ? List.of() : questions));
+        if (withTemplate) {
+            sheets.save(new TaskSheet(task.getId(), null, ContentCheck.safeName(c.templateName()), c.template(),
+                    scope.username(), clock.instant()));
+        }
         for (OrgUnit township : to) {
             TaskAnswer answer = answers.save(new TaskAnswer(task.getId(), township.getId()));
             notifications.notify(township.getId(), OFFICERS, zh("request.notify.sent", task.getTitle(), task.getDeadline()),
@@ -232,19 +289,27 @@ class RequestService {
     @Transactional
     TaskAnswer submit(DataScope scope, long answerId, Map<Measure, BigDecimal> typed, Map<Measure, BigDecimal> shown,
             Map<Measure, String> notes, String explanation) {
-        scope.require(Permission.REPORT_WRITE);
-        TaskAnswer a = answer(scope, answerId);
+        return submit(scope, answerId, typed, shown, notes, List.of(), explanation);
+    }
+
+    /** @param replies the text replies to the free questions, in their order (each one required) */
+    @Transactional
+    TaskAnswer submit(DataScope scope, long answerId, Map<Measure, BigDecimal> typed, Map<Measure, BigDecimal> shown,
+            Map<Measure, String> notes, List<String> replies, String explanation) {
+        TaskAnswer a = answerable(scope, answerId);
         OrgUnit township = units.getUnchecked(a.getTownshipId());
-        if (!ownTownship(scope, township)) {
-            throw new AccessDeniedException("not this township's answer");
-        }
-        if (a.getStatus() == AnswerStatus.ACCEPTED) {
-            throw new RuleViolationException("request.error.accepted");
-        }
-        if (a.getStatus() == AnswerStatus.SUBMITTED) {
-            throw new RuleViolationException("request.error.submitted");
-        }
         ReportingTask task = taskOf(a);
+        if (task.isForReport()) {
+            throw new RuleViolationException("request.error.reportRequest");
+        }
+        List<String> replied = new ArrayList<>();
+        for (int i = 0; i < task.getQuestions().size(); i++) {
+            String reply = i < replies.size() ? replies.get(i) : null;
+            if (reply == null || reply.isBlank()) {
+                throw RuleViolationException.at("replies[" + i + "]", "request.validation.reply");
+            }
+            replied.add(reply.strip());
+        }
         List<TaskFigure> figures = new ArrayList<>();
         for (Prefill p : prefill(task, township)) {
             BigDecimal value = typed.get(p.measure());
@@ -257,9 +322,204 @@ class RequestService {
             }
             figures.add(new TaskFigure(p.measure(), p.fromRecords(), kept ? null : value, note));
         }
-        a.submit(figures, explanation == null || explanation.isBlank() ? null : explanation.strip(), scope.username(),
-                clock.instant());
+        a.submit(figures, replied, blankToNull(explanation), scope.username(), clock.instant());
         return answers.saveAndFlush(a);
+    }
+
+    /** The township's own answer, while it may still answer (open or returned). */
+    private TaskAnswer answerable(DataScope scope, long answerId) {
+        scope.require(Permission.REPORT_WRITE);
+        TaskAnswer a = answer(scope, answerId);
+        if (!ownTownship(scope, units.getUnchecked(a.getTownshipId()))) {
+            throw new AccessDeniedException("not this township's answer");
+        }
+        if (a.getStatus() == AnswerStatus.ACCEPTED) {
+            throw new RuleViolationException("request.error.accepted");
+        }
+        if (a.getStatus() == AnswerStatus.SUBMITTED) {
+            throw new RuleViolationException("request.error.submitted");
+        }
+        return a;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * The report answering a report request. The township's writer, opening its open answer, finds its
+     * report of the kind and year linked, generated from its records by the report module if it had
+     * none; anyone else sees the report linked so far (none before the township opened it).
+     */
+    @Transactional
+    Optional<ReportRequests.Linked> report(DataScope scope, TaskAnswer a) {
+        ReportingTask task = taskOf(a);
+        if (!task.isForReport()) {
+            return Optional.empty();
+        }
+        boolean open = a.getStatus() == AnswerStatus.OPEN || a.getStatus() == AnswerStatus.RETURNED;
+        // the township's own writer only: a village clerk's scope does not cover the township's report
+        boolean writer = scope.unitId() == a.getTownshipId() && scope.may(Permission.REPORT_WRITE);
+        if (open && writer) {
+            ReportRequests.Linked linked = reports.findOrGenerate(scope, a.getTownshipId(), task.getReportKind(),
+                    task.getReportYear());
+            if (!Long.valueOf(linked.id()).equals(a.getReportId())) {
+                TaskAnswer managed = answers.findById(a.getId()).orElseThrow();
+                managed.answeredBy(linked.id());
+                answers.saveAndFlush(managed);
+            }
+            return Optional.of(linked);
+        }
+        // a draft is the township's own: the county sees the report once it was sent
+        return a.getReportId() == null || a.getStatus() == AnswerStatus.OPEN ? Optional.empty()
+                : reports.find(a.getTownshipId(), task.getReportKind(), task.getReportYear());
+    }
+
+    /**
+     * Answers a report request in one step: the township's report goes for review (the report module's
+     * own submission, refused while 【待补充】 markers remain) and the answer is submitted with it. A
+     * report already under review or accepted answers as it stands: it is not reviewed twice.
+     */
+    @Transactional
+    TaskAnswer submitReport(DataScope scope, long answerId, String explanation) {
+        TaskAnswer a = answerable(scope, answerId);
+        ReportingTask task = taskOf(a);
+        if (!task.isForReport()) {
+            throw new RuleViolationException("request.error.notReportRequest");
+        }
+        if (scope.unitId() != a.getTownshipId()) {
+            throw new AccessDeniedException("the township's own writer submits its report");
+        }
+        ReportRequests.Linked linked = reports.findOrGenerate(scope, a.getTownshipId(), task.getReportKind(),
+                task.getReportYear());
+        a.answeredBy(linked.id());
+        // submitted first, so that the report's submission below finds the answer already in step
+        a.submit(List.of(), List.of(), blankToNull(explanation), scope.username(), clock.instant());
+        answers.saveAndFlush(a);
+        if (linked.editable()) {
+            reports.submit(scope, linked.id());
+        }
+        return a;
+    }
+
+    /** Whether the request carries an Excel template (answered by uploading the filled copy). */
+    boolean hasTemplate(ReportingTask task) {
+        return sheets.existsByTaskIdAndAnswerIdIsNull(task.getId());
+    }
+
+    /** The same content check as every upload, in the words of this form: an .xlsx without macros. */
+    private void checkXlsx(byte[] content, String name, String field) {
+        try {
+            contentCheck.check(content, ContentCheck.safeName(name), java.util.Set.of(FileType.XLSX));
+        } catch (UploadException e) {
+            throw RuleViolationException.at(field, "request.error.notXlsx");
+        }
+    }
+
+    /** A sheet to download, with its file name. */
+    record Sheet(String fileName, byte[] content) {
+    }
+
+    /**
+     * The answer's sheet: for the township while it may answer, the template with the named cells filled
+     * from its records as they are now; otherwise (the county, or after submitting) the copy it submitted.
+     */
+    Sheet sheet(DataScope scope, TaskAnswer a) {
+        ReportingTask task = taskOf(a);
+        TaskSheet template = sheets.findByTaskIdAndAnswerIdIsNull(task.getId())
+                .orElseThrow(() -> new NotFoundException("TaskSheet", a.getId()));
+        OrgUnit township = units.getUnchecked(a.getTownshipId());
+        boolean open = a.getStatus() == AnswerStatus.OPEN || a.getStatus() == AnswerStatus.RETURNED;
+        if (open && ownTownship(scope, township)) {
+            Map<Measure, BigDecimal> figures = new java.util.EnumMap<>(Measure.class);
+            prefill(task, township).forEach(p -> figures.put(p.measure(), p.fromRecords()));
+            return new Sheet(township.getName() + "-" + template.fileName(), SheetTemplate.fill(template.content(), figures));
+        }
+        TaskSheet filled = sheets.findByAnswerId(a.getId()).orElseThrow(() -> new NotFoundException("TaskSheet", a.getId()));
+        return new Sheet(filled.fileName(), filled.content());
+    }
+
+    /**
+     * Submits the township's filled copy of the template: an .xlsx passing the content check, whose named
+     * cells still hold the ledger's figures; a named cell changed is taken as typed over only with the
+     * explanation saying why (marked as such wherever it shows). The file is kept for the county.
+     */
+    @Transactional
+    TaskAnswer submitSheet(DataScope scope, long answerId, byte[] content, String fileName, String explanation) {
+        TaskAnswer a = answerable(scope, answerId);
+        ReportingTask task = taskOf(a);
+        if (!hasTemplate(task)) {
+            throw new RuleViolationException("request.error.noTemplate");
+        }
+        if (content == null || content.length == 0) {
+            throw RuleViolationException.at("file", "request.error.fileRequired");
+        }
+        checkXlsx(content, fileName, "file");
+        Map<Measure, BigDecimal> cells = SheetTemplate.read(content);
+        Map<Measure, CellReferenceText> where = new java.util.EnumMap<>(Measure.class);
+        SheetTemplate.namedCells(content).forEach((m, ref) -> where.put(m, new CellReferenceText(ref.formatAsString())));
+        String why = blankToNull(explanation);
+        List<TaskFigure> figures = new ArrayList<>();
+        for (Prefill p : prefill(task, units.getUnchecked(a.getTownshipId()))) {
+            if (!cells.containsKey(p.measure())) {
+                throw RuleViolationException.at("file", "request.error.sheetNameLost", zh("request.measure." + p.measure().name()));
+            }
+            BigDecimal value = cells.get(p.measure());
+            boolean kept = (value == null && p.fromRecords() == null) || same(value, p.fromRecords());
+            if (!kept && value == null) {
+                throw RuleViolationException.at("file", "request.error.sheetBlank", where.get(p.measure()).text(),
+                        zh("request.measure." + p.measure().name()));
+            }
+            if (!kept && why == null) {
+                throw RuleViolationException.at("explanation", "request.error.sheetTypedOver", where.get(p.measure()).text(),
+                        zh("request.measure." + p.measure().name()));
+            }
+            figures.add(new TaskFigure(p.measure(), p.fromRecords(), kept ? null : value, kept ? null : why));
+        }
+        a.submit(figures, List.of(), why, scope.username(), clock.instant());
+        String name = ContentCheck.safeName(fileName);
+        TaskSheet filled = sheets.findByAnswerId(a.getId()).orElse(null);
+        if (filled == null) {
+            sheets.save(new TaskSheet(task.getId(), a.getId(), name, content, scope.username(), clock.instant()));
+        } else {
+            filled.replace(name, content, scope.username(), clock.instant());
+        }
+        return answers.saveAndFlush(a);
+    }
+
+    private record CellReferenceText(String text) {
+    }
+
+    /**
+     * A report answering a request is reviewed once, by the report module: its submission, return and
+     * acceptance (on the report page or through the request page) carry the answer along.
+     */
+    @EventListener
+    @Transactional
+    void onReportReviewed(ReportReviewed e) {
+        for (TaskAnswer a : answers.findByReportId(e.reportId())) {
+            switch (e.action()) {
+                case "SUBMIT" -> {
+                    if (a.getStatus() == AnswerStatus.OPEN || a.getStatus() == AnswerStatus.RETURNED) {
+                        a.submit(List.of(), List.of(), a.getExplanation(), e.username(), clock.instant());
+                    }
+                }
+                case "RETURN" -> {
+                    if (a.getStatus() == AnswerStatus.SUBMITTED) {
+                        a.returnWith(e.comment(), e.username(), clock.instant());
+                    }
+                }
+                case "ACCEPT" -> {
+                    if (a.getStatus() == AnswerStatus.SUBMITTED) {
+                        a.accept(e.username(), clock.instant());
+                    }
+                }
+                default -> {
+                    continue;
+                }
+            }
+            answers.save(a);
+        }
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
@@ -269,6 +529,11 @@ class RequestService {
     @Transactional
     TaskAnswer returnAnswer(DataScope scope, long answerId, String reason) {
         TaskAnswer a = decidable(scope, answerId);
+        if (a.getReportId() != null) {
+            // the report's review: the report module returns it, tells the township, and the answer follows
+            reports.returnToTownship(scope, a.getReportId(), reason.strip());
+            return answers.findById(answerId).orElseThrow();
+        }
         a.returnWith(reason.strip(), scope.username(), clock.instant());
         ReportingTask task = taskOf(a);
         notifications.notify(a.getTownshipId(), OFFICERS, zh("request.notify.returned", task.getTitle(), reason.strip()),
@@ -279,6 +544,11 @@ class RequestService {
     @Transactional
     TaskAnswer accept(DataScope scope, long answerId) {
         TaskAnswer a = decidable(scope, answerId);
+        if (a.getReportId() != null && !reports.get(scope, a.getReportId()).accepted()) {
+            reports.accept(scope, a.getReportId());
+            return answers.findById(answerId).orElseThrow();
+        }
+        // a table, or a report the county had already accepted (it is not reviewed twice)
         a.accept(scope.username(), clock.instant());
         notifications.notify(a.getTownshipId(), OFFICERS, zh("request.notify.accepted", taskOf(a).getTitle()),
                 "/requests/answers/" + a.getId());
@@ -317,11 +587,18 @@ class RequestService {
     /** Writes the reminders (the class reads by default: on PostgreSQL a read-only transaction refuses them). */
     @Transactional
     int remind(ReportingTask task) {
-        LocalDate today = today();
+        return remind(task, clock);
+    }
+
+    /** The reminders as of the clock's day (the scheduled job's, which tests may set). */
+    @Transactional
+    int remind(ReportingTask task, Clock clock) {
+        ZoneId zone = clock.getZone();
+        LocalDate today = LocalDate.now(clock);
         int reminded = 0;
         for (TaskAnswer a : answers.findByTaskIdOrderByIdAsc(task.getId())) {
             boolean open = a.getStatus() == AnswerStatus.OPEN || a.getStatus() == AnswerStatus.RETURNED;
-            boolean today_ = a.getRemindedAt() != null && a.getRemindedAt().atZone(zone()).toLocalDate().equals(today);
+            boolean today_ = a.getRemindedAt() != null && a.getRemindedAt().atZone(zone).toLocalDate().equals(today);
             if (!open || today_) {
                 continue;
             }

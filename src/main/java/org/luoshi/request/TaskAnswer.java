@@ -1,6 +1,7 @@
 package org.luoshi.request;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -43,6 +45,15 @@ class TaskAnswer {
     @Version
     private long version;
 
+    private Long reportId;
+
+    // an indexed list (not a bag), so that it loads eagerly beside the figures
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "task_reply", joinColumns = @JoinColumn(name = "answer_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "reply")
+    private List<String> replies = new ArrayList<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "task_figure", joinColumns = @JoinColumn(name = "answer_id"))
     private List<TaskFigure> figures = new ArrayList<>();
@@ -55,9 +66,11 @@ class TaskAnswer {
         this.townshipId = townshipId;
     }
 
-    void submit(List<TaskFigure> submitted, String explanation, String username, Instant now) {
+    void submit(List<TaskFigure> submitted, List<String> replied, String explanation, String username, Instant now) {
         figures.clear();
         figures.addAll(submitted);
+        replies.clear();
+        replies.addAll(replied);
         this.explanation = explanation;
         this.submittedBy = username;
         this.submittedAt = now;
@@ -75,6 +88,11 @@ class TaskAnswer {
         this.decidedBy = username;
         this.decidedAt = now;
         this.status = AnswerStatus.ACCEPTED;
+    }
+
+    /** Links the township's report that answers a report request. */
+    void answeredBy(long reportId) {
+        this.reportId = reportId;
     }
 
     void reminded(Instant now) {
@@ -123,6 +141,21 @@ class TaskAnswer {
 
     public Instant getRemindedAt() {
         return remindedAt;
+    }
+
+    /** The report answering a report request (null before the township opened it, and for a table). */
+    public Long getReportId() {
+        return reportId;
+    }
+
+    /** The text replies to the request's free questions, in their order. */
+    public List<String> getReplies() {
+        return replies;
+    }
+
+    /** The reply to the question at {@code index}, or null. */
+    public String reply(int index) {
+        return index < replies.size() ? replies.get(index) : null;
     }
 
     public List<TaskFigure> getFigures() {

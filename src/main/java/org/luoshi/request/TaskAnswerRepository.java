@@ -14,4 +14,6 @@ interface TaskAnswerRepository extends JpaRepository<TaskAnswer, Long> {
     List<TaskAnswer> findByTownshipIdOrderByIdDesc(long townshipId);
 
     Optional<TaskAnswer> findByTaskIdAndTownshipId(long taskId, long townshipId);
+
+    List<TaskAnswer> findByReportId(long reportId);
 }

@@ -20,6 +20,7 @@ class RequestBrowserTest extends BrowserJourney {
         signIn("county", "Luoshi@2026");
         page.navigate(url("/requests"));
         page.click("#new-request");
+        assertCleanPage();
         page.fill("#title", title);
         page.check("input[name=measures][value=CENTRAL_GROUP_SESSIONS]");
         page.check("input[name=measures][value=VILLAGES_REACHED]");
@@ -41,6 +42,7 @@ class RequestBrowserTest extends BrowserJourney {
         assertThat(page.locator("#figure-CENTRAL_GROUP_SESSIONS .from-records")).hasText(sessions);
         assertThat(page.locator("#figure-CENTRAL_GROUP_SESSIONS .records-link")).hasAttribute("href",
                 java.util.regex.Pattern.compile("/ledger/study-session\\?unitId=\\d+"));
+        assertCleanPage();
         screenshot("request-answer");
         page.click("#submit-answer");
         assertThat(page.locator("#status")).hasText("已报送");
@@ -52,8 +54,49 @@ class RequestBrowserTest extends BrowserJourney {
         assertThat(page.locator("#answers")).containsText("已报送");
         page.locator("#answers a").first().click();
         assertThat(page.locator("#figure-CENTRAL_GROUP_SESSIONS")).containsText(sessions);
+        assertCleanPage();
         page.click("#accept");
         assertThat(page.locator("#answers")).containsText("已采用");
+        assertCleanPage();
         screenshot("request-accepted");
+    }
+
+    /**
+     * A report request: the township opening it finds its report of the year generated from its records
+     * and linked, and opens it from the request; until it answers, the county sees that nothing came yet.
+     */
+    @Test
+    void aReportRequestOpensTheTownshipsGeneratedReport() {
+        String title = "总结报送-" + UUID.randomUUID().toString().substring(0, 6);
+        signIn("county", "Luoshi@2026");
+        page.navigate(url("/requests/new"));
+        page.fill("#title", title);
+        page.selectOption("#reportKind", "PROPAGANDA_SUMMARY");
+        page.locator("label.form-check", new com.microsoft.playwright.Page.LocatorOptions().setHasText("柳溪镇"))
+                .locator("input[type=checkbox]").check();
+        page.click("#send");
+        assertThat(page.locator("#report-kind")).containsText("宣传思想工作总结");
+        assertCleanPage();
+        String taskUrl = page.url();
+
+        context.clearCookies();
+        signIn("officer", "Luoshi@2026");
+        page.navigate(url("/requests"));
+        page.locator("#received-table a", new com.microsoft.playwright.Page.LocatorOptions().setHasText(title)).click();
+        assertThat(page.locator("#report-link")).isVisible();
+        assertThat(page.locator("#submit-answer")).hasText("报送报告");
+        assertCleanPage();
+        screenshot("request-report");
+        page.click("#report-link");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("/report/\\d+$"));
+        assertCleanPage();
+
+        context.clearCookies();
+        signIn("county", "Luoshi@2026");
+        page.navigate(taskUrl);
+        page.locator("#answers a").first().click();
+        assertThat(page.locator("#report-answer")).containsText("宣传思想工作总结");
+        assertThat(page.locator("#status")).hasText("未报送");
+        assertCleanPage();
     }
 }
