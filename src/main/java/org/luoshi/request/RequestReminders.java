@@ -2,6 +2,7 @@ package org.luoshi.request;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ class RequestReminders {
     }
 
     @Scheduled(cron = "${luoshi.request.reminder-cron:0 30 8 * * *}", zone = "${luoshi.zone}")
+    @SchedulerLock(name = "request-reminders", lockAtLeastFor = "${luoshi.jobs.lock-at-least}")
     @Transactional
     public void run() {
         remindAll(this.clock);
