@@ -81,6 +81,12 @@ class LedgerRollups {
         return "r.org_unit_id, r.unit_path, " + subKind(kind) + ", " + monthKey("r.occurred_on");
     }
 
+    /** {@link #key} as a GROUP BY list: PostgreSQL refuses the constant '' of a kind without sub-kinds there. */
+    private static String groupBy(RecordKind kind) {
+        return "r.org_unit_id, r.unit_path, " + kind.subKind().map(f -> "coalesce(d." + f.column() + ", ''), ").orElse("")
+                + monthKey("r.occurred_on");
+    }
+
     /**
      * Adds ({@code sign} 1) or takes away (-1) the share of these records of the kind, whatever their
      * deleted flag: the caller adds a record after it has been written or restored and takes it away
@@ -119,7 +125,7 @@ class LedgerRollups {
         StringBuilder select = new StringBuilder("select ").append(key(kind)).append(", count(*)");
         numeric.forEach(f -> select.append(", coalesce(sum(d.").append(f.column()).append("), 0)"));
         String from = " from ledger_record r join " + kind.table() + " d on d.record_id = r.id";
-        String where = " where r.kind = :kind and r.id in (:ids) group by " + key(kind);
+        String where = " where r.kind = :kind and r.id in (:ids) group by " + groupBy(kind);
         jdbc.sql(select + from + where).param("kind", kind.code()).param("ids", ids).query(rs -> {
             Cell cell = new Cell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), RECORDS);
             deltas.merge(cell, BigDecimal.valueOf(rs.getLong(5)), BigDecimal::add);
@@ -202,7 +208,7 @@ class LedgerRollups {
         long rows = 0;
         for (RecordKind kind : kinds.all()) {
             String from = " from ledger_record r join " + kind.table() + " d on d.record_id = r.id";
-            String where = " where r.kind = :kind and r.deleted_at is null group by " + key(kind);
+            String where = " where r.kind = :kind and r.deleted_at is null group by " + groupBy(kind);
             String insert = "insert into ledger_rollup (org_unit_id, unit_path, sub_kind, month_key, kind, measure, total) select "
                     + key(kind) + ", :kind, ";
             rows += jdbc.sql(insert + "'" + RECORDS + "', count(*)" + from + where).param("kind", kind.code()).update();
