@@ -98,7 +98,10 @@ public class EvaluationService {
         SetDefinition definition = set.definition();
         LedgerFigures figures = PrefetchedFigures.of(ledger(), definition.indicators(),
                 townships.stream().map(OrgUnit::getPath).toList(), definition.year(), asOf);
-        return townships.stream().map(t -> evaluate(figures, set, t, asOf)).toList();
+        // manual scores of all of them in one query too: nothing here is asked once per township
+        java.util.Map<Long, java.util.Map<String, ManualScoreValue>> manual = sets.manualScores(set,
+                townships.stream().map(OrgUnit::getId).toList());
+        return townships.stream().map(t -> evaluate(figures, set, t, asOf, manual.get(t.getId()))).toList();
     }
 
     /**
@@ -141,6 +144,11 @@ public class EvaluationService {
     }
 
     private Evaluation evaluate(LedgerFigures ledger, IndicatorSet set, OrgUnit township, LocalDate asOf) {
+        return evaluate(ledger, set, township, asOf, sets.manualScores(set, township.getId()));
+    }
+
+    private Evaluation evaluate(LedgerFigures ledger, IndicatorSet set, OrgUnit township, LocalDate asOf,
+            java.util.Map<String, ManualScoreValue> manualScores) {
         SetDefinition definition = set.definition();
         if (!(ledger instanceof PrefetchedFigures)) {
             ledger = PrefetchedFigures.of(ledger, definition.indicators(), List.of(township.getPath()),
@@ -151,7 +159,7 @@ public class EvaluationService {
                 ? LocaleContextHolder.getLocale() : java.util.Locale.SIMPLIFIED_CHINESE;
         return new Evaluator(ledger, messages, locale).evaluate(definition.name(),
                 definition.year(), township.getPath(), definition.indicators(),
-                sets.manualScores(set, township.getId()), asOf);
+                manualScores, asOf);
     }
 
     private OrgUnit township(DataScope scope, long townshipId) {

@@ -391,6 +391,32 @@ class IndicatorSetService {
         return byCode;
     }
 
+    /**
+     * {@link #manualScores(IndicatorSet, long)} of many townships in one query: a ranking asks for
+     * every township of a county at once.
+     */
+    java.util.Map<Long, java.util.Map<String, ManualScoreValue>> manualScores(IndicatorSet set,
+            java.util.Collection<Long> townshipIds) {
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        set.getIndicators().forEach(i -> codes.put(i.getId(), i.getCode()));
+        java.util.Map<Long, java.util.Map<String, ManualScoreValue>> byTownship = new java.util.HashMap<>();
+        townshipIds.forEach(id -> byTownship.put(id, new java.util.HashMap<>()));
+        if (!codes.isEmpty() && !townshipIds.isEmpty()) {
+            manualScores.findByIndicatorIdInAndOrgUnitIdIn(codes.keySet(), townshipIds)
+                    .forEach(m -> byTownship.get(m.getOrgUnitId()).put(codes.get(m.getIndicatorId()), m.value()));
+        }
+        return byTownship;
+    }
+
+    /** The first published set of the year of each unit that has one: what a ranking of its townships uses. */
+    java.util.Map<Long, IndicatorSet> countySets(java.util.Collection<Long> ownerIds, int year) {
+        java.util.Map<Long, IndicatorSet> found = new java.util.HashMap<>();
+        sets.findByYearOrderByIdAsc(year).stream()
+                .filter(s -> s.isPublished() && ownerIds.contains(s.getOwnerUnitId()))
+                .forEach(s -> found.putIfAbsent(s.getOwnerUnitId(), s));
+        return found;
+    }
+
     /** The published sets that apply to a township in a year: its county's and its own. */
     List<IndicatorSet> applicable(OrgUnit township, int year) {
         return sets.findByYearOrderByIdAsc(year).stream()

@@ -32,6 +32,10 @@ class ManualScore {
     protected ManualScore() {
     }
 
+    Long getOrgUnitId() {
+        return orgUnitId;
+    }
+
     ManualScore(long indicatorId, long orgUnitId) {
         this.indicatorId = indicatorId;
         this.orgUnitId = orgUnitId;

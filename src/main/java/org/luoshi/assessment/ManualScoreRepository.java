@@ -10,4 +10,6 @@ interface ManualScoreRepository extends JpaRepository<ManualScore, Long> {
     Optional<ManualScore> findByIndicatorIdAndOrgUnitId(Long indicatorId, Long orgUnitId);
 
     List<ManualScore> findByIndicatorIdInAndOrgUnitId(Collection<Long> indicatorIds, Long orgUnitId);
+
+    List<ManualScore> findByIndicatorIdInAndOrgUnitIdIn(Collection<Long> indicatorIds, Collection<Long> orgUnitIds);
 }

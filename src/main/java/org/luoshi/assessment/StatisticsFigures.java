@@ -131,10 +131,11 @@ class StatisticsFigures implements LedgerFigures {
             case VOLUNTEER_HOURS_PER_RESIDENT -> {
                 List<BigDecimal> hours = sums(queries, LedgerTerms.HOURS);
                 Map<String, OrgUnit> at = unitsAt(queries);
+                Map<Long, Long> populations = units.registeredPopulations(at.values());
                 List<Ratio> ratios = new ArrayList<>();
                 for (int i = 0; i < queries.size(); i++) {
                     OrgUnit unit = at.get(queries.get(i).unitPath());
-                    long population = unit == null ? 0 : units.registeredPopulation(unit);
+                    long population = unit == null ? 0 : populations.getOrDefault(unit.getId(), 0L);
                     ratios.add(new Ratio(hours.get(i), BigDecimal.valueOf(population)));
                 }
                 yield ratios;

@@ -43,6 +43,7 @@ public class LedgerService {
 
     private final RecordKinds kinds;
     private final LedgerStore store;
+    private final LedgerRollups rollups;
     private final RecordChecker checker;
     private final OrgUnitService units;
     private final PersonService people;
@@ -52,12 +53,13 @@ public class LedgerService {
     private final LateEntryRule lateEntry;
     private final Clock clock;
 
-    LedgerService(RecordKinds kinds, LedgerStore store, RecordChecker checker, OrgUnitService units, PersonService people,
+    LedgerService(RecordKinds kinds, LedgerStore store, LedgerRollups rollups, RecordChecker checker, OrgUnitService units, PersonService people,
             AttachmentService attachments, ObjectProvider<AttendeeSuggestions> suggestions, ObjectMapper json,
             @Value("${luoshi.ledger.late-after-days:30}") int lateAfterDays, Clock clock) {
         this.clock = clock;
         this.kinds = kinds;
         this.store = store;
+        this.rollups = rollups;
         this.checker = checker;
         this.units = units;
         this.people = people;
@@ -132,6 +134,7 @@ public class LedgerService {
         if (kind.hasAttendance()) {
             store.replaceAttendance(id, draft.attendance());
         }
+        rollups.add(kind, List.of(id), 1);
         return store.find(id).orElseThrow();
     }
 
@@ -225,7 +228,8 @@ public class LedgerService {
             throw new RuleViolationException("ledger.error.duplicate");
         }
         List<Boolean> late = drafts.stream().map(d -> isLate(d, now)).toList();
-        store.insertAll(kind, drafts, late, now, scope.username());
+        long[] ids = store.insertAll(kind, drafts, late, now, scope.username());
+        rollups.add(kind, java.util.Arrays.stream(ids).boxed().toList(), 1);
         return drafts.size();
     }
 
@@ -260,6 +264,8 @@ public class LedgerService {
         }
         Instant now = clock.instant();
         store.addRevision(id, now, scope.username(), "UPDATE", why, snapshot(before));
+        // out with the old share (unit, date, sub-kind, sums, attendance may all change), in with the new
+        rollups.add(kind, List.of(id), -1);
         if (!store.update(kind, id, before.version(), draft.unitId(), draft, isLate(draft, before.recordedAt()),
                 now, scope.username())) {
             throw new RuleViolationException("ledger.error.concurrentEdit");
@@ -267,6 +273,7 @@ public class LedgerService {
         if (kind.hasAttendance()) {
             store.replaceAttendance(id, draft.attendance());
         }
+        rollups.add(kind, List.of(id), 1);
         return store.find(id).orElseThrow();
     }
 
@@ -281,6 +288,7 @@ public class LedgerService {
         if (!store.markDeleted(id, record.version(), now, scope.username(), why)) {
             throw new RuleViolationException("ledger.error.concurrentEdit");
         }
+        rollups.add(kinds.get(record.kind()), List.of(id), -1);
     }
 
     /** Brings a deleted record back; the caller has checked that the user is an administrator. */
@@ -297,6 +305,7 @@ public class LedgerService {
         if (!store.restore(id, record.version(), now, scope.username())) {
             throw new RuleViolationException("ledger.error.concurrentEdit");
         }
+        rollups.add(kinds.get(record.kind()), List.of(id), 1);
         return store.find(id).orElseThrow();
     }
 

@@ -49,6 +49,9 @@ public class LedgerStatistics {
     }
 
     public long count(Selection s) {
+        if (rollable(s)) {
+            return rolledUp(s, LedgerRollups.RECORDS).longValue();
+        }
         return where(s).map(q -> jdbc.sql("select count(*) " + q.from()).params(q.params()).query(Long.class).single())
                 .orElse(0L);
     }
@@ -60,8 +63,18 @@ public class LedgerStatistics {
         if (sql.isEmpty() || numeric.isEmpty()) {
             return BigDecimal.ZERO;
         }
+        if (rollable(s)) {
+            return rolledUp(s, numeric.get().name());
+        }
         return jdbc.sql("select coalesce(sum(d." + numeric.get().column() + "), 0) " + sql.get().from())
                 .params(sql.get().params()).query(BigDecimal.class).single();
+    }
+
+    /** One measure of the rollups over the selection's whole months and subtree. */
+    private BigDecimal rolledUp(Selection s, String measure) {
+        BigDecimal[] total = {BigDecimal.ZERO};
+        rollupRows(s, measure, measure, "r.kind", (path, month, a, b) -> total[0] = total[0].add(a));
+        return total[0];
     }
 
     /** Attendance over the matching records (a kind with attendance): sessions, listed, present, spoke. */
@@ -308,6 +321,21 @@ public class LedgerStatistics {
     }
 
     private void byKindAndMonth(String unitPath, LocalDate from, LocalDate to, KindMonthSink sink) {
+        if (from.getDayOfMonth() == 1 && to.equals(to.withDayOfMonth(to.lengthOfMonth()))) {
+            // whole months: the rollups hold the answer, for a province as cheaply as for a village
+            jdbc.sql("select r.kind, r.month_key, sum(r.total) from ledger_rollup r where r.measure = :records "
+                            + "and r.unit_path like :path and r.month_key >= :from and r.month_key <= :to group by r.kind, r.month_key")
+                    .param("records", LedgerRollups.RECORDS).param("path", LedgerStore.likePrefix(unitPath))
+                    .param("from", monthKey(from)).param("to", monthKey(to))
+                    .query(rs -> {
+                        Optional<LedgerKind> kind = kind(rs.getString(1));
+                        int key = rs.getInt(2);
+                        if (kind.isPresent()) {
+                            sink.accept(kind.get(), YearMonth.of(key / 100, key % 100), rs.getLong(3));
+                        }
+                    });
+            return;
+        }
         jdbc.sql("select r.kind, extract(year from r.occurred_on), extract(month from r.occurred_on), count(*) "
                         + "from ledger_record r where r.deleted_at is null and r.unit_path like :path "
                         + "and r.occurred_on >= :from and r.occurred_on <= :to "
@@ -341,7 +369,8 @@ public class LedgerStatistics {
         if (!groupable(batch)) {
             return batch.stream().map(this::count).toList();
         }
-        Monthly monthly = monthly(batch, "count(*), 0", false);
+        Monthly monthly = rollable(batch.get(0)) ? rolledUp(batch, LedgerRollups.RECORDS, LedgerRollups.RECORDS)
+                : monthly(batch, "count(*), 0", false);
         return batch.stream().map(s -> monthly.total(s)[0].longValue()).toList();
     }
 
@@ -353,7 +382,8 @@ public class LedgerStatistics {
         if (numeric.isEmpty()) {
             return batch.stream().map(s -> BigDecimal.ZERO).toList();
         }
-        Monthly monthly = monthly(batch, "coalesce(sum(d." + numeric.get().column() + "), 0), 0", false);
+        Monthly monthly = rollable(batch.get(0)) ? rolledUp(batch, numeric.get().name(), numeric.get().name())
+                : monthly(batch, "coalesce(sum(d." + numeric.get().column() + "), 0), 0", false);
         return batch.stream().map(s -> monthly.total(s)[0]).toList();
     }
 
@@ -362,8 +392,8 @@ public class LedgerStatistics {
         if (!groupable(batch)) {
             return batch.stream().map(this::attendance).toList();
         }
-        Monthly monthly = monthly(batch, "coalesce(sum(case when a.status = 'PRESENT' then 1 else 0 end), 0), count(a.id)",
-                true);
+        Monthly monthly = rollable(batch.get(0)) ? rolledUp(batch, LedgerRollups.PRESENT, LedgerRollups.LISTED)
+                : monthly(batch, "coalesce(sum(case when a.status = 'PRESENT' then 1 else 0 end), 0), count(a.id)", true);
         return batch.stream().map(s -> {
             BigDecimal[] t = monthly.total(s);
             return new AttendanceFigure(0, t[1].longValue(), t[0].longValue(), 0);
@@ -480,6 +510,93 @@ public class LedgerStatistics {
                     }
                 }));
         return new Monthly(cells);
+    }
+
+    /**
+     * As {@link #monthly}, from the maintained rollups instead of the records: two measures per unit
+     * and month over the batch's span. What a county or province asks about its townships costs rows
+     * per unit and month, not per record.
+     */
+    private Monthly rolledUp(List<Selection> batch, String first, String second) {
+        String prefix = commonPrefix(batch);
+        UnitIndex index = new UnitIndex(batch);
+        Selection span = span(batch, prefix);
+        Map<String, Map<YearMonth, BigDecimal[]>> cells = new HashMap<>();
+        rollupRows(span, first, second, "r.unit_path, r.month_key", (path, month, a, b) -> {
+            for (String unit : index.unitsAbove(path)) {
+                BigDecimal[] cell = cells.computeIfAbsent(unit, k -> new HashMap<>())
+                        .computeIfAbsent(month, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                cell[0] = cell[0].add(a);
+                cell[1] = cell[1].add(b);
+            }
+        });
+        return new Monthly(cells);
+    }
+
+    private interface RollupSink {
+        void accept(String path, YearMonth month, BigDecimal first, BigDecimal second);
+    }
+
+    /**
+     * The rollups of the selection's kind, sub-kinds, subtree and months: the totals of two measures
+     * grouped by {@code groupBy} (columns of {@code r}, the rollup table: unit_path, month_key or kind).
+     */
+    private void rollupRows(Selection s, String first, String second, String groupBy, RollupSink sink) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("kind", s.kind().definition().code());
+        params.put("path", LedgerStore.likePrefix(s.unitPath()));
+        params.put("m0", first);
+        params.put("m1", second);
+        params.put("from", monthKey(s.from()));
+        params.put("to", monthKey(s.to()));
+        StringBuilder sql = new StringBuilder("select ").append(groupBy.contains("unit_path") ? "r.unit_path" : "''")
+                .append(", ").append(groupBy.contains("month_key") ? "r.month_key" : "0")
+                .append(", sum(case when r.measure = :m0 then r.total else 0 end), sum(case when r.measure = :m1 then r.total else 0 end)")
+                .append(" from ledger_rollup r where r.kind = :kind and r.measure in (:m0, :m1) and r.unit_path like :path")
+                .append(" and r.month_key >= :from and r.month_key <= :to");
+        if (!s.conditions().isEmpty()) {
+            sql.append(" and r.sub_kind in (:subs)");
+            // rollable: every condition is a sub-kind test, all of them must hold
+            java.util.Set<String> subs = null;
+            for (Selection.Condition c : s.conditions()) {
+                java.util.Set<String> values = new HashSet<>(c.values().stream().map(Object::toString).toList());
+                if (subs == null) {
+                    subs = values;
+                } else {
+                    subs.retainAll(values);
+                }
+            }
+            if (subs.isEmpty()) {
+                return;
+            }
+            params.put("subs", List.copyOf(subs));
+        }
+        jdbc.sql(sql + " group by " + groupBy).params(params).query(rs -> {
+            int key = rs.getInt(2);
+            sink.accept(rs.getString(1), key == 0 ? null : YearMonth.of(key / 100, key % 100), plain(rs.getBigDecimal(3)),
+                    plain(rs.getBigDecimal(4)));
+        });
+    }
+
+    /** A rollup total as the records' own sum reads (12, not 12.0000). */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static int monthKey(LocalDate date) {
+        return date.getYear() * 100 + date.getMonthValue();
+    }
+
+    /**
+     * Whether the rollups answer the selection: whole months, and no condition but on the sub-kind
+     * (the rollups keep sub-kinds, not levels, tags or dates closed). Others read the records.
+     */
+    private static boolean rollable(Selection s) {
+        return s.from() != null && s.to() != null && s.from().getDayOfMonth() == 1
+                && s.to().equals(s.to().withDayOfMonth(s.to().lengthOfMonth()))
+                && s.conditions().stream().allMatch(c -> c.test() == Selection.Condition.Test.IN
+                        && LedgerTerms.SUB_KIND.equals(c.field()) && s.kind().definition().subKind().isPresent());
     }
 
     private record Monthly(Map<String, Map<YearMonth, BigDecimal[]>> cells) {

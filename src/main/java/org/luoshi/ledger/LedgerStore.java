@@ -161,11 +161,11 @@ class LedgerStore {
 
     /**
      * Inserts checked records with JDBC batches: the common rows (their generated ids come back in
-     * order), then the kind's detail rows, then attendance, each as one batch.
+     * order), then the kind's detail rows, then attendance, each as one batch. The new records' ids, in order.
      */
-    void insertAll(RecordKind kind, List<Draft> drafts, List<Boolean> late, Instant recordedAt, String recordedBy) {
+    long[] insertAll(RecordKind kind, List<Draft> drafts, List<Boolean> late, Instant recordedAt, String recordedBy) {
         if (drafts.isEmpty()) {
-            return;
+            return new long[0];
         }
         MapSqlParameterSource[] common = new MapSqlParameterSource[drafts.size()];
         Map<Long, String> paths = units.paths(drafts.stream().map(Draft::unitId).collect(Collectors.toSet()));
@@ -212,6 +212,7 @@ class LedgerStore {
         if (!attendance.isEmpty()) {
             named.batchUpdate(INSERT_ATTENDANCE, attendance.toArray(MapSqlParameterSource[]::new));
         }
+        return ids;
     }
 
     private static final String INSERT_ATTENDANCE = "insert into study_attendance "

@@ -44,6 +44,11 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
             + "and u.kind = org.luoshi.org.OrgUnitKind.VILLAGE and u.active = true")
     long sumVillagePopulation(@Param("path") String path);
 
+    /** Path and registered population of each active village of the subtree that has a figure. */
+    @Query("select u.path, u.registeredPopulation from OrgUnit u where u.path like concat(:path, '%') "
+            + "and u.kind = org.luoshi.org.OrgUnitKind.VILLAGE and u.active = true and u.registeredPopulation is not null")
+    List<Object[]> villagePopulations(@Param("path") String path);
+
     List<OrgUnit> findByPathIn(java.util.Collection<String> paths);
 
     boolean existsByParentId(Long parentId);

@@ -279,6 +279,47 @@ public class OrgUnitService {
     }
 
     /**
+     * {@link #registeredPopulation} of many units by their ids, with one query for all those without a
+     * figure of their own (the villages below their longest common path prefix): a county's ranking
+     * asks for every township at once.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> registeredPopulations(java.util.Collection<OrgUnit> wanted) {
+        java.util.Map<Long, Long> found = new java.util.HashMap<>();
+        List<OrgUnit> summed = new java.util.ArrayList<>();
+        for (OrgUnit unit : wanted) {
+            Integer own = unit.getRegisteredPopulation();
+            if (own != null && own > 0) {
+                found.put(unit.getId(), (long) own);
+            } else {
+                found.put(unit.getId(), 0L);
+                summed.add(unit);
+            }
+        }
+        if (summed.isEmpty()) {
+            return found;
+        }
+        String prefix = summed.get(0).getPath();
+        for (OrgUnit unit : summed) {
+            int i = 0;
+            while (i < prefix.length() && i < unit.getPath().length() && prefix.charAt(i) == unit.getPath().charAt(i)) {
+                i++;
+            }
+            prefix = prefix.substring(0, i);
+        }
+        for (Object[] village : units.villagePopulations(prefix)) {
+            String path = (String) village[0];
+            long population = ((Number) village[1]).longValue();
+            for (OrgUnit unit : summed) {
+                if (path.startsWith(unit.getPath())) {
+                    found.merge(unit.getId(), population, Long::sum);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
      * The paths of the units with these ids, in one query; ids that do not exist are absent. For
      * modules that keep a unit's path beside their records; a path is only ids and reveals nothing.
      */
