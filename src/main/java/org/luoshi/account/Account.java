@@ -36,7 +36,11 @@ public class Account {
     private Instant lastLoginAt;
     private Instant createdAt;
     private Instant updatedAt;
-    /** The TOTP secret (base32) once a second factor is set up, else null. */
+    /**
+     * The TOTP secret (base32) once a second factor is set up, else null. Sealed at rest (SM4-GCM,
+     * {@link SealedTotpSecret}): a copy of the database gives no second factor.
+     */
+    @jakarta.persistence.Convert(converter = SealedTotpSecret.class)
     private String totpSecret;
     /** The last TOTP time step accepted: a code works once. */
     private Long totpLastStep;

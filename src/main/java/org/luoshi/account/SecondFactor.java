@@ -32,9 +32,11 @@ class SecondFactor {
     private final LoginAttempts attempts;
     private final Set<Role> requiredFor;
     private final Clock clock;
+    private final SealedTotpSecret sealed;
 
     SecondFactor(AccountRepository accounts, JdbcClient jdbc, LoginAttempts attempts,
-            @Value("${luoshi.security.second-factor-roles:}") String requiredFor, Clock clock) {
+            @Value("${luoshi.security.second-factor-roles:}") String requiredFor, Clock clock, SealedTotpSecret sealed) {
+        this.sealed = sealed;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.attempts = attempts;
@@ -130,7 +132,7 @@ class SecondFactor {
      */
     private void store(long accountId, String secret, Long step) {
         jdbc.sql("update account set totp_secret = :secret, totp_last_step = :step, updated_at = :now where id = :id")
-                .param("secret", secret).param("step", step).param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("secret", sealed.seal(secret)).param("step", step).param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("id", accountId).update();
     }
 

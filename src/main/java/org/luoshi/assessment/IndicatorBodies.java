@@ -24,15 +24,17 @@ final class IndicatorBodies {
             @NotNull(message = "{assessment.validation.year}") @Min(value = 2000, message = "{assessment.validation.year}")
             @Max(value = 2100, message = "{assessment.validation.year}") Integer year,
             @NotBlank(message = "{assessment.validation.required}") @Size(max = 100, message = "{assessment.validation.tooLong}") String name,
-            @Schema(description = "Publish (true) or withdraw (false); unchanged when absent") Boolean published) {
+            @Schema(description = "Publish (true) or withdraw (false); unchanged when absent") Boolean published,
+            @Schema(description = "The set's version read; a newer saved one answers 409") Long version) {
     }
 
     record SetSummary(long id, int year, String name, long ownerUnitId, String ownerName, boolean published,
-            int indicatorCount, BigDecimal totalWeight, boolean editable) {
+            int indicatorCount, BigDecimal totalWeight, boolean editable, long version) {
 
         static SetSummary of(IndicatorSet set, org.luoshi.org.OrgUnit owner, boolean editable) {
             return new SetSummary(set.getId(), set.getYear(), set.getName(), owner.getId(), owner.getName(),
-                    set.isPublished(), set.getIndicators().size(), Decimals.normal(set.totalWeight()), editable);
+                    set.isPublished(), set.getIndicators().size(), Decimals.normal(set.totalWeight()), editable,
+                    set.getVersion());
         }
     }
 
@@ -80,7 +82,8 @@ final class IndicatorBodies {
             @Valid RuleBody rule,
             @Schema(description = "依据: the rule or document the indicator implements") @Size(max = 500, message = "{assessment.validation.tooLong}") String basis,
             @Schema(description = "Shown without points, outside the total and the ranking") boolean informational,
-            @Schema(description = "Required to score a volume figure (2024 rules): why the county scores it") @Size(max = 500, message = "{assessment.validation.tooLong}") String volumeReason) {
+            @Schema(description = "Required to score a volume figure (2024 rules): why the county scores it") @Size(max = 500, message = "{assessment.validation.tooLong}") String volumeReason,
+            @Schema(description = "On a change: the set's version read (a set is edited as one table); a newer saved one answers 409") Long version) {
 
         IndicatorDefinition toDefinition() {
             List<Step> parsed;

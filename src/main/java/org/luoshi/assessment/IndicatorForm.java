@@ -71,6 +71,17 @@ class IndicatorForm {
     @Size(max = 400, message = "{assessment.validation.tooLong}")
     private String tags;
 
+    /** The set's version the user opened (a set is edited as one table); a save from an older one is refused. */
+    private Long version;
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+
     static IndicatorForm of(IndicatorDefinition d) {
         IndicatorForm form = new IndicatorForm();
         form.code = d.code();

@@ -79,7 +79,7 @@ class IndicatorSetApiController {
     @PreAuthorize(EDITORS)
     @Operation(summary = "Rename a draft set, or publish / withdraw it")
     SetDetail update(DataScope scope, @PathVariable long id, @Valid @RequestBody SetRequest request) {
-        sets.change(scope, id, request.year(), request.name(), request.published());
+        sets.change(scope, id, request.year(), request.name(), request.published(), request.version());
         return detail(scope, sets.get(scope, id));
     }
 
@@ -106,7 +106,8 @@ class IndicatorSetApiController {
     @Operation(summary = "Change an indicator of a draft set")
     IndicatorResponse updateIndicator(DataScope scope, @PathVariable long id, @PathVariable long indicatorId,
             @Valid @RequestBody IndicatorRequest request) {
-        return IndicatorResponse.of(sets.updateIndicator(scope, id, indicatorId, request.toDefinition()));
+        return IndicatorResponse.of(sets.updateIndicator(scope, id, indicatorId, request.toDefinition(),
+                request.version()));
     }
 
     @DeleteMapping("/{id}/indicators/{indicatorId}")

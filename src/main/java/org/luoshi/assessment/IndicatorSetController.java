@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.luoshi.org.DataScope;
+import org.luoshi.web.FormSubmission;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +40,10 @@ class IndicatorSetController {
     private final IndicatorSetService sets;
     private final EvaluationService evaluation;
     private final MessageSource messages;
+    private final FormSubmission forms;
 
-    IndicatorSetController(IndicatorSetService sets, EvaluationService evaluation, MessageSource messages) {
+    IndicatorSetController(IndicatorSetService sets, EvaluationService evaluation, MessageSource messages, FormSubmission forms) {
+        this.forms = forms;
         this.sets = sets;
         this.evaluation = evaluation;
         this.messages = messages;
@@ -137,13 +140,10 @@ class IndicatorSetController {
     String rename(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("setForm") SetForm form,
             BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         IndicatorSet set = sets.get(scope, id);
-        if (!binding.hasErrors()) {
-            sets.update(scope, id, form.getYear(), form.getName());
-            redirect.addFlashAttribute("flash", msg("common.saved"));
-            return "redirect:/assessment/sets/" + id;
-        }
-        response.setStatus(400);
-        return setPage(scope, set, form, model);
+        return forms.submit(binding, model, response, redirect, () -> setPage(scope, set, form, model), () -> {
+            sets.update(scope, id, form.getYear(), form.getName(), form.getVersion());
+            return forms.done("/assessment/sets/" + id, "common.saved");
+        });
     }
 
     @PostMapping("/{id}/publish")
@@ -227,7 +227,9 @@ class IndicatorSetController {
     String editIndicator(DataScope scope, @PathVariable long id, @PathVariable long indicatorId, Model model) {
         IndicatorSet set = requireEditableDraft(scope, id);
         Indicator indicator = sets.indicator(scope, id, indicatorId);
-        return indicatorPage(set, indicatorId, IndicatorForm.of(indicator.definition()), model);
+        IndicatorForm form = IndicatorForm.of(indicator.definition());
+        form.setVersion(set.getVersion());
+        return indicatorPage(set, indicatorId, form, model);
     }
 
     @PostMapping("/{id}/indicators/{indicatorId}")
@@ -237,17 +239,18 @@ class IndicatorSetController {
             HttpServletResponse response, RedirectAttributes redirect) {
         IndicatorSet set = requireEditableDraft(scope, id);
         sets.indicator(scope, id, indicatorId);
-        if (!binding.hasErrors()) {
-            try {
-                sets.updateIndicator(scope, id, indicatorId, form.toDefinition());
-                redirect.addFlashAttribute("flash", msg("common.saved"));
-                return "redirect:/assessment/sets/" + id;
-            } catch (InvalidDefinitionException e) {
-                reject(binding, e);
-            }
+        try {
+            return forms.submit(binding, model, response, redirect, () -> indicatorPage(set, indicatorId, form, model),
+                    () -> {
+                        sets.updateIndicator(scope, id, indicatorId, form.toDefinition(), form.getVersion());
+                        return forms.done("/assessment/sets/" + id, "common.saved");
+                    });
+        } catch (InvalidDefinitionException e) {
+            // the definition's problems, each beside its field (the form protocol passes this exception on)
+            reject(binding, e);
+            response.setStatus(400);
+            return indicatorPage(set, indicatorId, form, model);
         }
-        response.setStatus(400);
-        return indicatorPage(set, indicatorId, form, model);
     }
 
     @PostMapping("/{id}/indicators/{indicatorId}/delete")

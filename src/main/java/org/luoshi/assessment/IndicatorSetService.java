@@ -15,6 +15,7 @@ import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.StaleEditException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,8 +109,9 @@ class IndicatorSetService {
     }
 
     @Transactional
-    IndicatorSet update(DataScope scope, long id, int year, String name) {
+    IndicatorSet update(DataScope scope, long id, int year, String name, Long expectedVersion) {
         IndicatorSet set = requireEditable(scope, id);
+        checkVersion(set, expectedVersion);
         requireDraft(set);
         checkSetDefinition(new SetDefinition(year, name, List.of()));
         requireUniqueName(set.getOwnerUnitId(), year, name, id);
@@ -118,13 +120,23 @@ class IndicatorSetService {
     }
 
     /**
+     * A set is edited as one table: a change to its name or any indicator moves its version on, so a save
+     * from a page opened before someone else's change is refused with what the set is now.
+     */
+    private static void checkVersion(IndicatorSet set, Long expectedVersion) {
+        StaleEditException.check(expectedVersion, set.getVersion(), () -> "“" + set.getName() + "”（" + set.getYear()
+                + "年，" + set.getIndicators().size() + " 项指标）");
+    }
+
+    /**
      * Renames and/or publishes or withdraws a set in one step (the API's PUT). Renaming needs a
      * draft, so a request that both withdraws and renames is applied in that order.
      */
     @Transactional
-    IndicatorSet change(DataScope scope, long id, int year, String name, Boolean published) {
+    IndicatorSet change(DataScope scope, long id, int year, String name, Boolean published, Long expectedVersion) {
         Instant now = clock.instant();
         IndicatorSet set = requireEditable(scope, id);
+        checkVersion(set, expectedVersion);
         boolean renamed = set.getYear() != year || !set.getName().equals(name == null ? null : name.trim());
         if (renamed) {
             if (Boolean.FALSE.equals(published)) {
@@ -189,8 +201,10 @@ class IndicatorSetService {
     }
 
     @Transactional
-    Indicator updateIndicator(DataScope scope, long setId, long indicatorId, IndicatorDefinition definition) {
+    Indicator updateIndicator(DataScope scope, long setId, long indicatorId, IndicatorDefinition definition,
+            Long expectedVersion) {
         IndicatorSet set = requireEditable(scope, setId);
+        checkVersion(set, expectedVersion);
         requireDraft(set);
         Indicator indicator = indicator(scope, setId, indicatorId);
         checkIndicator(set, definition, indicator);

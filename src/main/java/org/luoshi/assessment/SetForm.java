@@ -18,11 +18,23 @@ class SetForm {
     @Size(max = 100, message = "{assessment.validation.tooLong}")
     private String name;
 
+    /** The set's version the user opened; a save from an older one is refused (someone else saved in between). */
+    private Long version;
+
     static SetForm of(IndicatorSet set) {
         SetForm form = new SetForm();
+        form.version = set.getVersion();
         form.year = set.getYear();
         form.name = set.getName();
         return form;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 
     public Integer getYear() {

@@ -45,6 +45,10 @@ class Checklist {
         this.updatedAt = now;
     }
 
+    public long getVersion() {
+        return version;
+    }
+
     public Long getId() {
         return id;
     }

@@ -133,7 +133,7 @@ class ChecklistController {
         }
         if (!model.containsAttribute("checklistForm")) {
             model.addAttribute("checklistForm", new ChecklistForm(checklist.getTitle(), checklist.getDirectiveRef(),
-                    checklist.getDescription()));
+                    checklist.getDescription(), checklist.getVersion()));
         }
         return "inspection/checklist";
     }
@@ -144,7 +144,7 @@ class ChecklistController {
             @Valid @ModelAttribute("checklistForm") ChecklistForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         return act(scope, auth, id, errors, model, response, redirect,
-                actor -> checklists.update(actor, id, form.toCommand()));
+                actor -> checklists.update(actor, id, form.toCommand(), form.getVersion()));
     }
 
     @PostMapping("/{id}/items")

@@ -29,6 +29,9 @@ class ChecklistItem {
     private String indicatorCode;
     private int sortOrder;
 
+    @jakarta.persistence.Version
+    private long version;
+
     protected ChecklistItem() {
     }
 
@@ -44,6 +47,10 @@ class ChecklistItem {
         this.expectedEvidence = c.expectedEvidence();
         this.category = c.category() == null ? FindingCategory.OTHER : c.category();
         this.indicatorCode = c.indicatorCode();
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public Long getId() {

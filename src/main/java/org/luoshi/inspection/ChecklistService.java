@@ -13,6 +13,7 @@ import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.StaleEditException;
 import org.luoshi.web.UploadException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -93,8 +94,9 @@ class ChecklistService {
     }
 
     @Transactional
-    Checklist update(Actor actor, long id, ChecklistCommand command) {
+    Checklist update(Actor actor, long id, ChecklistCommand command, Long expectedVersion) {
         Checklist checklist = editable(actor, id);
+        StaleEditException.check(expectedVersion, checklist.getVersion(), () -> "标题“" + checklist.getTitle() + "”");
         checklist.describe(command.title(), command.directiveRef(), command.description(), clock.instant());
         return checklist;
     }
@@ -111,9 +113,11 @@ class ChecklistService {
     }
 
     @Transactional
-    ChecklistItem updateItem(Actor actor, long checklistId, long itemId, ItemCommand command) {
+    ChecklistItem updateItem(Actor actor, long checklistId, long itemId, ItemCommand command, Long expectedVersion) {
         editable(actor, checklistId);
         ChecklistItem item = item(actor, checklistId, itemId);
+        StaleEditException.check(expectedVersion, item.getVersion(),
+                () -> "序号 " + item.getItemNo() + "，内容“" + item.getTitle() + "”");
         if (items.existsByChecklistIdAndItemNoAndIdNot(checklistId, command.itemNo(), itemId)) {
             throw new RuleViolationException("inspection.item.duplicateNo", command.itemNo());
         }

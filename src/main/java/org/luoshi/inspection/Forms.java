@@ -26,14 +26,25 @@ final class Forms {
         private String directiveRef;
         @Size(max = 2000, message = "{inspection.tooLong}")
         private String description;
+        /** The version the user opened; a save from an older one is refused (someone else saved in between). */
+        private Long version;
 
         public ChecklistForm() {
         }
 
-        ChecklistForm(String title, String directiveRef, String description) {
+        ChecklistForm(String title, String directiveRef, String description, Long version) {
             this.title = title;
             this.directiveRef = directiveRef;
             this.description = description;
+            this.version = version;
+        }
+
+        public Long getVersion() {
+            return version;
+        }
+
+        public void setVersion(Long version) {
+            this.version = version;
         }
 
         public String getTitle() {
@@ -61,7 +72,7 @@ final class Forms {
         }
 
         static ChecklistForm empty() {
-            return new ChecklistForm(null, null, null);
+            return new ChecklistForm(null, null, null, null);
         }
 
         ChecklistCommand toCommand() {
@@ -83,8 +94,18 @@ final class Forms {
         private FindingCategory category;
         @Size(max = 50, message = "{inspection.tooLong}")
         private String indicatorCode;
+        /** On a change: the version read; a newer saved one is refused (409). */
+        private Long version;
 
         public ItemForm() {
+        }
+
+        public Long getVersion() {
+            return version;
+        }
+
+        public void setVersion(Long version) {
+            this.version = version;
         }
 
         ItemForm(String itemNo, String title, String guidance, String expectedEvidence, FindingCategory category, String indicatorCode) {

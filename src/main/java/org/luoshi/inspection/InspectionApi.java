@@ -18,15 +18,15 @@ final class InspectionApi {
     }
 
     record ItemResponse(long id, String itemNo, String title, String guidance, String expectedEvidence,
-            FindingCategory category, String indicatorCode) {
+            FindingCategory category, String indicatorCode, long version) {
         static ItemResponse of(ChecklistItem i) {
             return new ItemResponse(i.getId(), i.getItemNo(), i.getTitle(), i.getGuidance(), i.getExpectedEvidence(),
-                    i.getCategory(), i.getIndicatorCode());
+                    i.getCategory(), i.getIndicatorCode(), i.getVersion());
         }
     }
 
     record ChecklistResponse(long id, long ownerUnitId, String title, String directiveRef, String description,
-            List<ItemResponse> items) {
+            List<ItemResponse> items, long version) {
     }
 
     record InspectionSummary(long id, InspectionKind kind, long checklistId, long unitId, LocalDate heldOn, String team,

@@ -152,7 +152,8 @@ class InspectionApiController {
     @PreAuthorize(ChecklistController.SUPERVISORS)
     ItemResponse updateItem(DataScope scope, Authentication auth, @PathVariable long id, @PathVariable long itemId,
             @Valid @RequestBody ItemForm form) {
-        return ItemResponse.of(checklists.updateItem(Actor.of(scope, auth), id, itemId, form.toCommand()));
+        return ItemResponse.of(checklists.updateItem(Actor.of(scope, auth), id, itemId, form.toCommand(),
+                form.getVersion()));
     }
 
     @Tag(name = "inspection-checklists")
@@ -452,7 +453,7 @@ class InspectionApiController {
     private ChecklistResponse checklistResponse(Actor actor, long id) {
         Checklist c = checklists.get(actor, id);
         return new ChecklistResponse(c.getId(), c.getOwnerUnitId(), c.getTitle(), c.getDirectiveRef(), c.getDescription(),
-                checklists.items(actor, id).stream().map(ItemResponse::of).toList());
+                checklists.items(actor, id).stream().map(ItemResponse::of).toList(), c.getVersion());
     }
 
     private InspectionResponse inspectionResponse(Actor actor, long id) {

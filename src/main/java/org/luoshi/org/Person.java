@@ -20,6 +20,8 @@ public class Person {
     private Long orgUnitId;
     private String name;
     private String gender;
+    /** Sealed at rest (SM4-GCM, {@link SealedPhone}); never searched or sorted in SQL. */
+    @jakarta.persistence.Convert(converter = SealedPhone.class)
     private String phone;
     private String note;
     private boolean active = true;

@@ -66,7 +66,8 @@ class GroupApiController {
     SeatView updateSeat(DataScope scope, @PathVariable long townshipId, @PathVariable long seatId,
             @Valid @RequestBody SeatRequest body) {
         // moving the seat to another post replaces it (the old one stays in the group's history)
-        return groups.seat(scope, townshipId, groups.updateSeat(scope, townshipId, seatId, body.toCommand()));
+        return groups.seat(scope, townshipId, groups.updateSeat(scope, townshipId, seatId, body.toCommand(),
+                body.version()));
     }
 
     @DeleteMapping("/{townshipId}/seats/{seatId}")
@@ -108,7 +109,9 @@ class GroupApiController {
             @Size(max = 500, message = "{responsibility.seat.duty.size}") String duty,
             @Min(value = 0, message = "{responsibility.sortOrder.range}")
             @Max(value = 999, message = "{responsibility.sortOrder.range}") Integer sortOrder,
-            @PastOrPresent(message = "{responsibility.seat.since.future}") LocalDate since) {
+            @PastOrPresent(message = "{responsibility.seat.since.future}") LocalDate since,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "on update: the version read; a newer saved one answers 409")
+            Long version) {
 
         SeatCommand toCommand() {
             return new SeatCommand(role, postId, SeatForm.blankToNull(duty), sortOrder == null ? 0 : sortOrder, since);

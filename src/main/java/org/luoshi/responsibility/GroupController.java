@@ -119,13 +119,10 @@ class GroupController {
     String updateSeat(DataScope scope, @PathVariable long townshipId, @PathVariable long seatId,
             @Valid @ModelAttribute("seatForm") SeatForm form, BindingResult result, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            response.setStatus(400);
-            return seatForm(scope, townshipId, seatId, form, model);
-        }
-        groups.updateSeat(scope, townshipId, seatId, form.toCommand());
-        redirect.addFlashAttribute("flash", msg("responsibility.seat.saved"));
-        return "redirect:/responsibility/groups?townshipId=" + townshipId;
+        return forms.submit(result, model, response, redirect, () -> seatForm(scope, townshipId, seatId, form, model), () -> {
+            groups.updateSeat(scope, townshipId, seatId, form.toCommand(), form.getVersion());
+            return forms.done("/responsibility/groups?townshipId=" + townshipId, "responsibility.seat.saved");
+        });
     }
 
     @PostMapping("/{townshipId}/seats/{seatId}/delete")

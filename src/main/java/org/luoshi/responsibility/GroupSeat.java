@@ -38,6 +38,9 @@ class GroupSeat {
     /** The day the seat left the group (it is no member on that day), or null. */
     private LocalDate removedOn;
 
+    @jakarta.persistence.Version
+    private long version;
+
     protected GroupSeat() {
     }
 
@@ -45,6 +48,10 @@ class GroupSeat {
         this.groupId = groupId;
         this.seatedOn = seatedOn;
         describe(seatRole, postId, duty, sortOrder);
+    }
+
+    long getVersion() {
+        return version;
     }
 
     Long getId() {

@@ -61,7 +61,7 @@ public class LeadingGroupService {
             Person holder = holders.get(s.getPostId());
             return new SeatView(s.getId(), s.getSeatRole(), post.getId(), post.getTitle(),
                     holder == null ? null : holder.getId(), holder == null ? null : holder.getName(), s.getDuty(),
-                    s.getSortOrder(), s.getConfirmedAt(), needsAttention(holder, s.getConfirmedHolderId()));
+                    s.getSortOrder(), s.getConfirmedAt(), needsAttention(holder, s.getConfirmedHolderId()), s.getVersion());
         }).toList();
         LeadingGroup g = group.get();
         return new GroupView(townshipId, township.getName(), g.getId(), g.getName(), g.getEstablishedOn(), g.getNote(), views,
@@ -135,8 +135,20 @@ public class LeadingGroupService {
      */
     @Transactional
     public long updateSeat(DataScope scope, long townshipId, long seatId, SeatCommand command) {
+        return updateSeat(scope, townshipId, seatId, command, null);
+    }
+
+    /**
+     * As {@link #updateSeat(DataScope, long, long, SeatCommand)}, from the copy of version
+     * {@code expectedVersion}: a seat saved by someone else since is refused ({@link StaleEditException});
+     * null is not checked (an older API client).
+     */
+    @Transactional
+    public long updateSeat(DataScope scope, long townshipId, long seatId, SeatCommand command, Long expectedVersion) {
         scope.requireWritable();
         GroupSeat seat = seatOf(scope, townshipId, seatId);
+        StaleEditException.check(expectedVersion, seat.getVersion(), () -> "岗位“" + townships.post(scope, seat.getPostId()).getTitle() + "”，职责“"
+                + (seat.getDuty() == null ? "" : seat.getDuty()) + "”");
         OrgUnit township = townships.get(scope, townshipId);
         townships.postWithin(scope, township, command.postId());
         checkSeatRules(groups.findByOrgUnitId(townshipId).orElseThrow(), seat.getId(), command);
@@ -234,8 +246,9 @@ public class LeadingGroupService {
         }
     }
 
+    /** @param version sent back with a change; a seat saved by someone else since is a stale save */
     public record SeatView(long id, SeatRole role, long postId, String postTitle, Long holderId, String holderName,
-            String duty, int sortOrder, Instant confirmedAt, boolean needsAttention) {
+            String duty, int sortOrder, Instant confirmedAt, boolean needsAttention, long version) {
     }
 
     /** One member of a leading group as reports list it. */

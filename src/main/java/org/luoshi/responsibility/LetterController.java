@@ -8,6 +8,7 @@ import org.luoshi.evidence.AttachmentService;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.time.Times;
+import org.luoshi.web.FormSubmission;
 import org.luoshi.web.RuleViolationException;
 import org.luoshi.web.UploadException;
 import org.luoshi.web.NotFoundException;
@@ -38,8 +39,11 @@ class LetterController {
     private final AttachmentService attachments;
     private final MessageSource messages;
     private final Times times;
+    private final FormSubmission forms;
 
-    LetterController(LetterService letters, Townships townships, AttachmentService attachments, MessageSource messages, Times times) {
+    LetterController(LetterService letters, Townships townships, AttachmentService attachments, MessageSource messages, Times times,
+            FormSubmission forms) {
+        this.forms = forms;
         this.times = times;
         this.letters = letters;
         this.townships = townships;
@@ -109,24 +113,36 @@ class LetterController {
         LetterService.LetterRow row = letters.row(scope, form.getTownshipId(), form.getCounterpartUnitId(), form.getYear());
         letters.dateProblem(form.getSignedOn(), form.getYear())
                 .ifPresent(p -> result.rejectValue("signedOn", p.code(), p.args(), null));
-        if (result.hasErrors()) {
-            response.setStatus(400);
-            return form(scope, form, row, model);
-        }
         try {
-            letters.sign(scope, form.toCommand(), form.getScan());
-        } catch (RuleViolationException e) {
-            if (!(e instanceof UploadException) && !e.messageKey().startsWith("evidence.")) {
-                throw e;
-            }
+            return forms.submit(result, model, response, redirect, () -> form(scope, form, row, model), () -> {
+                try {
+                    letters.sign(scope, form.toCommand(), form.getScan(), form.getVersion());
+                } catch (RuleViolationException e) {
+                    if (e instanceof UploadException || e.messageKey().startsWith("evidence.")) {
+                        throw new ScanRefused(e);
+                    }
+                    throw e;
+                }
+                return forms.done("/responsibility/letters?townshipId=" + form.getTownshipId() + "&year=" + form.getYear(),
+                        "responsibility.letter.saved", row.counterpartName());
+            });
+        } catch (ScanRefused refused) {
             // A refused scan (or a storage fault) rolls the whole signing back; say so beside the file field.
+            RuleViolationException e = refused.reason;
             result.rejectValue("scan", e.messageKey(), e.args(), null);
             response.setStatus(UploadException.pageStatus(e, 400));
             return form(scope, form, row, model);
         }
-        redirect.addFlashAttribute("flash", messages.getMessage("responsibility.letter.saved",
-                new Object[] {row.counterpartName()}, LocaleContextHolder.getLocale()));
-        return "redirect:/responsibility/letters?townshipId=" + form.getTownshipId() + "&year=" + form.getYear();
+    }
+
+    /** Carries a refused scan past the form protocol, which would tell it at the top instead of beside the file. */
+    private static final class ScanRefused extends RuntimeException {
+        private final transient RuleViolationException reason;
+
+        ScanRefused(RuleViolationException reason) {
+            super(reason);
+            this.reason = reason;
+        }
     }
 
     /** The scan of a letter; a letter outside the user's scope answers 404 before any file is touched. */

@@ -33,6 +33,9 @@ class LetterForm {
 
     private MultipartFile scan;
 
+    /** The version the user opened ({@link LetterService#UNSIGNED} before any signing was recorded). */
+    private Long version;
+
     static LetterForm of(long townshipId, int year, LetterService.LetterRow row) {
         LetterForm form = new LetterForm();
         form.townshipId = townshipId;
@@ -41,6 +44,7 @@ class LetterForm {
         form.signedOn = row.signedOn();
         form.signerName = row.signerName();
         form.note = row.note();
+        form.version = row.version();
         return form;
     }
 
@@ -94,6 +98,14 @@ class LetterForm {
 
     public void setNote(String note) {
         this.note = note;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 
     public MultipartFile getScan() {

@@ -16,6 +16,7 @@ import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
+import org.luoshi.web.StaleEditException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -104,6 +105,16 @@ public class LetterService {
      */
     @Transactional
     public LetterRow sign(DataScope scope, LetterCommand command, MultipartFile scan) {
+        return sign(scope, command, scan, null);
+    }
+
+    /**
+     * As {@link #sign(DataScope, LetterCommand, MultipartFile)}, from the copy the user opened: its
+     * version, or {@link #UNSIGNED} when there was no letter yet. A letter saved by someone else since is
+     * refused ({@link StaleEditException}); null is not checked (an older API client).
+     */
+    @Transactional
+    public LetterRow sign(DataScope scope, LetterCommand command, MultipartFile scan, Long expectedVersion) {
         Instant now = clock.instant();
         scope.requireWritable();
         OrgUnit township = townships.get(scope, command.townshipId());
@@ -111,7 +122,11 @@ public class LetterService {
         if (!datesValid(command.signedOn(), command.year())) {
             throw new RuleViolationException("responsibility.letter.signedOn.invalid", command.year());
         }
-        ResponsibilityLetter letter = letters.findByCounterpartUnitIdAndYear(counterpart.getId(), command.year())
+        Optional<ResponsibilityLetter> saved = letters.findByCounterpartUnitIdAndYear(counterpart.getId(), command.year());
+        // two people recording the first signing at once: the second finds the first's letter and is told so
+        saved.ifPresent(l -> StaleEditException.check(expectedVersion, l.getVersion(),
+                () -> "签订日期 " + l.getSignedOn() + "，签订人“" + l.getSignerName() + "”"));
+        ResponsibilityLetter letter = saved
                 .orElseGet(() -> new ResponsibilityLetter(township.getId(), counterpart.getId(), command.year(), now));
         letter.sign(command.signedOn(), command.signerName(), command.note(), now);
         letters.save(letter);
@@ -191,14 +206,18 @@ public class LetterService {
 
     private static LetterRow row(OrgUnit unit, ResponsibilityLetter letter) {
         if (letter == null) {
-            return new LetterRow(unit.getId(), unit.getName(), unit.getKind(), null, null, null, false, null);
+            return new LetterRow(unit.getId(), unit.getName(), unit.getKind(), null, null, null, false, null, UNSIGNED);
         }
         return new LetterRow(unit.getId(), unit.getName(), unit.getKind(), letter.getId(), letter.getSignedOn(),
-                letter.getSignerName(), letter.getAttachmentId() != null, letter.getNote());
+                letter.getSignerName(), letter.getAttachmentId() != null, letter.getNote(), letter.getVersion());
     }
 
+    /** The version of a letter not yet recorded: saving over a letter recorded since is a stale save. */
+    public static final long UNSIGNED = -1;
+
+    /** @param version the letter's version, or {@link #UNSIGNED}; sent back with a change */
     public record LetterRow(long counterpartId, String counterpartName, OrgUnitKind kind, Long letterId,
-            LocalDate signedOn, String signerName, boolean hasScan, String note) {
+            LocalDate signedOn, String signerName, boolean hasScan, String note, long version) {
 
         public boolean signed() {
             return signedOn != null;

@@ -46,6 +46,10 @@ class ResponsibilityLetter {
         this.updatedAt = createdAt;
     }
 
+    long getVersion() {
+        return version;
+    }
+
     Long getId() {
         return id;
     }

@@ -29,8 +29,12 @@ class SeatForm {
     @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
     private LocalDate since;
 
+    /** The version the user opened; a save from an older one is refused (someone else saved in between). */
+    private Long version;
+
     static SeatForm of(LeadingGroupService.SeatView seat) {
         SeatForm form = new SeatForm();
+        form.version = seat.version();
         form.role = seat.role();
         form.postId = seat.postId();
         form.duty = seat.duty();
@@ -44,6 +48,14 @@ class SeatForm {
 
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 
     public SeatRole getRole() {

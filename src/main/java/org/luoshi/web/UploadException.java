@@ -20,11 +20,24 @@ public class UploadException extends RuleViolationException {
         this.status = status;
     }
 
+    /** The message key of a full disk: "存储空间不足", so that the administrator knows what to do. */
+    public static final String STORAGE_FULL = "error.storage.full";
+
     /** The server could not write the file (disk full, read-only, missing directory); nothing was kept. */
     public static UploadException storage(Throwable cause) {
-        UploadException e = new UploadException(HttpStatus.SERVICE_UNAVAILABLE, STORAGE);
+        UploadException e = new UploadException(HttpStatus.SERVICE_UNAVAILABLE, diskFull(cause) ? STORAGE_FULL : STORAGE);
         e.initCause(cause);
         return e;
+    }
+
+    /** ENOSPC, as the JDK words it on Linux and other Unix systems ("No space left on device"). */
+    private static boolean diskFull(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public HttpStatus status() {

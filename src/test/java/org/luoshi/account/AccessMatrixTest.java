@@ -22,6 +22,7 @@ import org.luoshi.org.Permission;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -46,6 +47,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * with it, which must get anything else (changes are not made, so that the demo data stays as the
  * other tests expect). Routes with a body are checked through their annotation only: the body is read
  * before the access check, so a bare call would answer 400.
+ * <p>The last five columns ({@code foreign:ROLE}) are what each role gets on another township's object
+ * (石桥乡's unit, person, post, record, attachment, finding, notification, duty, seat, letter, account),
+ * written from the same run: 404, or 403 where the role lacks the right anyway; "-" where the route names no
+ * such object or cannot be called bare, and for the county-wide roles, who have no other scope. Anything but
+ * 404 or 403 there fails the test.
  * <p>Regenerate the file after a deliberate change with {@code -Dluoshi.access-matrix.write=true},
  * and read the diff: it is the change in who may do what.
  */
@@ -86,6 +92,8 @@ class AccessMatrixTest {
     UserDetailsService users;
     @Autowired
     org.luoshi.tiers.TierFixture tiers;
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** A route of the application, the right it needs ("-" for any signed-in user), and whether it can be called bare. */
     record Route(String method, String pattern, String right, boolean callable, HandlerMethod handler) {
@@ -161,10 +169,15 @@ class AccessMatrixTest {
         return type.isPrimitive() || type.getName().startsWith("java.") || type.isEnum();
     }
 
-    static String line(Route r) {
+    static String line(Route r, Map<Role, String> foreign) {
         StringBuilder line = new StringBuilder(r.method() + "\t" + r.pattern() + "\t" + r.right());
         for (Column column : COLUMNS) {
             line.append('\t').append(r.allows(column.role()) ? "ok" : "403");
+        }
+        for (Column column : COLUMNS) {
+            // the reviewer's tiers share a role: only the roles scoped to one township are called on another's objects
+            line.append('\t').append(column.role() == Role.COUNTY_REVIEWER || column.role() == Role.ADMIN
+                    ? "-" : foreign.getOrDefault(column.role(), "-"));
         }
         return line.toString();
     }
@@ -172,6 +185,7 @@ class AccessMatrixTest {
     static String header() {
         StringBuilder line = new StringBuilder("# method\tpath\tright");
         COLUMNS.forEach(c -> line.append('\t').append(c.name()));
+        COLUMNS.forEach(c -> line.append('\t').append("foreign:").append(c.name()));
         return line.toString();
     }
 
@@ -180,9 +194,19 @@ class AccessMatrixTest {
     void everyRouteIsClassifiedAndEveryRoleGetsWhatTheMatrixSays() throws Exception {
         tiers.build(); // 示范省 → 示范市 → 青禾县, rolled back with the test
         List<Route> routes = routes();
+        ForeignObjects foreignObjects = new ForeignObjects(jdbc);
         List<String> expected = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
         expected.add(header());
-        routes.forEach(r -> expected.add(line(r)));
+        for (Route r : routes) {
+            Map<Role, String> foreign = foreignAnswers(r, foreignObjects);
+            foreign.forEach((role, answer) -> {
+                if (!answer.equals("404") && !answer.equals("403")) {
+                    leaks.add(r.key() + " as " + role + " on another township's object: " + answer);
+                }
+            });
+            expected.add(line(r, foreign));
+        }
         if (Boolean.getBoolean("luoshi.access-matrix.write")) {
             Files.write(MATRIX, expected);
         }
@@ -224,12 +248,145 @@ class AccessMatrixTest {
         }
         assertThat(calls).isGreaterThan(400);
         assertThat(deviations).as("answers that differ from the matrix").isEmpty();
+        assertThat(leaks).as("another township's objects answer 404 or 403, nothing else").isEmpty();
+        assertThat(expected.stream().filter(l -> !l.endsWith("\t-\t-\t-")).count())
+                .as("routes called on another township's objects").isGreaterThan(70);
+    }
+
+    /** Roles whose scope is one township or village, for whom 石桥乡 (officer2's) is another scope. */
+    static final List<Role> SCOPED = List.of(Role.TOWNSHIP_OFFICER, Role.TOWNSHIP_LEADER, Role.VILLAGE_CLERK);
+
+    /**
+     * What each role below the county gets when the route is called on an object of another township
+     * (石桥乡): the status, or "-" where the route names no object of a township (or its body cannot be
+     * sent bare). The county-wide roles have no other scope in a one-county deployment: "-".
+     */
+    Map<Role, String> foreignAnswers(Route route, ForeignObjects objects) throws Exception {
+        Map<Role, String> answers = new LinkedHashMap<>();
+        if (!route.callable()) {
+            return answers;
+        }
+        String path = objects.substitute(route.pattern());
+        if (path == null) {
+            return answers;
+        }
+        for (Role role : SCOPED) {
+            String username = COLUMNS.stream().filter(c -> c.role() == role).findFirst().orElseThrow().username();
+            answers.put(role, String.valueOf(call(route, path, username).getStatus()));
+        }
+        return answers;
+    }
+
+    /**
+     * Objects of 石桥乡 (another township than the one of officer, leader and clerk), the oldest of each
+     * kind, by the path variables that name them.
+     */
+    static final class ForeignObjects {
+
+        private final Map<String, Long> ids = new LinkedHashMap<>();
+        private final JdbcTemplate jdbc;
+        private final long township;
+        private final String subtree;
+
+        ForeignObjects(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+            Map<String, Object> unit = jdbc.queryForMap("select id, path from org_unit where name = '石桥乡'");
+            this.township = ((Number) unit.get("id")).longValue();
+            this.subtree = unit.get("path") + "%";
+        }
+
+        /** The path with every object variable replaced by a 石桥乡 object, or null if one names no such object. */
+        String substitute(String pattern) {
+            Matcher m = Pattern.compile("\\{([^}:]+)[^}]*}").matcher(pattern);
+            StringBuilder path = new StringBuilder();
+            boolean any = false;
+            while (m.find()) {
+                if (m.group(1).equals("kind")) {
+                    m.appendReplacement(path, "study-session");
+                    continue;
+                }
+                String prefix = pattern.substring(0, m.start());
+                Long id = id(prefix, m.group(1));
+                if (id == null) {
+                    return null;
+                }
+                any = true;
+                m.appendReplacement(path, String.valueOf(id));
+            }
+            m.appendTail(path);
+            return any ? path.toString().replace("/**", "/x") : null;
+        }
+
+        private Long id(String prefix, String variable) {
+            String area = prefix.replace("/api/v1", "").replaceAll("/[0-9]+", "/");
+            String sql = switch (variable) {
+                case "townshipId" -> "select " + township;
+                case "seatId" -> "select min(s.id) from group_seat s join leading_group g on g.id = s.group_id where g.org_unit_id = "
+                        + township;
+                case "attachmentId" -> "select min(id) from attachment" + in("org_unit_id");
+                case "id" -> idOf(area);
+                default -> null;
+            };
+            if (sql == null) {
+                return null;
+            }
+            return ids.computeIfAbsent(prefix + "{" + variable + "}", k -> jdbc.queryForObject(sql, Long.class));
+        }
+
+        /**
+         * Only kinds the demo data gives 石桥乡 when it starts, so that the file does not depend on which
+         * tests ran before: reports, inspections, checklists, indicator sets, task answers and tokens of
+         * 石桥乡 exist only once a test makes them, and their scope is tested in their modules
+         * (e.g. {@code OwnershipTest}, {@code InspectionFlowTest}, {@code ReportTraditionalTest}).
+         */
+        private String idOf(String area) {
+            if (area.startsWith("/org/units")) {
+                return "select " + township;
+            }
+            if (area.startsWith("/org/people")) {
+                return "select min(id) from person" + in("org_unit_id");
+            }
+            if (area.startsWith("/org/posts")) {
+                return "select min(id) from post" + in("org_unit_id");
+            }
+            if (area.startsWith("/ledger/records")) {
+                return "select min(id) from ledger_record" + in("org_unit_id");
+            }
+            if (area.startsWith("/ledger/attachments")) {
+                return "select min(id) from attachment" + in("org_unit_id");
+            }
+            if (area.startsWith("/inspection/findings")) {
+                return "select min(id) from finding" + in("unit_id");
+            }
+            if (area.startsWith("/inspection/notifications")) {
+                return "select min(id) from notification" + in("unit_id");
+            }
+            if (area.startsWith("/responsibility/duties")) {
+                return "select min(id) from responsibility" + in("org_unit_id");
+            }
+            if (area.startsWith("/responsibility/letters")) {
+                return "select min(id) from responsibility_letter" + in("org_unit_id");
+            }
+            if (area.startsWith("/admin/accounts")) {
+                return "select min(id) from account" + in("org_unit_id");
+            }
+            return null;
+        }
+
+        /** Rows whose unit is in 石桥乡's subtree. */
+        private String in(String unitColumn) {
+            return " where " + unitColumn + " in (select id from org_unit where path like '" + subtree + "')";
+        }
     }
 
     /** Calls the route with ids that exist nowhere and the required parameters filled in. */
     org.springframework.mock.web.MockHttpServletResponse call(Route route, String username) throws Exception {
         String path = route.pattern().replaceAll("\\{kind[^}]*}", "study-session").replaceAll("\\{[^}]+}", "987654321");
-        path = path.replace("/**", "/x");
+        return call(route, path.replace("/**", "/x"), username);
+    }
+
+    /** Calls the route at {@code path} with the required parameters filled in. */
+    org.springframework.mock.web.MockHttpServletResponse call(Route route, String path, String username) throws Exception {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(route.method()), path)
                 .with(TestUsers.as(users, username)).with(csrf());
         for (Parameter p : route.handler().getMethod().getParameters()) {

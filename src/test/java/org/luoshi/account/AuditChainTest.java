@@ -59,6 +59,8 @@ class AuditChainTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
     FilterRegistrationBean<AuditFilter> auditFilter;
 
     AccountFixtures fixtures;
@@ -127,20 +129,20 @@ class AuditChainTest {
         assertThat(chain.verify().intact()).isTrue();
         List<Map<String, Object>> rows = rows(name);
         long edited = ((Number) rows.get(2).get("id")).longValue();
-        jdbc.update("update audit_event set detail = 'nothing happened' where id = ?", edited);
+        asSuperuser("update audit_event set detail = 'nothing happened' where id = ?", edited);
         try {
             AuditChain.Verification v = chain.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBrokenId()).isEqualTo(edited);
             assertThat(v.problem()).isEqualTo(AuditChain.Problem.CONTENT);
         } finally {
-            jdbc.update("update audit_event set detail = 'row 2' where id = ?", edited);
+            asSuperuser("update audit_event set detail = 'row 2' where id = ?", edited);
         }
         assertThat(chain.verify().intact()).isTrue();
 
         long deleted = ((Number) rows.get(1).get("id")).longValue();
         Map<String, Object> saved = jdbc.queryForMap("select * from audit_event where id = ?", deleted);
-        jdbc.update("delete from audit_event where id = ?", deleted);
+        asSuperuser("delete from audit_event where id = ?", deleted);
         try {
             AuditChain.Verification v = chain.verify();
             assertThat(v.firstBrokenId()).as("the row after the deleted one").isEqualTo(((Number) rows.get(2).get("id")).longValue());
@@ -152,6 +154,45 @@ class AuditChainTest {
                     saved.get("detail"), saved.get("remote_addr"), saved.get("prev_hash"), saved.get("hash"));
         }
         assertThat(chain.verify().intact()).isTrue();
+    }
+
+    @Test
+    void onPostgreSqlTheDatabaseItselfRefusesToEditDeleteOrEmptyTheAuditRows() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(postgres(), "H2 keeps detection only (the SM3 chain)");
+        String name = AccountFixtures.uniqueName("guard");
+        trail.record(name, "TEST_GUARD", null, AuditTrail.SUCCESS, "kept", null);
+        long id = ((Number) rows(name).get(0).get("id")).longValue();
+        refused(() -> jdbc.update("update audit_event set detail = 'changed' where id = ?", id));
+        refused(() -> jdbc.update("delete from audit_event where id = ?", id));
+        refused(() -> jdbc.execute("truncate audit_event"));
+        // the permission to prune is the retention job's transaction's, not the session's after it
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(t ->
+                jdbc.queryForObject("select set_config('luoshi.audit_prune', 'on', true)", String.class));
+        refused(() -> jdbc.update("delete from audit_event where id = ?", id));
+        assertThat(rows(name)).singleElement().satisfies(r -> assertThat(r).containsEntry("detail", "kept"));
+        assertThat(chain.verify().intact()).isTrue();
+    }
+
+    /** Refused by the trigger (SQLSTATE 42501, insufficient privilege), saying why in Chinese. */
+    private static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable change) {
+        assertThatThrownBy(change).rootCause().hasMessageContaining("审计记录只能追加");
+    }
+
+    /**
+     * Someone who can switch the database's triggers off (a PostgreSQL superuser) changes audit rows: what
+     * the hash chain must still find. On H2 there is no trigger to switch off.
+     */
+    private void asSuperuser(String sql, Object... args) {
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(t -> {
+            if (postgres()) {
+                jdbc.execute("set local session_replication_role = replica");
+            }
+            jdbc.update(sql, args);
+        });
+    }
+
+    private boolean postgres() {
+        return jdbc.execute((java.sql.Connection con) -> con.getMetaData().getDatabaseProductName()).contains("PostgreSQL");
     }
 
     @Test

@@ -39,6 +39,8 @@ class SecondFactorTest {
     SecuritySettings settings;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     AccountFixtures fixtures;
 
@@ -85,6 +87,9 @@ class SecondFactorTest {
         List<String> recovery = java.util.regex.Pattern.compile("<li>([A-Z0-9]{10})</li>").matcher(page).results()
                 .map(m -> m.group(1)).toList();
         assertThat(recovery).hasSize(SecondFactor.RECOVERY_CODES);
+        // the database holds the secret sealed (SM4-GCM), not the secret
+        assertThat(jdbc.queryForObject("select totp_secret from account where username = ?", String.class, name))
+                .startsWith("sm4g:1:").doesNotContain(secret);
 
         // the next sign-in stops at the code page, and nothing else opens before the code
         jakarta.servlet.http.Cookie next = session(mvc.perform(formLogin().user(name).password(AccountFixtures.PASSWORD))
