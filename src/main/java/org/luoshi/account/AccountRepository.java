@@ -11,6 +11,8 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     Optional<Account> findByUsername(String username);
 
+    java.util.List<Account> findByOrgUnitIdAndRoleAndPersonIdIsNull(Long orgUnitId, Role role);
+
     boolean existsByUsername(String username);
 
     /**
