@@ -32,19 +32,33 @@ public class ActorNames {
 
     /** The readable name behind a login name; null or blank stays empty. */
     public String name(String username) {
+        return name(username, false);
+    }
+
+    /**
+     * For the audit: a name no account has (a failed sign-in with a made-up name) is shown as it was given,
+     * not as 系统.
+     */
+    public String nameOrLogin(String username) {
+        return name(username, true);
+    }
+
+    private String name(String username, boolean loginIfUnknown) {
         if (username == null || username.isBlank()) {
             return "";
         }
         Map<String, String> memo = memo();
-        String known = memo.get(username);
+        String memoKey = (loginIfUnknown ? "login:" : "name:") + username;
+        String known = memo.get(memoKey);
         if (known != null) {
             return known;
         }
         String name = accounts.findByUsername(username)
                 .map(a -> a.getPersonId() == null ? a.getDisplayName()
                         : people.nameOf(a.getPersonId()).orElse(a.getDisplayName()))
-                .orElseGet(() -> messages.getMessage("actor.system", null, LocaleContextHolder.getLocale()));
-        memo.put(username, name);
+                .orElseGet(() -> loginIfUnknown ? username
+                        : messages.getMessage("actor.system", null, LocaleContextHolder.getLocale()));
+        memo.put(memoKey, name);
         return name;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.luoshi.web.SubjectTitles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
@@ -125,17 +126,31 @@ class AuditActions {
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private final MessageSource messages;
+    private final List<SubjectTitles> titles;
 
-    AuditActions(MessageSource messages) {
+    AuditActions(MessageSource messages, List<SubjectTitles> titles) {
         this.messages = messages;
+        this.titles = titles;
     }
 
-    /** One audit line in words. */
-    record Line(String action, String outcome) {
+    /**
+     * One audit line in words.
+     *
+     * @param detail what the trail noted, for an event the table does not name (else null: the words say it)
+     */
+    record Line(String action, String outcome, String detail) {
     }
 
     Line describe(AuditEvent e, Locale locale) {
-        return new Line(action(e, locale), outcome(e, locale));
+        return new Line(action(e, locale), outcome(e, locale), named(e) ? null : e.getDetail());
+    }
+
+    private static boolean named(AuditEvent e) {
+        String event = e.getEvent() == null ? "" : e.getEvent();
+        int space = event.indexOf(' ');
+        String method = space < 0 ? event : event.substring(0, space);
+        return "LOGIN".equals(method) || ACTIONS.containsKey(event)
+                || (e.getTarget() != null && ACTIONS.containsKey(method + " " + e.getTarget()));
     }
 
     String action(AuditEvent e, Locale locale) {
@@ -157,7 +172,22 @@ class AuditActions {
             Map<String, String> variables = PATHS.extractUriTemplateVariables(e.getTarget(), stripQuery(path));
             id = variables.isEmpty() ? "" : variables.values().iterator().next();
         }
-        return messages.getMessage("audit.action." + key, new Object[] {id}, locale).strip();
+        String words = messages.getMessage("audit.action." + key, new Object[] {id}, locale).strip();
+        return id.isEmpty() ? words : words + titleOf(e.getTarget(), id, locale);
+    }
+
+    /** " 《title》" of the thing the route acts on, when a module names it; else nothing. */
+    private String titleOf(String route, String id, Locale locale) {
+        if (!id.matches("\\d{1,18}")) {
+            return "";
+        }
+        for (SubjectTitles subject : titles) {
+            if (route.startsWith(subject.routePrefix() + "/{")) {
+                return subject.title(Long.parseLong(id))
+                        .map(t -> messages.getMessage("audit.titled", new Object[] {t}, locale)).orElse("");
+            }
+        }
+        return "";
     }
 
     /** 成功, or 失败 with what went wrong in words (the status and the refusal the filter noted). */

@@ -105,7 +105,7 @@ class AuditController {
             AuditLog.Slice slice = log.find(unitIds, filter, before, null, EXPORT_PAGE);
             for (AuditEvent e : slice.events()) {
                 AuditActions.Line line = actions.describe(e, locale);
-                table.row(times.second(e.getOccurredAt()), actors.name(e.getUsername()), e.getUsername(), line.action(),
+                table.row(times.second(e.getOccurredAt()), actors.nameOrLogin(e.getUsername()), e.getUsername(), line.action(),
                         line.outcome(), e.getEvent(), e.getDetail(), e.getRemoteAddr());
             }
             table.flush();
