@@ -104,6 +104,7 @@ class AuditActions {
             "POST /report/templates/{templateId}/retire", "templateRetire",
             "POST /report/{id}", "reportSave",
             "POST /report/{id}/accept", "reportAccept",
+            "POST /report/{id}/approve", "reportApprove",
             "POST /report/{id}/override", "reportOverride",
             "POST /report/{id}/regenerate", "reportRegenerate",
             "POST /report/{id}/resolve", "reportResolve",
