@@ -58,9 +58,6 @@ class PeopleAndWordsBrowserTest extends BrowserJourney {
         page.selectOption("#" + firstResult, "MEETS");
         page.fill("#answer-statement-" + itemId, "按要求开展宣讲，稿件在县级媒体刊发。");
         page.click("#save-answers");
-        page.onRequest(r -> System.out.println("DEBUG-REQ " + r.method() + " " + r.url()));
-        page.onConsoleMessage(m -> System.out.println("DEBUG-CONSOLE " + m.text()));
-        System.out.println("DEBUG-HTML " + page.locator("#picker-" + itemId + "-q").evaluate("e => e.outerHTML"));
         page.fill("#picker-" + itemId + "-q", title.substring(0, 6));
         page.locator("#picker-" + itemId + "-results").getByText(title).waitFor();
         assertCleanPage();
