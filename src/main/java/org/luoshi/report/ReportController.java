@@ -76,6 +76,11 @@ class ReportController {
         model.addAttribute("reports", all.stream().limit(5).map(this::row).toList());
         model.addAttribute("more", all.size() > 5);
         model.addAttribute("waiting", viewer.reviewer() ? reports.inbox(viewer, false).size() : null);
+        // the party secretary sees at once which drafts wait for their 审定
+        model.addAttribute("toApprove", scope.may(Permission.REPORT_APPROVE)
+                ? all.stream().limit(5).filter(r -> r.getStatus().editable() && reports.approval(r).isEmpty())
+                        .map(Report::getId).toList()
+                : List.of());
         return "report/panel :: panel";
     }
 

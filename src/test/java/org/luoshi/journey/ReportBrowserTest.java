@@ -107,6 +107,8 @@ class ReportBrowserTest extends BrowserJourney {
         onPhone();
         page.onDialog(dialog -> dialog.accept());
         signIn("leader", "Luoshi@2026");
+        // the home page's report card marks what waits for the 审定
+        page.locator("#report-panel .awaiting-approval").first().waitFor();
         page.navigate(reportUrl);
         assertThat(page.locator("#approval-state")).containsText("待党委书记审定");
         page.fill("#approve-comment", "同意报送。");

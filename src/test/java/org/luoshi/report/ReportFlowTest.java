@@ -298,7 +298,7 @@ class ReportFlowTest {
 
         // one who may both write and approve (here a system scope) does not approve the report they drafted
         var drafter = units.systemScope("drafter");
-        Report own = reports.create(drafter, new ReportCommands.Create(township.getId(), ReportKind.RESPONSIBILITY, 2025,
+        Report own = reports.create(drafter, new ReportCommands.Create(township.getId(), ReportKind.RESPONSIBILITY, 2024,
                 null, null));
         ReportService.Viewer self = new ReportService.Viewer(drafter);
         assertThatThrownBy(() -> reports.approve(self, own.getId(), null))
