@@ -58,7 +58,12 @@ class PeopleAndWordsBrowserTest extends BrowserJourney {
         page.selectOption("#" + firstResult, "MEETS");
         page.fill("#answer-statement-" + itemId, "按要求开展宣讲，稿件在县级媒体刊发。");
         page.click("#save-answers");
+        // htmx (a deferred script) listens once the page has loaded: typing before that would go unheard
+        assertThat(page.locator(".alert-success")).containsText("项作答");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         page.fill("#picker-" + itemId + "-q", title.substring(0, 6));
+        // Enter searches at once (and the form around it is not sent)
+        page.press("#picker-" + itemId + "-q", "Enter");
         page.locator("#picker-" + itemId + "-results").getByText(title).waitFor();
         assertCleanPage();
         screenshot("words-2-evidence-picker");
