@@ -93,3 +93,12 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 });
+// Enter in a record picker's search box searches at once instead of sending the form around it.
+document.addEventListener('keydown', function (event) {
+  if (event.key === 'Enter' && event.target.matches && event.target.matches('.record-picker input[type="search"]')) {
+    event.preventDefault();
+    if (window.htmx) {
+      window.htmx.trigger(event.target, 'search');
+    }
+  }
+});

@@ -28,6 +28,8 @@ public class Account {
     private Role role;
 
     private Long orgUnitId;
+    /** The person (人员) who uses the account, in its unit, or null: names on pages come from here. */
+    private Long personId;
     private boolean enabled = true;
     private int failedAttempts;
     private Instant lockedUntil;
@@ -84,6 +86,15 @@ public class Account {
 
     public Long getOrgUnitId() {
         return orgUnitId;
+    }
+
+    public Long getPersonId() {
+        return personId;
+    }
+
+    void linkPerson(Long personId, Instant now) {
+        this.personId = personId;
+        this.updatedAt = now;
     }
 
     public boolean isEnabled() {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.org.PersonService;
 import org.luoshi.time.Times;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
@@ -37,8 +38,11 @@ class AccountAdminController {
     private final OrgUnitService units;
     private final MessageSource messages;
     private final Times times;
+    private final PersonService people;
 
-    AccountAdminController(AccountService accounts, OrgUnitService units, MessageSource messages, Times times) {
+    AccountAdminController(AccountService accounts, OrgUnitService units, MessageSource messages, Times times,
+            PersonService people) {
+        this.people = people;
         this.times = times;
         this.accounts = accounts;
         this.units = units;
@@ -137,6 +141,7 @@ class AccountAdminController {
         model.addAttribute("account", account);
         model.addAttribute("form", AccountEditForm.of(account));
         addChoices(scope, model);
+        model.addAttribute("people", people.peopleOf(scope, account.getOrgUnitId()));
         return "account/account-edit";
     }
 
@@ -154,13 +159,19 @@ class AccountAdminController {
                 errors.rejectValue("orgUnitId", "account.self.demote");
             }
         }
+        if (form.getPersonId() != null && unit != null
+                && !people.get(scope, form.getPersonId()).getOrgUnitId().equals(unit.getId())) {
+            errors.rejectValue("personId", "account.person.otherUnit");
+        }
         if (errors.hasErrors()) {
             response.setStatus(400);
             model.addAttribute("account", account);
             addChoices(scope, model);
+            model.addAttribute("people", people.peopleOf(scope, account.getOrgUnitId()));
             return "account/account-edit";
         }
         accounts.update(scope, id, form.getDisplayName(), form.getRole(), form.getOrgUnitId());
+        accounts.linkPerson(scope, id, form.getPersonId());
         redirect.addFlashAttribute("flash", msg("account.updated", account.getUsername()));
         return "redirect:/admin/accounts";
     }

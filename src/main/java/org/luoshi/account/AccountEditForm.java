@@ -17,12 +17,24 @@ class AccountEditForm {
     @NotNull(message = "{account.unit.required}")
     private Long orgUnitId;
 
+    /** The person who uses the account (optional), one of its unit's people. */
+    private Long personId;
+
     static AccountEditForm of(Account account) {
         AccountEditForm form = new AccountEditForm();
         form.displayName = account.getDisplayName();
         form.role = account.getRole();
         form.orgUnitId = account.getOrgUnitId();
+        form.personId = account.getPersonId();
         return form;
+    }
+
+    public Long getPersonId() {
+        return personId;
+    }
+
+    public void setPersonId(Long personId) {
+        this.personId = personId;
     }
 
     public String getDisplayName() {

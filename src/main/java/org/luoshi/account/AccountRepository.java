@@ -15,6 +15,7 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     List<Account> findByOrgUnitIdIn(java.util.Collection<Long> orgUnitIds);
 
     List<Account> findByOrgUnitIdAndRole(Long orgUnitId, Role role);
+    java.util.List<Account> findByOrgUnitIdAndRoleAndPersonIdIsNull(Long orgUnitId, Role role);
 
     boolean existsByUsername(String username);
 

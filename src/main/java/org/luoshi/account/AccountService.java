@@ -6,6 +6,8 @@ import java.util.List;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.org.Person;
+import org.luoshi.org.PersonService;
 import org.luoshi.web.NotFoundException;
 import org.luoshi.web.RuleViolationException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,10 +36,12 @@ public class AccountService {
     private final PasswordHistory history;
     private final AccessTokenRepository tokens;
     private final Clock clock;
+    private final PersonService people;
 
     AccountService(AccountRepository accounts, AccountSearch search, OrgUnitService units, PasswordEncoder encoder,
             ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, LoginAttempts attempts,
-            PasswordHistory history, AccessTokenRepository tokens, Clock clock) {
+            PasswordHistory history, AccessTokenRepository tokens, Clock clock, PersonService people) {
+        this.people = people;
         this.attempts = attempts;
         this.history = history;
         this.tokens = tokens;
@@ -111,12 +115,40 @@ public class AccountService {
             throw RuleViolationException.at("orgUnitId", AccountAdminController.misfitKey(role), unit.getName());
         }
         boolean rightsChanged = role != account.getRole() || orgUnitId != account.getOrgUnitId();
+        if (orgUnitId != account.getOrgUnitId()) {
+            // the person named belongs to the old unit
+            account.linkPerson(null, clock.instant());
+        }
         account.assign(displayName, role, unit.getId(), clock.instant());
         if (rightsChanged) {
             // The session holds the old role and scope: make the user sign in again.
             endSessions(account.getUsername(), null);
         }
         return account;
+    }
+
+    /**
+     * Names the person who uses the account (null: none). The person must belong to the account's own
+     * unit: a name from elsewhere would put a stranger's name on what this account records.
+     */
+    public Account linkPerson(DataScope scope, long id, Long personId) {
+        Account account = get(scope, id);
+        if (personId != null && !personId.equals(account.getPersonId())) {
+            Person person = people.get(scope, personId);
+            if (!person.getOrgUnitId().equals(account.getOrgUnitId())) {
+                throw RuleViolationException.at("personId", "account.person.otherUnit");
+            }
+        }
+        account.linkPerson(personId, clock.instant());
+        return account;
+    }
+
+    /** Seeding: the accounts of a role in a unit that name nobody yet are used by this person. */
+    public void linkUnlinked(DataScope scope, long unitId, Role role, long personId) {
+        units.get(scope, unitId);
+        for (Account account : accounts.findByOrgUnitIdAndRoleAndPersonIdIsNull(unitId, role)) {
+            account.linkPerson(personId, clock.instant());
+        }
     }
 
     public Account setEnabled(DataScope scope, long id, boolean enabled) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.time.Times;
+import org.luoshi.web.KeysetPager;
 import org.luoshi.web.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,8 +36,13 @@ class AuditController {
     private final AuditChain chain;
     private final AuditArchive archive;
 
+    private final AuditActions actions;
+    private final ActorNames actors;
+
     AuditController(AuditLog log, OrgUnitService units, MessageSource messages, Times times, AuditChain chain,
-            AuditArchive archive) {
+            AuditArchive archive, AuditActions actions, ActorNames actors) {
+        this.actions = actions;
+        this.actors = actors;
         this.chain = chain;
         this.archive = archive;
         this.times = times;
@@ -50,12 +56,32 @@ class AuditController {
             @RequestParam(required = false) String event, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Long before, @RequestParam(required = false) Long after, Model model) {
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String back, Model model) {
         AuditLog.Filter filter = filter(username, event, outcome, from, to);
-        model.addAttribute("slice", log.find(scopeUnitIds(scope), filter, before, after, AuditLog.PAGE_SIZE));
+        AuditLog.Slice slice = log.find(scopeUnitIds(scope), filter, cursorId(cursor), null, AuditLog.PAGE_SIZE);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("rows", slice.events().stream().map(e -> new Row(e, actions.describe(e, locale))).toList());
+        model.addAttribute("pager", new KeysetPager(cursorId(cursor) == null ? null : cursor, back,
+                slice.olderThan() == null ? null : String.valueOf(slice.olderThan())));
         model.addAttribute("filter", filter);
         model.addAttribute("outcomes", new String[] {AuditTrail.SUCCESS, AuditTrail.FAILURE});
         return "account/audit";
+    }
+
+    /** One line of the page: the event as kept, and what it says in words. */
+    record Row(AuditEvent event, AuditActions.Line line) {
+    }
+
+    /** A cursor is the id the page starts below; anything else is the first page. */
+    private static Long cursorId(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(cursor.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
@@ -71,14 +97,16 @@ class AuditController {
             HttpServletResponse response) throws IOException {
         AuditLog.Filter filter = filter(username, event, outcome, from, to);
         List<Long> unitIds = scopeUnitIds(scope);
-        XlsxTable table = XlsxTable.start(response, messages, times.today(), "audit.title", "audit.time", "audit.user", "audit.event",
-                "audit.outcome", "audit.detail", "audit.target", "audit.address");
+        Locale locale = LocaleContextHolder.getLocale();
+        XlsxTable table = XlsxTable.start(response, messages, times.today(), "audit.title", "audit.time", "audit.user",
+                "account.field.username", "audit.action", "audit.outcome", "audit.event", "audit.detail", "audit.address");
         Long before = null;
         do {
             AuditLog.Slice slice = log.find(unitIds, filter, before, null, EXPORT_PAGE);
             for (AuditEvent e : slice.events()) {
-                table.row(times.second(e.getOccurredAt()), e.getUsername(), e.getEvent(),
-                        table.text("audit.outcome." + e.getOutcome()), e.getDetail(), e.getTarget(), e.getRemoteAddr());
+                AuditActions.Line line = actions.describe(e, locale);
+                table.row(times.second(e.getOccurredAt()), actors.nameOrLogin(e.getUsername()), e.getUsername(), line.action(),
+                        line.outcome(), e.getEvent(), e.getDetail(), e.getRemoteAddr());
             }
             table.flush();
             before = slice.olderThan();
@@ -106,9 +134,11 @@ class AuditController {
         return "redirect:/admin/audit";
     }
 
-    private static AuditLog.Filter filter(String username, String event, String outcome, LocalDate from, LocalDate to) {
-        return new AuditLog.Filter(blankToNull(username), blankToNull(event),
-                AuditTrail.SUCCESS.equals(outcome) || AuditTrail.FAILURE.equals(outcome) ? outcome : null, from, to);
+    private AuditLog.Filter filter(String username, String event, String outcome, LocalDate from, LocalDate to) {
+        String text = blankToNull(event);
+        return new AuditLog.Filter(blankToNull(username), text,
+                AuditTrail.SUCCESS.equals(outcome) || AuditTrail.FAILURE.equals(outcome) ? outcome : null, from, to,
+                text == null ? List.of() : actions.routesSaying(text, LocaleContextHolder.getLocale()));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.luoshi.time.Times;
 import org.springframework.stereotype.Service;
@@ -45,13 +46,34 @@ class AuditLog {
             params.put("scopeUnitIds", scopeUnitIds);
         }
         if (filter.username() != null) {
-            jpql.append(" and e.username = :username");
-            params.put("username", filter.username());
+            // the login name in any case, or the account's display name (what the column shows when no person is named)
+            jpql.append(" and (lower(e.username) = :username or e.username in"
+                    + " (select a.username from Account a where lower(a.displayName) like :displayName))");
+            params.put("username", filter.username().toLowerCase(Locale.ROOT));
+            params.put("displayName", "%" + filter.username().toLowerCase(Locale.ROOT).replace("%", "") + "%");
         }
         if (filter.event() != null) {
-            jpql.append(" and e.event like :event");
-            // A prefix match ("POST /org/units" finds every write on units); '_' matching any character is harmless.
-            params.put("event", filter.event().replace("%", "") + "%");
+            // the raw request in any case ("post /org/units"), or an action in words ("删除台账") through the actions table
+            jpql.append(" and (lower(e.event) like :event");
+            params.put("event", "%" + filter.event().toLowerCase(Locale.ROOT).replace("%", "") + "%");
+            List<String> targets = new ArrayList<>();
+            List<String> events = new ArrayList<>();
+            for (String route : filter.routes()) {
+                events.add(route);
+                int space = route.indexOf(' ');
+                if (space > 0) {
+                    targets.add(route.substring(space + 1));
+                }
+            }
+            if (!events.isEmpty()) {
+                jpql.append(" or e.event in :events");
+                params.put("events", events);
+            }
+            if (!targets.isEmpty()) {
+                jpql.append(" or e.target in :targets");
+                params.put("targets", targets);
+            }
+            jpql.append(")");
         }
         if (filter.outcome() != null) {
             jpql.append(" and e.outcome = :outcome");
@@ -92,7 +114,13 @@ class AuditLog {
         return new Slice(rows, hasNewer ? first : null, hasOlder ? last : null);
     }
 
-    record Filter(String username, String event, String outcome, LocalDate from, LocalDate to) {
+    /** @param routes the actions table's routes whose words contain {@code event} ("METHOD route") */
+    record Filter(String username, String event, String outcome, LocalDate from, LocalDate to,
+            Collection<String> routes) {
+
+        Filter(String username, String event, String outcome, LocalDate from, LocalDate to) {
+            this(username, event, outcome, from, to, List.of());
+        }
     }
 
     /**

@@ -8,8 +8,11 @@ import org.luoshi.org.Permission;
 
 /** 角色. One per account; the account's org unit bounds what the role reaches. */
 public enum Role {
-    /** 系统管理员: users, org tree, settings, and every right but reviewing the townships' reports. */
-    ADMIN(EnumSet.complementOf(EnumSet.of(Permission.REPORT_REVIEW))),
+    /**
+     * 系统管理员: users, org tree, settings, and every right but reviewing the townships' reports and the
+     * party secretary's 审定 of them (both are decisions on content, not administration).
+     */
+    ADMIN(EnumSet.complementOf(EnumSet.of(Permission.REPORT_REVIEW, Permission.REPORT_APPROVE))),
     /**
      * 宣传部审核人 of a county, city or province (区委 / 市委 / 省委宣传部审核人: the tier is read from the
      * account's unit, see {@link #labelKey}): reads every township below its unit and edits none of their
@@ -23,8 +26,8 @@ public enum Role {
     TOWNSHIP_OFFICER(EnumSet.of(Permission.RECORDS_WRITE, Permission.TOWNSHIP_MANAGE, Permission.REPORT_WRITE,
             Permission.REPORT_TEMPLATES, Permission.SUPERVISION_RUN, Permission.ASSESSMENT_EDIT,
             Permission.ASSESSMENT_VIEW)),
-    /** 党委书记、班子成员: reads the township and its assessment. */
-    TOWNSHIP_LEADER(EnumSet.of(Permission.ASSESSMENT_VIEW)),
+    /** 党委书记、班子成员: reads the township and its assessment, and 审定 its reports before they go up. */
+    TOWNSHIP_LEADER(EnumSet.of(Permission.ASSESSMENT_VIEW, Permission.REPORT_APPROVE)),
     /** 村 / 社区宣传员, 站所 clerk: writes records of their own unit only. */
     VILLAGE_CLERK(EnumSet.of(Permission.RECORDS_WRITE));
 

@@ -7,6 +7,8 @@ import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
 import org.luoshi.org.OrgUnitService;
+import org.luoshi.account.AccountService;
+import org.luoshi.account.Role;
 import org.luoshi.org.Person;
 import org.luoshi.org.PersonService;
 import org.luoshi.org.Post;
@@ -49,7 +51,10 @@ class DemoPeople implements ApplicationRunner {
     private int nameSeed;
     private final Clock clock;
 
-    DemoPeople(OrgUnitService units, PersonService people, PostService posts, Clock clock) {
+    private final AccountService accounts;
+
+    DemoPeople(OrgUnitService units, PersonService people, PostService posts, Clock clock, AccountService accounts) {
+        this.accounts = accounts;
         this.clock = clock;
         this.units = units;
         this.people = people;
@@ -81,6 +86,7 @@ class DemoPeople implements ApplicationRunner {
                 Post post = posts.create(system, township.getId(), title, plan.kind(), ++order);
                 Person person = people.create(system, township.getId(), nextName(), null, null, null);
                 posts.assign(system, post.getId(), person.getId(), termStart.plusDays(order));
+                linkAccounts(system, township, plan.kind(), person);
             }
             for (OrgUnit unit : units.children(system, township.getId())) {
                 if (unit.getKind() == OrgUnitKind.VILLAGE) {
@@ -99,6 +105,20 @@ class DemoPeople implements ApplicationRunner {
         Post post = posts.create(system, unit.getId(), title, kind, kind == PostKind.SECRETARY ? 1 : 2);
         Person person = people.create(system, unit.getId(), nextName(), null, null, null);
         posts.assign(system, post.getId(), person.getId(), from);
+        linkAccounts(system, unit, kind, person);
+    }
+
+    /** The demo accounts name the person in the post they stand for (officer: 宣传委员, leader: 党委书记, clerk: 宣传员). */
+    private void linkAccounts(DataScope system, OrgUnit unit, PostKind kind, Person person) {
+        Role role = switch (kind) {
+            case PROPAGANDA_MEMBER -> Role.TOWNSHIP_OFFICER;
+            case SECRETARY -> unit.getKind() == OrgUnitKind.TOWNSHIP ? Role.TOWNSHIP_LEADER : null;
+            case PROPAGANDIST -> Role.VILLAGE_CLERK;
+            default -> null;
+        };
+        if (role != null) {
+            accounts.linkUnlinked(system, unit.getId(), role, person.getId());
+        }
     }
 
     private String nextName() {

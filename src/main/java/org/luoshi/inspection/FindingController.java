@@ -18,6 +18,7 @@ import org.luoshi.time.Times;
 import org.luoshi.web.UploadException;
 import org.luoshi.web.XlsxTable;
 import org.luoshi.web.FormSubmission;
+import org.luoshi.web.KeysetPager;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.Resource;
@@ -76,9 +77,14 @@ class FindingController {
 
     @GetMapping("/findings")
     String list(DataScope scope, Authentication auth, @ModelAttribute("filter") FilterParams filter,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String back,
             @RequestParam(required = false) String after, Model model) {
         Actor actor = Actor.of(scope, auth);
-        model.addAttribute("page", findings.search(actor, filter.toFilter(), after, FindingPage.SIZE));
+        // "after" is what links made before the shared pager said
+        String from = cursor != null ? cursor : after;
+        FindingPage page = findings.search(actor, filter.toFilter(), from, FindingPage.SIZE);
+        model.addAttribute("page", page);
+        model.addAttribute("pager", new KeysetPager(from, back, page.next()));
         model.addAttribute("total", findings.count(actor, filter.toFilter()));
         model.addAttribute("mayGenerate", actor.supervises());
         addFilterOptions(scope, model);

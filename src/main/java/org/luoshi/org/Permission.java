@@ -19,6 +19,8 @@ public enum Permission {
     TOWNSHIP_MANAGE("township:manage"),
     /** 起草、修改、报送本级报告. */
     REPORT_WRITE("report:write"),
+    /** 审定本级报告：党委书记在报送前审定（通过后方可报送）. */
+    REPORT_APPROVE("report:approve"),
     /** 审核下级报送的报告（采用、退回）. */
     REPORT_REVIEW("report:review"),
     /** 管理报告模板. */

@@ -40,6 +40,14 @@ public class PersonService {
         return person;
     }
 
+    /**
+     * A person's name without a scope: shown as the one who recorded, scored or acted on something the
+     * viewer may already open (the viewer sees that a person did it, never the person's record).
+     */
+    public java.util.Optional<String> nameOf(long personId) {
+        return people.findById(personId).map(Person::getName);
+    }
+
     public List<Person> peopleOf(DataScope scope, long unitId) {
         units.get(scope, unitId);
         return people.findByOrgUnitIdOrderByName(unitId);

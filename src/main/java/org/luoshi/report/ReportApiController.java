@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Reports over REST: generate, read, figures, save, regenerate, download, submit, return, accept. */
+/** Reports over REST: generate, read, figures, save, regenerate, download, approve, submit, return, accept. */
 @ApiController("/api/v1/reports")
 @Tag(name = "报告", description = "报告的生成、编辑、下载与报送")
 class ReportApiController {
@@ -152,9 +152,16 @@ class ReportApiController {
         return view(viewer, id);
     }
 
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasAuthority('report:approve')")
+    @Operation(summary = "审定（党委书记；不能审定自己起草或最后修改的报告，409）")
+    ReportSummary approve(DataScope scope, @PathVariable long id, @RequestBody(required = false) Comment comment) {
+        return summary(reports.approve(ReportController.viewer(scope), id, comment == null ? null : comment.comment()));
+    }
+
     @PostMapping("/{id}/submit")
     @PreAuthorize(ReportController.WRITERS)
-    @Operation(summary = "报送（报告中还有【待补充】时拒绝，409）")
+    @Operation(summary = "报送（报告中还有【待补充】或当前版本未经审定时拒绝，409）")
     ReportSummary submit(DataScope scope, @PathVariable long id) {
         return summary(reports.submit(ReportController.viewer(scope), id));
     }

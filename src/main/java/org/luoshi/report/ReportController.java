@@ -76,6 +76,11 @@ class ReportController {
         model.addAttribute("reports", all.stream().limit(5).map(this::row).toList());
         model.addAttribute("more", all.size() > 5);
         model.addAttribute("waiting", viewer.reviewer() ? reports.inbox(viewer, false).size() : null);
+        // the party secretary sees at once which drafts wait for their 审定
+        model.addAttribute("toApprove", scope.may(Permission.REPORT_APPROVE)
+                ? all.stream().limit(5).filter(r -> r.getStatus().editable() && reports.approval(r).isEmpty())
+                        .map(Report::getId).toList()
+                : List.of());
         return "report/panel :: panel";
     }
 
@@ -172,6 +177,13 @@ class ReportController {
         model.addAttribute("canRevise", writer(viewer.scope())
                 && report.getStatus() == ReportStatus.ACCEPTED);
         model.addAttribute("canReview", viewer.reviewer() && report.getStatus() == ReportStatus.SUBMITTED);
+        // 审定: shown while the township may still change the text; who approved which version, or that it waits
+        ReportEvent approval = report.getStatus().editable() ? reports.approval(report).orElse(null) : null;
+        model.addAttribute("approval", approval);
+        model.addAttribute("awaitingApproval", report.getStatus().editable() && approval == null);
+        model.addAttribute("canApprove", viewer.scope().may(Permission.REPORT_APPROVE) && report.getStatus().editable()
+                && approval == null && !viewer.username().equals(report.getCreatedBy())
+                && !viewer.username().equals(version.getSavedBy()));
         model.addAttribute("pdfAvailable", documents.pdfAvailable());
         model.addAttribute("variants", TraditionalVariant.values());
         model.addAttribute("defaultVariant", documents.defaultVariant());
@@ -221,6 +233,18 @@ class ReportController {
         return forms.submit(false, model, response, redirect, () -> editPage(viewer, id, model), () -> {
             reports.submit(viewer, id);
             return forms.done("/report/" + id, "report.submitted");
+        });
+    }
+
+    /** 审定: the party secretary approves the latest version; the officer may then submit it. */
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasAuthority('report:approve')")
+    String approve(DataScope scope, @PathVariable long id, @RequestParam(required = false) String comment, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        ReportService.Viewer viewer = viewer(scope);
+        return forms.submit(false, model, response, redirect, () -> editPage(viewer, id, model), () -> {
+            reports.approve(viewer, id, comment);
+            return forms.done("/report/" + id, "report.approved");
         });
     }
 

@@ -9,12 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One step of a report's history: created, submitted, returned with a comment, accepted, revised. */
+/** One step of a report's history: created, approved (审定), submitted, returned with a comment, accepted, revised. */
 @Entity
 @Table(name = "report_event")
 class ReportEvent {
 
-    enum Action { CREATE, SUBMIT, RETURN, ACCEPT, REVISE }
+    enum Action { CREATE, APPROVE, SUBMIT, RETURN, ACCEPT, REVISE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -241,17 +241,69 @@ class ReportService {
     public Report submit(Viewer viewer, long id) {
         Instant now = clock.instant();
         Report report = writable(viewer, id);
-        // a report goes to the county only when every 【待补充】 has been filled, settled or deleted
+        requireNoMarkers(report);
+        // the party secretary's 审定 of this very version comes first
+        if (approval(report).isEmpty()) {
+            throw new RuleViolationException("report.approvalRequired");
+        }
+        report.submit(viewer.username(), now);
+        events.save(new ReportEvent(id, ReportEvent.Action.SUBMIT, viewer.username(), null, latest(report).getNumber(), now));
+        published.publishEvent(new ReportReviewed(id, "SUBMIT", viewer.username(), null));
+        return report;
+    }
+
+    /** A report goes up (or is approved to go up) only when every 【待补充】 has been filled, settled or deleted. */
+    private void requireNoMarkers(Report report) {
         Map<String, List<String>> markers = content(latest(report)).markers();
         if (!markers.isEmpty()) {
             List<String> all = markers.values().stream().flatMap(List::stream).toList();
             throw new RuleViolationException("report.markersLeft", all.size(), String.join("；", all.subList(0, Math.min(3, all.size())))
                     + (all.size() > 3 ? "……" : ""));
         }
-        report.submit(viewer.username(), now);
-        events.save(new ReportEvent(id, ReportEvent.Action.SUBMIT, viewer.username(), null, latest(report).getNumber(), now));
-        published.publishEvent(new ReportReviewed(id, "SUBMIT", viewer.username(), null));
+    }
+
+    /**
+     * 审定: the township's party secretary approves the latest version before the officer submits it. Nobody
+     * approves a report they wrote or last saved (invariant 4); a later save is a new version and needs a new
+     * 审定, so what goes up is what was approved.
+     */
+    public Report approve(Viewer viewer, long id, String comment) {
+        viewer.scope().require(org.luoshi.org.Permission.REPORT_APPROVE);
+        Instant now = clock.instant();
+        Report report = get(viewer, id);
+        if (!report.getStatus().editable()) {
+            throw new RuleViolationException("report.approve.notDraft");
+        }
+        ReportVersion latest = latest(report);
+        if (viewer.username().equals(report.getCreatedBy()) || viewer.username().equals(latest.getSavedBy())) {
+            throw new RuleViolationException("report.approve.own");
+        }
+        if (approval(report).isPresent()) {
+            throw new RuleViolationException("report.approve.already", latest.getNumber());
+        }
+        requireNoMarkers(report);
+        events.save(new ReportEvent(id, ReportEvent.Action.APPROVE, viewer.username(), blankToNull(comment),
+                latest.getNumber(), now));
+        tellTownship(report, "report.notice.approved", comment == null || comment.isBlank() ? "" : comment.strip());
         return report;
+    }
+
+    /**
+     * The 审定 that lets the latest version go up: an approval of that version number with no return after it
+     * (a returned report is approved again, changed or not).
+     */
+    @Transactional(readOnly = true)
+    java.util.Optional<ReportEvent> approval(Report report) {
+        int latest = latest(report).getNumber();
+        ReportEvent found = null;
+        for (ReportEvent e : events.findByReportIdOrderByAtAscIdAsc(report.getId())) {
+            if (e.getAction() == ReportEvent.Action.APPROVE && Integer.valueOf(latest).equals(e.getVersionNo())) {
+                found = e;
+            } else if (e.getAction() == ReportEvent.Action.RETURN) {
+                found = null;
+            }
+        }
+        return java.util.Optional.ofNullable(found);
     }
 
     public Report returnToTownship(Viewer viewer, long id, String comment) {

@@ -39,15 +39,17 @@ class AccountExportsTest {
                 .andExpect(content().string(containsString("/admin/audit/export?username=" + name)));
         List<List<String>> rows = XlsxDownload.rows(mvc.perform(get("/admin/audit/export").param("username", name)
                 .with(as(users, "admin"))).andExpect(status().isOk()).andReturn());
-        assertThat(rows.get(0)).containsExactly("时间", "用户", "事件", "结果", "详情", "路由", "来源地址");
-        assertThat(XlsxDownload.column(rows, 4)).containsExactlyElementsOf(
+        assertThat(rows.get(0)).containsExactly("时间", "用户", "用户名", "操作", "结果", "事件", "详情", "来源地址");
+        assertThat(XlsxDownload.column(rows, 6)).containsExactlyElementsOf(
                 IntStream.iterate(count, i -> i >= 1, i -> i - 1).mapToObj(i -> "n" + i).toList());
+        // no account by that name: the login name as it was given
         assertThat(XlsxDownload.column(rows, 1)).containsOnly(name);
+        assertThat(XlsxDownload.column(rows, 2)).containsOnly(name);
 
         List<List<String>> failures = XlsxDownload.rows(mvc.perform(get("/admin/audit/export").param("username", name)
                 .param("outcome", "FAILURE").with(as(users, "admin"))).andExpect(status().isOk()).andReturn());
-        assertThat(XlsxDownload.column(failures, 4)).hasSize(count / 5).allMatch(d -> Integer.parseInt(d.substring(1)) % 5 == 0);
-        assertThat(XlsxDownload.column(failures, 3)).containsOnly("失败");
+        assertThat(XlsxDownload.column(failures, 6)).hasSize(count / 5).allMatch(d -> Integer.parseInt(d.substring(1)) % 5 == 0);
+        assertThat(XlsxDownload.column(failures, 4)).allMatch(o -> o.startsWith("失败"));
     }
 
     @Test

@@ -110,6 +110,14 @@ abstract class BrowserJourney {
         page = context.newPage();
     }
 
+    /** From here on the journey runs on a common office screen (1366 × 768), signed out. */
+    void onDesktop() {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1366, 768)
+                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
+        page = context.newPage();
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

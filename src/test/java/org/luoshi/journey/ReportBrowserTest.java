@@ -100,6 +100,27 @@ class ReportBrowserTest extends BrowserJourney {
         assertThat(page.locator(".alert-success")).containsText("已恢复");
         assertThat(page.locator("#overridden-list")).hasCount(0);
         screenshot("report-2b-markers-settled");
+        // not yet approved: the submission waits for the party secretary's 审定
+        page.click("#submit");
+        assertThat(page.locator("#rule-error")).containsText("须经党委书记审定");
+        // the party secretary approves on a phone
+        onPhone();
+        page.onDialog(dialog -> dialog.accept());
+        signIn("leader", "Luoshi@2026");
+        // the home page's report card marks what waits for the 审定
+        page.locator("#report-panel .awaiting-approval").first().waitFor();
+        page.navigate(reportUrl);
+        assertThat(page.locator("#approval-state")).containsText("待党委书记审定");
+        page.fill("#approve-comment", "同意报送。");
+        page.click("#approve");
+        assertThat(page.locator("#approval-state")).containsText("已由");
+        assertThat(page.locator("#history")).containsText("审定通过");
+        assertCleanPage();
+        screenshot("report-2d-approved-on-phone");
+        onDesktop();
+        page.onDialog(dialog -> dialog.accept());
+        signIn("officer", "Luoshi@2026");
+        page.navigate(reportUrl);
         java.util.List<String> submittedAt = beijingMinutesOf(() -> {
             page.click("#submit");
             assertThat(page.locator("#report-status")).containsText("已报送");

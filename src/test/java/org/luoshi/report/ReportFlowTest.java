@@ -1,6 +1,7 @@
 package org.luoshi.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -46,6 +47,7 @@ class ReportFlowTest {
     @Autowired RecordedFigures ledger;
     @Autowired ObjectMapper json;
     @Autowired PdfConverter pdf;
+    @Autowired ReportService reports;
 
     OrgUnit township;
     String officer;
@@ -214,8 +216,26 @@ class ReportFlowTest {
         assertThat(mvc.perform(get("/report/" + id).with(as(officer))).andReturn().getResponse().getContentAsString())
                 .doesNotContain("id=\"overridden-list\"");
         clearMarkers(id);
+        // 审定 first: unapproved, the submission is refused; the officer cannot approve; the leader does
+        mvc.perform(post("/api/v1/reports/" + id + "/submit").with(as(officer))).andExpect(status().isConflict());
+        assertThat(mvc.perform(post("/report/" + id + "/submit").with(as(officer)).with(csrf()))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString())
+                .contains("报送前须经党委书记审定当前版本。").contains("待党委书记审定");
+        mvc.perform(post("/report/" + id + "/approve").with(as(officer)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/reports/" + id + "/approve").with(as("county"))).andExpect(status().isForbidden());
+        mvc.perform(post("/report/" + id + "/approve").with(as(leader)).with(csrf()).param("comment", "同意报送"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/report/" + id).with(as(officer))).andReturn().getResponse().getContentAsString())
+                .contains("id=\"approval-state\"").contains("已由 书记 于").contains("同意报送")
+                .doesNotContain("id=\"approve-form\"");
+        assertThat(mvc.perform(get("/inspection/notifications").with(as(officer))).andReturn().getResponse()
+                .getContentAsString()).contains("已经党委书记审定，可以报送。");
+        // the same version is not approved twice
+        mvc.perform(post("/api/v1/reports/" + id + "/approve").with(as(leader))).andExpect(status().isConflict());
         mvc.perform(post("/api/v1/reports/" + id + "/submit").with(as(officer)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
+        // nothing submitted is approved
+        mvc.perform(post("/api/v1/reports/" + id + "/approve").with(as(leader))).andExpect(status().isConflict());
         mvc.perform(post("/api/v1/reports/" + id + "/regenerate").with(as(officer))).andExpect(status().isConflict());
         // The officer cannot review; a return needs a comment.
         mvc.perform(post("/api/v1/reports/" + id + "/accept").with(as(officer))).andExpect(status().isForbidden());
@@ -236,6 +256,9 @@ class ReportFlowTest {
                 .andReturn().getResponse().getContentAsString())
                 .contains("被退回，请修改后重新报送。审核意见：请补充阵地检查情况").contains("/report/" + id);
 
+        // returned, it is approved again before it goes up again
+        mvc.perform(post("/report/" + id + "/submit").with(as(officer)).with(csrf())).andExpect(status().isConflict());
+        mvc.perform(post("/report/" + id + "/approve").with(as(leader)).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(post("/report/" + id + "/submit").with(as(officer)).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(mvc.perform(get("/report/inbox").with(as("county"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("/report/" + id);
@@ -257,6 +280,32 @@ class ReportFlowTest {
         mvc.perform(post("/api/v1/reports/" + id + "/revise").with(as(officer))).andExpect(status().isConflict());
         String list = mvc.perform(get("/api/v1/reports").with(as(officer))).andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(list).findValues("previousId").stream().filter(n -> n.asLong() == id).count()).isEqualTo(1);
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnReportAndAChangeNeedsANewApproval() throws Exception {
+        long id = createByPage("RESPONSIBILITY", null);
+        clearMarkers(id);
+        mvc.perform(post("/api/v1/reports/" + id + "/approve").with(as(leader)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"comment\":\"同意\"}")).andExpect(status().isOk());
+        // the officer saves again: a new version, which waits for a new 审定
+        mvc.perform(post("/api/v1/reports/" + id + "/regenerate").with(as(officer))).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/report/" + id).with(as(leader))).andReturn().getResponse().getContentAsString())
+                .contains("id=\"approve-form\"").contains("待党委书记审定");
+        mvc.perform(post("/api/v1/reports/" + id + "/submit").with(as(officer))).andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/reports/" + id + "/approve").with(as(leader))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/reports/" + id + "/submit").with(as(officer))).andExpect(status().isOk());
+
+        // one who may both write and approve (here a system scope) does not approve the report they drafted
+        var drafter = units.systemScope("drafter");
+        Report own = reports.create(drafter, new ReportCommands.Create(township.getId(), ReportKind.RESPONSIBILITY, 2024,
+                null, null));
+        ReportService.Viewer self = new ReportService.Viewer(drafter);
+        assertThatThrownBy(() -> reports.approve(self, own.getId(), null))
+                .isInstanceOf(org.luoshi.web.RuleViolationException.class).hasMessageContaining("report.approve.own");
+        // another township's leader does not see it at all
+        mvc.perform(post("/report/" + own.getId() + "/approve").with(as("leader")).with(csrf()))
+                .andExpect(status().isNotFound());
     }
 
     @Test
