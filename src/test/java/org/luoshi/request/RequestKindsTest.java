@@ -57,6 +57,8 @@ class RequestKindsTest {
 
     OrgUnit township;
     String officer;
+    /** The township's party secretary, whose 审定 a report needs before it goes up. */
+    String leader;
     String title;
 
     @BeforeEach
@@ -67,6 +69,8 @@ class RequestKindsTest {
                 "报送" + tag + "镇", null, 20_000, 99));
         officer = "req-off-" + tag;
         accounts.create(system, officer, "宣传委员", "Luoshi@2026", Role.TOWNSHIP_OFFICER, township.getId(), false);
+        leader = "req-lead-" + tag;
+        accounts.create(system, leader, "党委书记", "Luoshi@2026", Role.TOWNSHIP_LEADER, township.getId(), false);
         title = "任务-" + tag;
     }
 
@@ -164,8 +168,13 @@ class RequestKindsTest {
                 .andExpect(content().string(containsString("待补充")));
         assertThat(answers.findById(answerId).orElseThrow().getStatus()).isEqualTo(AnswerStatus.OPEN);
 
-        // once settled, one step submits the answer and sends the report for review
+        // once settled, the report still needs the party secretary's 审定 before it goes up with the answer
         clearMarkers(reportId);
+        as(officer, post("/requests/answers/" + answerId + "/submit")).andExpect(status().isConflict())
+                .andExpect(content().string(containsString("审定")));
+        assertThat(answers.findById(answerId).orElseThrow().getStatus()).isEqualTo(AnswerStatus.OPEN);
+        as(leader, post("/report/" + reportId + "/approve")).andExpect(status().is3xxRedirection());
+        // then one step submits the answer and sends the report for review
         as(officer, post("/requests/answers/" + answerId + "/submit").param("explanation", "请审阅"))
                 .andExpect(status().is3xxRedirection());
         assertThat(answers.findById(answerId).orElseThrow().getStatus()).isEqualTo(AnswerStatus.SUBMITTED);
@@ -184,7 +193,8 @@ class RequestKindsTest {
         assertThat(returned.getReturnReason()).isEqualTo("请补充阵地建设情况");
         assertThat(report(reportId).get("report").get("status").asText()).isEqualTo("RETURNED");
 
-        // answered again; the county accepts it on the report's own page, and the answer follows
+        // approved again after the return, answered again; the county accepts it on the report's own page, and the answer follows
+        as(leader, post("/report/" + reportId + "/approve")).andExpect(status().is3xxRedirection());
         as(officer, post("/requests/answers/" + answerId + "/submit")).andExpect(status().is3xxRedirection());
         assertThat(report(reportId).get("report").get("status").asText()).isEqualTo("SUBMITTED");
         as("county", post("/report/" + reportId + "/accept")).andExpect(status().is3xxRedirection());
