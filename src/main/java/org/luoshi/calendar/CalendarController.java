@@ -109,6 +109,19 @@ class CalendarController {
         if (y < 2000 || y > 2100) {
             throw new NotFoundException("Year", y);
         }
+        // The feed is in Chinese whatever the phone's language: the Accept-Language a phone's calendar
+        // sends is the phone's, not a choice the user made in the application.
+        java.util.Locale asked = LocaleContextHolder.getLocale();
+        LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        try {
+            return ResponseEntity.ok().contentType(ICALENDAR).cacheControl(CacheControl.noStore())
+                    .body(ical(scope, township, y, today, request));
+        } finally {
+            LocaleContextHolder.setLocale(asked);
+        }
+    }
+
+    private String ical(DataScope scope, OrgUnit township, int y, LocalDate today, HttpServletRequest request) {
         List<CalendarEntry> entries = calendar.year(scope, township.getId(), y, today);
         String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
         String body = ICalendarWriter.write(msg("calendar.feed.name", township.getName()), entries,
@@ -125,7 +138,7 @@ class CalendarController {
                 },
                 e -> base + "/calendar?townshipId=" + township.getId() + "&year=" + e.due().getYear()
                         + "&month=" + e.due().getMonthValue());
-        return ResponseEntity.ok().contentType(ICALENDAR).cacheControl(CacheControl.noStore()).body(body);
+        return body;
     }
 
     /** The entry's name as listed: the indicator and its period, or the finding. */

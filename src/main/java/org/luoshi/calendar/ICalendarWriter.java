@@ -2,7 +2,6 @@ package org.luoshi.calendar;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
@@ -15,7 +14,6 @@ import java.util.function.Function;
 final class ICalendarWriter {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** What an event says, in Chinese: the summary line and the description. */
     interface Texts {
@@ -41,11 +39,10 @@ final class ICalendarWriter {
         line(out, "CALSCALE:GREGORIAN");
         line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + text(name));
-        line(out, "X-WR-TIMEZONE:Asia/Shanghai");
         for (CalendarEntry e : entries) {
             line(out, "BEGIN:VEVENT");
             line(out, "UID:" + e.uid());
-            line(out, "DTSTAMP:" + STAMP.format(stamp));
+            line(out, "DTSTAMP:" + utc(stamp));
             // all-day on the due date: DTEND is exclusive, the next day
             line(out, "DTSTART;VALUE=DATE:" + DATE.format(e.due()));
             line(out, "DTEND;VALUE=DATE:" + DATE.format(e.due().plusDays(1)));
@@ -58,6 +55,11 @@ final class ICalendarWriter {
         }
         line(out, "END:VCALENDAR");
         return out.toString();
+    }
+
+    /** A UTC date-time (RFC 5545 3.3.5, form 2), as DTSTAMP must be: an instant prints in UTC. */
+    static String utc(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace("-", "").replace(":", "");
     }
 
     /** A TEXT value escaped (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks. */

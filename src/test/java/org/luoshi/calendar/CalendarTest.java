@@ -182,8 +182,9 @@ class CalendarTest {
     void theFeedIsICalendarOpenedByATokenInItsUrlAndShutByRevokingIt() throws Exception {
         SignedInUser officer = user("officer");
         AccessTokenService.IssuedToken token = tokens.issue(officer.getAccountId(), "手机日历-" + code, null);
+        // a phone in English still gets the Chinese summaries
         byte[] body = mvc.perform(get("/calendar/feed.ics").param("year", String.valueOf(YEAR))
-                        .param("token", token.token()))
+                        .param("token", token.token()).header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/calendar;charset=UTF-8"))
                 .andReturn().getResponse().getContentAsByteArray();
