@@ -28,8 +28,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
- * Three filter chains: token issuing with HTTP Basic (the only place Basic is accepted), the
- * stateless REST API with bearer tokens, and the pages with form login, CSRF and sessions.
+ * Four filter chains: token issuing with HTTP Basic (the only place Basic is accepted), the
+ * stateless REST API with bearer tokens, the calendar feed with the token in its URL, and the pages
+ * with form login, CSRF and sessions.
  */
 @Configuration
 @EnableMethodSecurity
@@ -85,8 +86,31 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The calendar feed (工作日历 as iCalendar): a phone calendar subscribes to a URL and cannot send an
+     * Authorization header, so here, and nowhere else, the personal access token is read from the
+     * URL's {@code token} parameter. Only GET of the feed, stateless (no session is made), no form
+     * login: a bad or revoked token answers 401. The token's rights are its owner's, checked by the
+     * controller as for any page.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain calendarFeed(HttpSecurity http, AccessTokenService tokens, MessageSource messages)
+            throws Exception {
+        http.securityMatcher(new AntPathRequestMatcher("/calendar/feed.ics", HttpMethod.GET.name()))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(tokens, "token"), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(problem(messages, HttpStatus.UNAUTHORIZED, "error.unauthorized"))
+                        .accessDeniedHandler(denied(messages)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain pages(HttpSecurity http, LoginOutcomes outcomes, AuditTrail audit,
             @Value("${luoshi.security.hsts:false}") boolean hsts,
             @Value("${luoshi.security.api-docs-admin-only:false}") boolean apiDocsAdminOnly) throws Exception {
