@@ -131,17 +131,18 @@ log(f"setup: year {year}, township {township_name} ({township_id}), county {coun
 admin, county, officer = login("admin"), login("bench_county"), login("bench_officer")
 officer_api, admin_api = token("bench_officer"), token("admin")
 
-# The province's indicator set for this year and the last, loaded and published by the administrator at the
-# root through the sets page, as a deployment would (no demo data loads them).
+# The county's indicator set for this year and the last (indicator sets belong to a county: the county
+# ranks its townships by its own set), loaded if the start-up did not, and published by the county's reviewer
+# through the sets page, as a county would (no demo data loads them).
 for y in (year - 1, year):
-    found = psql(f"select id from indicator_set where owner_unit_id = {root_id} and set_year = {y} limit 1")
+    found = psql(f"select id from indicator_set where owner_unit_id = {county_id} and set_year = {y} limit 1")
     if not found:
-        status, body, _, headers = admin.form("/assessment/sets/default", {"year": y, "_csrf": admin.csrf("/assessment/sets")})
-        found = psql(f"select id from indicator_set where owner_unit_id = {root_id} and set_year = {y} limit 1")
+        status, body, _, headers = county.form("/assessment/sets/default", {"year": y, "_csrf": county.csrf("/assessment/sets")})
+        found = psql(f"select id from indicator_set where owner_unit_id = {county_id} and set_year = {y} limit 1")
         if not found:
             raise SystemExit(f"loading the default set of {y} failed: {status} {body[:300]}")
     if psql(f"select published from indicator_set where id = {found}") != "t":
-        admin.form(f"/assessment/sets/{found}/publish", {"published": "true", "_csrf": admin.csrf(f"/assessment/sets/{found}")})
+        county.form(f"/assessment/sets/{found}/publish", {"published": "true", "_csrf": county.csrf(f"/assessment/sets/{found}")})
         if psql(f"select published from indicator_set where id = {found}") != "t":
             raise SystemExit(f"publishing set {found} failed")
 
