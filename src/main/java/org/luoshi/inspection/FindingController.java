@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import jakarta.validation.groups.Default;
 import org.luoshi.evidence.AttachmentService;
@@ -292,6 +293,17 @@ class FindingController {
         model.addAttribute("counts", findings.counts(actor));
         model.addAttribute("unread", notifications.unread(scope.unitId(), actor.role()));
         return "inspection/panel :: panel";
+    }
+
+    /** The county home's panel: overdue rectifications by township, with links to each list. */
+    @GetMapping("/overdue-panel")
+    @PreAuthorize("hasAuthority('county:oversee')")
+    String overduePanel(DataScope scope, Authentication auth, Model model) {
+        List<FindingService.OverdueAt> rows = findings.overdueByTownship(Actor.of(scope, auth));
+        model.addAttribute("rows", rows);
+        model.addAttribute("total", rows.stream().mapToLong(FindingService.OverdueAt::overdue).sum());
+        model.addAttribute("today", rule.today());
+        return "inspection/home :: overdue";
     }
 
     @GetMapping("/notifications")
