@@ -309,7 +309,17 @@ class FindingController {
     @GetMapping("/notifications")
     String notifications(DataScope scope, Authentication auth, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", notifications.list(Actor.of(scope, auth), page));
+        model.addAttribute("unread", notifications.unread(scope.unitId(), Actor.of(scope, auth).role()));
         return "inspection/notifications";
+    }
+
+    /** 全部已读: every unread notice of the user's unit and role at once. */
+    @PostMapping("/notifications/read-all")
+    String readAll(DataScope scope, Authentication auth, RedirectAttributes redirect) {
+        int read = notifications.markAllRead(Actor.of(scope, auth));
+        redirect.addFlashAttribute("flash", messages.getMessage("inspection.notifications.allRead", new Object[] {read},
+                LocaleContextHolder.getLocale()));
+        return "redirect:/inspection/notifications";
     }
 
     @PostMapping("/notifications/{id}/read")
