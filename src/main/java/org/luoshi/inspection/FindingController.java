@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import jakarta.validation.groups.Default;
 import org.luoshi.evidence.AttachmentService;
@@ -300,10 +301,31 @@ class FindingController {
         return "inspection/panel :: panel";
     }
 
+    /** The county home's panel: overdue rectifications by township, with links to each list. */
+    @GetMapping("/overdue-panel")
+    @PreAuthorize("hasAuthority('county:oversee')")
+    String overduePanel(DataScope scope, Authentication auth, Model model) {
+        List<FindingService.OverdueAt> rows = findings.overdueByTownship(Actor.of(scope, auth));
+        model.addAttribute("rows", rows);
+        model.addAttribute("total", rows.stream().mapToLong(FindingService.OverdueAt::overdue).sum());
+        model.addAttribute("today", rule.today());
+        return "inspection/home :: overdue";
+    }
+
     @GetMapping("/notifications")
     String notifications(DataScope scope, Authentication auth, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", notifications.list(Actor.of(scope, auth), page));
+        model.addAttribute("unread", notifications.unread(scope.unitId(), Actor.of(scope, auth).role()));
         return "inspection/notifications";
+    }
+
+    /** 全部已读: every unread notice of the user's unit and role at once. */
+    @PostMapping("/notifications/read-all")
+    String readAll(DataScope scope, Authentication auth, RedirectAttributes redirect) {
+        int read = notifications.markAllRead(Actor.of(scope, auth));
+        redirect.addFlashAttribute("flash", messages.getMessage("inspection.notifications.allRead", new Object[] {read},
+                LocaleContextHolder.getLocale()));
+        return "redirect:/inspection/notifications";
     }
 
     @PostMapping("/notifications/{id}/read")

@@ -477,6 +477,44 @@ public class FindingService {
         }).filter(r -> r.unitId() != own.getId() || r.total() > 0).toList();
     }
 
+    /** One township's overdue rectifications (its villages' included); {@code unitId} null for those raised above townships. */
+    record OverdueAt(Long unitId, String unitName, long overdue) {
+    }
+
+    /**
+     * Overdue rectifications (past their deadline by the business clock, not passed) of the user's
+     * subtree by township, most first, townships without any left out; findings on units above the
+     * townships (a county's own department) are summed in one row with a null unit. One grouped query.
+     */
+    List<OverdueAt> overdueByTownship(Actor actor) {
+        List<OrgUnit> townships = units.ofKind(actor.scope(), OrgUnitKind.TOWNSHIP);
+        Map<Long, String> paths = units.tree(actor.scope()).stream()
+                .collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getPath));
+        Map<Long, Long> byTownship = new HashMap<>();
+        long above = 0;
+        for (Object[] r : findings.countByUnitAndState(paths.keySet(), overdue.today(), overdue.nearUntil())) {
+            long n = r[3] == null ? 0 : ((Number) r[3]).longValue();
+            String path = paths.get((Long) r[0]);
+            if (n == 0 || path == null) {
+                continue;
+            }
+            Optional<OrgUnit> township = townships.stream().filter(t -> path.startsWith(t.getPath())).findFirst();
+            if (township.isPresent()) {
+                byTownship.merge(township.get().getId(), n, Long::sum);
+            } else {
+                above += n;
+            }
+        }
+        List<OverdueAt> rows = new ArrayList<>(townships.stream().filter(t -> byTownship.containsKey(t.getId()))
+                .map(t -> new OverdueAt(t.getId(), t.getName(), byTownship.get(t.getId()))).toList());
+        rows.sort(java.util.Comparator.comparingLong(OverdueAt::overdue).reversed()
+                .thenComparing(OverdueAt::unitName));
+        if (above > 0) {
+            rows.add(new OverdueAt(null, null, above));
+        }
+        return rows;
+    }
+
     Urgency urgency(Finding finding) {
         return overdue.urgency(finding);
     }

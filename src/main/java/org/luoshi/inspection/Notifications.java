@@ -41,6 +41,11 @@ public class Notifications {
                 PageRequest.of(Math.max(page, 0), 20));
     }
 
+    /** 全部已读: the actor's unread notices (their unit and role) are read now; answers how many. */
+    int markAllRead(Actor actor) {
+        return notifications.markAllRead(actor.scope().unitId(), actor.role(), clock.instant());
+    }
+
     void markRead(Actor actor, long id) {
         Notification n = notifications.findById(id)
                 .filter(x -> x.getUnitId() == actor.scope().unitId() && x.getRole().equals(actor.role()))

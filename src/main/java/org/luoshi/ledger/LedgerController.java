@@ -158,11 +158,27 @@ class LedgerController {
     @PostMapping("/{kind:[a-zA-Z_-]+}")
     @PreAuthorize(WRITERS)
     String create(DataScope scope, @PathVariable String kind, @ModelAttribute("form") RecordForm form, BindingResult binding,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         RecordKind k = kinds.get(kind);
         scope.requireWritable();
+        List<MultipartFile> chosen = files == null ? List.of()
+                : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
         return forms.submit(binding, model, response, redirect, () -> form(scope, k, form, null, errors(binding, model), model),
-                () -> forms.done("/ledger/records/" + ledger.create(scope, k.code(), form.toCommand()).id(), "ledger.flash.created"));
+                () -> {
+                    try {
+                        return forms.done("/ledger/records/" + ledger.createWithFiles(scope, k.code(), form.toCommand(), chosen).id(),
+                                "ledger.flash.created");
+                    } catch (LedgerService.FileRefused refused) {
+                        RuleViolationException e = refused.reason();
+                        if (UploadException.pageStatus(e, 400) != 400) {
+                            throw e; // a storage fault of the server: 503, said at the top
+                        }
+                        // the typed fields stay; the message beside the file field names the file and why
+                        throw new LedgerValidationException(List.of(new Violation("files", "ledger.form.fileRefused",
+                                refused.filename(), presenter.msg(e.messageKey(), e.args()))));
+                    }
+                });
     }
 
     @GetMapping("/records/{id}/edit")

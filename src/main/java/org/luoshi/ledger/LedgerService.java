@@ -121,6 +121,45 @@ public class LedgerService {
         return insert(scope, kind, draft, clock.instant());
     }
 
+    /**
+     * A record and its files from one submit, in one transaction: a refused file (or a storage fault)
+     * undoes the record as well, so the ledger never holds a record without the photos the user
+     * believes they attached, and the form can be sent again as it is. Each file is checked by content
+     * and stored through the evidence module as {@link #attach} does; the refusal names the file.
+     */
+    @Transactional
+    public LedgerRecord createWithFiles(DataScope scope, String kindCode, RecordCommand command, List<MultipartFile> files) {
+        LedgerRecord record = create(scope, kindCode, command);
+        for (MultipartFile file : files) {
+            try {
+                attach(scope, record.id(), file);
+            } catch (RuleViolationException e) {
+                throw new FileRefused(file.getOriginalFilename(), e);
+            }
+        }
+        return record;
+    }
+
+    /** A file of a new record refused (or not stored): its name and why; the record was not saved. */
+    public static final class FileRefused extends RuntimeException {
+        private final String filename;
+        private final transient RuleViolationException reason;
+
+        FileRefused(String filename, RuleViolationException reason) {
+            super(reason);
+            this.filename = filename;
+            this.reason = reason;
+        }
+
+        public String filename() {
+            return filename;
+        }
+
+        public RuleViolationException reason() {
+            return reason;
+        }
+    }
+
     /** With an explicit recorded-at, for imports and generated data that were recorded in the past. */
     @Transactional
     LedgerRecord create(DataScope scope, String kindCode, RecordCommand command, Instant recordedAt) {

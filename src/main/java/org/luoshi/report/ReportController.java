@@ -84,6 +84,32 @@ class ReportController {
         return "report/panel :: panel";
     }
 
+    /**
+     * The county home's panel of reports waiting for review (sent, neither accepted nor returned), the
+     * oldest first would hide new ones: newest first, the first eight with a link to the whole inbox.
+     */
+    @GetMapping("/review-panel")
+    @PreAuthorize("hasAuthority('county:oversee')")
+    String reviewPanel(DataScope scope, Model model) {
+        List<Report> waiting = reports.inbox(viewer(scope), false);
+        model.addAttribute("waiting", waiting.stream().limit(8).map(this::row).toList());
+        model.addAttribute("count", waiting.size());
+        return "report/home :: review";
+    }
+
+    /**
+     * The county home's panel of townships that have not sent the year's annual reports; the year is
+     * the reporting year (in January and February the year just ended), or the one asked for.
+     */
+    @GetMapping("/unreported-panel")
+    @PreAuthorize("hasAuthority('county:oversee')")
+    String unreportedPanel(DataScope scope, @RequestParam(required = false) Integer year, Model model) {
+        int y = year == null ? times.likelyYear() : year;
+        model.addAttribute("unreported", reports.unreported(viewer(scope), y));
+        model.addAttribute("year", y);
+        return "report/home :: unreported";
+    }
+
     @GetMapping("/inbox")
     @PreAuthorize("hasAuthority('county:oversee')")
     String inbox(DataScope scope, @RequestParam(defaultValue = "false") boolean all, Model model) {

@@ -17,4 +17,8 @@ interface ReportRepository extends JpaRepository<Report, Long> {
             int year, String directiveNumber);
 
     boolean existsByPreviousId(long previousId);
+
+    /** The reports of these units, kinds and year in these states: the county home's "not reported yet". */
+    List<Report> findByOrgUnitIdInAndYearAndKindInAndStatusIn(Collection<Long> orgUnitIds, int year,
+            Collection<ReportKind> kinds, Collection<ReportStatus> statuses);
 }

@@ -84,6 +84,43 @@ class ReportService {
                 : EnumSet.of(ReportStatus.SUBMITTED));
     }
 
+    /** The annual reports every township sends each year (the self-inspection report answers a directive instead). */
+    static final java.util.Set<ReportKind> ANNUAL = EnumSet.of(ReportKind.RESPONSIBILITY, ReportKind.PROPAGANDA_SUMMARY);
+
+    /** A township of the viewer's subtree and the annual reports it has not sent for the year. */
+    record Unreported(OrgUnit township, List<ReportKind> missing) {
+    }
+
+    /**
+     * The active townships of the viewer's subtree that have not sent every annual report of the year.
+     * Sent means with the county or accepted: a returned report is back with the township, and a draft
+     * was never sent. Two queries (the townships, then their annual reports of the year), whatever
+     * their number.
+     */
+    @Transactional(readOnly = true)
+    public List<Unreported> unreported(Viewer viewer, int year) {
+        List<OrgUnit> townships = units.ofKind(viewer.scope(), OrgUnitKind.TOWNSHIP).stream().filter(OrgUnit::isActive)
+                .toList();
+        if (townships.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, java.util.Set<ReportKind>> sent = new java.util.HashMap<>();
+        for (Report r : reports.findByOrgUnitIdInAndYearAndKindInAndStatusIn(
+                townships.stream().map(OrgUnit::getId).toList(), year, ANNUAL,
+                EnumSet.of(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED))) {
+            sent.computeIfAbsent(r.getOrgUnitId(), k -> EnumSet.noneOf(ReportKind.class)).add(r.getKind());
+        }
+        List<Unreported> result = new ArrayList<>();
+        for (OrgUnit township : townships) {
+            java.util.Set<ReportKind> done = sent.getOrDefault(township.getId(), java.util.Set.of());
+            List<ReportKind> missing = ANNUAL.stream().filter(k -> !done.contains(k)).toList();
+            if (!missing.isEmpty()) {
+                result.add(new Unreported(township, missing));
+            }
+        }
+        return result;
+    }
+
     @Transactional(readOnly = true)
     public Report get(Viewer viewer, long id) {
         Report report = reports.findById(id).orElseThrow(() -> new NotFoundException("Report", id));

@@ -3,6 +3,9 @@ package org.luoshi.responsibility;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.luoshi.evidence.AttachmentService;
 import org.luoshi.org.DataScope;
@@ -133,6 +136,90 @@ class LetterController {
             response.setStatus(UploadException.pageStatus(e, 400));
             return form(scope, form, row, model);
         }
+    }
+
+    /**
+     * 集中签订: the township's unsigned letters of the year, each checked, with last year's signer filled
+     * in; the date (today, when in the year) and the meeting are shared.
+     */
+    @GetMapping("/sign-all")
+    @PreAuthorize(GroupController.WRITERS)
+    String signAllForm(DataScope scope, @RequestParam long townshipId, @RequestParam int year, Model model) {
+        LetterService.LetterStatus status = letters.status(scope, townshipId, year);
+        Map<Long, String> last = letters.lastSigners(scope, townshipId, year);
+        BulkLetterForm form = new BulkLetterForm();
+        form.setTownshipId(townshipId);
+        form.setYear(year);
+        if (times.today().getYear() == year) {
+            form.setSignedOn(times.today());
+        }
+        for (LetterService.LetterRow r : status.unsigned()) {
+            BulkLetterForm.Row row = new BulkLetterForm.Row();
+            row.setCounterpartUnitId(r.counterpartId());
+            row.setSelected(true);
+            row.setSignerName(last.get(r.counterpartId()));
+            row.setVersion(r.version());
+            form.getRows().add(row);
+        }
+        return bulkForm(scope, form, model);
+    }
+
+    @PostMapping("/sign-all")
+    @PreAuthorize(GroupController.WRITERS)
+    String signAll(DataScope scope, @ModelAttribute("bulkForm") BulkLetterForm form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (form.getTownshipId() == null || form.getYear() == null) {
+            throw new RuleViolationException("responsibility.letter.incomplete");
+        }
+        townships.get(scope, form.getTownshipId());
+        if (form.getSignedOn() == null) {
+            result.rejectValue("signedOn", "responsibility.letter.signedOn.required");
+        }
+        letters.dateProblem(form.getSignedOn(), form.getYear())
+                .ifPresent(p -> result.rejectValue("signedOn", p.code(), p.args(), null));
+        List<LetterService.BulkEntry> entries = new ArrayList<>();
+        for (int i = 0; i < form.getRows().size(); i++) {
+            BulkLetterForm.Row row = form.getRows().get(i);
+            if (!row.isSelected() || row.getCounterpartUnitId() == null) {
+                continue;
+            }
+            String name = row.getSignerName() == null ? "" : row.getSignerName().strip();
+            if (name.isEmpty()) {
+                result.rejectValue("rows[" + i + "].signerName", "responsibility.letter.signerName.required");
+            } else if (name.length() > 50) {
+                result.rejectValue("rows[" + i + "].signerName", "responsibility.letter.signerName.size");
+            }
+            entries.add(new LetterService.BulkEntry(i, row.getCounterpartUnitId(), name, row.getVersion()));
+        }
+        if (entries.isEmpty() && !result.hasErrors()) {
+            result.reject("responsibility.letter.bulk.noneChosen");
+            model.addAttribute("error", messages.getMessage("responsibility.letter.bulk.noneChosen", null,
+                    LocaleContextHolder.getLocale()));
+        }
+        return forms.submit(result, model, response, redirect, () -> bulkForm(scope, form, model), () -> {
+            try {
+                int signed = letters.signAll(scope, form.getTownshipId(), form.getYear(), form.getSignedOn(),
+                        form.getMeetingRecordId(), entries);
+                return forms.done("/responsibility/letters?townshipId=" + form.getTownshipId() + "&year=" + form.getYear(),
+                        "responsibility.letter.bulk.saved", signed);
+            } catch (LettersRefused refused) {
+                // a letter saved by someone else since: the form now carries its version, so that
+                // submitting again (after reading what is saved) is a deliberate choice
+                refused.currentVersions().forEach((i, v) -> form.getRows().get(i).setVersion(v));
+                throw refused;
+            }
+        });
+    }
+
+    private String bulkForm(DataScope scope, BulkLetterForm form, Model model) {
+        LetterService.LetterStatus status = letters.status(scope, form.getTownshipId(), form.getYear());
+        Map<Long, LetterService.LetterRow> byUnit = new java.util.HashMap<>();
+        status.rows().forEach(r -> byUnit.put(r.counterpartId(), r));
+        model.addAttribute("bulkForm", form);
+        model.addAttribute("units", byUnit);
+        model.addAttribute("township", townships.get(scope, form.getTownshipId()));
+        model.addAttribute("meetings", letters.meetingOptions(scope, form.getTownshipId(), form.getYear()));
+        return "responsibility/letters-sign-all";
     }
 
     /** Carries a refused scan past the form protocol, which would tell it at the top instead of beside the file. */

@@ -10,6 +10,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.luoshi.evidence.Attachment;
 import org.luoshi.evidence.AttachmentService;
+import org.luoshi.ledger.LedgerKind;
+import org.luoshi.ledger.LedgerStatistics;
+import org.luoshi.ledger.Selection;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
@@ -34,8 +37,11 @@ public class LetterService {
     private final Townships townships;
     private final AttachmentService attachments;
     private final Clock clock;
+    private final LedgerStatistics ledger;
 
-    LetterService(LetterRepository letters, OrgUnitService units, Townships townships, AttachmentService attachments, Clock clock) {
+    LetterService(LetterRepository letters, OrgUnitService units, Townships townships, AttachmentService attachments, Clock clock,
+            LedgerStatistics ledger) {
+        this.ledger = ledger;
         this.clock = clock;
         this.letters = letters;
         this.units = units;
@@ -136,6 +142,76 @@ public class LetterService {
         return row(counterpart, letter);
     }
 
+    /** One letter of a joint signing: its row on the form, the counterpart, who signed, the version opened. */
+    public record BulkEntry(int row, long counterpartUnitId, String signerName, Long expectedVersion) {
+    }
+
+    /** A 会议 record of the township the letters may name as the meeting where they were signed. */
+    public record MeetingOption(long id, LocalDate on, String title) {
+    }
+
+    /** The township's meetings (会议 in the ledger) of the year, newest first: where letters are signed. */
+    public List<MeetingOption> meetingOptions(DataScope scope, long townshipId, int year) {
+        OrgUnit township = townships.get(scope, townshipId);
+        return ledger.rows(Selection.of(township.getPath(), LedgerKind.MEETING, LocalDate.of(year, 1, 1),
+                        LocalDate.of(year, 12, 31)), List.of(), 500).stream()
+                .sorted(java.util.Comparator.comparing(LedgerStatistics.RecordRow::occurredOn).reversed())
+                .map(r -> new MeetingOption(r.id(), r.occurredOn(), r.title())).toList();
+    }
+
+    /** Who signed each counterpart's letter the year before (counterpart id → name): the likely signer again. */
+    public Map<Long, String> lastSigners(DataScope scope, long townshipId, int year) {
+        townships.get(scope, townshipId);
+        return letters.findByOrgUnitIdAndYear(townshipId, year - 1).stream().filter(ResponsibilityLetter::isSigned)
+                .collect(Collectors.toMap(ResponsibilityLetter::getCounterpartUnitId, ResponsibilityLetter::getSignerName,
+                        (a, b) -> a));
+    }
+
+    /**
+     * 集中签订: the letters of several villages and departments signed on one date at one meeting (a 会议
+     * record of the township in the letter's year, optional), in one transaction. Each letter goes through
+     * {@link #sign(DataScope, LetterCommand, MultipartFile, Long)} with the version the user opened; when
+     * any is refused nothing is saved and every refusal is told beside its row ({@link LettersRefused}),
+     * so that the user corrects or unchecks those rows and submits again, rather than having to find
+     * out which half was saved.
+     *
+     * @return how many letters were signed
+     */
+    @Transactional
+    public int signAll(DataScope scope, long townshipId, int year, LocalDate signedOn, Long meetingRecordId,
+            List<BulkEntry> entries) {
+        scope.requireWritable();
+        townships.get(scope, townshipId);
+        if (meetingRecordId != null && meetingOptions(scope, townshipId, year).stream()
+                .noneMatch(m -> m.id() == meetingRecordId)) {
+            throw RuleViolationException.at("meetingRecordId", "responsibility.letter.bulk.meetingOutside", year);
+        }
+        if (entries.isEmpty()) {
+            throw new RuleViolationException("responsibility.letter.bulk.noneChosen");
+        }
+        List<org.luoshi.web.FieldRefusal.Message> refused = new java.util.ArrayList<>();
+        Map<Integer, Long> current = new java.util.HashMap<>();
+        for (BulkEntry e : entries) {
+            String field = "rows[" + e.row() + "].signerName";
+            try {
+                String note = letters.findByCounterpartUnitIdAndYear(e.counterpartUnitId(), year)
+                        .map(ResponsibilityLetter::getNote).orElse(null);
+                LetterRow row = sign(scope, new LetterCommand(townshipId, e.counterpartUnitId(), year, signedOn,
+                        e.signerName(), note), null, e.expectedVersion());
+                letters.findById(row.letterId()).orElseThrow().atMeeting(meetingRecordId);
+            } catch (StaleEditException stale) {
+                refused.add(new org.luoshi.web.FieldRefusal.Message(field, stale.messageKey(), stale.args()));
+                current.put(e.row(), stale.currentVersion());
+            } catch (RuleViolationException refusal) {
+                refused.add(new org.luoshi.web.FieldRefusal.Message(field, refusal.messageKey(), refusal.args()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new LettersRefused(refused, current);
+        }
+        return entries.size();
+    }
+
     @Transactional
     public LetterRow attachScan(DataScope scope, long letterId, MultipartFile scan) {
         scope.requireWritable();
@@ -206,18 +282,22 @@ public class LetterService {
 
     private static LetterRow row(OrgUnit unit, ResponsibilityLetter letter) {
         if (letter == null) {
-            return new LetterRow(unit.getId(), unit.getName(), unit.getKind(), null, null, null, false, null, UNSIGNED);
+            return new LetterRow(unit.getId(), unit.getName(), unit.getKind(), null, null, null, false, null, UNSIGNED, null);
         }
         return new LetterRow(unit.getId(), unit.getName(), unit.getKind(), letter.getId(), letter.getSignedOn(),
-                letter.getSignerName(), letter.getAttachmentId() != null, letter.getNote(), letter.getVersion());
+                letter.getSignerName(), letter.getAttachmentId() != null, letter.getNote(), letter.getVersion(),
+                letter.getMeetingRecordId());
     }
 
     /** The version of a letter not yet recorded: saving over a letter recorded since is a stale save. */
     public static final long UNSIGNED = -1;
 
-    /** @param version the letter's version, or {@link #UNSIGNED}; sent back with a change */
+    /**
+     * @param version the letter's version, or {@link #UNSIGNED}; sent back with a change
+     * @param meetingRecordId the ledger's record of the meeting where it was signed, if one was named
+     */
     public record LetterRow(long counterpartId, String counterpartName, OrgUnitKind kind, Long letterId,
-            LocalDate signedOn, String signerName, boolean hasScan, String note, long version) {
+            LocalDate signedOn, String signerName, boolean hasScan, String note, long version, Long meetingRecordId) {
 
         public boolean signed() {
             return signedOn != null;

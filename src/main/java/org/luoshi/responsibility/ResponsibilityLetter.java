@@ -29,6 +29,8 @@ class ResponsibilityLetter {
     private String signerName;
     private Long attachmentId;
     private String note;
+    /** The ledger's record of the meeting where the letter was signed (集中签订), if one was named. */
+    private Long meetingRecordId;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -80,6 +82,15 @@ class ResponsibilityLetter {
 
     String getNote() {
         return note;
+    }
+
+    Long getMeetingRecordId() {
+        return meetingRecordId;
+    }
+
+    /** The meeting where the letter was signed; null leaves it unnamed. */
+    void atMeeting(Long meetingRecordId) {
+        this.meetingRecordId = meetingRecordId;
     }
 
     boolean isSigned() {
