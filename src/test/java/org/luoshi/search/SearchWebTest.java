@@ -136,6 +136,18 @@ class SearchWebTest {
     }
 
     @Test
+    void thePeopleListFiltersByTheSameTextWithinTheScope() throws Exception {
+        mvc.perform(get("/org/people").param("q", word).with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("柳" + word)))
+                .andExpect(content().string(not(containsString("石" + word))));
+        // the county's people list with the text reaches both townships
+        mvc.perform(get("/org/people").param("q", word).with(as(users, "county")))
+                .andExpect(content().string(containsString("柳" + word)))
+                .andExpect(content().string(containsString("石" + word)));
+    }
+
+    @Test
     void theHeaderHasTheSearchBoxAndASignedOutUserIsSentToSignIn() throws Exception {
         mvc.perform(get("/").with(as(users, "officer")))
                 .andExpect(content().string(containsString("id=\"header-search-form\"")))
