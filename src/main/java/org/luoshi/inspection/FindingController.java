@@ -353,10 +353,10 @@ class FindingController {
 
     /** Query parameters of the findings list; empty strings mean "any". */
     record FilterParams(FindingSource source, FindingCategory category, RectificationState state, Boolean overdue,
-            Long unitId) {
+            Long unitId, String q) {
 
         FindingFilter toFilter() {
-            return new FindingFilter(source, category, state, overdue, unitId);
+            return new FindingFilter(source, category, state, overdue, unitId, q == null || q.isBlank() ? null : q.strip());
         }
 
         /** The same filter as a query string, for the export link and the pager. */
@@ -367,6 +367,9 @@ class FindingController {
             append(q, "state", state);
             append(q, "overdue", overdue);
             append(q, "unitId", unitId);
+            if (this.q != null && !this.q.isBlank()) {
+                append(q, "q", java.net.URLEncoder.encode(this.q.strip(), java.nio.charset.StandardCharsets.UTF_8));
+            }
             return q.toString();
         }
 

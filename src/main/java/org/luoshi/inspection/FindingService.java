@@ -193,6 +193,18 @@ public class FindingService {
         return new FindingPage(rows(found), next, cursor != null && !cursor.isBlank());
     }
 
+    /**
+     * The first findings (by deadline) whose title contains the text, in the scope: the header's search
+     * across modules, whose "更多" opens the findings list with the same {@code q}.
+     */
+    public List<FindingHit> searchTitles(DataScope scope, String q, int limit) {
+        Actor reader = new Actor(scope, "");
+        return search(reader, FindingFilter.titled(q), null, limit).rows().stream()
+                .map(r -> new FindingHit(r.finding().getId(), r.finding().getTitle(), r.unitName(), r.finding().getDeadline(),
+                        r.finding().getState().name()))
+                .toList();
+    }
+
     /** How many findings match the filter, shown above the keyset pages. */
     long count(Actor actor, FindingFilter filter) {
         return findings.count(spec(actor, filter));
@@ -568,6 +580,12 @@ public class FindingService {
             }
             if (filter.state() != null) {
                 where.add(cb.equal(root.get("state"), filter.state()));
+            }
+            if (filter.q() != null && !filter.q().isBlank()) {
+                // a title holds the finding's words; its detail may be long and is not searched
+                String text = filter.q().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                        .replace("%", "\\%").replace("_", "\\_");
+                where.add(cb.like(cb.lower(root.get("title")), "%" + text + "%", '\\'));
             }
             if (filter.overdue() != null) {
                 Predicate late = cb.and(cb.notEqual(root.get("state"), RectificationState.PASSED),

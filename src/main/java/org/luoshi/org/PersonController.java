@@ -38,11 +38,18 @@ class PersonController {
 
     @GetMapping
     String list(DataScope scope, @RequestParam(required = false) Long unitId, @RequestParam(defaultValue = "0") int page,
-            Model model) {
+            @RequestParam(required = false) String q, Model model) {
         OrgUnit unit = units.get(scope, unitId == null ? scope.unitId() : unitId);
         model.addAttribute("unit", unit);
         model.addAttribute("unitOptions", UnitOption.of(units.tree(scope)));
-        var found = people.peopleOf(scope, unit.getId(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        String text = q == null ? "" : q.strip();
+        model.addAttribute("q", text);
+        // the header search's 更多: everyone under the unit whose name contains the text, one page of them
+        org.springframework.data.domain.Page<Person> found = text.isEmpty()
+                ? people.peopleOf(scope, unit.getId(), PageRequest.of(Math.max(page, 0), PAGE_SIZE))
+                // the unit was checked against the user's scope above: its subtree is within it
+                : new org.springframework.data.domain.PageImpl<>(people.search(DataScope.readOnly("people-search", unit), text,
+                        PAGE_SIZE));
         model.addAttribute("people", found);
         // who is who: the posts each person holds today
         model.addAttribute("titles", posts.currentTitles(found.getContent().stream().map(Person::getId).toList()));

@@ -53,6 +53,14 @@ public class PersonService {
         return people.findByOrgUnitIdOrderByName(unitId);
     }
 
+    /** People in scope whose name contains the text, by name, at most {@code limit}: the header's search. */
+    public List<Person> search(DataScope scope, String text, int limit) {
+        String escaped = text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        return people.searchByName(scope.pathPattern(), "%" + escaped + "%",
+                org.springframework.data.domain.PageRequest.of(0, Math.max(1, limit)));
+    }
+
     /** One page of a unit's people, by name. */
     public Page<Person> peopleOf(DataScope scope, long unitId, Pageable pageable) {
         units.get(scope, unitId);
