@@ -76,6 +76,7 @@ class AuditActions {
             "POST /inspection/inspections/{id}/items/{itemId}/evidence", "inspectionEvidence",
             "POST /inspection/inspections/{id}/prefill", "inspectionPrefill",
             "POST /inspection/notifications/{id}/read", "notificationRead",
+            "POST /inspection/notifications/read-all", "notificationReadAll",
             "POST /inspection/visits", "visitCreate",
             "POST /ledger/records/{id}", "recordUpdate",
             "POST /ledger/records/{id}/attachments", "recordAttach",
@@ -129,7 +130,8 @@ class AuditActions {
             "POST /responsibility/groups/{townshipId}/seats/{seatId}", "seatUpdate",
             "POST /responsibility/groups/{townshipId}/seats/{seatId}/confirm", "seatConfirm",
             "POST /responsibility/groups/{townshipId}/seats/{seatId}/delete", "seatDelete",
-            "POST /responsibility/letters/sign", "letterSign");
+            "POST /responsibility/letters/sign", "letterSign",
+            "POST /responsibility/letters/sign-all", "letterSignAll");
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
