@@ -75,6 +75,7 @@ class AuditActions {
             "POST /inspection/inspections/{id}/finish-visit", "inspectionFinishVisit",
             "POST /inspection/inspections/{id}/items/{itemId}/evidence", "inspectionEvidence",
             "POST /inspection/inspections/{id}/prefill", "inspectionPrefill",
+            "POST /inspection/notifications/read-all", "notificationReadAll",
             "POST /inspection/notifications/{id}/read", "notificationRead",
             "POST /inspection/visits", "visitCreate",
             "POST /ledger/records/{id}", "recordUpdate",
