@@ -26,6 +26,7 @@ class AuditActions {
             "POST /logout", "logout",
             "POST /login/second-factor", "secondFactorCode",
             "POST /account/password", "password",
+            "POST /account/profile/email", "profileEmail",
             "POST /account/profile/tokens", "tokenCreate",
             "POST /account/profile/tokens/{id}/revoke", "tokenRevoke",
             "POST /account/second-factor", "secondFactorOn",
