@@ -47,6 +47,11 @@ public class Account {
     /** The last TOTP time step accepted: a code works once. */
     private Long totpLastStep;
 
+    /** Optional: where the daily digest of unread notices goes; none is sent without it. */
+    private String email;
+    /** When the last digest went out (null: never). */
+    private Instant digestSentAt;
+
     @Version
     private long version;
 
@@ -119,6 +124,19 @@ public class Account {
 
     public boolean isMustChangePassword() {
         return mustChangePassword;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Instant getDigestSentAt() {
+        return digestSentAt;
+    }
+
+    void changeEmail(String email, Instant now) {
+        this.email = email;
+        this.updatedAt = now;
     }
 
     public Instant getLastLoginAt() {

@@ -47,4 +47,12 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     @Query("select count(a) > 0 from Account a where a.username = :username and a.lockedUntil > :now")
     boolean isLocked(@Param("username") String username, @Param("now") Instant now);
+
+    /** The enabled accounts with an e-mail address: the digest's possible recipients. */
+    List<Account> findByEnabledTrueAndEmailIsNotNullOrderByIdAsc();
+
+    /** Notes a digest sent without touching the version (the account's other fields are someone else's edits). */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Account a set a.digestSentAt = :at where a.id = :id")
+    int digestSent(@Param("id") long id, @Param("at") Instant at);
 }

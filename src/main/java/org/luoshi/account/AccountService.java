@@ -218,6 +218,31 @@ public class AccountService {
         tokens.revokeAll(accountId, now);
     }
 
+    /** Sets (or, blank, removes) the account's own e-mail address; the form has checked its shape. */
+    public Account changeEmail(long accountId, String email) {
+        Account account = own(accountId);
+        account.changeEmail(email == null || email.isBlank() ? null : email.strip(), clock.instant());
+        return account;
+    }
+
+    /** Who may get a digest: an enabled account with an address, its unit and role (the notices' address). */
+    public record DigestRecipient(long accountId, String username, long unitId, String role, String email,
+            Instant lastDigestAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<DigestRecipient> digestRecipients() {
+        return accounts.findByEnabledTrueAndEmailIsNotNullOrderByIdAsc().stream()
+                .map(a -> new DigestRecipient(a.getId(), a.getUsername(), a.getOrgUnitId(), a.getRole().name(),
+                        a.getEmail(), a.getDigestSentAt()))
+                .toList();
+    }
+
+    /** Notes that the account's digest went out at {@code at}. */
+    public void digestSent(long accountId, Instant at) {
+        accounts.digestSent(accountId, at);
+    }
+
     @Transactional(readOnly = true)
     public Account own(long accountId) {
         return accounts.findById(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));

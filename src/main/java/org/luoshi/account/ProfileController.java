@@ -41,6 +41,20 @@ class ProfileController {
         return page(user, model);
     }
 
+    /** The address of the daily digest: refused beside the field with what was typed kept, else saved. */
+    @PostMapping("/account/profile/email")
+    String email(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("emailForm") EmailForm form,
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            model.addAttribute("tokenForm", new TokenForm());
+            return page(user, model);
+        }
+        accounts.changeEmail(user.getAccountId(), form.getEmail());
+        redirect.addFlashAttribute("flash", messages.getMessage("common.saved", null, LocaleContextHolder.getLocale()));
+        return "redirect:/account/profile";
+    }
+
     /** The secret is shown in this response only (no redirect, no flash), and never again. */
     @PostMapping("/account/profile/tokens")
     String createToken(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("tokenForm") TokenForm form,
@@ -66,6 +80,11 @@ class ProfileController {
         model.addAttribute("account", account);
         model.addAttribute("unit", units.getUnchecked(account.getOrgUnitId()));
         model.addAttribute("tokens", tokens.list(user.getAccountId()));
+        if (!model.containsAttribute("emailForm")) {
+            EmailForm email = new EmailForm();
+            email.setEmail(account.getEmail());
+            model.addAttribute("emailForm", email);
+        }
         model.addAttribute("now", times.now());
         model.addAttribute("tokenDefaultExpiry", tokens.expiry(null, times.now()));
         return "account/profile";

@@ -297,7 +297,7 @@ class FindingController {
     String panel(DataScope scope, Authentication auth, Model model) {
         Actor actor = Actor.of(scope, auth);
         model.addAttribute("counts", findings.counts(actor));
-        model.addAttribute("unread", notifications.unread(scope.unitId(), actor.role()));
+        model.addAttribute("unread", notifications.unread(scope.unitId(), actor.role(), actor.username()));
         return "inspection/panel :: panel";
     }
 
@@ -315,22 +315,21 @@ class FindingController {
     @GetMapping("/notifications")
     String notifications(DataScope scope, Authentication auth, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", notifications.list(Actor.of(scope, auth), page));
-        model.addAttribute("unread", notifications.unread(scope.unitId(), Actor.of(scope, auth).role()));
         return "inspection/notifications";
-    }
-
-    /** 全部已读: every unread notice of the user's unit and role at once. */
-    @PostMapping("/notifications/read-all")
-    String readAll(DataScope scope, Authentication auth, RedirectAttributes redirect) {
-        int read = notifications.markAllRead(Actor.of(scope, auth));
-        redirect.addFlashAttribute("flash", messages.getMessage("inspection.notifications.allRead", new Object[] {read},
-                LocaleContextHolder.getLocale()));
-        return "redirect:/inspection/notifications";
     }
 
     @PostMapping("/notifications/{id}/read")
     String read(DataScope scope, Authentication auth, @PathVariable long id) {
         notifications.markRead(Actor.of(scope, auth), id);
+        return "redirect:/inspection/notifications";
+    }
+
+    /** 全部已读: every notice of the user's unit and role, read for this account only (others still see them new). */
+    @PostMapping("/notifications/read-all")
+    String readAll(DataScope scope, Authentication auth, RedirectAttributes redirect) {
+        int marked = notifications.markAllRead(Actor.of(scope, auth));
+        redirect.addFlashAttribute("flash", messages.getMessage("inspection.notifications.allRead",
+                new Object[] {marked}, LocaleContextHolder.getLocale()));
         return "redirect:/inspection/notifications";
     }
 
