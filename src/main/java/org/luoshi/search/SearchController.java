@@ -14,6 +14,7 @@ import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitService;
 import org.luoshi.org.Person;
 import org.luoshi.org.PersonService;
+import org.luoshi.report.ReportSearch;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /search?q=}: ledger records (the ledger's own text filter, trigram-indexed on PostgreSQL),
- * people by name and findings by title, each group the first {@link #GROUP_SIZE} in the user's scope.
+ * people by name, findings and reports by title, each group the first {@link #GROUP_SIZE} in the user's scope.
  * Every group is read through its module's scoped service, so nothing of another township shows.
  */
 @Controller
@@ -36,9 +37,11 @@ class SearchController {
     private final PersonService people;
     private final FindingService findings;
     private final OrgUnitService units;
+    private final ReportSearch reports;
 
     SearchController(LedgerService ledger, RecordKinds kinds, PersonService people, FindingService findings,
-            OrgUnitService units) {
+            OrgUnitService units, ReportSearch reports) {
+        this.reports = reports;
         this.ledger = ledger;
         this.kinds = kinds;
         this.people = people;
@@ -82,11 +85,14 @@ class SearchController {
         Group<PersonHit> personGroup = Group.of(persons.stream()
                 .map(p -> new PersonHit(p, unitNames.getOrDefault(p.getOrgUnitId(), ""))).toList());
         Group<FindingHit> findingGroup = Group.of(findings.searchTitles(scope, text, GROUP_SIZE + 1));
+        Group<ReportSearch.ReportHit> reportGroup = Group.of(reports.titles(scope, text, GROUP_SIZE + 1));
         model.addAttribute("searched", true);
+        model.addAttribute("reports", reportGroup);
         model.addAttribute("records", recordGroup);
         model.addAttribute("people", personGroup);
         model.addAttribute("findings", findingGroup);
-        model.addAttribute("empty", recordGroup.rows().isEmpty() && personGroup.rows().isEmpty() && findingGroup.rows().isEmpty());
+        model.addAttribute("empty", recordGroup.rows().isEmpty() && personGroup.rows().isEmpty() && findingGroup.rows().isEmpty()
+                && reportGroup.rows().isEmpty());
         return "search/results";
     }
 

@@ -49,6 +49,8 @@ class SearchWebTest {
     FindingService findings;
     @Autowired
     OrgUnitService units;
+    @Autowired
+    org.luoshi.report.SentReports reports;
 
     /** A word of this test alone, so that other tests' data never match. */
     String word;
@@ -110,6 +112,29 @@ class SearchWebTest {
         mvc.perform(get("/search").param("q", word).with(as(users, "county")))
                 .andExpect(content().string(containsString("石桥" + word + "专项通知")))
                 .andExpect(content().string(containsString("关于" + word + "宣讲的通知")));
+    }
+
+    @Test
+    void reportsAreFoundByTitleInScopeAndTheCountyNeverSeesADraft() throws Exception {
+        int year = TestClock.today().getYear() - 1;
+        long ourDraft = reports.report(township("柳溪镇").getId(), org.luoshi.report.SentReports.Kind.RESPONSIBILITY, year,
+                "柳溪镇" + word + "情况的报告", org.luoshi.report.SentReports.State.DRAFT);
+        long theirSent = reports.report(township("石桥乡").getId(), org.luoshi.report.SentReports.Kind.RESPONSIBILITY, year,
+                "石桥乡" + word + "情况的报告", org.luoshi.report.SentReports.State.SUBMITTED);
+        mvc.perform(get("/search").param("q", word + "情况").with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"search-reports\"")))
+                .andExpect(content().string(containsString("/report/" + ourDraft + "\"")))
+                .andExpect(content().string(containsString("草稿")))
+                .andExpect(content().string(not(containsString("/report/" + theirSent + "\""))));
+        // the county reads what was sent up, not a township's draft
+        mvc.perform(get("/search").param("q", word + "情况").with(as(users, "county")))
+                .andExpect(content().string(containsString("/report/" + theirSent + "\"")))
+                .andExpect(content().string(containsString("已报送")))
+                .andExpect(content().string(not(containsString("/report/" + ourDraft + "\""))));
+        // a clerk of a village has no report of its own to find
+        mvc.perform(get("/search").param("q", word + "情况").with(as(users, "clerk")))
+                .andExpect(content().string(not(containsString("id=\"search-reports\""))));
     }
 
     @Test
