@@ -47,7 +47,8 @@ public class Account {
     /** The last TOTP time step accepted: a code works once. */
     private Long totpLastStep;
 
-    /** Optional: where the daily digest of unread notices goes; none is sent without it. */
+    /** Optional: where the daily digest of unread notices goes; none is sent without it. Sealed at rest ({@link SealedEmail}). */
+    @jakarta.persistence.Convert(converter = SealedEmail.class)
     private String email;
     /** When the last digest went out (null: never). */
     private Instant digestSentAt;

@@ -23,6 +23,7 @@ class ProfileEmailTest {
     @Autowired UserDetailsService users;
     @Autowired AccountService accounts;
     @Autowired OrgUnitService units;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void savesClearsAndRefusesAWrongAddressBesideTheField() throws Exception {
@@ -34,6 +35,9 @@ class ProfileEmailTest {
                         .with(TestUsers.as(users, name)).with(csrf()))
                 .andExpect(redirectedUrl("/account/profile"));
         assertThat(accounts.own(account.getId()).getEmail()).isEqualTo("xuanchuan@liuxi.gov.cn");
+        // the column holds the sealed form, not the address (personal information, sealed like phone numbers)
+        assertThat(jdbc.queryForObject("select email from account where id = ?", String.class, account.getId()))
+                .startsWith("sm4g:").doesNotContain("xuanchuan").doesNotContain("liuxi");
 
         String page = mvc.perform(post("/account/profile/email").param("email", "xuanchuan@liuxi")
                         .with(TestUsers.as(users, name)).with(csrf()))
