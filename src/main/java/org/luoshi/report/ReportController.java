@@ -73,14 +73,17 @@ class ReportController {
     String panel(DataScope scope, Model model) {
         ReportService.Viewer viewer = viewer(scope);
         List<Report> all = reports.list(viewer);
-        model.addAttribute("reports", all.stream().limit(5).map(this::row).toList());
+        // the party secretary sees at once which drafts wait for their 审定, and those come first: they are what
+        // the card is for, and a township with many reports would otherwise push them below the fifth row
+        List<Long> toApprove = scope.may(Permission.REPORT_APPROVE)
+                ? all.stream().filter(r -> r.getStatus().editable() && reports.approval(r).isEmpty()).map(Report::getId).toList()
+                : List.of();
+        List<Report> shown = java.util.stream.Stream.concat(all.stream().filter(r -> toApprove.contains(r.getId())),
+                all.stream().filter(r -> !toApprove.contains(r.getId()))).limit(5).toList();
+        model.addAttribute("reports", shown.stream().map(this::row).toList());
         model.addAttribute("more", all.size() > 5);
         model.addAttribute("waiting", viewer.reviewer() ? reports.inbox(viewer, false).size() : null);
-        // the party secretary sees at once which drafts wait for their 审定
-        model.addAttribute("toApprove", scope.may(Permission.REPORT_APPROVE)
-                ? all.stream().limit(5).filter(r -> r.getStatus().editable() && reports.approval(r).isEmpty())
-                        .map(Report::getId).toList()
-                : List.of());
+        model.addAttribute("toApprove", toApprove);
         return "report/panel :: panel";
     }
 

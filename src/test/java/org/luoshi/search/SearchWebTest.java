@@ -114,7 +114,12 @@ class SearchWebTest {
                 .andExpect(content().string(containsString("关于" + word + "宣讲的通知")));
     }
 
+    /**
+     * Rolled back: the reports are rows without versions (made directly, {@code SentReports}), which the
+     * pages of a real report would not expect, so they must not outlive the test in a shared database.
+     */
     @Test
+    @org.springframework.transaction.annotation.Transactional
     void reportsAreFoundByTitleInScopeAndTheCountyNeverSeesADraft() throws Exception {
         int year = TestClock.today().getYear() - 1;
         long ourDraft = reports.report(township("柳溪镇").getId(), org.luoshi.report.SentReports.Kind.RESPONSIBILITY, year,
