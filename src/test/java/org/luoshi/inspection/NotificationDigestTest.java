@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luoshi.LuoshiTest;
-import org.luoshi.TestClock;
 import org.luoshi.account.AccountService;
 import org.luoshi.account.Role;
 import org.luoshi.org.OrgUnit;
@@ -78,14 +77,21 @@ class NotificationDigestTest {
         return sender;
     }
 
-    static Clock day(int plus, int hours) {
-        return Clock.offset(TestClock.CLOCK, Duration.ofDays(plus).plusHours(hours));
+    /**
+     * The application's clock, which stamps the notices: with the clock pinned, TestClock starts at the pinned
+     * instant when it is made, seconds before the application's, and a digest "after" a notice could fall before it.
+     */
+    @Autowired
+    Clock appClock;
+
+    Clock day(int plus, int hours) {
+        return Clock.offset(appClock, Duration.ofDays(plus).plusHours(hours));
     }
 
     /** Later the same business day, whatever the hour the test runs at. */
-    static Clock lastMomentOfToday() {
-        java.time.ZoneId zone = TestClock.CLOCK.getZone();
-        return Clock.fixed(TestClock.today().plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant(), zone);
+    Clock lastMomentOfToday() {
+        java.time.ZoneId zone = appClock.getZone();
+        return Clock.fixed(java.time.LocalDate.now(appClock).plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant(), zone);
     }
 
     /** The mails this test's township received (other accounts with addresses may exist in the database). */

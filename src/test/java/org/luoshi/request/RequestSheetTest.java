@@ -49,7 +49,8 @@ class RequestSheetTest {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final LocalDate TODAY = TestClock.today();
-    static final LocalDate FROM = TODAY.withDayOfYear(1);
+    /** Twelve months back, not 1 January: on 2 January a period from New Year holds no records to fill in. */
+    static final LocalDate FROM = TODAY.minusMonths(11).withDayOfMonth(1);
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
