@@ -2,10 +2,14 @@ package org.luoshi.account;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.luoshi.web.SubjectTitles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -153,8 +157,42 @@ class AuditActions {
     record Line(String action, String outcome, String detail) {
     }
 
-    Line describe(AuditEvent e, Locale locale) {
-        return new Line(action(e, locale), outcome(e, locale), named(e) ? null : e.getDetail());
+    /** The lines of a page, the titles of the things they act on read once per kind of thing. */
+    List<Line> describe(List<AuditEvent> events, Locale locale) {
+        Map<SubjectTitles, Set<Long>> wanted = new HashMap<>();
+        for (AuditEvent e : events) {
+            subject(e).ifPresent(s -> wanted.computeIfAbsent(s.titles(), k -> new HashSet<>()).add(s.id()));
+        }
+        Map<SubjectTitles, Map<Long, String>> found = new HashMap<>();
+        wanted.forEach((titles, ids) -> found.put(titles, titles.titles(ids)));
+        return events.stream().map(e -> new Line(action(e, locale, subject(e)
+                        .map(s -> found.get(s.titles()).get(s.id())).orElse(null)),
+                outcome(e, locale), named(e) ? null : e.getDetail())).toList();
+    }
+
+    /** What a route acted on: the module naming such things and the thing's id. */
+    private record Subject(SubjectTitles titles, long id) {
+    }
+
+    private Optional<Subject> subject(AuditEvent e) {
+        String id = routeId(e);
+        if (e.getTarget() == null || !id.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return titles.stream().filter(t -> e.getTarget().startsWith(t.routePrefix() + "/{")).findFirst()
+                .map(t -> new Subject(t, Long.parseLong(id)));
+    }
+
+    /** The first variable of the route the event matched ("430" of /ledger/records/{id}/delete), or "". */
+    private static String routeId(AuditEvent e) {
+        String event = e.getEvent() == null ? "" : e.getEvent();
+        int space = event.indexOf(' ');
+        String path = space < 0 ? "" : stripQuery(event.substring(space + 1));
+        if (e.getTarget() == null || !PATHS.match(e.getTarget(), path)) {
+            return "";
+        }
+        Map<String, String> variables = PATHS.extractUriTemplateVariables(e.getTarget(), path);
+        return variables.isEmpty() ? "" : variables.values().iterator().next();
     }
 
     private static boolean named(AuditEvent e) {
@@ -165,7 +203,8 @@ class AuditActions {
                 || (e.getTarget() != null && ACTIONS.containsKey(method + " " + e.getTarget()));
     }
 
-    String action(AuditEvent e, Locale locale) {
+    /** @param title the title of the thing the route acted on, or null */
+    private String action(AuditEvent e, Locale locale, String title) {
         String event = e.getEvent() == null ? "" : e.getEvent();
         int space = event.indexOf(' ');
         String method = space < 0 ? event : event.substring(0, space);
@@ -179,27 +218,9 @@ class AuditActions {
             String kind = path.startsWith("/api/") ? "api" : "GET".equals(method) ? "download" : "other";
             return messages.getMessage("audit.action.fallback." + kind, new Object[] {method, path}, locale);
         }
-        String id = "";
-        if (e.getTarget() != null && PATHS.match(e.getTarget(), stripQuery(path))) {
-            Map<String, String> variables = PATHS.extractUriTemplateVariables(e.getTarget(), stripQuery(path));
-            id = variables.isEmpty() ? "" : variables.values().iterator().next();
-        }
+        String id = routeId(e);
         String words = messages.getMessage("audit.action." + key, new Object[] {id}, locale).strip();
-        return id.isEmpty() ? words : words + titleOf(e.getTarget(), id, locale);
-    }
-
-    /** " 《title》" of the thing the route acts on, when a module names it; else nothing. */
-    private String titleOf(String route, String id, Locale locale) {
-        if (!id.matches("\\d{1,18}")) {
-            return "";
-        }
-        for (SubjectTitles subject : titles) {
-            if (route.startsWith(subject.routePrefix() + "/{")) {
-                return subject.title(Long.parseLong(id))
-                        .map(t -> messages.getMessage("audit.titled", new Object[] {t}, locale)).orElse("");
-            }
-        }
-        return "";
+        return id.isEmpty() || title == null ? words : words + messages.getMessage("audit.titled", new Object[] {title}, locale);
     }
 
     /** 成功, or 失败 with what went wrong in words (the status and the refusal the filter noted). */

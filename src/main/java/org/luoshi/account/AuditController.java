@@ -60,7 +60,9 @@ class AuditController {
         AuditLog.Filter filter = filter(username, event, outcome, from, to);
         AuditLog.Slice slice = log.find(scopeUnitIds(scope), filter, cursorId(cursor), null, AuditLog.PAGE_SIZE);
         Locale locale = LocaleContextHolder.getLocale();
-        model.addAttribute("rows", slice.events().stream().map(e -> new Row(e, actions.describe(e, locale))).toList());
+        List<AuditActions.Line> lines = actions.describe(slice.events(), locale);
+        model.addAttribute("rows", java.util.stream.IntStream.range(0, lines.size())
+                .mapToObj(i -> new Row(slice.events().get(i), lines.get(i))).toList());
         model.addAttribute("pager", new KeysetPager(cursorId(cursor) == null ? null : cursor, back,
                 slice.olderThan() == null ? null : String.valueOf(slice.olderThan())));
         model.addAttribute("filter", filter);
@@ -103,8 +105,10 @@ class AuditController {
         Long before = null;
         do {
             AuditLog.Slice slice = log.find(unitIds, filter, before, null, EXPORT_PAGE);
-            for (AuditEvent e : slice.events()) {
-                AuditActions.Line line = actions.describe(e, locale);
+            List<AuditActions.Line> lines = actions.describe(slice.events(), locale);
+            for (int i = 0; i < lines.size(); i++) {
+                AuditEvent e = slice.events().get(i);
+                AuditActions.Line line = lines.get(i);
                 table.row(times.second(e.getOccurredAt()), actors.nameOrLogin(e.getUsername()), e.getUsername(), line.action(),
                         line.outcome(), e.getEvent(), e.getDetail(), e.getRemoteAddr());
             }

@@ -1,10 +1,11 @@
 package org.luoshi.ledger;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 import org.luoshi.web.SubjectTitles;
 import org.springframework.stereotype.Component;
 
-/** A ledger record's title for lines naming it (deleted records keep theirs: a deletion is named too). */
+/** Ledger records' titles for lines naming them (deleted records keep theirs: a deletion is named too). */
 @Component
 class LedgerRecordTitles implements SubjectTitles {
 
@@ -20,7 +21,7 @@ class LedgerRecordTitles implements SubjectTitles {
     }
 
     @Override
-    public Optional<String> title(long id) {
-        return store.find(id).map(LedgerRecord::title);
+    public Map<Long, String> titles(Collection<Long> ids) {
+        return store.titles(ids);
     }
 }

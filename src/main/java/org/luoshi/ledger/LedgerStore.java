@@ -133,6 +133,18 @@ class LedgerStore {
                 .map(r -> withDetails(List.of(r)).get(0));
     }
 
+    /** The titles of the records of these ids that exist, deleted or not (one query; none for no ids). */
+    Map<Long, String> titles(Collection<Long> ids) {
+        Map<Long, String> titles = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            named.query("select id, title from ledger_record where id in (:ids)", Map.of("ids", ids),
+                    (java.sql.ResultSet rs) -> {
+                        titles.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return titles;
+    }
+
     /**
      * The keys that name a live record of the kind: one query per unit, over the range of the keys'
      * dates, which the (kind, unit, date) index scans directly; dates and titles are matched here.

@@ -75,9 +75,7 @@ class ReportController {
         List<Report> all = reports.list(viewer);
         // the party secretary sees at once which drafts wait for their 审定, and those come first: they are what
         // the card is for, and a township with many reports would otherwise push them below the fifth row
-        List<Long> toApprove = scope.may(Permission.REPORT_APPROVE)
-                ? all.stream().filter(r -> r.getStatus().editable() && reports.approval(r).isEmpty()).map(Report::getId).toList()
-                : List.of();
+        java.util.Set<Long> toApprove = scope.may(Permission.REPORT_APPROVE) ? reports.awaitingApproval(all) : java.util.Set.of();
         List<Report> shown = java.util.stream.Stream.concat(all.stream().filter(r -> toApprove.contains(r.getId())),
                 all.stream().filter(r -> !toApprove.contains(r.getId()))).limit(5).toList();
         model.addAttribute("reports", shown.stream().map(this::row).toList());

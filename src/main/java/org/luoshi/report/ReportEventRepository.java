@@ -5,4 +5,6 @@ import java.util.List;
 interface ReportEventRepository extends org.springframework.data.jpa.repository.JpaRepository<ReportEvent, Long> {
 
     List<ReportEvent> findByReportIdOrderByAtAscIdAsc(long reportId);
+
+    List<ReportEvent> findByReportIdInOrderByAtAscIdAsc(java.util.Collection<Long> reportIds);
 }

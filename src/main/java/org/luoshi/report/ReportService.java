@@ -331,9 +331,31 @@ class ReportService {
      */
     @Transactional(readOnly = true)
     java.util.Optional<ReportEvent> approval(Report report) {
-        int latest = latest(report).getNumber();
+        return approvalAmong(events.findByReportIdOrderByAtAscIdAsc(report.getId()), latest(report).getNumber());
+    }
+
+    /**
+     * Of these reports, the editable ones whose latest version has no 审定 yet ({@link #approval}), in two
+     * queries for all of them: the home page's card asks this of every report of the township.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> awaitingApproval(List<Report> reports) {
+        List<Long> ids = reports.stream().filter(r -> r.getStatus().editable()).map(Report::getId).toList();
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        Map<Long, Integer> latest = new java.util.HashMap<>();
+        versions.latestNumbers(ids).forEach(row -> latest.put((Long) row[0], (Integer) row[1]));
+        Map<Long, List<ReportEvent>> byReport = events.findByReportIdInOrderByAtAscIdAsc(ids).stream()
+                .collect(java.util.stream.Collectors.groupingBy(ReportEvent::getReportId));
+        return ids.stream().filter(id -> latest.containsKey(id)
+                        && approvalAmong(byReport.getOrDefault(id, List.of()), latest.get(id)).isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private static java.util.Optional<ReportEvent> approvalAmong(List<ReportEvent> history, int latest) {
         ReportEvent found = null;
-        for (ReportEvent e : events.findByReportIdOrderByAtAscIdAsc(report.getId())) {
+        for (ReportEvent e : history) {
             if (e.getAction() == ReportEvent.Action.APPROVE && Integer.valueOf(latest).equals(e.getVersionNo())) {
                 found = e;
             } else if (e.getAction() == ReportEvent.Action.RETURN) {

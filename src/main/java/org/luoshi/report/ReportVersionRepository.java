@@ -10,4 +10,9 @@ interface ReportVersionRepository extends org.springframework.data.jpa.repositor
     Optional<ReportVersion> findByReportIdAndNumber(long reportId, int number);
 
     List<ReportVersion> findByReportIdOrderByNumberDesc(long reportId);
+
+    /** The latest version number of each of these reports, as [report id, number], without their contents. */
+    @org.springframework.data.jpa.repository.Query(
+            "select v.reportId, max(v.number) from ReportVersion v where v.reportId in :ids group by v.reportId")
+    List<Object[]> latestNumbers(java.util.Collection<Long> ids);
 }

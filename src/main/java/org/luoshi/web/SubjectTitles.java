@@ -1,16 +1,19 @@
 package org.luoshi.web;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 
 /**
- * The title of a thing a route acts on, for lines that name it to a person (the audit's "删除台账记录 #430
+ * The titles of things a route acts on, for lines that name them to a person (the audit's "删除台账记录 #430
  * 《…》"). A module offers one per kind of thing; the audit asks by the route's subject without depending
- * on the module. No scope: the line is shown only to whoever may read who did what to it.
+ * on the module, once for all the lines of a page. No scope: the line is shown only to whoever may read
+ * who did what to it.
  */
 public interface SubjectTitles {
 
     /** The kind of thing, as routes name it: the route prefix before its id, e.g. {@code /ledger/records}. */
     String routePrefix();
 
-    Optional<String> title(long id);
+    /** The titles of those of these ids that exist, by id. */
+    Map<Long, String> titles(Collection<Long> ids);
 }

@@ -282,14 +282,27 @@ class ReportFlowTest {
         assertThat(json.readTree(list).findValues("previousId").stream().filter(n -> n.asLong() == id).count()).isEqualTo(1);
     }
 
+    /** Whether the leader's home card marks the report as waiting for their 审定 (the card lists it first). */
+    private boolean awaitsApprovalOnCard(long id) throws Exception {
+        String card = mvc.perform(get("/report/panel").with(as(leader))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        int row = card.indexOf("href=\"/report/" + id + "\"");
+        assertThat(row).as("the report is on the card").isNotNegative();
+        int end = card.indexOf("</a>", row);
+        return card.substring(row, end).contains("awaiting-approval");
+    }
+
     @Test
     void nobodyApprovesTheirOwnReportAndAChangeNeedsANewApproval() throws Exception {
         long id = createByPage("RESPONSIBILITY", null);
         clearMarkers(id);
+        assertThat(awaitsApprovalOnCard(id)).as("a draft waits for 审定 on the leader's home card").isTrue();
         mvc.perform(post("/api/v1/reports/" + id + "/approve").with(as(leader)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"comment\":\"同意\"}")).andExpect(status().isOk());
+        assertThat(awaitsApprovalOnCard(id)).as("approved, it no longer waits").isFalse();
         // the officer saves again: a new version, which waits for a new 审定
         mvc.perform(post("/api/v1/reports/" + id + "/regenerate").with(as(officer))).andExpect(status().isOk());
+        assertThat(awaitsApprovalOnCard(id)).as("the new version waits again").isTrue();
         assertThat(mvc.perform(get("/report/" + id).with(as(leader))).andReturn().getResponse().getContentAsString())
                 .contains("id=\"approve-form\"").contains("待党委书记审定");
         mvc.perform(post("/api/v1/reports/" + id + "/submit").with(as(officer))).andExpect(status().isConflict());
