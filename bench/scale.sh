@@ -6,7 +6,7 @@
 #   BENCH_DB=luoshi_bench_1m            database (dropped and recreated; default luoshi_bench_<N>m)
 #   BENCH_SKIP_LOAD=1                   measure an existing database of an earlier run (no drop, no generation)
 #   BENCH_COUNTIES=75 BENCH_TOWNSHIPS_PER_COUNTY=20 BENCH_VILLAGES_PER_TOWNSHIP=20   the province's tree
-#   BENCH_ROOT_KIND=COUNTY BENCH_CITIES=0   TIERS: switch to PROVINCE and e.g. 14 cities once those kinds exist
+#   BENCH_ROOT_KIND=PROVINCE BENCH_CITIES=15   the tiers above the counties (COUNTY and 0: one county's deployment)
 #   BENCH_PG="-h 127.0.0.1 -U postgres"  psql connection options (trust or PGPASSWORD); the application
 #   BENCH_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/<db>   connects as user postgres to this URL
 #   BENCH_PORT=18090                    the application's port
@@ -21,10 +21,10 @@ RECORDS=$(awk -v n="$N" 'BEGIN { printf "%d", n * 1000000 }')
 DB=${BENCH_DB:-luoshi_bench_$(echo "$N" | tr . _)m}
 PG=${BENCH_PG:--h 127.0.0.1 -U postgres}
 PORT=${BENCH_PORT:-18090}
-ROOT_KIND=${BENCH_ROOT_KIND:-COUNTY}
+ROOT_KIND=${BENCH_ROOT_KIND:-PROVINCE}
 CITY_KIND=${BENCH_CITY_KIND:-CITY}
 COUNTY_KIND=${BENCH_COUNTY_KIND:-COUNTY}
-CITIES=${BENCH_CITIES:-0}
+CITIES=${BENCH_CITIES:-15}
 COUNTIES=${BENCH_COUNTIES:-75}
 TPC=${BENCH_TOWNSHIPS_PER_COUNTY:-20}
 VPT=${BENCH_VILLAGES_PER_TOWNSHIP:-20}
@@ -105,7 +105,7 @@ fi
 # 4. cold start on this database, then the measurements (bench/scale/measure.py)
 start_app
 COLD_MS=$(wait_login "$(date +%s%N)")
-export BENCH_DB=$DB BENCH_PG="$PG" BENCH_PORT=$PORT BENCH_N=$N BENCH_GEN_S=$GEN_S BENCH_GEN_DETAIL="$GEN_DETAIL" BENCH_COLD_MS=$COLD_MS BENCH_ROUNDS=$ROUNDS
+export BENCH_APP_PID=$APP_PID BENCH_DB=$DB BENCH_PG="$PG" BENCH_PORT=$PORT BENCH_N=$N BENCH_GEN_S=$GEN_S BENCH_GEN_DETAIL="$GEN_DETAIL" BENCH_COLD_MS=$COLD_MS BENCH_ROUNDS=$ROUNDS
 RESULT="$OUT/scale-${N}m-$(date -u +%Y%m%dT%H%MZ).md"
 python3 bench/scale/measure.py | tee "$RESULT"
 echo "written: $RESULT" >&2

@@ -129,6 +129,7 @@ root_id = psql("select id from org_unit where parent_id is null")
 log(f"setup: year {year}, township {township_name} ({township_id}), county {county_id}, root {root_id}")
 
 admin, county, officer = login("admin"), login("bench_county"), login("bench_officer")
+city, province = login("bench_city"), login("bench_province")
 officer_api, admin_api = token("bench_officer"), token("admin")
 
 # The county's indicator set for this year and the last (indicator sets belong to a county: the county
@@ -175,11 +176,16 @@ CASES = [
     ("county reviewer: ledger list", county, "GET", "/ledger", 2),
     ("county reviewer: ledger list, one kind and year", county, "GET", f"/ledger?{kind_year}", 2),
     ("county reviewer: ledger text search", county, "GET", f"/ledger?q={q}", 2),
+    ("city reviewer: ledger list", city, "GET", "/ledger", 2),
+    ("city reviewer: ledger list, one kind and year", city, "GET", f"/ledger?{kind_year}", 2),
+    ("city reviewer: ledger text search", city, "GET", f"/ledger?q={q}", 1),
     ("root (province) admin: ledger list", admin, "GET", "/ledger", 1),
     ("root (province) admin: API records, first page", admin_api, "GET", "/api/v1/ledger/records", 1),
     ("root (province) admin: ledger list, one kind and year", admin, "GET", f"/ledger?{kind_year}", 1),
     ("township evaluation", officer, "GET", "/assessment/evaluation", 2),
     ("county dashboard", county, "GET", f"/assessment/county?year={year}", 1),
+    ("city overview (its counties and their townships)", city, "GET", f"/assessment/overview?year={year}", 1),
+    ("province overview (its cities)", province, "GET", f"/assessment/overview?year={year}", 1),
     ("report regenerate", officer_api, "POST", f"/api/v1/reports/{report_id}/regenerate", 2),
     ("report .docx", officer_api, "GET", f"/api/v1/reports/{report_id}/docx", 2),
 ]
@@ -244,6 +250,81 @@ bare_rate, _, _ = create_records(POSTS, bare_only=True)
 post_rate, post_lat, post_errors = create_records(POSTS)
 if post_errors:
     log("creation errors:", len(post_errors), post_errors[:3])
+
+# ------------------------------------------------------------------- memory: 20 users browsing at once
+# Twenty sessions (bench_user01..20: officers of 14 townships, reviewers of 3 counties, 2 cities and the
+# province) walk their pages without pause for MEMORY_S seconds. The heap is read with jcmd while they do
+# and after a full collection at the end (the live set); jstat counts the collections of the run.
+MEMORY_S = int(os.environ.get("BENCH_MEMORY_SECONDS", "60"))
+APP_PID = os.environ.get("BENCH_APP_PID")
+
+
+def heap_used_mb():
+    out = sh(f"jcmd {APP_PID} GC.heap_info")
+    m = re.search(r"total (\d+)K, used (\d+)K", out)
+    return int(m.group(2)) / 1024 if m else None
+
+
+def gc_counts():
+    """(young collections, full collections, seconds in GC) from jstat -gcutil."""
+    lines = sh(f"jstat -gcutil {APP_PID}").splitlines()
+    if len(lines) < 2:
+        return None
+    row = dict(zip(lines[0].split(), lines[1].split()))
+    return int(row["YGC"]), int(row["FGC"]), float(row["GCT"])
+
+
+def browse_together():
+    users = []
+    for i in range(1, 21):
+        u = login(f"bench_user{i:02d}")
+        pages = ["/", "/ledger", f"/ledger?q={q}", f"/ledger?{kind_year}", "/calendar", "/search?q=" + q]
+        pages += ["/assessment/evaluation", "/report"] if i <= 14 else \
+            [f"/assessment/county?year={year}" if i <= 17 else f"/assessment/overview?year={year}", "/report/inbox"]
+        users.append((u, pages))
+    results, errors, lock, stop = [], [], threading.Lock(), time.monotonic() + MEMORY_S
+
+    def walk(user, pages):
+        n = 0
+        while time.monotonic() < stop:
+            path = pages[n % len(pages)]
+            n += 1
+            try:
+                status, body, ms, _ = user.get(path)
+            except Exception as e:  # noqa: BLE001 -- a refused connection is a result here
+                status, ms = repr(e), 0
+            with lock:
+                results.append(ms)
+                if status != 200:
+                    errors.append(f"{path}: {status}")
+
+    before = gc_counts()
+    peak, samples = 0, []
+    ts = [threading.Thread(target=walk, args=u) for u in users]
+    [t.start() for t in ts]
+    while any(t.is_alive() for t in ts):
+        used = heap_used_mb()
+        if used is not None:
+            peak = max(peak, used)
+            samples.append(used)
+        time.sleep(2)
+    after = gc_counts()
+    sh(f"jcmd {APP_PID} GC.run")
+    live = heap_used_mb()
+    return {"requests": len(results), "errors": errors, "median": statistics.median(results) if results else 0,
+            "p95": pct(results, 95) if results else 0, "peak": peak, "live": live, "before": before, "after": after}
+
+
+def sh(cmd):
+    return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+
+
+memory = None
+if APP_PID and MEMORY_S > 0:
+    log(f"20 users browsing for {MEMORY_S} s")
+    memory = browse_together()
+    if memory["errors"]:
+        log("browsing errors:", len(memory["errors"]), memory["errors"][:5])
 
 # ------------------------------------------------------------------------- aggregations against their SQL
 # The server's log must be readable here (PostgreSQL on this machine, Debian's log file): else no SQL table.
@@ -345,10 +426,6 @@ for r in range(max(2, ROUNDS // 2) if CAN_CAPTURE else 0):
         sql_errors[label] = max(sql_errors[label], err)
 
 # ------------------------------------------------------------------------------------------------- report
-def sh(cmd):
-    return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
-
-
 records = psql("select count(*) from ledger_record")
 units = psql("select string_agg(kind || ' ' || n, ', ' order by kind) from (select kind, count(*) n from org_unit group by kind) k")
 size = psql(f"select pg_size_pretty(pg_database_size('{DB}'))")
@@ -375,6 +452,14 @@ print(f"| record creation via the API, {POSTS} POSTs at concurrency 4 | {post_ra
       f"GET /api/v1/me at concurrency 4: {bare_rate:.0f}/s | {bare_rate / post_rate:.1f}× |"
       + (f" **{len(post_errors)} refused: not a valid figure**" if post_errors else ""))
 print()
+if memory:
+    b, a = memory["before"], memory["after"]
+    gcs = f"{a[0] - b[0]} young and {a[1] - b[1]} full collections, {a[2] - b[2]:.1f} s in GC" if a and b else "GC counts unread"
+    print(f"Memory, heap 1 GB (-Xmx1g): 20 users (14 township officers, reviewers of 3 counties, 2 cities and the "
+          f"province) browsing their pages without pause for {MEMORY_S} s: {memory['requests']:,} pages, "
+          f"{len(memory['errors'])} not 200, latency median {fmt(memory['median'])}, p95 {fmt(memory['p95'])}; "
+          f"heap used at most {memory['peak']:.0f} MB while browsing, live after a full collection "
+          f"{memory['live']:.0f} MB; {gcs}.\n")
 if SQL_CASES:
     print("| page or call | page median | its SQL replayed in psql, median | statements | page / SQL |")
     print("|---|---|---|---|---|")

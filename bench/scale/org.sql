@@ -3,10 +3,8 @@
 -- Ids are explicit so that the ledger generator can compute a unit from a record number without a lookup:
 --   city k: 10 + k (k <= 89), county c: 100 + c (c <= 899), township t: 1000 + t (t <= 8999),
 --   village v of township t: 10000 + (t - 1) * villages_per_township + v, person p of township t: 100000 + (t - 1) * 12 + p.
---
--- TIERS: today the schema knows COUNTY, TOWNSHIP, VILLAGE, DEPARTMENT only, so the root stays a COUNTY and the
--- counties below it are COUNTY too (cities = 0). Once PROVINCE and CITY exist (issue 17, part 3), run with
--- BENCH_ROOT_KIND=PROVINCE BENCH_CITIES=14 (see bench/scale.sh).
+-- With cities = 0 and root_kind COUNTY the counties hang directly under the root (the measurement before the
+-- tiers existed).
 \set ON_ERROR_STOP on
 set synchronous_commit = off;
 
