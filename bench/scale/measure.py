@@ -462,13 +462,17 @@ if memory:
           f"heap used at most {memory['peak']:.0f} MB while browsing, live after a full collection "
           f"{memory['live']:.0f} MB; {gcs}.\n")
 if SQL_CASES:
-    print("| page or call | page median | its SQL replayed in psql, median | statements | page / SQL |")
-    print("|---|---|---|---|---|")
+    # The last column takes away what every request costs before the page's own work (the session read from
+    # PostgreSQL, the security filters, the audit): the bare endpoint's median of the same label's rounds.
+    print("| page or call | page median | its SQL replayed in psql, median | statements | page / SQL "
+          "| (page − bare /me) / SQL |")
+    print("|---|---|---|---|---|---|")
 for label, *_ in SQL_CASES:
     a, s = statistics.median(app_times[label]), statistics.median(sql_times[label])
+    b = statistics.median(bare[label])
     note = f" ({sql_errors[label]} failed to replay)" if sql_errors[label] else ""
-    print(f"| {label} | {fmt(a)} | {fmt(s)} | {len(captured[label])}{note} | {a / s:.1f}× |" if s > 0
-          else f"| {label} | {fmt(a)} | — | {len(captured[label])}{note} | — |")
+    print(f"| {label} | {fmt(a)} | {fmt(s)} | {len(captured[label])}{note} | {a / s:.1f}× | {max(a - b, 0) / s:.1f}× |"
+          if s > 0 else f"| {label} | {fmt(a)} | — | {len(captured[label])}{note} | — | — |")
 print()
 print(f"Command: `bench/scale.sh {os.environ.get('BENCH_N')} {ROUNDS}`. Pages as their users (township officer of "
       f"{township_name}, county reviewer of its county, administrator at the root); ratios are of medians. "
