@@ -147,6 +147,11 @@ for y in (year - 1, year):
         if psql(f"select published from indicator_set where id = {found}") != "t":
             raise SystemExit(f"publishing set {found} failed")
 
+# ... and every other county the same sets (bench/scale/sets.sql), so that the overviews score every township.
+subprocess.run(["psql", *PG, "-X", "-q", "-d", DB, "-v", f"county={county_id}", "-f",
+                os.path.join(os.path.dirname(__file__), "sets.sql")], check=True, capture_output=True)
+log("published sets: " + psql("select count(*) from indicator_set where published"))
+
 # The township's annual report of last year (the year with all twelve months of records); kept across runs.
 report_id = psql(f"select max(id) from report where org_unit_id = {township_id}")
 if not report_id:

@@ -92,16 +92,32 @@ public class EvaluationService {
 
     /**
      * Like {@link #evaluateForRanking(IndicatorSet, OrgUnit, LocalDate)} for many townships, with the
-     * figures of all of them fetched together (one grouped query per indicator); in the order given.
+     * figures of all of them fetched together (one grouped query per rule); in the order given.
      */
     List<Evaluation> evaluateForRanking(IndicatorSet set, List<OrgUnit> townships, LocalDate asOf) {
-        SetDefinition definition = set.definition();
-        LedgerFigures figures = PrefetchedFigures.of(ledger(), definition.indicators(),
-                townships.stream().map(OrgUnit::getPath).toList(), definition.year(), asOf);
-        // manual scores of all of them in one query too: nothing here is asked once per township
-        java.util.Map<Long, java.util.Map<String, ManualScoreValue>> manual = sets.manualScores(set,
-                townships.stream().map(OrgUnit::getId).toList());
-        return townships.stream().map(t -> evaluate(figures, set, t, asOf, manual.get(t.getId()))).toList();
+        return evaluateForRanking(List.of(new Ranked(set, townships)), asOf).get(0);
+    }
+
+    /** Townships evaluated against one set: a county's set and its townships. */
+    record Ranked(IndicatorSet set, List<OrgUnit> townships) {
+    }
+
+    /**
+     * Several counties' townships at once, each against its own county's set (a city's or province's
+     * overview), with the figures of all of them fetched together: counties sharing a rule share its query.
+     * The evaluations of each entry, in the order given.
+     */
+    List<List<Evaluation>> evaluateForRanking(List<Ranked> ranked, LocalDate asOf) {
+        LedgerFigures figures = PrefetchedFigures.of(ledger(), ranked.stream()
+                .map(r -> new PrefetchedFigures.Batch(r.set().definition().indicators(),
+                        r.townships().stream().map(OrgUnit::getPath).toList(), r.set().definition().year()))
+                .toList(), asOf);
+        return ranked.stream().map(r -> {
+            // manual scores of all of a set's townships in one query too: nothing here is asked once per township
+            java.util.Map<Long, java.util.Map<String, ManualScoreValue>> manual = sets.manualScores(r.set(),
+                    r.townships().stream().map(OrgUnit::getId).toList());
+            return r.townships().stream().map(t -> evaluate(figures, r.set(), t, asOf, manual.get(t.getId()))).toList();
+        }).toList();
     }
 
     /**

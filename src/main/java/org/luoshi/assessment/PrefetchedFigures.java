@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * The figures of whole indicator lists fetched up front, then served to the {@link Evaluator} one by
- * one. For each computed indicator it asks the ledger once for every started period of every unit
+ * one. For each distinct rule it asks the ledger once for every started period of every unit
  * (the batch methods of {@link LedgerFigures}), so that a township's evaluation is one grouped query
- * per indicator and the county dashboard one per indicator for all townships together, instead of
+ * per rule, the county dashboard one per rule for all townships together and a province's overview
+ * one per rule for all its counties' townships, instead of
  * one query per indicator, period and township. A figure it was not asked to fetch comes from the
  * ledger directly, so the result never depends on what was prefetched.
  */
@@ -31,21 +32,33 @@ final class PrefetchedFigures implements LedgerFigures {
     /** Fetches the figures of the indicators for every unit, as evaluated in the year on the date. */
     static PrefetchedFigures of(LedgerFigures ledger, List<IndicatorDefinition> indicators, List<String> unitPaths,
             int year, LocalDate asOf) {
+        return of(ledger, List.of(new Batch(indicators, unitPaths, year)), asOf);
+    }
+
+    /** Indicators and the units they are evaluated for (a county's set and its townships). */
+    record Batch(List<IndicatorDefinition> indicators, List<String> unitPaths, int year) {
+    }
+
+    /**
+     * Fetches the figures of several batches together: one grouped query per distinct rule over all of
+     * them, so that the counties of a city or province sharing a rule (the default table) share its query.
+     */
+    static PrefetchedFigures of(LedgerFigures ledger, List<Batch> batches, LocalDate asOf) {
         PrefetchedFigures figures = new PrefetchedFigures(ledger);
-        for (IndicatorDefinition def : indicators) {
-            if (def.manual() || def.rule() == null || def.rule().aggregation() == null) {
-                continue;
-            }
-            List<RecordQuery> queries = new ArrayList<>();
-            for (String unitPath : unitPaths) {
-                for (Period period : Evaluator.startedPeriods(def, year, asOf)) {
-                    queries.add(Evaluator.query(def, period, unitPath));
+        Map<Rule, List<RecordQuery>> byRule = new java.util.LinkedHashMap<>();
+        for (Batch batch : batches) {
+            for (IndicatorDefinition def : batch.indicators()) {
+                if (def.manual() || def.rule() == null || def.rule().aggregation() == null) {
+                    continue;
+                }
+                for (String unitPath : batch.unitPaths()) {
+                    for (Period period : Evaluator.startedPeriods(def, batch.year(), asOf)) {
+                        byRule.computeIfAbsent(def.rule(), r -> new ArrayList<>()).add(Evaluator.query(def, period, unitPath));
+                    }
                 }
             }
-            if (!queries.isEmpty()) {
-                figures.fetch(def.rule(), queries);
-            }
         }
+        byRule.forEach((rule, queries) -> figures.fetch(rule, queries.stream().distinct().toList()));
         return figures;
     }
 

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.luoshi.org.DataScope;
 import org.luoshi.org.OrgUnit;
 import org.luoshi.org.OrgUnitKind;
@@ -68,21 +67,31 @@ class TierOverview {
         LocalDate asOf = evaluation.asOf(year);
         List<OrgUnit> townshipsInScope = units.ofKind(scope, OrgUnitKind.TOWNSHIP).stream().filter(OrgUnit::isActive)
                 .toList();
+        List<OrgUnit> activeCounties = units.ofKind(scope, OrgUnitKind.COUNTY).stream().filter(OrgUnit::isActive).toList();
+        Map<Long, IndicatorSet> countySets = sets.countySets(activeCounties.stream().map(OrgUnit::getId).toList(), year);
+        // every county's townships against its own set, evaluated together: one grouped query per rule for all
+        List<OrgUnit> scoredCounties = new ArrayList<>();
+        List<EvaluationService.Ranked> batches = new ArrayList<>();
+        for (OrgUnit county : activeCounties) {
+            List<OrgUnit> own = townshipsInScope.stream().filter(county::contains).toList();
+            IndicatorSet set = countySets.get(county.getId());
+            if (set != null && !own.isEmpty()) {
+                scoredCounties.add(county);
+                batches.add(new EvaluationService.Ranked(set, own));
+            }
+        }
+        List<List<Evaluation>> evaluations = evaluation.evaluateForRanking(batches, asOf);
         List<CountyRow> counties = new ArrayList<>();
         List<TownshipRow> scored = new ArrayList<>();
-        Map<Long, Integer> unscoredBelow = new LinkedHashMap<>();
-        for (OrgUnit county : units.ofKind(scope, OrgUnitKind.COUNTY)) {
-            if (!county.isActive()) {
+        for (OrgUnit county : activeCounties) {
+            int at = scoredCounties.indexOf(county);
+            if (at < 0) {
+                IndicatorSet set = countySets.get(county.getId());
+                counties.add(new CountyRow(county, set, (int) townshipsInScope.stream().filter(county::contains).count(), null));
                 continue;
             }
-            List<OrgUnit> own = townshipsInScope.stream().filter(t -> county.contains(t)).toList();
-            Optional<IndicatorSet> set = sets.countySet(county, year);
-            if (set.isEmpty() || own.isEmpty()) {
-                counties.add(new CountyRow(county, set.orElse(null), own.size(), null));
-                unscoredBelow.put(county.getId(), own.size());
-                continue;
-            }
-            List<Evaluation> results = evaluation.evaluateForRanking(set.get(), own, asOf);
+            List<OrgUnit> own = batches.get(at).townships();
+            List<Evaluation> results = evaluations.get(at);
             List<TownshipRow> rows = new ArrayList<>();
             for (int i = 0; i < own.size(); i++) {
                 Evaluation e = results.get(i);
@@ -96,7 +105,7 @@ class TierOverview {
                 rows.set(i, new TownshipRow(r.township(), county, r.total(), r.maxTotal(), r.rate(), 0, rank));
             }
             scored.addAll(rows);
-            counties.add(new CountyRow(county, set.get(), own.size(), average(rows)));
+            counties.add(new CountyRow(county, batches.get(at).set(), own.size(), average(rows)));
         }
         scored.sort(Comparator.comparing(TownshipRow::rate, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(r -> r.township().getName()));

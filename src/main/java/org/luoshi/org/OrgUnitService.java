@@ -357,8 +357,7 @@ public class OrgUnitService {
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> activeVillages(String path) {
         java.util.Map<Long, String> villages = new java.util.LinkedHashMap<>();
-        units.findSubtreeOfKind(path, OrgUnitKind.VILLAGE).stream().filter(OrgUnit::isActive)
-                .forEach(v -> villages.put(v.getId(), v.getPath()));
+        units.activeVillagePaths(path).forEach(row -> villages.put((Long) row[0], (String) row[1]));
         return villages;
     }
 

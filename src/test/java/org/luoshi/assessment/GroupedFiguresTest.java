@@ -153,4 +153,25 @@ class GroupedFiguresTest {
             assertThat(expected.total()).isPositive();
         }
     }
+
+    @Test
+    void countiesWithTheirOwnSetsFetchedTogetherGetTheirOwnEvaluations() throws IOException {
+        // a province's overview: each county's townships against that county's set, all figures fetched at once
+        SetDefinition shared = IndicatorSetYaml.read(IndicatorSetYamlTest.defaultYaml());
+        List<IndicatorDefinition> other = new ArrayList<>(shared.indicators().subList(3, shared.indicators().size()));
+        int year = org.luoshi.TestClock.today().getYear();
+        LocalDate asOf = org.luoshi.TestClock.today();
+        Evaluator plain = new Evaluator(tables, messages, Locale.SIMPLIFIED_CHINESE);
+        Evaluator together = new Evaluator(PrefetchedFigures.of(tables, List.of(
+                new PrefetchedFigures.Batch(shared.indicators(), List.of(first.getPath()), year),
+                new PrefetchedFigures.Batch(other, List.of(second.getPath()), year)), asOf),
+                messages, Locale.SIMPLIFIED_CHINESE);
+        Map<String, ManualScoreValue> none = new HashMap<>();
+        assertThat(together.evaluate("甲县", year, first.getPath(), shared.indicators(), none, asOf))
+                .isEqualTo(plain.evaluate("甲县", year, first.getPath(), shared.indicators(), none, asOf));
+        Evaluation second = together.evaluate("乙县", year, this.second.getPath(), other, none, asOf);
+        assertThat(second).isEqualTo(plain.evaluate("乙县", year, this.second.getPath(), other, none, asOf));
+        assertThat(second.indicators()).hasSize(other.size());
+        assertThat(second.total()).isPositive();
+    }
 }
