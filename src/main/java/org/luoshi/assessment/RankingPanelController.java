@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The county home's ranking panel (htmx, no layout): the first five townships and a link to the whole
  * ranking. A county reads its {@link CountyDashboard}; a city or province reads its {@link TierOverview}
- * (townships of different counties compared by score rate). Both are the pages' own computations, not
- * a second one.
+ * through the same snapshot as its page (townships of different counties compared by score rate). Both
+ * are the pages' own computations, not a second one.
  */
 @Controller
 class RankingPanelController {
@@ -20,11 +20,14 @@ class RankingPanelController {
 
     private final CountyDashboard county;
     private final TierOverview tiers;
+    private final OverviewSnapshots snapshots;
     private final EvaluationService evaluation;
 
-    RankingPanelController(CountyDashboard county, TierOverview tiers, EvaluationService evaluation) {
+    RankingPanelController(CountyDashboard county, TierOverview tiers, OverviewSnapshots snapshots,
+            EvaluationService evaluation) {
         this.county = county;
         this.tiers = tiers;
+        this.snapshots = snapshots;
         this.evaluation = evaluation;
     }
 
@@ -39,7 +42,7 @@ class RankingPanelController {
         int year = evaluation.likelyYear();
         model.addAttribute("year", year);
         if (tiers.applies(scope)) {
-            TierOverview.Overview overview = tiers.overview(scope, year);
+            TierOverview.Overview overview = snapshots.overview(scope, year);
             List<Line> lines = overview.townships().stream().filter(r -> r.rate() != null).limit(TOP)
                     .map(r -> new Line(r.rank(), r.township().getName(), r.county().getName(),
                             r.rate().toPlainString() + "%"))

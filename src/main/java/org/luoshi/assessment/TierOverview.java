@@ -52,8 +52,13 @@ class TierOverview {
     record ChildRow(OrgUnit unit, int counties, int townships, int scored, BigDecimal averageRate) {
     }
 
+    /** @param snapshotAt when the figures were taken, for an overview served from a snapshot; null when computed for the view */
     record Overview(OrgUnit root, int year, LocalDate asOf, List<ChildRow> children, List<CountyRow> counties,
-            List<TownshipRow> townships) {
+            List<TownshipRow> townships, java.time.Instant snapshotAt) {
+
+        Overview asOfSnapshot(java.time.Instant at) {
+            return new Overview(root, year, asOf, children, counties, townships, at);
+        }
     }
 
     /** Whether the user's own unit is a city or province: they have this overview; a county has its ranking. */
@@ -126,7 +131,7 @@ class TierOverview {
             int townshipsBelow = (int) townshipsInScope.stream().filter(child::contains).count();
             children.add(new ChildRow(child, countiesBelow, townshipsBelow, below.size(), average(below)));
         }
-        return new Overview(root, year, asOf, children, counties, ranked);
+        return new Overview(root, year, asOf, children, counties, ranked, null);
     }
 
     private static BigDecimal rate(BigDecimal total, BigDecimal max) {

@@ -12,10 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TierOverviewController {
 
     private final TierOverview overview;
+    private final OverviewSnapshots snapshots;
     private final EvaluationService evaluation;
 
-    TierOverviewController(TierOverview overview, EvaluationService evaluation) {
+    TierOverviewController(TierOverview overview, OverviewSnapshots snapshots, EvaluationService evaluation) {
         this.overview = overview;
+        this.snapshots = snapshots;
         this.evaluation = evaluation;
     }
 
@@ -26,7 +28,8 @@ class TierOverviewController {
             return "redirect:/assessment/county";
         }
         int y = year == null ? evaluation.likelyYear() : year;
-        model.addAttribute("overview", overview.overview(scope, y));
+        model.addAttribute("overview", snapshots.overview(scope, y));
+        model.addAttribute("refreshMinutes", snapshots.maxAge().toMinutes());
         model.addAttribute("year", y);
         return "assessment/overview";
     }

@@ -44,6 +44,8 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
             + "and u.kind = org.luoshi.org.OrgUnitKind.VILLAGE and u.active = true order by u.sortOrder, u.name")
     List<Object[]> activeVillagePaths(@Param("path") String path);
 
+    long countByPathStartingWithAndKind(String path, OrgUnitKind kind);
+
     List<OrgUnit> findByParentIdOrderBySortOrderAscNameAsc(Long parentId);
 
     List<OrgUnit> findByParentIdInOrderBySortOrderAscNameAsc(java.util.Collection<Long> parentIds);

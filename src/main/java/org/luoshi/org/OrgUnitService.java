@@ -179,6 +179,11 @@ public class OrgUnitService {
         return units.findSubtreeOfKind(scope.unitPath(), kind);
     }
 
+    /** How many units of the kind the scope holds, inactive ones too. */
+    public long countOfKind(DataScope scope, OrgUnitKind kind) {
+        return units.countByPathStartingWithAndKind(scope.unitPath(), kind);
+    }
+
     /** The township the unit belongs to (itself if it is one), or empty above township level. */
     public java.util.Optional<OrgUnit> townshipOf(OrgUnit unit) {
         OrgUnit current = unit;
