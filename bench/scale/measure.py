@@ -205,8 +205,9 @@ def call(client, method, path):
 
 
 log("warm-up")
+first_view = {}  # the first call of each case after the start (the province overview computes its snapshot then)
 for label, client, method, path, _ in CASES:
-    call(client, method, path)
+    first_view[label] = call(client, method, path)
 for _ in range(20):
     call(*BARE)
 
@@ -458,6 +459,10 @@ print(f"| record creation via the API, {POSTS} POSTs at concurrency 4 | {post_ra
       f"GET /api/v1/me at concurrency 4: {bare_rate:.0f}/s | {bare_rate / post_rate:.1f}× |"
       + (f" **{len(post_errors)} refused: not a valid figure**" if post_errors else ""))
 print()
+for label in [l for l, *_ in CASES if "overview" in l]:
+    print(f"{label}: first view after the start {fmt(first_view[label])} (an overview of 100 or more townships is "
+          "computed then and served from that snapshot, refreshed in the background every 10 minutes; the rows above "
+          "are views of the snapshot).\n")
 if memory:
     b, a = memory["before"], memory["after"]
     gcs = f"{a[0] - b[0]} young and {a[1] - b[1]} full collections, {a[2] - b[2]:.1f} s in GC" if a and b else "GC counts unread"
