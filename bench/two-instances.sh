@@ -8,6 +8,8 @@
 #
 #   bench/two-instances.sh                 # builds the jar unless LUOSHI_JAR names one
 #   LUOSHI_TOPO_DB=other_db bench/two-instances.sh
+#   LUOSHI_TOPO_STORE=s3 bench/two-instances.sh   # evidence in an S3 bucket of a local S3-compatible server
+#     (S3Mock's executable jar: LUOSHI_S3MOCK_JAR, or target/s3mock/*.jar as .ci/run fetches it), started here
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,7 +63,8 @@ wait_http() { # url seconds pid
   return 1
 }
 
-# --- what the topology needs: nginx, the jar, an empty database
+# --- what the topology needs: nginx, the jar, an empty database, and in s3 mode the S3-compatible server
+STORE=${LUOSHI_TOPO_STORE:-directory}
 if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   step "installing nginx (Debian package)"
   as_root apt-get update -qq
@@ -85,6 +88,24 @@ PORT_A=$(free_port); PORT_B=$(free_port); PORT_N=$(free_port)
 while [ "$PORT_B" = "$PORT_A" ]; do PORT_B=$(free_port); done
 while [ "$PORT_N" = "$PORT_A" ] || [ "$PORT_N" = "$PORT_B" ]; do PORT_N=$(free_port); done
 mkdir -p "$work/shared-evidence" "$work/a" "$work/b"
+
+if [ "$STORE" = s3 ]; then
+  S3MOCK=${LUOSHI_S3MOCK_JAR:-$(ls target/s3mock/s3mock-*.jar 2>/dev/null | head -n 1)}
+  [ -f "$S3MOCK" ] || fail "no S3Mock jar (LUOSHI_S3MOCK_JAR, or target/s3mock as .ci/run fetches it)"
+  PORT_S3=$(free_port); PORT_S3S=$(free_port)
+  step "S3-compatible server (S3Mock) on port $PORT_S3, bucket luoshi-topo"
+  java -Xmx256m -jar "$S3MOCK" --com.adobe.testing.s3mock.httpPort="$PORT_S3" --server.port="$PORT_S3S" \
+    --com.adobe.testing.s3mock.domain.root="$work/s3-data" --com.adobe.testing.s3mock.domain.initialBuckets=luoshi-topo \
+    --spring.main.banner-mode=off --logging.level.root=WARN > "$work/s3.log" 2>&1 &
+  pids+=($!)
+  deadline=$(( $(date +%s) + 120 ))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT_S3/luoshi-topo")" = 200 ]; do
+    kill -0 "${pids[-1]}" 2>/dev/null && [ "$(date +%s)" -lt $deadline ] || fail "S3Mock did not start (see $work/s3.log)"
+    sleep 1
+  done
+  export LUOSHI_EVIDENCE_STORE=s3 LUOSHI_S3_ENDPOINT="http://127.0.0.1:$PORT_S3" LUOSHI_S3_BUCKET=luoshi-topo \
+    LUOSHI_S3_PREFIX=topo/ LUOSHI_S3_ACCESS_KEY=topo-access LUOSHI_S3_SECRET_KEY=topo-secret
+fi
 
 start_instance() { # name port
   LUOSHI_DB_URL="jdbc:postgresql://$PGHOST_:$PGPORT_/$DB" LUOSHI_DB_USER="$PGUSER_" LUOSHI_DB_PASSWORD="" \
@@ -186,6 +207,13 @@ step "download attachment $attachment on A"
 curl -sf -b "$jar" -o "$work/a.png" "$A/ledger/attachments/$attachment" || fail "download on A failed"
 cmp -s "$work/photo.png" "$work/a.png" || fail "A served other bytes than B stored"
 
+if [ "$STORE" = s3 ]; then
+  step "the photo is an object of the bucket, and nothing is in a local directory"
+  curl -sf "http://127.0.0.1:$PORT_S3/luoshi-topo?list-type=2&prefix=topo/" | grep -q "<Key>topo/" \
+    || fail "no object under topo/ in the bucket"
+  [ -z "$(find "$work/shared-evidence" -type f 2>/dev/null)" ] || fail "a file was written to the shared directory in s3 mode"
+fi
+
 step "the same download through nginx, several times (round robin)"
 for _ in 1 2 3 4; do
   curl -sf -b "$jar" -o "$work/n.png" "$N/ledger/attachments/$attachment" || fail "download through nginx failed"
@@ -205,4 +233,4 @@ echo "   runs: A $(grep -c 'Overdue warnings:' "$work/a.log" || true), B $(grep 
 holder=$(psql -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" -Atc "select locked_by from job_lock where name = 'overdue-warnings'")
 case "$holder" in instance-a|instance-b) echo "   job_lock row held last by $holder";; *) fail "job_lock row: '$holder'";; esac
 
-step "passed"
+step "passed (evidence store: $STORE)"
