@@ -431,11 +431,15 @@ class IndicatorSetService {
         return found;
     }
 
-    /** The published sets that apply to a township in a year: its county's and its own. */
+    /**
+     * The published sets that apply to a township in a year: its county's and its own. A unit's path is the
+     * ids from the root down ("/1/11/101/1001/"), so an owner above the township is one whose id is in the
+     * path: no owner is read (a province's year has a set for each of its 75 counties).
+     */
     List<IndicatorSet> applicable(OrgUnit township, int year) {
         return sets.findByYearOrderByIdAsc(year).stream()
                 .filter(IndicatorSet::isPublished)
-                .filter(s -> township.getPath().startsWith(owner(s).getPath()))
+                .filter(s -> township.getPath().contains("/" + s.getOwnerUnitId() + "/"))
                 .toList();
     }
 }
