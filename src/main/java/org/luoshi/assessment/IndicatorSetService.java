@@ -56,8 +56,11 @@ class IndicatorSetService {
 
     List<Listed> list(DataScope scope, int year) {
         List<Listed> listed = new ArrayList<>();
-        for (IndicatorSet set : sets.findByYearOrderByIdAsc(year)) {
-            OrgUnit owner = units.getUnchecked(set.getOwnerUnitId());
+        List<IndicatorSet> ofYear = sets.findByYearOrderByIdAsc(year);
+        // the owners in one query: a province's year has a set for each of its counties
+        java.util.Map<Long, OrgUnit> owners = units.getAllUnchecked(ofYear.stream().map(IndicatorSet::getOwnerUnitId).toList());
+        for (IndicatorSet set : ofYear) {
+            OrgUnit owner = owners.get(set.getOwnerUnitId());
             if (visible(scope, set, owner)) {
                 listed.add(new Listed(set, owner, editable(scope, owner)));
             }

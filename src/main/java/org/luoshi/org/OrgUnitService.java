@@ -47,6 +47,15 @@ public class OrgUnitService {
         return units.findById(id).orElseThrow(() -> new NotFoundException("OrgUnit", id));
     }
 
+    /** The units of these ids, in one query, for internal use like {@link #getUnchecked}; missing ids are absent. */
+    public java.util.Map<Long, OrgUnit> getAllUnchecked(java.util.Collection<Long> ids) {
+        java.util.Map<Long, OrgUnit> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            units.findAllById(java.util.Set.copyOf(ids)).forEach(u -> found.put(u.getId(), u));
+        }
+        return found;
+    }
+
     /** Every unit in scope, in tree order: parents before children, siblings by sort order and name. */
     public List<OrgUnit> tree(DataScope scope) {
         return inTreeOrder(units.findSubtree(scope.unitPath()));
