@@ -361,9 +361,7 @@ public class OrgUnitService {
 
     private java.util.Map<Long, String> byId(java.util.Collection<Long> ids, java.util.function.Function<OrgUnit, String> value) {
         java.util.Map<Long, String> found = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            units.findAllById(java.util.Set.copyOf(ids)).forEach(u -> found.put(u.getId(), value.apply(u)));
-        }
+        getAllUnchecked(ids).forEach((id, unit) -> found.put(id, value.apply(unit)));
         return found;
     }
 
