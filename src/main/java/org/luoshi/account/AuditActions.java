@@ -159,15 +159,19 @@ class AuditActions {
 
     /** The lines of a page, the titles of the things they act on read once per kind of thing. */
     List<Line> describe(List<AuditEvent> events, Locale locale) {
+        List<Optional<Subject>> subjects = events.stream().map(this::subject).toList();
         Map<SubjectTitles, Set<Long>> wanted = new HashMap<>();
-        for (AuditEvent e : events) {
-            subject(e).ifPresent(s -> wanted.computeIfAbsent(s.titles(), k -> new HashSet<>()).add(s.id()));
-        }
+        subjects.forEach(subject -> subject.ifPresent(
+                s -> wanted.computeIfAbsent(s.titles(), k -> new HashSet<>()).add(s.id())));
         Map<SubjectTitles, Map<Long, String>> found = new HashMap<>();
         wanted.forEach((titles, ids) -> found.put(titles, titles.titles(ids)));
-        return events.stream().map(e -> new Line(action(e, locale, subject(e)
-                        .map(s -> found.get(s.titles()).get(s.id())).orElse(null)),
-                outcome(e, locale), named(e) ? null : e.getDetail())).toList();
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            AuditEvent e = events.get(i);
+            String title = subjects.get(i).map(s -> found.get(s.titles()).get(s.id())).orElse(null);
+            lines.add(new Line(action(e, locale, title), outcome(e, locale), named(e) ? null : e.getDetail()));
+        }
+        return lines;
     }
 
     /** What a route acted on: the module naming such things and the thing's id. */

@@ -75,28 +75,31 @@ class TierOverview {
         List<OrgUnit> activeCounties = units.ofKind(scope, OrgUnitKind.COUNTY).stream().filter(OrgUnit::isActive).toList();
         Map<Long, IndicatorSet> countySets = sets.countySets(activeCounties.stream().map(OrgUnit::getId).toList(), year);
         // every county's townships against its own set, evaluated together: one grouped query per rule for all
-        List<OrgUnit> scoredCounties = new ArrayList<>();
-        List<EvaluationService.Ranked> batches = new ArrayList<>();
+        Map<Long, EvaluationService.Ranked> byCounty = new LinkedHashMap<>();
         for (OrgUnit county : activeCounties) {
             List<OrgUnit> own = townshipsInScope.stream().filter(county::contains).toList();
             IndicatorSet set = countySets.get(county.getId());
             if (set != null && !own.isEmpty()) {
-                scoredCounties.add(county);
-                batches.add(new EvaluationService.Ranked(set, own));
+                byCounty.put(county.getId(), new EvaluationService.Ranked(set, own));
             }
         }
-        List<List<Evaluation>> evaluations = evaluation.evaluateForRanking(batches, asOf);
+        List<EvaluationService.Ranked> batches = List.copyOf(byCounty.values());
+        List<List<Evaluation>> evaluated = evaluation.evaluateForRanking(batches, asOf);
+        Map<EvaluationService.Ranked, List<Evaluation>> evaluations = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < batches.size(); i++) {
+            evaluations.put(batches.get(i), evaluated.get(i));
+        }
         List<CountyRow> counties = new ArrayList<>();
         List<TownshipRow> scored = new ArrayList<>();
         for (OrgUnit county : activeCounties) {
-            int at = scoredCounties.indexOf(county);
-            if (at < 0) {
+            EvaluationService.Ranked batch = byCounty.get(county.getId());
+            if (batch == null) {
                 IndicatorSet set = countySets.get(county.getId());
                 counties.add(new CountyRow(county, set, (int) townshipsInScope.stream().filter(county::contains).count(), null));
                 continue;
             }
-            List<OrgUnit> own = batches.get(at).townships();
-            List<Evaluation> results = evaluations.get(at);
+            List<OrgUnit> own = batch.townships();
+            List<Evaluation> results = evaluations.get(batch);
             List<TownshipRow> rows = new ArrayList<>();
             for (int i = 0; i < own.size(); i++) {
                 Evaluation e = results.get(i);
@@ -110,7 +113,7 @@ class TierOverview {
                 rows.set(i, new TownshipRow(r.township(), county, r.total(), r.maxTotal(), r.rate(), 0, rank));
             }
             scored.addAll(rows);
-            counties.add(new CountyRow(county, batches.get(at).set(), own.size(), average(rows)));
+            counties.add(new CountyRow(county, batch.set(), own.size(), average(rows)));
         }
         scored.sort(Comparator.comparing(TownshipRow::rate, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(r -> r.township().getName()));
